@@ -1,0 +1,2 @@
+//! The text layer: paragraphs, sentences, tokens and quotation regions with byte offsets.
+//! (Being written; see the module files.)
