@@ -1,1 +1,46 @@
-fn main() {}
+//! `parley`: the command line of parley, which turns news coverage of international talks
+//! and crises into a sourced, queryable record.
+//!
+//! Each subcommand lives in its own module under `cmd/`; the work itself is done by the
+//! library crates (parley-ingest, parley-analyze, ...).
+
+mod cmd;
+mod run;
+mod writer;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "parley",
+    version,
+    about = "Turn news coverage of talks and crises into a sourced record"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse articles and write the JSON report ({"documents": [...]})
+    Analyze(cmd::analyze::Args),
+    /// Analyse the bundled example articles and print a readable summary
+    Demo(cmd::demo::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => cmd::analyze::run(args),
+        Command::Demo(args) => cmd::demo::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("parley: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -27,6 +27,10 @@ pub struct Analysis {
 pub struct Document {
     /// The file the article came from (with `:LINE` for a JSON Lines record).
     pub source_file: String,
+    /// The id the input itself gave the article (a JSON Lines `id`), when it gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
+    /// Stable hash of the normalised body (see `article_id`).
     pub id: String,
     pub url: Option<String>,
     pub outlet: Option<String>,
@@ -44,6 +48,7 @@ impl Document {
     pub fn new(source_file: String, article: Article, analysis: Analysis) -> Self {
         Document {
             source_file,
+            source_id: None,
             id: article.id,
             url: article.url,
             outlet: article.outlet,

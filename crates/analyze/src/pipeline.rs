@@ -1,0 +1,106 @@
+//! The pipeline: an ordered list of stages run over one article.
+
+use parley_core::{Analysis, Article};
+
+/// What a stage reads: the article. (The text layer joins it here once it lands.)
+pub struct Context<'a> {
+    pub article: &'a Article,
+}
+
+/// One analysis step. It reads the context and what earlier stages wrote, and adds its own.
+pub trait Stage: Send + Sync {
+    /// A short name for logs and `--stages` lists.
+    fn name(&self) -> &'static str;
+    fn run(&self, cx: &Context, analysis: &mut Analysis);
+}
+
+/// An ordered list of stages; build it once and share it across threads.
+#[derive(Default)]
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl Pipeline {
+    /// The standard stages in their order.
+    pub fn standard() -> Self {
+        Pipeline::default()
+    }
+
+    /// Adds a stage at the end.
+    pub fn with_stage(mut self, stage: impl Stage + 'static) -> Self {
+        self.stages.push(Box::new(stage));
+        self
+    }
+
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+
+    /// Runs every stage over one article.
+    pub fn analyze(&self, article: &Article) -> Analysis {
+        let cx = Context { article };
+        let mut analysis = Analysis::default();
+        for stage in &self.stages {
+            stage.run(&cx, &mut analysis);
+        }
+        analysis
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parley_core::{Claim, ClaimHolder, Span, Stance, TextSpan};
+
+    /// Marks the whole body as one author claim; enough to see stages run in order.
+    struct WholeBodyClaim;
+    impl Stage for WholeBodyClaim {
+        fn name(&self) -> &'static str {
+            "whole-body-claim"
+        }
+        fn run(&self, cx: &Context, analysis: &mut Analysis) {
+            let body = &cx.article.body;
+            analysis.claims.push(Claim {
+                span: TextSpan::from_body(body, Span::new(0, body.len())).unwrap(),
+                holder: ClaimHolder {
+                    kind: "author".into(),
+                    name: None,
+                    actor_id: None,
+                },
+                stance: Stance::Asserts,
+            });
+        }
+    }
+
+    /// Counts the claims earlier stages wrote, to check the order.
+    struct CountClaims;
+    impl Stage for CountClaims {
+        fn name(&self) -> &'static str {
+            "count-claims"
+        }
+        fn run(&self, _cx: &Context, analysis: &mut Analysis) {
+            let n = analysis.claims.len();
+            analysis.framing.signals.clear();
+            assert_eq!(n, 1, "runs after WholeBodyClaim");
+        }
+    }
+
+    #[test]
+    fn stages_run_in_order_and_see_earlier_output() {
+        let pipeline = Pipeline::default()
+            .with_stage(WholeBodyClaim)
+            .with_stage(CountClaims);
+        assert_eq!(
+            pipeline.stage_names(),
+            vec!["whole-body-claim", "count-claims"]
+        );
+        let analysis = pipeline.analyze(&Article::new("T", "Talks began."));
+        assert_eq!(analysis.claims[0].span.text, "Talks began.");
+    }
+
+    #[test]
+    fn empty_pipeline_gives_empty_analysis() {
+        let analysis = Pipeline::standard().analyze(&Article::new("T", "Talks began."));
+        assert_eq!(analysis, Analysis::default());
+    }
+}
