@@ -110,6 +110,8 @@ pub struct Quotation {
     pub paragraphs: Range<usize>,
     /// 0 for an outer quotation, 1 for one nested in it, and so on.
     pub depth: u8,
+    /// The innermost quotation enclosing this one (index into [`TextLayer::quotations`]).
+    pub parent: Option<usize>,
 }
 
 /// An author's insertion, mostly inside quotations.
@@ -233,19 +235,17 @@ impl TextLayer {
 }
 
 /// The innermost quotation containing `byte`. Quotations are sorted by start and nest
-/// without crossing, so walking back from the last one starting at or before `byte`, the
-/// first that contains it is the innermost; an outer one that does not contain it ends
-/// the search, since every earlier quotation ends before it.
+/// without crossing, so the last one starting at or before `byte` either contains it or
+/// ends before it; in that case only its enclosing quotations can contain `byte`.
 fn innermost_quotation(quotations: &[Quotation], byte: usize) -> Option<usize> {
     let after = quotations.partition_point(|q| q.span.start <= byte);
-    for index in (0..after).rev() {
-        let quote = &quotations[index];
+    let mut candidate = after.checked_sub(1);
+    while let Some(index) = candidate {
+        let quote = quotations.get(index)?;
         if byte < quote.span.end {
             return Some(index);
         }
-        if quote.depth == 0 {
-            return None;
-        }
+        candidate = quote.parent.filter(|&parent| parent < index);
     }
     None
 }

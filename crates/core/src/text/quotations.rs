@@ -12,6 +12,10 @@ use super::chars::{char_at, char_before, is_space, is_word_char, quote_family, Q
 use super::Quotation;
 use crate::span::Span;
 
+/// How many quotations may be open at once in a paragraph; further opening marks are taken
+/// as stray. Real prose nests two or three deep; the cap keeps odd input linear.
+const MAX_OPEN: usize = 8;
+
 /// The byte positions of the characters that act as quotation marks, sorted.
 #[derive(Debug, Default)]
 pub(crate) struct QuoteMarks {
@@ -78,7 +82,7 @@ pub(crate) fn find_quotations(body: &str, paragraphs: &[Span]) -> (Vec<Quotation
         ..
     } = pairer;
     found.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
-    assign_depths(&mut found);
+    assign_nesting(&mut found);
     marks.opening.sort_unstable();
     marks.closing.sort_unstable();
     (found, marks)
@@ -122,6 +126,7 @@ impl Pairer<'_> {
             let after_at = at + c.len_utf8();
             let after = char_at(body, after_at).filter(|_| after_at < paragraph.end);
             match role(c, before, after, &stack) {
+                Role::Open if stack.len() >= MAX_OPEN => {} // a pile of stray marks
                 Role::Open => stack.push(OpenQuote {
                     open: c,
                     start: at,
@@ -194,6 +199,7 @@ impl Pairer<'_> {
             closed: close.is_some(),
             paragraphs: quote.first_paragraph..last_paragraph.max(quote.first_paragraph) + 1,
             depth: 0,
+            parent: None,
         });
     }
 }
@@ -277,15 +283,21 @@ fn keeps_unclosed(open: char) -> bool {
     open != '\''
 }
 
-/// Sets each quotation's depth to the number of quotations that enclose it.
-fn assign_depths(quotations: &mut [Quotation]) {
-    let mut enclosing: Vec<usize> = Vec::new(); // ends of the enclosing quotations
-    for quote in quotations.iter_mut() {
-        while enclosing.last().is_some_and(|&end| end <= quote.span.start) {
+/// Sets each quotation's parent (the innermost one enclosing it) and depth.
+fn assign_nesting(quotations: &mut [Quotation]) {
+    let mut enclosing: Vec<usize> = Vec::new(); // indices of the enclosing quotations
+    for index in 0..quotations.len() {
+        let start = quotations[index].span.start;
+        while enclosing
+            .last()
+            .is_some_and(|&outer| quotations[outer].span.end <= start)
+        {
             enclosing.pop();
         }
+        let quote = &mut quotations[index];
+        quote.parent = enclosing.last().copied();
         quote.depth = u8::try_from(enclosing.len()).unwrap_or(u8::MAX);
-        enclosing.push(quote.span.end);
+        enclosing.push(index);
     }
 }
 
@@ -354,6 +366,7 @@ mod tests {
         assert_eq!((q[1].depth, q[1].open), (1, '‘'));
         assert_eq!(&body[q[1].content.start..q[1].content.end], "a red line");
         assert!(q[0].span.contains(q[1].span));
+        assert_eq!((q[0].parent, q[1].parent), (None, Some(0)));
     }
 
     #[test]
@@ -389,6 +402,13 @@ mod tests {
         let body = "A \"stray mark here.\n\nB \"one\" and \"two\".";
         let c = contents(body);
         assert_eq!(c, ["stray mark here.", "one", "two"]);
+    }
+
+    #[test]
+    fn a_pile_of_opening_marks_stays_shallow_and_linear() {
+        let body = "“‘".repeat(20_000) + "”";
+        let q = quotes(&body);
+        assert!(q.iter().all(|q| usize::from(q.depth) < MAX_OPEN));
     }
 
     #[test]

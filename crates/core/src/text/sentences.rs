@@ -33,12 +33,12 @@ pub(crate) fn split_sentences(tokens: &[Token], marks: &QuoteMarks) -> Vec<Range
     let mut k = 0;
     while k < tokens.len() {
         match sentence_break_after(tokens, k, marks) {
-            Some(next) => {
+            Decision::Break(next) => {
                 sentences.push(start..next);
                 start = next;
                 k = next;
             }
-            None => k += 1,
+            Decision::GoOn(next) => k = next.max(k + 1),
         }
     }
     if start < tokens.len() {
@@ -47,14 +47,23 @@ pub(crate) fn split_sentences(tokens: &[Token], marks: &QuoteMarks) -> Vec<Range
     sentences
 }
 
-/// If a sentence ends with token `k`, the index of the first token of the next sentence.
-fn sentence_break_after(tokens: &[Token], k: usize, marks: &QuoteMarks) -> Option<usize> {
-    let ending = ending_of(&tokens[k])?;
-    let mut next = k + 1;
-    while next < tokens.len() && is_closer(tokens, next, marks) {
-        next += 1;
-    }
-    let following = tokens.get(next)?;
+/// The splitter's verdict on one token.
+enum Decision {
+    /// A sentence ends; the next one starts at this token.
+    Break(usize),
+    /// No sentence ends; look again from this token.
+    GoOn(usize),
+}
+
+/// Whether a sentence ends with token `k`.
+fn sentence_break_after(tokens: &[Token], k: usize, marks: &QuoteMarks) -> Decision {
+    let Some(ending) = ending_of(&tokens[k]) else {
+        return Decision::GoOn(k + 1);
+    };
+    let next = end_of_closers(tokens, k + 1, marks);
+    let Some(following) = tokens.get(next) else {
+        return Decision::GoOn(next); // the paragraph end ends the sentence
+    };
     let spaced = following.span.start > tokens[next - 1].span.end;
     let ends = match ending {
         Ending::Stop => !starts_lowercase(following) && !is_continuing_punct(following),
@@ -64,7 +73,41 @@ fn sentence_break_after(tokens: &[Token], k: usize, marks: &QuoteMarks) -> Optio
             spaced && opener_follows(&tokens[next..], marks)
         }
     };
-    ends.then_some(next)
+    match (ends, ending) {
+        (true, _) => Decision::Break(next),
+        // Stops among the closers would see the same following token: skip them.
+        (false, Ending::Stop) => Decision::GoOn(next),
+        (false, _) => Decision::GoOn(k + 1),
+    }
+}
+
+/// Skips the closing quote marks, closing brackets, further stops and `(sic)` that follow
+/// a sentence's final punctuation; they belong to that sentence.
+fn end_of_closers(tokens: &[Token], mut i: usize, marks: &QuoteMarks) -> usize {
+    while i < tokens.len() {
+        if is_closer(tokens, i, marks) {
+            i += 1;
+        } else if let Some(len) = sic_group_len(&tokens[i..]) {
+            i += len;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// The number of tokens of a `(sic)` / `[sic]` group at the start of `tokens`.
+fn sic_group_len(tokens: &[Token]) -> Option<usize> {
+    match tokens {
+        [open, sic, close, ..]
+            if matches!(open.norm.as_str(), "(" | "[")
+                && sic.norm.eq_ignore_ascii_case("sic")
+                && matches!(close.norm.as_str(), ")" | "]") =>
+        {
+            Some(3)
+        }
+        _ => None,
+    }
 }
 
 fn ending_of(token: &Token) -> Option<Ending> {
@@ -277,6 +320,25 @@ mod tests {
         );
         let layer = TextLayer::new(body);
         assert_eq!(layer.quotations.len(), 3);
+    }
+
+    #[test]
+    fn sic_after_the_final_stop_belongs_to_the_sentence_before() {
+        assert_eq!(
+            sentences("“It is on the table.” (sic) Then he left. Fine [SIC]. Next."),
+            [
+                "“It is on the table.” (sic)",
+                "Then he left.",
+                "Fine [SIC].",
+                "Next."
+            ]
+        );
+    }
+
+    #[test]
+    fn long_runs_of_stops_and_closers_split_once() {
+        let body = format!("Wait{} Then.", "?!)”".repeat(5_000));
+        assert_eq!(sentences(&body).len(), 2);
     }
 
     #[test]

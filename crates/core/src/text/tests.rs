@@ -101,6 +101,13 @@ fn check_invariants(body: &str, layer: &TextLayer) {
             );
         }
         assert_eq!(layer.quotation_at(quote.span.start), Some(qi), "{body:?}");
+        match quote.parent {
+            Some(parent) => {
+                assert!(parent < qi && layer.quotations[parent].span.contains(quote.span));
+                assert_eq!(quote.depth, layer.quotations[parent].depth + 1);
+            }
+            None => assert_eq!(quote.depth, 0),
+        }
     }
     for insertion in &layer.insertions {
         fits(insertion.span, "insertion");
@@ -233,6 +240,27 @@ fn random_bytes_never_panic_and_keep_every_invariant() {
         let bytes: Vec<u8> = (0..rng.below(64)).map(|_| rng.next() as u8).collect();
         let body = String::from_utf8_lossy(&bytes);
         check_invariants(&body, &TextLayer::new(&body));
+    }
+}
+
+#[test]
+fn long_odd_inputs_take_linear_time() {
+    let bodies = [
+        "U.S.".repeat(100_000) + "x",
+        "a.A.".repeat(100_000),
+        "(".repeat(100_000) + &")".repeat(100_000),
+        "“‘\"'".repeat(50_000),
+        "U.S. (".repeat(50_000),
+        "?!)”.".repeat(50_000) + "a",
+        "(a".repeat(100_000),
+        "a\n\n".repeat(100_000),
+    ];
+    for body in &bodies {
+        let started = std::time::Instant::now();
+        let layer = TextLayer::new(body);
+        let seconds = started.elapsed().as_secs_f64();
+        assert!(seconds < 2.0, "{seconds:.2} s on {:?}...", &body[..20]);
+        assert!(!layer.tokens.is_empty());
     }
 }
 
@@ -476,4 +504,32 @@ fn dump_seed_layers() {
             );
         }
     }
+}
+
+/// Throughput on one core: `cargo test --release -p parley-core text_layer_throughput --
+/// --ignored --nocapture`. Builds the layer of each seed article many times over.
+#[test]
+#[ignore = "a measurement, not a check; run by hand in release"]
+fn text_layer_throughput() {
+    let articles: Vec<String> = ["000_", "004_"].iter().filter_map(|p| seed(p)).collect();
+    if articles.is_empty() {
+        return;
+    }
+    let rounds = 2_000;
+    let bytes: usize = articles.iter().map(String::len).sum::<usize>() * rounds;
+    let started = std::time::Instant::now();
+    let mut tokens = 0;
+    for _ in 0..rounds {
+        for article in &articles {
+            tokens += std::hint::black_box(TextLayer::new(article)).tokens.len();
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "text layer: {:.1} MB in {seconds:.2} s = {:.1} MB/s, {:.0} articles/s, {:.1} M tokens/s",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / seconds,
+        (rounds * articles.len()) as f64 / seconds,
+        tokens as f64 / 1e6 / seconds
+    );
 }

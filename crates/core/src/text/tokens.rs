@@ -18,6 +18,9 @@ use crate::span::Span;
 /// The longest bracketed letter group taken as a restoration ("(ing)", "[W]").
 const MAX_RESTORED_LETTERS: usize = 12;
 
+/// The most letter groups a dotted abbreviation has (U.S.S.R.); bounds the look-ahead.
+const MAX_DOTTED_GROUPS: usize = 6;
+
 /// Appends the tokens of `paragraph` to `out` (with `sentence` left at 0).
 pub(crate) fn tokenize(body: &str, paragraph: Span, marks: &QuoteMarks, out: &mut Vec<Token>) {
     let cursor = Cursor {
@@ -197,7 +200,7 @@ impl Cursor<'_> {
     }
 
     /// The end of a dotted letter group at `i` (U.S., J.R.R., a.m., Ph.D.), if there is one:
-    /// two or more groups of one or two letters, each followed by a period.
+    /// two to six groups of one or two letters, each followed by a period.
     fn dotted_letters_end(&self, i: usize) -> Option<usize> {
         let mut j = i;
         let mut groups = 0;
@@ -207,7 +210,8 @@ impl Cursor<'_> {
                 j += c.len_utf8();
                 letters += 1;
             }
-            if letters == 0 || letters > 2 || self.at(j) != Some('.') {
+            if letters == 0 || letters > 2 || self.at(j) != Some('.') || groups == MAX_DOTTED_GROUPS
+            {
                 break;
             }
             j += 1;
@@ -244,7 +248,10 @@ impl Cursor<'_> {
         };
         let mut j = i + 1;
         let mut letters = 0;
-        while let Some(c) = self.at(j).filter(|c| c.is_alphabetic()) {
+        while let Some(c) = self
+            .at(j)
+            .filter(|c| c.is_alphabetic() && letters <= MAX_RESTORED_LETTERS)
+        {
             j += c.len_utf8();
             letters += 1;
         }
