@@ -7,10 +7,10 @@
 //! dashes, ellipses and headlines without final punctuation. It never panics, whatever the
 //! input, and every span falls on character boundaries of the body.
 //!
-//! The stages run in this order, each in its own file:
-//! [`paragraphs`](paragraphs) → [`quotations`](quotations) (which marks are quote marks and
-//! which are apostrophes) → [`tokens`](tokens) → [`sentences`](sentences) (over the tokens
-//! of one paragraph) → [`insertions`](insertions).
+//! The stages run in this order, each in its own file: `paragraphs` → `quotations` (which
+//! marks are quote marks and which are apostrophes) → `tokens` → `sentences` (over the
+//! tokens of one paragraph) → `insertions`. Vocabulary lives in `data/abbreviations.txt`
+//! and `data/text/sentence_openers.txt`, compiled in.
 
 mod abbreviations;
 mod chars;
@@ -224,6 +224,26 @@ impl TextLayer {
         let after = self.tokens.partition_point(|t| t.span.start <= byte);
         let index = after.checked_sub(1)?;
         (byte < self.tokens[index].span.end).then_some(index)
+    }
+
+    /// The innermost quotation that holds all of `span`, if any.
+    pub fn quotation_covering(&self, span: Span) -> Option<usize> {
+        let mut candidate = innermost_quotation(&self.quotations, span.start);
+        while let Some(index) = candidate {
+            let quote = &self.quotations[index];
+            if quote.span.contains(span) {
+                return Some(index);
+            }
+            candidate = quote.parent.filter(|&parent| parent < index);
+        }
+        None
+    }
+
+    /// The indices of the sentences that share at least one byte with `span`.
+    pub fn sentences_overlapping(&self, span: Span) -> Range<usize> {
+        let start = self.sentences.partition_point(|s| s.span.end <= span.start);
+        let end = self.sentences.partition_point(|s| s.span.start < span.end);
+        start..end.max(start)
     }
 
     /// The insertions inside `span`.

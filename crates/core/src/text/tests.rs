@@ -319,6 +319,20 @@ fn accessors_find_sentences_tokens_and_innermost_quotations() {
         Some("fine")
     );
     assert_eq!(layer.paragraph_at(fine), Some(0));
+
+    let red = Span::new(fine, fine + 4);
+    assert_eq!(layer.quotation_covering(red), Some(1));
+    let across = Span::new(fine, body.find("now").unwrap() + 3);
+    assert_eq!(layer.quotation_covering(across), Some(0));
+    assert_eq!(layer.quotation_covering(Span::new(0, body.len())), None);
+    assert_eq!(layer.sentences_overlapping(across), 1..2);
+    assert_eq!(layer.sentences_overlapping(Span::new(0, body.len())), 0..3);
+    assert_eq!(
+        layer.sentences_overlapping(Span::new(body.len(), body.len() + 5)),
+        3..3
+    );
+    let sic = TextLayer::new("“a (sic) b” (sic)");
+    assert_eq!(sic.insertions_in(sic.quotations[0].span).count(), 1);
 }
 
 // ---- The seed articles ----------------------------------------------------------------

@@ -3,7 +3,7 @@
 //! A word keeps its internal apostrophes and hyphens (don’t, NATO-Russia), a listed
 //! abbreviation or a dotted letter group keeps its period (U.S., Jan., a.m.), a single
 //! capital keeps its period as an initial (John F. Kennedy), and a number keeps its
-//! separators and percent sign (1,000, 2.5%). Letters restored by an author in brackets
+//! separators and percent sign (1,000, 2.5%, 10:30, 9/11). Letters restored by an author in brackets
 //! glued to a word are part of the word: `(Y)ou’ll` and `seek(ing)` are one token each.
 
 use super::abbreviations::abbreviation_class;
@@ -189,8 +189,8 @@ impl Cursor<'_> {
         }
         let digit_before = self.before(j).is_some_and(|b| b.is_ascii_digit());
         let digit_after = self.at(after).is_some_and(|a| a.is_ascii_digit());
-        if matches!(c, '.' | ',') && digit_before && digit_after {
-            return Some(after); // 2.5, 1,000
+        if matches!(c, '.' | ',' | ':' | '/') && digit_before && digit_after {
+            return Some(after); // 2.5, 1,000, 10:30, 9/11
         }
         let lower_after = self.at(after).is_some_and(|a| a.is_lowercase());
         if c == '.' && self.word_before(j) && (lower_after || digit_after) {
@@ -368,6 +368,18 @@ mod tests {
         );
         let k = kinds("2.5% $3.2");
         assert_eq!(k, [TokenKind::Number, TokenKind::Symbol, TokenKind::Number]);
+    }
+
+    #[test]
+    fn times_and_dates_written_with_digits_are_one_number() {
+        assert_eq!(
+            texts("at 10:30 on 9/11, ratio 2:1."),
+            ["at", "10:30", "on", "9/11", ",", "ratio", "2:1", "."]
+        );
+        assert_eq!(
+            texts("Russia/US and 2021: talks"),
+            ["Russia", "/", "US", "and", "2021", ":", "talks"]
+        );
     }
 
     #[test]
