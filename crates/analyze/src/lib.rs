@@ -1,1 +1,3 @@
 //! analyze
+pub mod actors;
+pub mod time;

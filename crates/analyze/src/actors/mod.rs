@@ -1,0 +1,3 @@
+//! Actors: who a mention stands for.
+pub mod fold;
+pub mod kb;
