@@ -1,3 +1,76 @@
-//! Actors: who a mention stands for.
+//! Actors: which party each mention stands for.
+//!
+//! [`ActorStage`] finds entity mentions in an article body with a knowledge base of countries,
+//! organisations, places, dated officials and role words (the text files in `data/actors/`,
+//! compiled in), name patterns with title context for people the knowledge base does not know,
+//! and in-document coreference (surnames, titles, he/she). Every mention is a byte span into
+//! the body.
+//!
+//! The linguistic layer's NER can later add candidate names: [`ActorStage::mentions_with`]
+//! takes extra person spans found by other means and resolves them the same way.
+
+pub mod coref;
+pub mod detect;
 pub mod fold;
 pub mod kb;
+pub mod matcher;
+pub mod phoenix;
+pub mod text;
+
+use chrono::NaiveDate;
+use parley_core::{EntityMention, Span};
+use std::path::Path;
+
+pub use kb::{KbError, KnowledgeBase};
+pub use text::rough_sentences;
+
+/// The actor stage: a knowledge base compiled once, run on every article.
+#[derive(Debug, Clone)]
+pub struct ActorStage {
+    kb: KnowledgeBase,
+    matcher: matcher::Matcher,
+}
+
+impl ActorStage {
+    /// The stage with the built-in knowledge base.
+    pub fn new() -> Self {
+        // The built-in files are checked by the tests, so this cannot fail on a released build.
+        let kb = KnowledgeBase::builtin().expect("the built-in actor knowledge base parses");
+        Self::with_kb(kb)
+    }
+
+    /// The stage with the knowledge base in `dir` (a copy of `data/actors/`; files missing
+    /// there come from the built-in copy).
+    pub fn from_dir(dir: &Path) -> Result<Self, KbError> {
+        Ok(Self::with_kb(KnowledgeBase::from_dir(dir)?))
+    }
+
+    pub fn with_kb(kb: KnowledgeBase) -> Self {
+        let matcher = matcher::Matcher::new(&kb);
+        ActorStage { kb, matcher }
+    }
+
+    pub fn kb(&self) -> &KnowledgeBase {
+        &self.kb
+    }
+
+    /// Every actor mention in `body`. `sentences` are sentence spans from the text layer (pass
+    /// `&[]` to use a rough built-in splitter); `published` picks each official's role.
+    pub fn mentions(
+        &self,
+        body: &str,
+        sentences: &[Span],
+        published: Option<NaiveDate>,
+    ) -> Vec<EntityMention> {
+        detect::detect(&self.kb, &self.matcher, body, sentences, published)
+    }
+}
+
+impl Default for ActorStage {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests;

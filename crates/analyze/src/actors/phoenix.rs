@@ -1,0 +1,1 @@
+//! Phoenix importer (todo).

@@ -1,0 +1,332 @@
+//! Behaviour tests of the actor stage on sentences written for each case.
+
+use super::*;
+use chrono::NaiveDate;
+
+fn d(y: i32, m: u32, dd: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, dd)
+}
+
+/// (text, actor name, country, sector, found_by) for every mention.
+fn run(
+    body: &str,
+    date: Option<NaiveDate>,
+) -> Vec<(String, String, Option<String>, Option<String>, String)> {
+    let stage = ActorStage::new();
+    stage
+        .mentions(body, &[], date)
+        .into_iter()
+        .map(|m| {
+            let a = m.actor.unwrap();
+            (m.span.text, a.name, a.country, a.sector, m.found_by)
+        })
+        .collect()
+}
+
+fn find<'a>(
+    ms: &'a [(String, String, Option<String>, Option<String>, String)],
+    text: &str,
+) -> &'a (String, String, Option<String>, Option<String>, String) {
+    ms.iter()
+        .find(|m| m.0 == text)
+        .unwrap_or_else(|| panic!("no mention {text:?} in {ms:#?}"))
+}
+
+#[test]
+fn titles_give_unknown_people_country_and_sector() {
+    let ms = run(
+        "Ukraine's Deputy Foreign Minister Oleksandr Kovalenko met reporters.",
+        d(2022, 3, 1),
+    );
+    let m = find(&ms, "Oleksandr Kovalenko");
+    assert_eq!(m.2.as_deref(), Some("UKR"));
+    assert_eq!(m.3.as_deref(), Some("GOV"));
+    assert_eq!(m.4, "pattern");
+}
+
+#[test]
+fn kremlin_spokesman_and_kb_people() {
+    let ms = run(
+        "Kremlin spokesman Dmitry Peskov told reporters the talks were useful.",
+        d(2022, 1, 11),
+    );
+    let m = find(&ms, "Dmitry Peskov");
+    assert_eq!(
+        (m.2.as_deref(), m.3.as_deref(), m.4.as_str()),
+        (Some("RUS"), Some("GOV"), "kb")
+    );
+    let k = find(&ms, "Kremlin");
+    assert_eq!(k.2.as_deref(), Some("RUS"));
+}
+
+#[test]
+fn appositives_describe_the_person_before_them() {
+    let ms = run(
+        "Talks were led by Ilona Vatsenko, who heads the Moldovan delegation, and by Pavel Dorn, one of Belarus's deputy foreign ministers.",
+        d(2023, 5, 2),
+    );
+    let m = find(&ms, "Ilona Vatsenko");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("MDA"), Some("GOV")));
+    let m = find(&ms, "Pavel Dorn");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("BLR"), Some("GOV")));
+}
+
+#[test]
+fn surnames_and_pronouns_resolve_to_the_full_name() {
+    let body = "Deputy Foreign Minister Sergei Ryabkov spoke after the meeting. Ryabkov said the talks were hard. He added that Moscow would wait.";
+    let ms = run(body, d(2022, 1, 10));
+    let m = find(&ms, "Ryabkov");
+    assert_eq!((m.1.as_str(), m.4.as_str()), ("Sergei Ryabkov", "kb"));
+    let m = find(&ms, "He");
+    assert_eq!((m.1.as_str(), m.4.as_str()), ("Sergei Ryabkov", "coref"));
+    let m = find(&ms, "Moscow");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("RUS"), Some("GOV")));
+}
+
+#[test]
+fn surname_of_an_unknown_person_resolves_too() {
+    let body = "Estonian diplomat Mart Kulla arrived on Monday. Kulla said he expected little. Later, she disagreed.";
+    let ms = run(body, d(2022, 1, 10));
+    let m = find(&ms, "Kulla");
+    assert_eq!(
+        (m.1.as_str(), m.2.as_deref(), m.4.as_str()),
+        ("Mart Kulla", Some("EST"), "coref")
+    );
+    let m = find(&ms, "he");
+    assert_eq!(m.1, "Mart Kulla");
+    // "Mart" is not a known given name, so "she" may take him; the gendered name below may not.
+    let ms = run(
+        "Wendy Sherman met Sergei Ryabkov. Later, she said no progress was made.",
+        d(2022, 1, 10),
+    );
+    assert_eq!(find(&ms, "she").1, "Wendy Sherman");
+}
+
+#[test]
+fn title_with_surname_finds_the_kb_person() {
+    let ms = run(
+        "Blinken's spokesman Price rejected the claim.",
+        d(2021, 12, 22),
+    );
+    let m = find(&ms, "Price");
+    assert_eq!((m.1.as_str(), m.2.as_deref()), ("Ned Price", Some("USA")));
+    let ms = run(
+        "Mr. Price rejected the claim after Ned Price had spoken.",
+        d(2021, 12, 22),
+    );
+    assert!(ms.iter().filter(|m| m.1 == "Ned Price").count() >= 1);
+}
+
+#[test]
+fn definite_descriptions_take_the_holder_on_the_date() {
+    let ms = run(
+        "The Russian foreign minister rejected the offer.",
+        d(2022, 1, 10),
+    );
+    let m = find(&ms, "Russian foreign minister");
+    assert_eq!((m.1.as_str(), m.4.as_str()), ("Sergey Lavrov", "coref"));
+    let ms = run(
+        "The British foreign secretary flew to Kyiv.",
+        d(2022, 2, 10),
+    );
+    assert_eq!(find(&ms, "British foreign secretary").1, "Liz Truss");
+    let ms = run(
+        "The British foreign secretary flew to Kyiv.",
+        d(2023, 2, 10),
+    );
+    assert_eq!(find(&ms, "British foreign secretary").1, "James Cleverly");
+    let ms = run("The NATO secretary-general warned Moscow.", d(2025, 2, 10));
+    assert_eq!(find(&ms, "NATO secretary-general").1, "Mark Rutte");
+}
+
+#[test]
+fn a_persons_role_depends_on_the_article_date() {
+    let ms = run("Marco Rubio criticised the plan.", d(2022, 1, 10));
+    assert_eq!(find(&ms, "Marco Rubio").3.as_deref(), Some("LEG"));
+    let ms = run("Marco Rubio criticised the plan.", d(2025, 6, 1));
+    assert_eq!(find(&ms, "Marco Rubio").3.as_deref(), Some("GOV"));
+    let ms = run("Sergei Shoigu visited the front.", d(2025, 6, 1));
+    assert_eq!(find(&ms, "Sergei Shoigu").2.as_deref(), Some("RUS"));
+}
+
+#[test]
+fn groups_and_institutions_get_their_owner() {
+    let ms = run(
+        "Russian officials and US troops met at Russia's embassy in Washington.",
+        d(2022, 1, 10),
+    );
+    let m = find(&ms, "Russian officials");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("RUS"), Some("GOV")));
+    let m = find(&ms, "US troops");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("USA"), Some("MIL")));
+    let m = find(&ms, "Russia's embassy");
+    assert_eq!(m.2.as_deref(), Some("RUS"));
+    let m = find(&ms, "Washington");
+    assert_eq!(m.1, "Washington"); // a place after "in"
+    let ms = run("Russia's US embassy responded.", d(2022, 1, 10));
+    assert_eq!(find(&ms, "Russia's US embassy").2.as_deref(), Some("RUS"));
+}
+
+#[test]
+fn capitals_are_governments_unless_they_are_places() {
+    let ms = run(
+        "Moscow rejected the demand. Talks in Geneva and Moscow followed. Washington said no.",
+        d(2022, 1, 10),
+    );
+    let moscow: Vec<_> = ms.iter().filter(|m| m.0 == "Moscow").collect();
+    assert_eq!(moscow[0].3.as_deref(), Some("GOV"));
+    assert_eq!(find(&ms, "Washington").3.as_deref(), Some("GOV"));
+    assert_eq!(find(&ms, "Geneva").2.as_deref(), Some("CHE"));
+}
+
+#[test]
+fn ambiguous_names_follow_their_cues() {
+    let ms = run("Georgia and Moldova want to join the EU.", d(2022, 1, 10));
+    assert_eq!(find(&ms, "Georgia").2.as_deref(), Some("GEO"));
+    let ms = run(
+        "Republicans won the Senate race in Georgia last night.",
+        d(2022, 1, 10),
+    );
+    assert_eq!(find(&ms, "Georgia").1, "Georgia (U.S. state)");
+    let ms = run(
+        "Brussels urged NATO allies to send more air defence.",
+        d(2022, 1, 10),
+    );
+    assert_eq!(find(&ms, "Brussels").1, "NATO");
+    let ms = run(
+        "Brussels and the European Commission agreed new sanctions.",
+        d(2022, 1, 10),
+    );
+    assert_eq!(find(&ms, "Brussels").1, "European Union");
+}
+
+#[test]
+fn names_that_contain_country_names_are_people() {
+    let ms = run(
+        "Michael Jordan met fans. Jordan Bardella spoke in Paris.",
+        d(2022, 1, 10),
+    );
+    assert!(ms.iter().all(|m| m.1 != "Jordan"), "{ms:#?}");
+    assert_eq!(find(&ms, "Michael Jordan").1, "Michael Jordan");
+}
+
+#[test]
+fn lowercase_words_are_not_countries() {
+    let ms = run(
+        "Tell us about the turkey you cooked, said the chad.",
+        d(2022, 1, 10),
+    );
+    assert!(ms.is_empty(), "{ms:#?}");
+    let ms = run(
+        "Russia today rejected it. RT and Russia Today reported.",
+        d(2022, 1, 10),
+    );
+    assert_eq!(ms.iter().filter(|m| m.1 == "RT").count(), 2, "{ms:#?}");
+}
+
+#[test]
+fn demonyms_adjectives_and_international_bodies() {
+    let ms = run("Putin spoke to his German and French counterparts about the OSCE and the UN Security Council.", d(2021, 12, 20));
+    for (t, c) in [
+        ("German", "DEU"),
+        ("French", "FRA"),
+        ("OSCE", "IGO"),
+        ("UN Security Council", "UNO"),
+    ] {
+        assert_eq!(find(&ms, t).2.as_deref(), Some(c), "{t}");
+    }
+}
+
+#[test]
+fn nato_officials_are_igo_with_nato_sector() {
+    let ms = run(
+        "NATO Secretary-General Jens Stoltenberg said allies were united.",
+        d(2022, 1, 12),
+    );
+    let m = find(&ms, "Jens Stoltenberg");
+    assert_eq!(
+        (m.2.as_deref(), m.3.as_deref()),
+        (Some("IGO"), Some("NATO"))
+    );
+}
+
+#[test]
+fn spans_point_into_the_body() {
+    let body =
+        "On Tuesday, the Kremlin’s spokesman — Dmitry Peskov — said “no”. Élysée officials agreed.";
+    let stage = ActorStage::new();
+    for m in stage.mentions(body, &[], d(2022, 1, 11)) {
+        assert_eq!(&body[m.span.start..m.span.end], m.span.text);
+    }
+    let ms = run(body, d(2022, 1, 11));
+    assert_eq!(find(&ms, "Élysée officials").2.as_deref(), Some("FRA"));
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    let stage = ActorStage::new();
+    for body in [
+        "",
+        " ",
+        "’",
+        "He",
+        "Mr.",
+        "Mr. ",
+        "A B C D E F G",
+        "…Russia…",
+        "\u{0}\u{fffd}ü",
+        "Sergei",
+        "the the the",
+    ] {
+        let _ = stage.mentions(body, &[], None);
+        let _ = stage.mentions(body, &[Span::new(0, body.len())], d(2022, 1, 1));
+    }
+}
+
+#[test]
+fn seeds_find_every_gold_actor() {
+    // Runs only where the shared evaluation data sits beside the repository.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    let gold = root.join("eval/seeds");
+    let Ok(dir) = std::fs::read_dir(&gold) else {
+        return;
+    };
+    let stage = ActorStage::new();
+    for e in dir.flatten() {
+        let p = e.path();
+        if !p.to_string_lossy().ends_with(".gold.json") {
+            continue;
+        }
+        let g: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+        let text =
+            std::fs::read_to_string(root.join("seeds").join(g["doc"].as_str().unwrap())).unwrap();
+        let body = text.split_once('\n').map_or("", |x| x.1).trim_start();
+        let date = g["assume_published"]
+            .as_str()
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+        let names: Vec<String> = stage
+            .mentions(body, &[], date)
+            .into_iter()
+            .map(|m| m.actor.unwrap().name.to_lowercase().replace('’', "'"))
+            .collect();
+        for a in g["actors"].as_array().unwrap() {
+            let mut acc = vec![a["name"].as_str().unwrap().to_lowercase()];
+            for x in a["aliases"].as_array().into_iter().flatten() {
+                acc.push(x.as_str().unwrap().to_lowercase().replace('’', "'"));
+            }
+            let hit = names.iter().any(|n| {
+                acc.iter().any(|a| {
+                    a == n || a.contains(n.as_str()) && n.len() > 3 || n.contains(a.as_str()) || {
+                        let (x, y) = (
+                            a.rsplit(' ').next().unwrap_or(""),
+                            n.rsplit(' ').next().unwrap_or(""),
+                        );
+                        x == y && x.len() > 3
+                    }
+                })
+            });
+            assert!(hit, "{}: gold actor {} not found", g["doc"], acc[0]);
+        }
+    }
+}
