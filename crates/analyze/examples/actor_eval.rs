@@ -50,6 +50,14 @@ fn main() {
                 );
             }
         }
+        if verbose {
+            for t in parley_analyze::time::time_expressions(body, date) {
+                println!(
+                    "  time {:>5} {:<24} -> {:?} [{}]",
+                    t.span.start, t.span.text, t.value, t.rule
+                );
+            }
+        }
         let names: Vec<String> = ms
             .iter()
             .map(|m| m.actor.as_ref().unwrap().name.clone())
