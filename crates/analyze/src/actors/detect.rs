@@ -107,6 +107,70 @@ const NOT_NAME: [&str; 60] = [
 
 const HONORIFICS: [&str; 8] = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms."];
 
+/// Words that may stand between an owner and a title: "Russia's top diplomat".
+const CHAIN_FILLERS: [&str; 16] = [
+    "presidential",
+    "senior",
+    "top",
+    "chief",
+    "former",
+    "acting",
+    "interim",
+    "new",
+    "then",
+    "veteran",
+    "outgoing",
+    "incoming",
+    "ex",
+    "longtime",
+    "current",
+    "own",
+];
+
+/// Last words that make a capitalised run a place or thing, not a person ("Victoria Harbour").
+const NOT_NAME_TAIL: [&str; 40] = [
+    "Harbour",
+    "Harbor",
+    "Square",
+    "Street",
+    "Bridge",
+    "Island",
+    "Islands",
+    "River",
+    "Sea",
+    "Bay",
+    "Airport",
+    "University",
+    "Institute",
+    "Museum",
+    "Palace",
+    "Hotel",
+    "Centre",
+    "Center",
+    "Hall",
+    "Park",
+    "Lake",
+    "Mountains",
+    "Valley",
+    "Strait",
+    "Canal",
+    "Fund",
+    "Foundation",
+    "Group",
+    "Council",
+    "Committee",
+    "Agency",
+    "Party",
+    "Forces",
+    "Army",
+    "Prize",
+    "Treaty",
+    "Accord",
+    "Act",
+    "Doctrine",
+    "Plan",
+];
+
 const PARTICLES: [&str; 10] = [
     "von", "van", "der", "de", "den", "bin", "al", "le", "la", "da",
 ];
@@ -157,6 +221,7 @@ pub(crate) fn detect(
     doc.web_outlets();
     doc.sort();
     doc.names();
+    doc.first_names_before_people();
     doc.sort();
     doc.roles();
     doc.sort();
@@ -423,17 +488,21 @@ impl<'a> Doc<'a> {
         let mut cur = at;
         while out.len() < limit {
             let Some(i) = self.found.iter().rposition(|m| {
-                m.end <= cur && m.end + 4 >= cur && (m.actor.is_some() || m.role_word.is_some())
+                m.end <= cur && m.end + 40 >= cur && (m.actor.is_some() || m.role_word.is_some())
             }) else {
                 break;
             };
             let m = &self.found[i];
             let gap = self.text(m.end, cur).trim();
-            let possessive = match gap {
-                "" => false,
-                "'s" | "'" => true,
-                _ => break,
+            let (possessive, rest) = match gap.strip_prefix("'s").or_else(|| gap.strip_prefix('\''))
+            {
+                Some(rest) => (true, rest),
+                None => (false, gap),
             };
+            // Only modifiers may stand between: "Turkish presidential spokesman".
+            if !rest.split_whitespace().all(|w| CHAIN_FILLERS.contains(&w)) {
+                break;
+            }
             out.push((i, possessive));
             cur = m.start;
         }
@@ -473,7 +542,9 @@ impl<'a> Doc<'a> {
                 .is_some_and(|w| self.kb.given_names.contains_key(*w));
             let title = self.title_before(s);
             let appositive = n_words >= 2 && self.appositive_after(e).is_some();
-            let ok = (given && n_words >= 2) || title.is_some() || appositive;
+            let thing = words.last().is_some_and(|w| NOT_NAME_TAIL.contains(w));
+            let ok = ((given && n_words >= 2) || title.is_some() || appositive)
+                && !(thing && title.is_none());
             if !ok || (soft && !(given || title.is_some())) {
                 i += 1;
                 continue;
@@ -580,6 +651,31 @@ impl<'a> Doc<'a> {
         Some((j, soft))
     }
 
+    /// "Georgia Meloni": a one-word country or place that is also a given name, right before a
+    /// person, is that person's first name.
+    fn first_names_before_people(&mut self) {
+        let mut drop = Vec::new();
+        for (i, m) in self.found.iter().enumerate() {
+            let geo = m
+                .actor
+                .as_ref()
+                .is_some_and(|a| matches!(a.kind.as_str(), "country" | "place"));
+            if !geo || !self.kb.given_names.contains_key(self.text(m.start, m.end)) {
+                continue;
+            }
+            let person_next = self
+                .found
+                .iter()
+                .any(|n| n.person.is_some() && n.start == m.end + 1);
+            if person_next {
+                drop.push(i);
+            }
+        }
+        for i in drop.into_iter().rev() {
+            self.found.remove(i);
+        }
+    }
+
     /// The index of a mention covering folded `s..e`.
     pub fn covering(&self, s: usize, e: usize) -> Option<usize> {
         self.found.iter().position(|m| m.start < e && s < m.end)
@@ -587,7 +683,19 @@ impl<'a> Doc<'a> {
 
     /// A person title (role word of kind person) or honorific just before `at`.
     fn title_before(&self, at: usize) -> Option<Title> {
-        let chain = self.left_chain(at, 4);
+        let mut chain = self.left_chain(at, 4);
+        // "Latvia's foreign minister, Edgars Rinkevics,"
+        if chain.is_empty() {
+            let before = self.f.text.get(..at).unwrap_or("").trim_end();
+            if let Some(b) = before.strip_suffix(',') {
+                let c = self.left_chain(b.len(), 4);
+                if c.first()
+                    .is_some_and(|&(i, p)| !p && self.found[i].role_word.is_some())
+                {
+                    chain = c;
+                }
+            }
+        }
         if let Some(&(i, false)) = chain.first() {
             if let Some(r) = self.found[i].role_word {
                 if self.kb.roles[r].kind == RoleKind::Person {
@@ -625,34 +733,104 @@ impl<'a> Doc<'a> {
         }
         let (_, sent_end) = self.sentence_of(end);
         let limit = (end + 90).min(sent_end);
-        let r = self
+        let clean = |m: &Found| {
+            // Nothing but a short clause between the comma and the word.
+            let between = self.text(end + 1, m.start);
+            !between.contains(['.', ';', '"', ':', ','])
+        };
+        let Some(r) = self
             .found
             .iter()
-            .position(|m| m.start > end && m.start < limit && m.role_word.is_some())?;
-        // Nothing but a short clause between the comma and the role word.
-        let between = self.text(end + 1, self.found[r].start);
-        if between.contains(['.', ';', '"', ':']) || between.matches(',').count() > 0 {
-            return None;
-        }
+            .position(|m| m.start > end && m.start < limit && m.role_word.is_some() && clean(m))
+        else {
+            return self.appositive_without_role(end, limit);
+        };
         let role = self.found[r].role_word?;
         let chain = self.left_chain(self.found[r].start, 3);
         let chain: Vec<(usize, bool)> = chain
             .into_iter()
             .filter(|(i, _)| self.found[*i].start > end)
             .collect();
+        let owner = self
+            .owner(&chain)
+            .or_else(|| self.owner_after(self.found[r].end));
         Some(Title {
             role_word: Some(role),
-            owner: self.owner(&chain),
+            owner,
             chain: std::iter::once(r)
                 .chain(chain.iter().map(|c| c.0))
                 .collect(),
         })
     }
 
+    /// The owner named after a role word: "spokeswoman for Ukraine's southern command",
+    /// "ambassador to Russia".
+    fn owner_after(&self, role_end: usize) -> Option<ActorRef> {
+        let m = self
+            .found
+            .iter()
+            .find(|m| m.start > role_end && m.start <= role_end + 16 && m.actor.is_some())?;
+        let gap = self.text(role_end, m.start);
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        let ok = !words.is_empty()
+            && words
+                .iter()
+                .all(|w| matches!(*w, "for" | "of" | "at" | "to" | "in" | "the"));
+        if ok {
+            m.actor.clone()
+        } else {
+            None
+        }
+    }
+
+    /// "Vladimir Yermakov, director of the Russian Foreign Ministry's ... department": no role
+    /// word, but a noun phrase naming an institution or country.
+    fn appositive_without_role(&self, end: usize, limit: usize) -> Option<Title> {
+        let after: Vec<&str> = self
+            .text(end + 1, limit)
+            .split_whitespace()
+            .take(3)
+            .collect();
+        let np = match after.as_slice() {
+            [w, "of", ..] => w.chars().all(|c| c.is_lowercase()),
+            [w, ..] => matches!(*w, "the" | "a" | "an"),
+            _ => false,
+        };
+        if !np {
+            return None;
+        }
+        let window = (end + 60).min(limit);
+        let m = self.found.iter().find(|m| {
+            m.start > end
+                && m.start < window
+                && m.actor
+                    .as_ref()
+                    .is_some_and(|a| a.kind != "person" && a.country.is_some())
+                && !self.text(end + 1, m.start).contains([',', '.', ';', '"'])
+        })?;
+        Some(Title {
+            role_word: None,
+            owner: m.actor.clone(),
+            chain: Vec::new(),
+        })
+    }
+
     /// A person mention for a name found by pattern: a person already named in the article or
     /// the knowledge base when the surname fits, else a new person with the title's context.
     fn name_mention(&mut self, s: usize, e: usize, name: &str, title: Option<Title>) -> Found {
-        let title = title.or_else(|| self.appositive_after(e));
+        let title = match title {
+            // A bare title ("Gen.", "Diplomat") takes its owner from a description after the name.
+            Some(mut t) if t.owner.is_none() => {
+                if let Some(a) = self.appositive_after(e) {
+                    t.owner = a.owner;
+                    t.role_word = t.role_word.or(a.role_word);
+                    t.chain.extend(a.chain);
+                }
+                Some(t)
+            }
+            Some(t) => Some(t),
+            None => self.appositive_after(e),
+        };
         let (role_key, sector, country) = self.title_context(title.as_ref());
         if let Some(t) = &title {
             for &c in &t.chain {
@@ -767,6 +945,13 @@ impl<'a> Doc<'a> {
         let role = t.role_word.map(|r| &self.kb.roles[r]);
         let key = role.and_then(|r| r.role.clone());
         let mut sector = role.and_then(|r| r.sector.clone());
+        if role.is_none() {
+            sector = t
+                .owner
+                .as_ref()
+                .filter(|o| o.kind == "organization")
+                .and_then(|o| o.sector.clone());
+        }
         let mut country = None;
         if let Some(o) = &t.owner {
             country = o.country.clone();

@@ -208,6 +208,12 @@ fn names_that_contain_country_names_are_people() {
     );
     assert!(ms.iter().all(|m| m.1 != "Jordan"), "{ms:#?}");
     assert_eq!(find(&ms, "Michael Jordan").1, "Michael Jordan");
+    let ms = run("Georgia Meloni met Chad Smith.", d(2023, 1, 10));
+    assert!(
+        ms.iter()
+            .all(|m| m.2.as_deref() != Some("GEO") && m.2.as_deref() != Some("TCD")),
+        "{ms:#?}"
+    );
 }
 
 #[test]
@@ -329,4 +335,86 @@ fn seeds_find_every_gold_actor() {
             assert!(hit, "{}: gold actor {} not found", g["doc"], acc[0]);
         }
     }
+}
+
+/// Precision and recall of unknown-person detection on `people_cases.txt`.
+#[test]
+fn unknown_people_precision_and_recall() {
+    let stage = ActorStage::new();
+    let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
+    let (mut attr_ok, mut attr_n) = (0usize, 0usize);
+    let mut report = Vec::new();
+    let mut n = 0;
+    for l in include_str!("people_cases.txt").lines() {
+        let l = l.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        n += 1;
+        let (sentence, expected) = l.rsplit_once('|').unwrap();
+        let gold: Vec<(String, String, String)> = expected
+            .split(';')
+            .map(str::trim)
+            .filter(|x| !x.is_empty() && *x != "-")
+            .map(|x| {
+                let (name, cs) = x.split_once('=').unwrap();
+                let (c, s) = cs.split_once('/').unwrap();
+                (name.to_string(), c.to_string(), s.to_string())
+            })
+            .collect();
+        let mut pred: Vec<(String, Option<String>, Option<String>)> = Vec::new();
+        for m in stage.mentions(sentence.trim(), &[], d(2023, 6, 1)) {
+            let a = m.actor.unwrap();
+            if a.kind == "person"
+                && a.id.starts_with("local:")
+                && !pred.iter().any(|p| p.0 == a.name)
+            {
+                pred.push((a.name, a.country, a.sector));
+            }
+        }
+        for p in &pred {
+            match gold.iter().find(|g| g.0 == p.0) {
+                Some(g) => {
+                    tp += 1;
+                    for (want, got) in [(&g.1, &p.1), (&g.2, &p.2)] {
+                        if want != "?" {
+                            attr_n += 1;
+                            if got.as_deref() == Some(want.as_str()) {
+                                attr_ok += 1;
+                            } else {
+                                report.push(format!("attr {}: {want} got {got:?}", p.0));
+                            }
+                        }
+                    }
+                }
+                None => {
+                    fp += 1;
+                    report.push(format!("false positive {:?} in {sentence:?}", p.0));
+                }
+            }
+        }
+        for g in &gold {
+            if !pred.iter().any(|p| p.0 == g.0) {
+                fneg += 1;
+                report.push(format!("missed {:?} in {sentence:?}", g.0));
+            }
+        }
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fneg).max(1) as f64;
+    let a = attr_ok as f64 / attr_n.max(1) as f64;
+    println!(
+        "unknown people: {n} sentences, precision {:.1} %, recall {:.1} % (tp {tp}, fp {fp}, fn {fneg}); country/sector {:.1} % ({attr_ok}/{attr_n})",
+        100.0 * p,
+        100.0 * r,
+        100.0 * a
+    );
+    for x in &report {
+        println!("  {x}");
+    }
+    assert!(n >= 100);
+    assert!(
+        p >= 0.85 && r >= 0.80 && a >= 0.80,
+        "precision {p:.3} recall {r:.3} attributes {a:.3}"
+    );
 }
