@@ -652,6 +652,34 @@ impl KnowledgeBase {
             .collect()
     }
 
+    /// Adds imported records (e.g. from the Phoenix dictionaries) after the built-in ones, which
+    /// keep precedence: people already known by name, and role phrases already present, are
+    /// skipped.
+    pub fn extend(
+        &mut self,
+        people: Vec<Person>,
+        orgs: Vec<Org>,
+        places: Vec<Place>,
+        roles: Vec<Role>,
+    ) {
+        let known: HashSet<String> = self
+            .people
+            .iter()
+            .flat_map(|p| std::iter::once(p.name.clone()).chain(p.aliases.iter().cloned()))
+            .map(|n| n.to_lowercase())
+            .collect();
+        self.people.extend(
+            people
+                .into_iter()
+                .filter(|p| !known.contains(&p.name.to_lowercase())),
+        );
+        self.orgs.extend(orgs);
+        self.places.extend(places);
+        let phrases: HashSet<String> = self.roles.iter().map(|r| r.phrase.clone()).collect();
+        self.roles
+            .extend(roles.into_iter().filter(|r| !phrases.contains(&r.phrase)));
+    }
+
     pub fn country(&self, code: &str) -> Option<&Country> {
         self.countries.iter().find(|c| c.code == code)
     }

@@ -45,6 +45,16 @@ impl ActorStage {
         Ok(Self::with_kb(KnowledgeBase::from_dir(dir)?))
     }
 
+    /// The built-in knowledge base extended with the Phoenix dictionaries in `dir`
+    /// (`Phoenix.Countries.actors.txt`, `Phoenix.International.actors.txt`, `Phoenix.agents.txt`).
+    pub fn with_phoenix(dir: &Path) -> std::io::Result<Self> {
+        let mut kb = KnowledgeBase::builtin().expect("the built-in actor knowledge base parses");
+        let known = kb.countries.iter().map(|c| c.code.clone()).collect();
+        let phx = phoenix::load_dir(dir, &known)?;
+        kb.extend(phx.people, phx.orgs, phx.places, phx.roles);
+        Ok(Self::with_kb(kb))
+    }
+
     pub fn with_kb(kb: KnowledgeBase) -> Self {
         let matcher = matcher::Matcher::new(&kb);
         ActorStage { kb, matcher }
