@@ -200,10 +200,11 @@ pub(crate) fn detect(
     } else {
         sentences.to_vec()
     };
-    let sents = spans
+    let mut sents: Vec<(usize, usize)> = spans
         .iter()
         .map(|s| (f.folded_offset(s.start), f.folded_offset(s.end)))
         .collect();
+    sents.sort_unstable();
     let hits = matcher.find(&f.text);
     let mut doc = Doc {
         kb,
@@ -258,18 +259,15 @@ impl<'a> Doc<'a> {
 
     /// The sentence (folded span) holding folded offset `at`.
     pub fn sentence_of(&self, at: usize) -> (usize, usize) {
-        self.sents
-            .iter()
-            .copied()
-            .find(|&(s, e)| s <= at && at < e)
-            .unwrap_or((0, self.f.text.len()))
+        let i = self.sents.partition_point(|&(s, _)| s <= at);
+        match i.checked_sub(1).map(|j| self.sents[j]) {
+            Some((s, e)) if at < e => (s, e),
+            _ => (0, self.f.text.len()),
+        }
     }
 
     pub fn sentence_index(&self, at: usize) -> usize {
-        self.sents
-            .iter()
-            .position(|&(s, e)| s <= at && at < e)
-            .unwrap_or_else(|| self.sents.partition_point(|&(s, _)| s <= at))
+        self.sents.partition_point(|&(s, _)| s <= at)
     }
 
     /// The word just before folded offset `at`, if any.

@@ -76,6 +76,38 @@ impl ActorStage {
     }
 }
 
+/// One actor of a document with the mentions that stand for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocActor {
+    pub actor: parley_core::ActorRef,
+    /// How many mentions stand for it.
+    pub mentions: usize,
+    /// Byte offset of its first mention.
+    pub first: usize,
+}
+
+/// The document-level actor list: mentions of the same actor id merged, in order of first
+/// mention. A person's name is taken from its longest mention's actor name.
+pub fn document_actors(mentions: &[EntityMention]) -> Vec<DocActor> {
+    let mut out: Vec<DocActor> = Vec::new();
+    for m in mentions {
+        let Some(a) = &m.actor else { continue };
+        match out.iter_mut().find(|d| d.actor.id == a.id) {
+            Some(d) => {
+                d.mentions += 1;
+                d.first = d.first.min(m.span.start);
+            }
+            None => out.push(DocActor {
+                actor: a.clone(),
+                mentions: 1,
+                first: m.span.start,
+            }),
+        }
+    }
+    out.sort_by_key(|d| d.first);
+    out
+}
+
 impl Default for ActorStage {
     fn default() -> Self {
         Self::new()

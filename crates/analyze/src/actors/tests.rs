@@ -418,3 +418,24 @@ fn unknown_people_precision_and_recall() {
         "precision {p:.3} recall {r:.3} attributes {a:.3}"
     );
 }
+
+#[test]
+fn document_actors_merge_mentions_of_one_actor() {
+    let stage = ActorStage::new();
+    let body = "Sergei Ryabkov met Wendy Sherman. Ryabkov said he was candid. Both sides and NATO allies agreed.";
+    let ms = stage.mentions(body, &[], d(2022, 1, 10));
+    let actors = document_actors(&ms);
+    let r = actors
+        .iter()
+        .find(|a| a.actor.name == "Sergei Ryabkov")
+        .unwrap();
+    assert_eq!(r.mentions, 3);
+    assert_eq!(r.first, 0);
+    assert!(actors
+        .iter()
+        .any(|a| a.actor.name == "both sides" && a.actor.kind == "group"));
+    let allies = actors
+        .iter()
+        .find(|a| a.actor.kind == "group" && a.actor.sector.as_deref() == Some("NATO"));
+    assert!(allies.is_some(), "{actors:#?}");
+}

@@ -256,8 +256,13 @@ impl Ctx<'_> {
             .find(|&(s, e)| s <= at && at < e)
             .unwrap_or((0, self.text.len()));
         let mut best: Option<(usize, Tense)> = None;
-        for (k, t) in self.toks.iter().enumerate() {
-            if t.start < s || t.start >= e || !t.word {
+        let first = self.toks.partition_point(|t| t.start < s);
+        for k in first..self.toks.len() {
+            let t = self.toks[k];
+            if t.start >= e {
+                break;
+            }
+            if !t.word {
                 continue;
             }
             let l = self.l(k);
