@@ -8,6 +8,8 @@
 //!   before it within the last three sentences whose given name does not contradict the
 //!   pronoun's gender, skipping people named only as a modifier ("the Biden regime"). A resolved
 //!   pronoun counts as a mention, so a chain "X said ... He added ... he warned" stays with X.
+//! * "his" is resolved the same way ("Putin spoke to his German counterpart"); "her" is left
+//!   alone because it is as often an object as a possessive.
 //! * Titles and descriptions ("Mr Price", "the Russian foreign minister") are resolved in
 //!   `detect` because they need the title's context.
 
@@ -45,8 +47,19 @@ fn surnames(doc: &mut Doc) {
         if !w.chars().next().is_some_and(|c| c.is_uppercase()) || NOT_SURNAME.contains(&w) {
             continue;
         }
-        if doc.covering(t.start, t.end).is_some() {
-            continue;
+        // A one-word country or place that is the surname of a person in the article is that
+        // person ("Jim Jordan ... Jordan said").
+        let mut replace = None;
+        if let Some(k) = doc.covering(t.start, t.end) {
+            let f = &doc.found[k];
+            let geo = f
+                .actor
+                .as_ref()
+                .is_some_and(|a| matches!(a.kind.as_str(), "country" | "place"));
+            if !(geo && f.start == t.start && f.end == t.end) {
+                continue;
+            }
+            replace = Some(k);
         }
         let earlier = people
             .iter()
@@ -55,6 +68,13 @@ fn surnames(doc: &mut Doc) {
         let Some(p) = earlier.or_else(|| people.iter().find(|p| p.2.surname == w)) else {
             continue;
         };
+        if let Some(k) = replace {
+            let f = &mut doc.found[k];
+            f.actor = Some(p.1.clone());
+            f.person = Some(p.2.clone());
+            f.found_by = "coref";
+            continue;
+        }
         add.push(Found {
             start: t.start,
             end: t.end,
@@ -76,7 +96,7 @@ fn pronouns(doc: &mut Doc) {
     for t in &doc.toks {
         let w = doc.text(t.start, t.end);
         let want = match w {
-            "he" | "He" => Gender::Male,
+            "he" | "He" | "his" | "His" => Gender::Male,
             "she" | "She" => Gender::Female,
             _ => continue,
         };

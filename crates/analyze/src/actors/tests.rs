@@ -445,3 +445,19 @@ fn document_actors_merge_mentions_of_one_actor() {
         .find(|a| a.actor.kind == "group" && a.actor.sector.as_deref() == Some("NATO"));
     assert!(allies.is_some(), "{actors:#?}");
 }
+
+#[test]
+fn role_descriptions_refer_back_to_the_person_named_earlier() {
+    let body = "Sergey Lavrov met his Chinese counterpart. Later the foreign minister flew home.";
+    let ms = run(body, d(2022, 1, 10));
+    assert_eq!(find(&ms, "foreign minister").1, "Sergey Lavrov");
+    assert_eq!(find(&ms, "his").1, "Sergey Lavrov");
+}
+
+#[test]
+fn a_country_name_can_be_a_persons_surname() {
+    let body = "Representative Jim Jordan questioned the envoy. Jordan said the deal was weak. Jordan's king stayed silent.";
+    let ms = run(body, d(2023, 3, 1));
+    let jordans: Vec<_> = ms.iter().filter(|m| m.0 == "Jordan").collect();
+    assert!(jordans.iter().all(|m| m.1 == "Jim Jordan"), "{ms:#?}");
+}

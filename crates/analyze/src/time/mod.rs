@@ -18,16 +18,19 @@ use crate::actors::text::{rough_sentences, tokenize};
 use chrono::NaiveDate;
 use parley_core::{Span, TextSpan};
 
-/// One time expression with its normalised value.
-#[derive(Debug, Clone, PartialEq)]
+/// One time expression with its normalised value. Serialises as the report's `times` entries:
+/// `{start, end, text, value, anchor, rule}`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TimeExpression {
+    #[serde(flatten)]
     pub span: TextSpan,
     /// ISO value (see the module documentation), or None when it cannot be resolved.
     pub value: Option<String>,
     /// The first day the value covers.
+    #[serde(skip)]
     pub date: Option<NaiveDate>,
     /// The rule that found and normalised it ("weekday-past", "month-day", ...).
-    pub rule: &'static str,
+    pub rule: String,
     /// The date it was resolved against: the publication date, or for "a day after" the date
     /// of the previous expression.
     pub anchor: Option<NaiveDate>,
@@ -64,7 +67,7 @@ pub fn time_expressions_in(
                 span: TextSpan::from_body(body, Span::new(s, e)).ok()?,
                 value: x.value,
                 date: x.date,
-                rule: x.rule,
+                rule: x.rule.to_string(),
                 anchor: x.anchor,
             })
         })

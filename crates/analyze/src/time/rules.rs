@@ -202,7 +202,7 @@ impl Ctx<'_> {
         if self.w(i + 1) == "." && self.tight(i) {
             return Some((*m, i + 2));
         }
-        if self.day(i + 1).is_some() && l != "may" && l != "mar" {
+        if (self.day(i + 1).is_some() || self.year(i + 1).is_some()) && l != "may" && l != "mar" {
             return Some((*m, i + 1));
         }
         None
@@ -599,11 +599,15 @@ fn modified(cx: &Ctx, i: usize) -> Option<Hit> {
     if early {
         k += 1;
     }
+    // "this coming Tuesday", "this past weekend"
+    if cx.l(k) == "this" && matches!(cx.l(k + 1), "coming" | "past") {
+        k += 1;
+    }
     let m = cx.l(k);
     if !matches!(m, "last" | "next" | "this" | "past" | "coming" | "previous") {
         return None;
     }
-    if early && m != "this" {
+    if early && !matches!(cx.l(i + 1), "this") {
         return None;
     }
     let u = k + 1;

@@ -116,3 +116,18 @@ fn odd_input_does_not_panic() {
         let _ = time_expressions(b, None);
     }
 }
+
+#[test]
+fn serialises_as_the_report_times_entry() {
+    let t = time_expressions(
+        "On Monday, talks began.",
+        NaiveDate::from_ymd_opt(2022, 1, 13),
+    );
+    let v = serde_json::to_value(&t[0]).unwrap();
+    assert_eq!(v["text"], "Monday");
+    assert_eq!(v["start"], 3);
+    assert_eq!(v["end"], 9);
+    assert_eq!(v["value"], "2022-01-10");
+    assert_eq!(v["anchor"], "2022-01-13");
+    assert_eq!(v["rule"], "weekday-past");
+}
