@@ -100,6 +100,10 @@ fn pronouns(doc: &mut Doc) {
             "she" | "She" => Gender::Female,
             _ => continue,
         };
+        // "(T)he" is an author's insertion into the word "The", not a pronoun.
+        if doc.text(t.start.saturating_sub(1), t.start) == ")" {
+            continue;
+        }
         let sent = doc.sentence_index(t.start);
         let ante = people.iter().rev().find(|(start, _, note, modifier)| {
             *start < t.start

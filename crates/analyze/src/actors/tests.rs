@@ -461,3 +461,60 @@ fn a_country_name_can_be_a_persons_surname() {
     let jordans: Vec<_> = ms.iter().filter(|m| m.0 == "Jordan").collect();
     assert!(jordans.iter().all(|m| m.1 == "Jim Jordan"), "{ms:#?}");
 }
+
+/// Pronouns and surnames in the seed articles that refer to gold actors, with their expected
+/// resolution (byte offsets into the body, which starts after the headline line).
+#[test]
+fn seed_pronouns_and_surnames_resolve_to_their_actor() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let expected: [(&str, &str, &[(usize, &str, &str)]); 2] = [
+        (
+            "000_197f8570244cbea7.txt",
+            "2021-12-23",
+            &[
+                (225, "His", "Sergey Lavrov"),
+                (275, "Blinken", "Antony Blinken"),
+                (393, "he", "Antony Blinken"),
+                (479, "He", "Antony Blinken"),
+                (965, "he", "Antony Blinken"),
+                (1544, "Lavrov", "Sergey Lavrov"),
+                (1748, "his", "Vladimir Putin"),
+                (2272, "Lavrov", "Sergey Lavrov"),
+                (2866, "He", "Vladimir Putin"),
+                (3011, "Blinken", "Antony Blinken"),
+                (3033, "Price", "Ned Price"),
+                (3650, "Putin", "Vladimir Putin"),
+            ],
+        ),
+        (
+            "004_e56052e710ab54df.txt",
+            "2022-01-13",
+            &[
+                (161, "Biden", "Joe Biden"),
+                (189, "Putin", "Vladimir Putin"),
+                (712, "he", "Sergei Ryabkov"),
+            ],
+        ),
+    ];
+    let stage = ActorStage::new();
+    for (doc, date, cases) in expected {
+        let Ok(text) = std::fs::read_to_string(root.join(doc)) else {
+            return;
+        };
+        let body = text.split_once('\n').map_or("", |x| x.1).trim_start();
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        let ms = stage.mentions(body, &[], date);
+        for (at, text, name) in cases {
+            let m = ms
+                .iter()
+                .find(|m| m.span.start == *at)
+                .unwrap_or_else(|| panic!("{doc}: nothing at {at} ({text})"));
+            assert_eq!(m.span.text, *text, "{doc} at {at}");
+            assert_eq!(m.actor.as_ref().unwrap().name, *name, "{doc} at {at}");
+        }
+        // "(T)he world" holds no pronoun.
+        assert!(ms
+            .iter()
+            .all(|m| m.span.text != "he" || !body[..m.span.start].ends_with(')')));
+    }
+}
