@@ -5,7 +5,7 @@
 //! back to body bytes at the end.
 
 use super::fold::Folded;
-use super::kb::{surname_of, Gender, KnowledgeBase, RoleKind, NON_STATE};
+use super::kb::{Gender, KnowledgeBase, RoleKind, NON_STATE};
 use super::matcher::{Hit, Matcher, Target};
 use super::text::{rough_sentences, tokenize, Tok};
 use chrono::NaiveDate;
@@ -192,6 +192,7 @@ pub(crate) fn detect(
     body: &str,
     sentences: &[Span],
     date: Option<NaiveDate>,
+    people: &[Span],
 ) -> Vec<EntityMention> {
     let f = Folded::new(body);
     let toks = tokenize(&f.text);
@@ -220,6 +221,8 @@ pub(crate) fn detect(
         }
     }
     doc.web_outlets();
+    doc.sort();
+    doc.given_people(people);
     doc.sort();
     doc.names();
     doc.first_names_before_people();
@@ -299,7 +302,7 @@ impl<'a> Doc<'a> {
             sector: office.and_then(|o| o.sector.clone()),
         };
         let note = PersonNote {
-            surname: p.surname().to_string(),
+            surname: self.kb.surname(&p.name).to_string(),
             gender: self.gender_of(&p.name),
             role: office.and_then(|o| o.role.clone()),
         };
@@ -516,6 +519,39 @@ impl<'a> Doc<'a> {
             .find(|(i, p)| *p && self.found[*i].actor.is_some())
             .or_else(|| chain.iter().find(|(i, _)| self.found[*i].actor.is_some()))
             .and_then(|(i, _)| actor(*i))
+    }
+
+    /// Person names found by other means (the NER of the linguistic layer), in body offsets:
+    /// each becomes a person mention resolved like a pattern name, unless a knowledge-base
+    /// mention other than a one-word place already covers it.
+    fn given_people(&mut self, people: &[Span]) {
+        for sp in people {
+            let (s, e) = (self.f.folded_offset(sp.start), self.f.folded_offset(sp.end));
+            if s >= e {
+                continue;
+            }
+            let blocked = self.found.iter().any(|m| {
+                m.start < e
+                    && s < m.end
+                    && !(s <= m.start
+                        && m.end <= e
+                        && m.actor
+                            .as_ref()
+                            .is_some_and(|a| matches!(a.kind.as_str(), "country" | "place")))
+            });
+            if blocked {
+                continue;
+            }
+            let name = self.text(s, e).to_string();
+            let title = self.title_before(s);
+            let mut m = self.name_mention(s, e, &name, title);
+            if m.found_by == "pattern" {
+                m.found_by = "ner";
+            }
+            self.found
+                .retain(|f| !(s <= f.start && f.end <= e && f.person.is_none()));
+            self.found.push(m);
+        }
     }
 
     /// Finds people who are not in the knowledge base by name patterns and title context.
@@ -839,7 +875,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let surname = surname_of(name).to_string();
+        let surname = self.kb.surname(name).to_string();
         let one_word = !name.contains(' ');
         // A surname alone after a title: someone already named, or a knowledge-base person.
         if one_word {
@@ -888,19 +924,15 @@ impl<'a> Doc<'a> {
         role: Option<&str>,
         country: Option<&str>,
     ) -> Option<usize> {
-        let first = name.split(' ').next().filter(|_| name.contains(' '));
+        let first = self.given_initial(name);
         let cands: Vec<usize> = (0..self.kb.people.len())
             .filter(|&i| {
                 let p = &self.kb.people[i];
-                if p.surname() != surname {
+                if self.kb.surname(&p.name) != surname {
                     return false;
                 }
-                if let Some(f) = first {
-                    let pf = p.name.split(' ').next().unwrap_or("");
-                    let initial = f.chars().next() == pf.chars().next();
-                    if !initial {
-                        return false;
-                    }
+                if first.is_some() && self.given_initial(&p.name) != first {
+                    return false;
                 }
                 true
             })
@@ -930,6 +962,18 @@ impl<'a> Doc<'a> {
             return None;
         }
         cands.iter().copied().find(|i| fits(i))
+    }
+
+    /// The initial of the given name in a full name ("H" in "Li Hui", "S" in "Sergei Ryabkov"),
+    /// or None for a bare surname.
+    fn given_initial(&self, name: &str) -> Option<char> {
+        let words: Vec<&str> = name.split(' ').collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let family_first = self.kb.surname(name) == words[0];
+        let w = if family_first { words[1] } else { words[0] };
+        w.chars().next()
     }
 
     /// Role key, sector and country that a title and its owner give.

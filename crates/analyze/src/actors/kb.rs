@@ -169,6 +169,8 @@ pub enum Gender {
     Male,
     Female,
     Either,
+    /// Not a given name but a family name written first ("Wang Yi", "Kim Jong Un").
+    FamilyFirst,
 }
 
 /// Everything the actor stage knows.
@@ -550,7 +552,8 @@ pub fn parse_given_names(text: &str) -> Result<HashMap<String, Gender>, KbError>
             "m" => Gender::Male,
             "f" => Gender::Female,
             "x" => Gender::Either,
-            g => return Err(c.err(line, format!("unknown gender {g:?} (m, f, x)"))),
+            "s" => Gender::FamilyFirst,
+            g => return Err(c.err(line, format!("unknown gender {g:?} (m, f, x, s)"))),
         };
         for n in list(f[1]) {
             if out.insert(n.clone(), g).is_some() {
@@ -678,6 +681,17 @@ impl KnowledgeBase {
         let phrases: HashSet<String> = self.roles.iter().map(|r| r.phrase.clone()).collect();
         self.roles
             .extend(roles.into_iter().filter(|r| !phrases.contains(&r.phrase)));
+    }
+
+    /// The surname in a full name: the first word when it is a family name written first
+    /// ("Wang" in "Wang Yi"), else the last word with its particles ("von der Leyen").
+    pub fn surname<'n>(&self, name: &'n str) -> &'n str {
+        if let Some((first, _)) = name.split_once(' ') {
+            if self.given_names.get(first) == Some(&Gender::FamilyFirst) {
+                return first;
+            }
+        }
+        surname_of(name)
     }
 
     pub fn country(&self, code: &str) -> Option<&Country> {

@@ -6,8 +6,20 @@
 //! and in-document coreference (surnames, titles, he/she). Every mention is a byte span into
 //! the body.
 //!
-//! The linguistic layer's NER can later add candidate names: [`ActorStage::mentions_with`]
-//! takes extra person spans found by other means and resolves them the same way.
+//! The linguistic layer's NER can add candidate names: [`ActorStage::mentions_with`] takes
+//! person spans found by other means and resolves them the same way.
+//!
+//! Steps, all over a folded copy of the body (accents, quotes and dashes made plain, with an
+//! offset map back to body bytes): dictionary hits (one aho-corasick automaton, word
+//! boundaries, one-word names case-sensitive); ambiguous names decided by cue words in the
+//! sentence; capitals as places after "in/to/from..." and as governments elsewhere; web domains
+//! as outlets; people not in the knowledge base from capitalised runs that start with a known
+//! given name or stand after a title ("Deputy Foreign Minister X", "Mr X") or before a
+//! description (", who led the US delegation"), with country and sector from the title's owner
+//! ("Russia's", "Kremlin", "NATO"); role words with an owner as group and institution actors
+//! ("Russian officials", "Russia's US embassy"); definite descriptions ("the Russian foreign
+//! minister") as the person named earlier with that role, else the office holder on the
+//! publication date; then coreference (see [`coref`]).
 
 pub mod coref;
 pub mod detect;
@@ -72,7 +84,21 @@ impl ActorStage {
         sentences: &[Span],
         published: Option<NaiveDate>,
     ) -> Vec<EntityMention> {
-        detect::detect(&self.kb, &self.matcher, body, sentences, published)
+        detect::detect(&self.kb, &self.matcher, body, sentences, published, &[])
+    }
+
+    /// As [`ActorStage::mentions`], with person-name spans found by other means (the NER of the
+    /// linguistic layer, `PERSON` entities). Each is resolved like a name found by pattern:
+    /// to a person already named, to a knowledge-base person, or to a new person with the
+    /// country and sector its title gives; it is reported with `found_by` "ner" when new.
+    pub fn mentions_with(
+        &self,
+        body: &str,
+        sentences: &[Span],
+        published: Option<NaiveDate>,
+        people: &[Span],
+    ) -> Vec<EntityMention> {
+        detect::detect(&self.kb, &self.matcher, body, sentences, published, people)
     }
 }
 

@@ -518,3 +518,29 @@ fn seed_pronouns_and_surnames_resolve_to_their_actor() {
             .all(|m| m.span.text != "he" || !body[..m.span.start].ends_with(')')));
     }
 }
+
+#[test]
+fn ner_names_are_resolved_like_pattern_names() {
+    let stage = ActorStage::new();
+    let body = "Negotiator Zhou Hanmin met Sergei Ryabkov. Zhou said little.";
+    let at = body.find("Zhou Hanmin").unwrap();
+    let ms = stage.mentions_with(
+        body,
+        &[],
+        d(2022, 1, 10),
+        &[Span::new(at, at + "Zhou Hanmin".len())],
+    );
+    let z: Vec<_> = ms
+        .iter()
+        .filter(|m| m.actor.as_ref().unwrap().name == "Zhou Hanmin")
+        .collect();
+    assert_eq!(z.len(), 2, "{ms:#?}");
+    assert_eq!(z[0].found_by, "ner");
+    assert_eq!(z[0].actor.as_ref().unwrap().sector.as_deref(), Some("GOV"));
+    // A span over a knowledge-base name keeps the knowledge-base reading.
+    let at = body.find("Sergei Ryabkov").unwrap();
+    let ms = stage.mentions_with(body, &[], d(2022, 1, 10), &[Span::new(at, at + 14)]);
+    assert!(ms
+        .iter()
+        .any(|m| m.actor.as_ref().unwrap().id == "sergei-ryabkov"));
+}
