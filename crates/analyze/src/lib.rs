@@ -7,5 +7,6 @@
 //! in the manner of spaCy's pipeline components.
 
 pub mod pipeline;
+pub mod quotes;
 
 pub use pipeline::{Context, Pipeline, Stage};
