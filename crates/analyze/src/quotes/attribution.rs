@@ -113,7 +113,7 @@ pub enum Subject {
     None,
 }
 
-fn is_close_mark(doc: &Doc, k: usize) -> bool {
+pub fn is_close_mark(doc: &Doc, k: usize) -> bool {
     let t = &doc.toks[k];
     t.kind == parley_core::text::TokenKind::QuoteMark
         && !t.in_quote
@@ -154,8 +154,15 @@ pub fn find_subject(doc: &Doc, cue: &CueAt, earlier: &[CueInfo]) -> Subject {
     let after_quote = p > start && is_close_mark(doc, p - 1);
     let after_comma = p < g;
     if let Some(c) = chunk_starting(doc, cue.tokens.end, end) {
-        let pronoun_or_name = !matches!(doc.chunks[c].class, Class::Group) || after_quote;
-        if (after_quote || (after_comma && p > start)) && pronoun_or_name {
+        // After a comma the inverted subject must end the clause: "…, said the ministry."
+        let after = doc.chunks[c].tokens.end;
+        let ends_clause = after >= end
+            || matches!(
+                doc.toks[after].lower.as_str(),
+                "," | "." | ";" | ":" | "on" | "in" | "at"
+            )
+            || doc.lex.is_not_name(doc.toks[after].stem()) && doc.toks[after].cap;
+        if after_quote || (after_comma && p > start && ends_clause) {
             return Subject::Chunk(c);
         }
     }

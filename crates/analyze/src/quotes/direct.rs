@@ -11,7 +11,7 @@
 //! the speaker of the previous quote for a quote paragraph that follows it, and the subject
 //! of a clause whose predicate is the quote (`Moscow will “react toughly”`).
 
-use super::attribution::{speaker_of_chunk, Attributed, CueInfo, History};
+use super::attribution::{is_close_mark, speaker_of_chunk, Attributed, CueInfo, History};
 use super::cues::is_group_word;
 use super::doc::{Class, Doc};
 use super::{make_cue, make_quote};
@@ -95,10 +95,16 @@ fn one_quote(
             && (sentence_range.start..open).all(|j| !doc.toks[j].is_word()));
     let prev_tok = (open > sentence_range.start).then(|| &doc.toks[open - 1]);
     let after_colon = prev_tok.is_some_and(|t| t.lower == ":");
-    let after_comma_cap = prev_tok.is_some_and(|t| t.lower == ",") && first_word_cap == Some(true);
+    let after_comma = prev_tok.is_some_and(|t| t.lower == ",");
+    let after_comma_cap = after_comma && first_word_cap == Some(true);
+    // `“Talks are over,” said Ryabkov, “and nothing changed.”`: the quote goes on.
+    let resumed = after_comma
+        && (open.saturating_sub(8).max(sentence_range.start)..open - 1)
+            .any(|j| is_close_mark(doc, j));
     let kind = if starts_sentence
         || after_colon
         || after_comma_cap
+        || resumed
         || sentences_inside > 1
         || q.paragraphs.len() > 1
     {
@@ -121,6 +127,9 @@ fn one_quote(
         method = Method::Cue;
         speaker = i.speaker.clone();
         reason = i.unknown_reason.clone();
+    } else if let Some(a) = colon_label(doc, open, sentence_range.start, history, paragraph) {
+        method = Method::Cue;
+        speaker = Some(a);
     } else if let Some((a, i)) = introduction(doc, open, paragraph, infos, cue_starts, history) {
         method = Method::Cue;
         info = i;
@@ -278,7 +287,9 @@ fn carried(
     previous: &Option<Previous>,
 ) -> Option<Attributed> {
     let prev = previous.as_ref()?;
-    if open != sentence_start && !(sentence_start..open).all(|j| !doc.toks[j].is_word()) {
+    let opens_sentence = open == sentence_start
+        || (open - sentence_start <= 3 && (sentence_start..open).all(|j| !doc.toks[j].is_word()));
+    if !opens_sentence {
         return None;
     }
     if prev.last_paragraph + 1 < paragraph {
@@ -295,6 +306,25 @@ fn carried(
         at: doc.toks[open].span.start,
         ..prev.speaker.clone()
     })
+}
+
+/// `Ryabkov: “We need guarantees.”`: a name that opens the sentence, then a colon.
+fn colon_label(
+    doc: &Doc,
+    open: usize,
+    sentence_start: usize,
+    history: &History,
+    paragraph: usize,
+) -> Option<Attributed> {
+    if open < sentence_start + 2 || doc.toks[open - 1].lower != ":" {
+        return None;
+    }
+    let c = doc.chunk_of[open - 2]?;
+    let chunk = &doc.chunks[c];
+    if chunk.tokens.start != sentence_start || chunk.tokens.end != open - 1 {
+        return None;
+    }
+    speaker_of_chunk(doc, c, history, doc.toks[open].span.start, paragraph).ok()
 }
 
 /// `Moscow will “react toughly”`: the subject of a clause whose predicate is the quote.

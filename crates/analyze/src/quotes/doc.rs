@@ -176,6 +176,11 @@ impl<'a> Doc<'a> {
         true
     }
 
+    fn is_particle(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_word() && !t.in_quote && self.lex.noun_class(&t.lower) == Some(NounClass::Particle)
+    }
+
     fn is_modifier(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.is_word() && !t.in_quote && self.lex.noun_class(t.stem()) == Some(NounClass::Modifier)
@@ -211,10 +216,24 @@ impl<'a> Doc<'a> {
                 } else if last_core.is_some()
                     && self.toks[j].is_word()
                     && CONNECTORS.contains(&self.toks[j].lower.as_str())
-                    && j + 1 < range.end
-                    && (self.is_core(j + 1) || self.is_modifier(j + 1))
                 {
-                    j += 1;
+                    // "Secretary of State", "spokesman for the ministry"
+                    let next = if j + 2 < range.end && self.toks[j + 1].lower == "the" {
+                        j + 2
+                    } else {
+                        j + 1
+                    };
+                    if next < range.end && (self.is_core(next) || self.is_modifier(next)) {
+                        j = next;
+                    } else {
+                        break;
+                    }
+                } else if last_core.is_some()
+                    && self.is_particle(j)
+                    && j + 1 < range.end
+                    && (self.is_particle(j + 1) || self.is_name_word(j + 1))
+                {
+                    j += 1; // "Ursula von der Leyen"
                 } else {
                     break;
                 }
@@ -235,7 +254,8 @@ impl<'a> Doc<'a> {
             (start..head).any(|k| self.toks[k].lower == "and" || self.toks[k].lower == "&");
         match self.lex.noun_class(self.toks[head].stem()) {
             Some(NounClass::Person) if !has_and => Class::Person,
-            Some(NounClass::Org) if !has_and => Class::Org,
+            Some(NounClass::Org) if !has_and && !self.role_before(start, head) => Class::Org,
+            Some(NounClass::Org) if !has_and => Class::Person,
             Some(_) => Class::Group,
             None if has_and => Class::Group,
             None => {
@@ -248,6 +268,11 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+    }
+
+    /// A role noun before the head: "spokesman Dmitry Peskov", "spokesman for the ministry".
+    fn role_before(&self, start: usize, head: usize) -> bool {
+        (start..head).any(|k| self.lex.noun_class(self.toks[k].stem()) == Some(NounClass::Person))
     }
 
     fn push_chunk(&mut self, tokens: Range<usize>, name_start: usize, head: usize, class: Class) {

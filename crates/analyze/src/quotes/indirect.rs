@@ -16,10 +16,14 @@ use std::ops::Range;
 /// Content longer than this many tokens is cut (keeps the work linear in odd input).
 const MAX_CONTENT_TOKENS: usize = 120;
 const MIN_CONTENT_WORDS: usize = 3;
+/// Prepositions that open an adjunct between a cue and its `that`.
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "to", "for", "via", "through", "with", "from",
+];
 /// Words that cannot open reported content ("announced during the summit").
 const NOT_OPENERS: &[&str] = &[
     "during", "in", "at", "on", "for", "with", "to", "from", "by", "after", "before", "about",
-    "over", "like", "into", "as", "of", "and", "but", "or", "it", "off", "out", "up", "down",
+    "over", "like", "into", "as", "of", "and", "but", "or", "off", "out", "up", "down",
 ];
 
 pub fn indirect_quotes(doc: &Doc, infos: &[CueInfo]) -> Vec<Quote> {
@@ -76,6 +80,7 @@ fn content_before(doc: &Doc, info: &CueInfo, range: Range<usize>) -> Option<Rang
     // Only a few words may follow the attribution ("on Monday").
     let tail = (attr_end..range.end)
         .filter(|&k| doc.toks[k].is_word())
+        .take(4)
         .count();
     if tail > 3 {
         return None;
@@ -132,6 +137,12 @@ fn content_start(doc: &Doc, info: &CueInfo, end: usize) -> Option<usize> {
         Frame::That => {
             if word_at(doc, k, end, "that") {
                 k += 1;
+            } else if k < end && PREPOSITIONS.contains(&doc.toks[k].lower.as_str()) {
+                // "said in a statement that …"
+                let that = (k + 1..end.min(k + 7)).find(|&j| word_at(doc, j, end, "that"));
+                if let Some(j) = that.filter(|&j| (k..j).all(|x| doc.toks[x].is_word())) {
+                    k = j + 1;
+                }
             }
         }
         Frame::Object => {

@@ -40,6 +40,8 @@ pub enum NounClass {
     Org,
     /// A lowercase word that may stand inside a speaker phrase before its head ("deputy").
     Modifier,
+    /// A lowercase particle inside a personal name ("von", "al").
+    Particle,
 }
 
 /// The parsed knowledge files.
@@ -146,11 +148,12 @@ pub fn parse_speaker_nouns(text: &str) -> Result<HashMap<String, NounClass>, Lex
             Some("group") => NounClass::Group,
             Some("org") => NounClass::Org,
             Some("modifier") => NounClass::Modifier,
+            Some("particle") => NounClass::Particle,
             _ => {
                 return Err(LexiconError {
                     file: "speaker_nouns.tsv",
                     line,
-                    reason: "expected: noun<TAB>person|group|org|modifier".into(),
+                    reason: "expected: noun<TAB>person|group|org|modifier|particle".into(),
                 })
             }
         };
