@@ -145,11 +145,16 @@ fn one_quote(
     ) {
         method = Method::Carried;
         speaker = Some(a);
+    } else if let Some(a) = after_reported(doc, open, sentence, paragraph, infos, cue_starts) {
+        method = Method::Carried;
+        speaker = Some(a);
     } else if let Some(a) = clause_subject(doc, open, sentence_range.start, history, paragraph) {
         method = Method::Subject;
         speaker = Some(a);
     }
-    let scare = kind == QuoteKind::Partial && words <= 2 && method != Method::Cue;
+    // One or two quoted words that nobody is said to have said: "No such “plans” exist".
+    let scare =
+        kind == QuoteKind::Partial && words <= 2 && (method != Method::Cue || speaker.is_none());
     if scare {
         speaker = None;
         reason = Some("scare quotes: a term the author sets apart, not speech".into());
@@ -305,6 +310,39 @@ fn carried(
     Some(Attributed {
         at: doc.toks[open].span.start,
         ..prev.speaker.clone()
+    })
+}
+
+/// A quote opening its sentence right after a sentence of reported speech by X (in the same
+/// paragraph, or ending the previous one): `Bhatt said researchers are turning … “We are
+/// focused on …”` — the news convention gives it to X.
+fn after_reported(
+    doc: &Doc,
+    open: usize,
+    sentence: usize,
+    paragraph: usize,
+    infos: &[CueInfo],
+    cue_starts: &[usize],
+) -> Option<Attributed> {
+    let range = doc.sentence_tokens(sentence);
+    let opens = open == range.start
+        || (open - range.start <= 3 && (range.start..open).all(|j| !doc.toks[j].is_word()));
+    if !opens || sentence == 0 {
+        return None;
+    }
+    let previous = doc.layer.sentences.get(sentence - 1)?;
+    if previous.paragraph + 1 < paragraph {
+        return None;
+    }
+    let i = cue_starts.partition_point(|&s| s < open).checked_sub(1)?;
+    let i = infos[i].embedded_in.unwrap_or(i);
+    let info = &infos[i];
+    if info.cue.sentence != sentence - 1 {
+        return None;
+    }
+    info.speaker.clone().map(|a| Attributed {
+        at: doc.toks[open].span.start,
+        ..a
     })
 }
 

@@ -102,6 +102,20 @@ pub struct Doc<'a> {
 const DETERMINERS: &[&str] = &["the", "a", "an", "both", "two", "three", "several", "some"];
 const CONNECTORS: &[&str] = &["of", "and", "for", "&"];
 
+/// Words that end a descriptive speaker phrase ("a graduate who asked …").
+const DESCRIPTION_STOPS: &[&str] = &[
+    "who", "which", "that", "whose", "in", "on", "at", "for", "after", "with", "from", "to",
+    "during", "because", "and", "but", "said", "says", "told", "adding",
+];
+
+/// All capitals (dots allowed), two letters or more: "NATO", "U.S.", "EU".
+fn is_acronym(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && text.chars().all(|c| c.is_alphabetic() || c == '.')
+}
+
 fn pronoun_class(word: &str) -> Option<Class> {
     match word {
         "he" | "she" => Some(Class::PronounPerson),
@@ -238,6 +252,13 @@ impl<'a> Doc<'a> {
                     break;
                 }
             }
+            if last_core.is_none() && j > start {
+                if let Some(head) = self.described_speaker(start, range.end) {
+                    self.push_chunk(start..head + 1, start, head, Class::Person);
+                    i = head + 1;
+                    continue;
+                }
+            }
             match last_core {
                 Some(head) => {
                     let class = self.chunk_class(name_start, head);
@@ -259,15 +280,49 @@ impl<'a> Doc<'a> {
             Some(_) => Class::Group,
             None if has_and => Class::Group,
             None => {
-                let role_before = (start..head)
-                    .any(|k| self.lex.noun_class(self.toks[k].stem()) == Some(NounClass::Person));
-                if role_before {
+                if self.role_before(start, head) {
                     Class::Person
+                } else if is_acronym(self.text(self.toks[head].span)) {
+                    Class::Org // "NATO", "U.S.", "the EU"
                 } else {
                     Class::Name
                 }
             }
         }
+    }
+
+    /// `“…,” said a recent graduate who asked …`: after a quote and its cue, a phrase that
+    /// opens with a determiner names the speaker even without a name or a role noun.
+    /// Returns the phrase's last token.
+    fn described_speaker(&self, det: usize, end: usize) -> Option<usize> {
+        let cue = det.checked_sub(1)?;
+        if !self.toks[cue].is_word() || self.lex.cue(&self.toks[cue].lower).is_none() {
+            return None;
+        }
+        let mut k = cue;
+        while k > 0 && matches!(self.toks[k - 1].lower.as_str(), "," | "—" | "–" | "-") {
+            k -= 1;
+        }
+        let close = k.checked_sub(1)?;
+        let t = &self.toks[close];
+        if t.kind != TokenKind::QuoteMark
+            || t.in_quote
+            || close == 0
+            || !self.toks[close - 1].in_quote
+        {
+            return None;
+        }
+        let mut last = None;
+        let mut j = det + 1;
+        while j < end && j <= det + 6 {
+            let w = &self.toks[j];
+            if !w.is_word() || w.in_quote || DESCRIPTION_STOPS.contains(&w.lower.as_str()) {
+                break;
+            }
+            last = Some(j);
+            j += 1;
+        }
+        last
     }
 
     /// A role noun before the head: "spokesman Dmitry Peskov", "spokesman for the ministry".

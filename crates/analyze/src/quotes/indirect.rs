@@ -23,7 +23,8 @@ const PREPOSITIONS: &[&str] = &[
 /// Words that cannot open reported content ("announced during the summit").
 const NOT_OPENERS: &[&str] = &[
     "during", "in", "at", "on", "for", "with", "to", "from", "by", "after", "before", "about",
-    "over", "like", "into", "as", "of", "and", "but", "or", "off", "out", "up", "down",
+    "over", "like", "into", "as", "of", "and", "but", "or", "off", "out", "up", "down", "who",
+    "which", "whose", "where",
 ];
 
 pub fn indirect_quotes(doc: &Doc, infos: &[CueInfo]) -> Vec<Quote> {
@@ -83,7 +84,9 @@ fn content_before(doc: &Doc, info: &CueInfo, range: Range<usize>) -> Option<Rang
         .take(4)
         .count();
     if tail > 3 {
-        return None;
+        // "For a franchise brand, Tipton admits, the model is hard": the whole sentence.
+        let parenthetical = attr_end < range.end && doc.toks[attr_end].lower == ",";
+        return parenthetical.then_some(range.start..range.end);
     }
     Some(range.start..attr_start - 1)
 }
@@ -128,6 +131,10 @@ fn content_start(doc: &Doc, info: &CueInfo, end: usize) -> Option<usize> {
         .is_some_and(|c| doc.chunks[c].tokens.start >= k)
     {
         k = doc.chunks[info.subject_chunk?].tokens.end;
+        // "…,” said Jan Liphardt, an associate professor": an appositive, not content.
+        if k >= end || doc.toks[k].lower == "," {
+            return None;
+        }
     }
     if k < end && (doc.toks[k].lower == ":" || doc.toks[k].kind == TokenKind::QuoteMark) {
         return None;
