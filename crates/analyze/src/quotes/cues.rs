@@ -257,3 +257,88 @@ fn verb_cue_at(doc: &Doc, i: usize, sentence_start: usize, s: usize) -> Option<C
         sentence: s,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::lexicon::Lexicon;
+    use parley_core::text::TextLayer;
+
+    fn cues(body: &str) -> Vec<(String, bool, Option<String>)> {
+        let layer = TextLayer::new(body);
+        let lex = Lexicon::builtin().unwrap();
+        let doc = Doc::new(body, &layer, &lex, &[]);
+        (0..layer.sentences.len())
+            .flat_map(|s| find_cues(&doc, s))
+            .map(|c| (c.lemma, c.negated, c.modal))
+            .collect()
+    }
+
+    #[test]
+    fn inflected_forms_give_their_lemma() {
+        let found =
+            cues("Lavrov said it. Peskov denies it. Ryabkov was telling them. Blinken warned.");
+        let lemmas: Vec<&str> = found.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(lemmas, ["say", "deny", "tell", "warn"]);
+    }
+
+    #[test]
+    fn negation_and_modal_are_recorded() {
+        assert_eq!(
+            cues("Ryabkov did not say it.")[0],
+            ("say".into(), true, None)
+        );
+        assert_eq!(
+            cues("Lavrov wouldn't confirm it.")[0],
+            ("confirm".into(), true, Some("would".into()))
+        );
+        assert_eq!(
+            cues("Officials may announce it.")[0],
+            ("announce".into(), false, Some("may".into()))
+        );
+        assert_eq!(cues("He never denied it.")[0], ("deny".into(), true, None));
+    }
+
+    #[test]
+    fn passives_are_not_cues() {
+        assert!(cues("The minister was told the news.").is_empty());
+        assert!(cues("It is said the talks failed.").is_empty());
+    }
+
+    #[test]
+    fn nouns_spelled_like_cue_verbs_are_not_cues() {
+        assert!(
+            cues("His claims were false. The report came out. A warning was issued.").is_empty()
+        );
+        assert!(cues("Russia's claims were rejected.").is_empty());
+    }
+
+    #[test]
+    fn a_bare_form_needs_a_subject_pronoun_or_an_auxiliary() {
+        assert!(cues("The Big Lie claim spread.").is_empty());
+        assert_eq!(cues("They claim it is true.").len(), 1);
+        assert_eq!(cues("Officials say it is true.").len(), 1);
+    }
+
+    #[test]
+    fn capitalised_cue_words_inside_names_are_not_cues() {
+        assert_eq!(cues("Secretary of State Blinken said it.").len(), 1);
+    }
+
+    #[test]
+    fn according_to_is_a_cue_whose_source_follows() {
+        let body = "According to the Kremlin, talks failed.";
+        let layer = TextLayer::new(body);
+        let lex = Lexicon::builtin().unwrap();
+        let doc = Doc::new(body, &layer, &lex, &[]);
+        let c = &find_cues(&doc, 0)[0];
+        assert!(c.source_after);
+        assert_eq!(c.lemma, "according to");
+        assert_eq!(c.tokens.len(), 2);
+    }
+
+    #[test]
+    fn words_inside_quotation_marks_are_not_cues() {
+        assert!(cues("“Russia said no,” and left.").is_empty());
+    }
+}

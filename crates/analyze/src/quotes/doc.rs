@@ -445,3 +445,149 @@ fn make_toks(body: &str, layer: &TextLayer) -> Vec<Tok> {
     }
     toks
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parley_core::{ActorRef, TextSpan};
+
+    fn chunks(body: &str, mentions: &[EntityMention]) -> Vec<(String, Class, Option<String>)> {
+        let layer = TextLayer::new(body);
+        let lex = Lexicon::builtin().unwrap();
+        let doc = Doc::new(body, &layer, &lex, mentions);
+        doc.chunks
+            .iter()
+            .map(|c| {
+                (
+                    doc.chunk_name(c),
+                    c.class,
+                    c.actor.as_ref().map(|a| a.0.clone()),
+                )
+            })
+            .collect()
+    }
+
+    fn names(body: &str) -> Vec<(String, Class)> {
+        chunks(body, &[])
+            .into_iter()
+            .map(|(n, c, _)| (n, c))
+            .collect()
+    }
+
+    #[test]
+    fn titles_and_names_make_one_speaker_phrase() {
+        assert_eq!(
+            names("Kremlin spokesman Dmitry Peskov spoke."),
+            [("Kremlin spokesman Dmitry Peskov".to_string(), Class::Person)]
+        );
+        assert_eq!(
+            names("Then Deputy Secretary of State Wendy Sherman spoke."),
+            [(
+                "Deputy Secretary of State Wendy Sherman".to_string(),
+                Class::Person
+            )]
+        );
+    }
+
+    #[test]
+    fn institutions_and_groups_get_their_class() {
+        assert_eq!(
+            names("The Kremlin spoke.")[0],
+            ("Kremlin".into(), Class::Org)
+        );
+        assert_eq!(
+            names("Russia’s US embassy spoke.")[0],
+            ("Russia’s US embassy".into(), Class::Org)
+        );
+        assert_eq!(
+            names("Russian and NATO officials spoke.")[0],
+            ("Russian and NATO officials".into(), Class::Group)
+        );
+        assert_eq!(
+            names("A spokesman for the ministry spoke.")[0],
+            ("spokesman for the ministry".into(), Class::Person)
+        );
+    }
+
+    #[test]
+    fn acronyms_are_organisations_and_single_names_are_unknown() {
+        assert_eq!(names("Later NATO spoke.")[0], ("NATO".into(), Class::Org));
+        assert_eq!(
+            names("Later Lavrov spoke.")[0],
+            ("Lavrov".into(), Class::Name)
+        );
+    }
+
+    #[test]
+    fn name_particles_stay_inside_the_name() {
+        assert_eq!(
+            names("Later Ursula von der Leyen spoke.")[0].0,
+            "Ursula von der Leyen"
+        );
+    }
+
+    #[test]
+    fn sentence_openers_and_days_are_not_names() {
+        assert!(names("However, on Monday nothing happened.").is_empty());
+        assert!(names("Talking is better than fighting.").is_empty());
+    }
+
+    #[test]
+    fn pronouns_are_speaker_phrases_of_their_own_class() {
+        let n = names("He spoke. It spoke. They spoke.");
+        let classes: Vec<Class> = n.iter().map(|x| x.1).collect();
+        assert_eq!(
+            classes,
+            [
+                Class::PronounPerson,
+                Class::PronounThing,
+                Class::PronounGroup
+            ]
+        );
+    }
+
+    #[test]
+    fn a_mention_covering_the_head_gives_the_actor() {
+        let body = "Later Lavrov spoke.";
+        let start = body.find("Lavrov").unwrap();
+        let mention = EntityMention {
+            span: TextSpan {
+                start,
+                end: start + 6,
+                text: "Lavrov".into(),
+            },
+            actor: Some(ActorRef {
+                id: "RUSGOV:lavrov".into(),
+                name: "Sergey Lavrov".into(),
+                kind: "person".into(),
+                country: Some("RUS".into()),
+                sector: Some("GOV".into()),
+            }),
+            found_by: "coref".into(),
+        };
+        let c = chunks(body, &[mention]);
+        assert_eq!(
+            c[0],
+            (
+                "Sergey Lavrov".into(),
+                Class::Person,
+                Some("RUSGOV:lavrov".into())
+            )
+        );
+    }
+
+    #[test]
+    fn words_inside_quotes_are_flagged() {
+        let body = "He said “Russia is ready” today.";
+        let layer = TextLayer::new(body);
+        let lex = Lexicon::builtin().unwrap();
+        let doc = Doc::new(body, &layer, &lex, &[]);
+        let inside: Vec<&str> = doc
+            .toks
+            .iter()
+            .filter(|t| t.in_quote)
+            .map(|t| t.lower.as_str())
+            .collect();
+        assert_eq!(inside, ["russia", "is", "ready"]);
+    }
+}

@@ -88,3 +88,56 @@ pub fn citron_json(body: &str, quotes: &[Quote]) -> Value {
         .collect();
     json!({"text": body, "quotes": list})
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::QuoteStage;
+    use parley_core::text::TextLayer;
+
+    fn quotes(body: &str) -> Vec<Quote> {
+        QuoteStage::new().quotes(body, &TextLayer::new(body), &[])
+    }
+
+    #[test]
+    fn the_list_shows_kind_text_speaker_and_cue() {
+        let body = "“We are ready,” Lavrov said.";
+        let list = format_quotes(&quotes(body));
+        assert!(
+            list.contains("[direct] “We are ready,” — Lavrov (said)"),
+            "{list}"
+        );
+    }
+
+    #[test]
+    fn the_list_gives_the_reason_for_an_unknown_speaker() {
+        let list = format_quotes(&quotes("“We are ready.”"));
+        assert!(list.contains("(unknown: "), "{list}");
+    }
+
+    #[test]
+    fn citron_layout_uses_character_offsets() {
+        let body = "Ёж said: “Мы готовы.” Lavrov said: “We are ready.”";
+        let v = citron_json(body, &quotes(body));
+        let last = v["quotes"].as_array().unwrap().last().unwrap().clone();
+        let content = &last["contents"][0];
+        let start = content["start"].as_u64().unwrap() as usize;
+        let end = content["end"].as_u64().unwrap() as usize;
+        let by_chars: String = body.chars().skip(start).take(end - start).collect();
+        assert_eq!(by_chars, "We are ready.");
+        assert_eq!(last["sources"][0]["text"], "Lavrov");
+        assert_eq!(last["cue"]["text"], "said");
+    }
+
+    #[test]
+    fn citron_layout_leaves_out_scare_quotes() {
+        let body = "No such “plans” exist.";
+        assert_eq!(
+            citron_json(body, &quotes(body))["quotes"]
+                .as_array()
+                .unwrap()
+                .len(),
+            0
+        );
+    }
+}
