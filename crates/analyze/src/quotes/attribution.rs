@@ -196,7 +196,10 @@ pub fn find_subject(doc: &Doc, cue: &CueAt, earlier: &[CueInfo]) -> Subject {
     while k > start && skipped < 12 {
         k -= 1;
         if let Some(c) = doc.chunk_of[k] {
-            return Subject::Chunk(appositive_owner(doc, c, start).unwrap_or(c));
+            let c = appositive_owner(doc, c, start)
+                .or_else(|| modified_head(doc, c, start))
+                .unwrap_or(c);
+            return Subject::Chunk(c);
         }
         if earlier
             .iter()
@@ -259,6 +262,25 @@ fn before_parenthetical(doc: &Doc, closing_comma: usize, start: usize) -> Option
         }
     }
     None
+}
+
+/// For a chunk inside a prepositional phrase ("sources in the Rukban camp", "a spokesman at
+/// the embassy"), the phrase's head before the preposition.
+fn modified_head(doc: &Doc, c: usize, start: usize) -> Option<usize> {
+    let first = doc.chunks[c].tokens.start;
+    let prep = first.checked_sub(1).filter(|&p| p > start)?;
+    if !matches!(
+        doc.toks[prep].lower.as_str(),
+        "in" | "at" | "from" | "near" | "with" | "on" | "by"
+    ) {
+        return None;
+    }
+    let head = doc.chunk_of[prep - 1]?;
+    let role = matches!(
+        doc.chunks[head].class,
+        Class::Person | Class::Group | Class::Org
+    );
+    (role && head != c).then_some(head)
 }
 
 /// For a chunk that is an appositive ("Grushko, one of Russia's deputy ministers"), the name

@@ -242,6 +242,15 @@ fn verb_cue_at(doc: &Doc, i: usize, sentence_start: usize, s: usize) -> Option<C
             return None;
         }
     }
+    // A third-person form ("notes", "states") needs its subject right before it, or it is
+    // more likely a plural noun ("benchmark 10-year notes").
+    let third_person = form.ends_with('s') && form != verb.lemma && !past_participle && !participle;
+    if third_person && group.is_empty() {
+        let subject_before = i > sentence_start && doc.chunk_of[i - 1].is_some();
+        if !subject_before {
+            return None;
+        }
+    }
     let negated = group.iter().any(|w| is_negation(w));
     let modal = group.iter().find_map(|w| modal_of(w)).map(str::to_string);
     Some(CueAt {

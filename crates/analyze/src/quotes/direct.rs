@@ -210,12 +210,31 @@ fn cue_after(doc: &Doc, close: usize, infos: &[CueInfo], cue_starts: &[usize]) -
         return None;
     }
     if let Some(i) = info_with_group_at(infos, cue_starts, k) {
-        return Some(i);
+        if infos[i].speaker.is_some() {
+            return Some(i);
+        }
+        // `"…" announced in October, said Derek Scissors`: a later cue of the sentence names
+        // the speaker.
+        return later_cue_with_speaker(doc, k, infos, cue_starts).or(Some(i));
     }
     let c = doc.chunk_of[k]?;
     let after_chunk = doc.chunks[c].tokens.end;
     let i = info_with_group_at(infos, cue_starts, after_chunk)?;
     (infos[i].subject_chunk == Some(c) || infos[i].speaker.is_some()).then_some(i)
+}
+
+/// The first cue after token `k`, in its sentence and within a few tokens, that has a speaker.
+fn later_cue_with_speaker(
+    doc: &Doc,
+    k: usize,
+    infos: &[CueInfo],
+    cue_starts: &[usize],
+) -> Option<usize> {
+    let sentence = doc.toks[k].sentence;
+    let from = cue_starts.partition_point(|&s| s <= k);
+    (from..infos.len().min(from + 3)).find(|&i| {
+        infos[i].cue.sentence == sentence && cue_starts[i] <= k + 12 && infos[i].speaker.is_some()
+    })
 }
 
 /// The nearest cue before the opening mark in its sentence: `Lavrov said: “…`.

@@ -16,10 +16,6 @@ use std::ops::Range;
 /// Content longer than this many tokens is cut (keeps the work linear in odd input).
 const MAX_CONTENT_TOKENS: usize = 120;
 const MIN_CONTENT_WORDS: usize = 3;
-/// Prepositions that open an adjunct between a cue and its `that`.
-const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "to", "for", "via", "through", "with", "from",
-];
 /// Words that cannot open reported content ("announced during the summit").
 const NOT_OPENERS: &[&str] = &[
     "during", "in", "at", "on", "for", "with", "to", "from", "by", "after", "before", "about",
@@ -83,10 +79,15 @@ fn content_before(doc: &Doc, info: &CueInfo, range: Range<usize>) -> Option<Rang
         .filter(|&k| doc.toks[k].is_word())
         .take(4)
         .count();
-    if tail > 3 {
+    let inverted = chunk.tokens.start >= cue.tokens.end;
+    if tail > 3 && !inverted {
         // "For a franchise brand, Tipton admits, the model is hard": the whole sentence.
         let parenthetical = attr_end < range.end && doc.toks[attr_end].lower == ",";
         return parenthetical.then_some(range.start..range.end);
+    }
+    // "…, said Derek Scissors, a China scholar": what follows is an appositive.
+    if inverted && tail > 3 && !(attr_end < range.end && doc.toks[attr_end].lower == ",") {
+        return None;
     }
     Some(range.start..attr_start - 1)
 }
@@ -111,6 +112,17 @@ fn skip_time(doc: &Doc, mut k: usize, end: usize) -> usize {
         }
     }
     k
+}
+
+/// A `that` within `window` tokens of `k` with only words, numbers and abbreviations between:
+/// "told VOA correspondent Carla Babb on Nov. 12 that …".
+fn that_after_adjunct(doc: &Doc, k: usize, end: usize, window: usize) -> Option<usize> {
+    let j = (k..end.min(k + window)).find(|&j| word_at(doc, j, end, "that"))?;
+    (k..j)
+        .all(|x| {
+            matches!(doc.toks[x].kind, TokenKind::Word | TokenKind::Number) && !doc.toks[x].in_quote
+        })
+        .then_some(j)
 }
 
 fn content_start(doc: &Doc, info: &CueInfo, end: usize) -> Option<usize> {
@@ -144,18 +156,14 @@ fn content_start(doc: &Doc, info: &CueInfo, end: usize) -> Option<usize> {
         Frame::That => {
             if word_at(doc, k, end, "that") {
                 k += 1;
-            } else if k < end && PREPOSITIONS.contains(&doc.toks[k].lower.as_str()) {
-                // "said in a statement that …"
-                let that = (k + 1..end.min(k + 7)).find(|&j| word_at(doc, j, end, "that"));
-                if let Some(j) = that.filter(|&j| (k..j).all(|x| doc.toks[x].is_word())) {
-                    k = j + 1;
-                }
+            } else if let Some(j) = that_after_adjunct(doc, k, end, 6) {
+                // "said in a statement that …", "said this month that …"
+                k = j + 1;
             }
         }
         Frame::Object => {
             // "told reporters (that) …": skip the listener.
-            let that = (k..end.min(k + 6)).find(|&j| word_at(doc, j, end, "that"));
-            if let Some(j) = that.filter(|&j| (k..j).all(|x| doc.toks[x].is_word())) {
+            if let Some(j) = that_after_adjunct(doc, k, end, 10) {
                 k = j + 1;
             } else if let Some(c) = doc.chunk_of.get(k).copied().flatten() {
                 k = doc.chunks[c].tokens.end;
