@@ -39,6 +39,12 @@ pub struct History {
     items: Vec<Attributed>,
 }
 
+/// Words that open a subordinate clause; a cue's subject is not looked for beyond them.
+const SUBORDINATORS: &[&str] = &[
+    "after", "because", "when", "while", "although", "though", "if", "since", "before", "unless",
+    "whereas", "until",
+];
+
 /// How far back pronoun resolution and carrying look.
 const LOOK_BACK: usize = 64;
 
@@ -210,7 +216,10 @@ pub fn find_subject(doc: &Doc, cue: &CueAt, earlier: &[CueInfo]) -> Subject {
             return Subject::Inherit; // "X told reporters said …"
         }
         let t = &doc.toks[k];
-        if t.lower == ";" || t.lower == ":" {
+        if t.lower == ";"
+            || t.lower == ":"
+            || (!t.in_quote && SUBORDINATORS.contains(&t.lower.as_str()))
+        {
             break;
         }
         if !t.in_quote {

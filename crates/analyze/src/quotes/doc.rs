@@ -190,6 +190,11 @@ impl<'a> Doc<'a> {
         true
     }
 
+    /// A noun naming a person by role ("ambassador", "spokesman").
+    fn is_role(&self, i: usize) -> bool {
+        self.lex.noun_class(self.toks[i].stem()) == Some(NounClass::Person)
+    }
+
     fn is_particle(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.is_word() && !t.in_quote && self.lex.noun_class(&t.lower) == Some(NounClass::Particle)
@@ -229,7 +234,9 @@ impl<'a> Doc<'a> {
                     j += 1;
                 } else if last_core.is_some()
                     && self.toks[j].is_word()
-                    && CONNECTORS.contains(&self.toks[j].lower.as_str())
+                    && (CONNECTORS.contains(&self.toks[j].lower.as_str())
+                        || (self.toks[j].lower == "to"
+                            && last_core.is_some_and(|h| self.is_role(h))))
                 {
                     // "Secretary of State", "spokesman for the ministry"
                     let next = if j + 2 < range.end && self.toks[j + 1].lower == "the" {
