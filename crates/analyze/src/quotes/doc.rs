@@ -396,7 +396,12 @@ impl<'a> Doc<'a> {
         let start = self.toks[c.name_start].span.start;
         let end = self.toks[c.head].span.end;
         let text = self.text(Span::new(start, end));
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
+        let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // "President Trump’s" (advisers) → "President Trump"
+        let bare = ["’s", "'s", "’", "'"]
+            .iter()
+            .find_map(|p| name.strip_suffix(p));
+        bare.map_or(name.clone(), str::to_string)
     }
 
     pub fn chunk_span(&self, c: &Chunk) -> Span {

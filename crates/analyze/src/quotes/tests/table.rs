@@ -107,9 +107,21 @@ fn check(expect: &str, quotes: &[Quote]) -> Result<(), String> {
             .filter(|f| !f.is_empty())
             .collect()
     });
-    let q = quotes
+    // Among the quotes holding the content, the one with the expected speaker if any.
+    let candidates: Vec<&Quote> = quotes
         .iter()
-        .find(|q| kind_ok(kind, q) && norm(&q.span.text).contains(&content))
+        .filter(|q| kind_ok(kind, q) && norm(&q.span.text).contains(&content))
+        .collect();
+    let speaker_fits = |q: &&&Quote| match (speaker, &q.speaker) {
+        ("-", None) => true,
+        (want, Some(s)) if want != "-" => norm(&s.name).contains(&norm(want)),
+        _ => false,
+    };
+    let q = candidates
+        .iter()
+        .find(speaker_fits)
+        .or(candidates.first())
+        .copied()
         .ok_or_else(|| format!("no {kind} quote containing {content:?}"))?;
     let got = q.speaker.as_ref().map(|s| s.name.clone());
     match (speaker, &got) {
