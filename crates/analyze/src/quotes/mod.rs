@@ -75,6 +75,20 @@ impl QuoteStage {
     }
 }
 
+/// In a [`Pipeline`](crate::Pipeline): reads the text layer and the entity mentions earlier
+/// stages wrote, and sets the analysis's quotes to the speech found (scare quotes left out;
+/// call [`QuoteStage::quotes`] to have them).
+impl crate::Stage for QuoteStage {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn run(&self, cx: &crate::Context, analysis: &mut parley_core::Analysis) {
+        let quotes = self.speech(&cx.article.body, cx.text, &analysis.entities);
+        analysis.quotes = quotes;
+    }
+}
+
 fn text_span(doc: &Doc, span: Span) -> TextSpan {
     TextSpan {
         start: span.start,

@@ -108,3 +108,16 @@ mod stage {
         assert_eq!(q.len(), 3);
     }
 }
+
+#[test]
+fn the_stage_runs_in_a_pipeline_and_writes_speech() {
+    use crate::{Pipeline, Stage};
+    use parley_core::Article;
+    let stage = QuoteStage::new();
+    assert_eq!(stage.name(), "quotes");
+    let pipeline = Pipeline::default().with_stage(stage);
+    let article = Article::new("T", "No such “plans” exist. “We are ready,” Lavrov said.");
+    let analysis = pipeline.analyze(&article);
+    assert_eq!(analysis.quotes.len(), 1);
+    assert_eq!(analysis.quotes[0].speaker.as_ref().unwrap().name, "Lavrov");
+}
