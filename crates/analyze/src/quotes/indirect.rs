@@ -16,6 +16,7 @@ use std::ops::Range;
 /// Content longer than this many tokens is cut (keeps the work linear in odd input).
 const MAX_CONTENT_TOKENS: usize = 120;
 const MIN_CONTENT_WORDS: usize = 3;
+const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you"];
 /// Words that cannot open reported content ("announced during the summit").
 const NOT_OPENERS: &[&str] = &[
     "during", "in", "at", "on", "for", "with", "to", "from", "by", "after", "before", "about",
@@ -153,22 +154,26 @@ fn content_start(doc: &Doc, info: &CueInfo, end: usize) -> Option<usize> {
     }
     k = skip_time(doc, k, end);
     match cue.frame {
-        Frame::That => {
+        Frame::That | Frame::ThatOnly => {
             if word_at(doc, k, end, "that") {
                 k += 1;
             } else if let Some(j) = that_after_adjunct(doc, k, end, 6) {
                 // "said in a statement that …", "said this month that …"
                 k = j + 1;
+            } else if cue.frame == Frame::ThatOnly {
+                return None; // "denied any plan": a noun, not reported content
             }
         }
         Frame::Object => {
-            // "told reporters (that) …": skip the listener.
+            // "told reporters (that) …": skip the listener, a speaker-like phrase or a pronoun.
             if let Some(j) = that_after_adjunct(doc, k, end, 10) {
                 k = j + 1;
             } else if let Some(c) = doc.chunk_of.get(k).copied().flatten() {
                 k = doc.chunks[c].tokens.end;
-            } else if k < end && doc.toks[k].is_word() {
+            } else if k < end && OBJECT_PRONOUNS.contains(&doc.toks[k].lower.as_str()) {
                 k += 1;
+            } else {
+                return None;
             }
             k = skip_time(doc, k, end);
         }

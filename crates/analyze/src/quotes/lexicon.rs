@@ -14,6 +14,8 @@ const NOT_NAMES: &str = include_str!("../../../../data/quotes/not_names.txt");
 pub enum Frame {
     /// "X said (that) CONTENT".
     That,
+    /// "X denied that CONTENT": content only after an explicit `that`.
+    ThatOnly,
     /// "X told REPORTERS (that) CONTENT".
     Object,
     /// "X accused Y of CONTENT".
@@ -80,6 +82,7 @@ fn entries(text: &str) -> impl Iterator<Item = (usize, &str)> {
 fn parse_frame(s: &str) -> Option<Frame> {
     Some(match s {
         "that" => Frame::That,
+        "that-only" => Frame::ThatOnly,
         "obj" => Frame::Object,
         "of" => Frame::Of,
         "as" => Frame::As,
@@ -103,7 +106,8 @@ pub fn parse_cue_verbs(text: &str) -> Result<HashMap<String, CueVerb>, LexiconEr
                 "expected 5 tab-separated columns: lemma category frame forms source",
             ));
         }
-        let frame = parse_frame(cols[2]).ok_or_else(|| err("frame must be that|obj|of|as|none"))?;
+        let frame = parse_frame(cols[2])
+            .ok_or_else(|| err("frame must be that|that-only|obj|of|as|none"))?;
         if !matches!(cols[4], "ggt" | "parley") {
             return Err(err("source must be ggt or parley"));
         }
@@ -157,7 +161,13 @@ pub fn parse_speaker_nouns(text: &str) -> Result<HashMap<String, NounClass>, Lex
                 })
             }
         };
-        out.insert(cols[0].to_lowercase(), class);
+        if out.insert(cols[0].to_lowercase(), class).is_some() {
+            return Err(LexiconError {
+                file: "speaker_nouns.tsv",
+                line,
+                reason: format!("{} is listed twice", cols[0]),
+            });
+        }
     }
     Ok(out)
 }
