@@ -142,3 +142,61 @@ fn odd_inputs_do_not_panic() {
         let _ = QuoteStage::new().quotes(body, &layer, &[]);
     }
 }
+
+/// Random mixtures of the pieces that matter (marks, cues, names, pronouns, punctuation,
+/// paragraph breaks): no panic, and every span the stage returns reads back from the body.
+#[test]
+fn random_token_soup_never_panics_and_every_span_holds() {
+    const PIECES: [&str; 32] = [
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "„",
+        "(",
+        ")",
+        "(sic)",
+        ":",
+        ",",
+        ".",
+        " — ",
+        "\n\n",
+        " said ",
+        " told reporters ",
+        " according to ",
+        " he ",
+        " it ",
+        " Lavrov ",
+        " the Kremlin ",
+        " Russia’s embassy ",
+        " that ",
+        " did not deny ",
+        " adding",
+        " We ",
+        " are ready",
+        "é",
+        " ",
+    ];
+    let mut rng = Rng(7);
+    let stage = QuoteStage::new();
+    for _ in 0..3000 {
+        let len = (rng.next() % 40) as usize;
+        let body: String = (0..len)
+            .map(|_| PIECES[(rng.next() % 32) as usize])
+            .collect();
+        let layer = TextLayer::new(&body);
+        for q in stage.quotes(&body, &layer, &[]) {
+            let spans = std::iter::once(&q.span)
+                .chain(q.speaker_span.iter())
+                .chain(q.cue.iter().map(|c| &c.span))
+                .chain(q.insertions.iter());
+            for s in spans {
+                assert!(s.check(&body).is_ok(), "{body:?}: {s:?}");
+            }
+        }
+    }
+}
