@@ -127,6 +127,9 @@ fn one_quote(
         method = Method::Cue;
         speaker = i.speaker.clone();
         reason = i.unknown_reason.clone();
+    } else if let Some(a) = close.and_then(|c| dash_signature(doc, c, history, paragraph)) {
+        method = Method::Cue;
+        speaker = Some(a);
     } else if let Some(a) = colon_label(doc, open, sentence_range.start, history, paragraph) {
         method = Method::Cue;
         speaker = Some(a);
@@ -378,10 +381,49 @@ fn colon_label(
     }
     let c = doc.chunk_of[open - 2]?;
     let chunk = &doc.chunks[c];
-    if chunk.tokens.start != sentence_start || chunk.tokens.end != open - 1 {
+    // Only "and", "from", "but" may come before the name: "And from Chairwoman Rosenworcel:".
+    let lead_in = (sentence_start..chunk.tokens.start).all(|k| {
+        matches!(
+            doc.toks[k].lower.as_str(),
+            "and" | "from" | "but" | "also" | "then"
+        )
+    });
+    if chunk.tokens.start - sentence_start > 2 || !lead_in || chunk.tokens.end != open - 1 {
         return None;
     }
     speaker_of_chunk(doc, c, history, doc.toks[open].span.start, paragraph).ok()
+}
+
+/// `“…” — Commissioner Geoffrey Starks`: a dash, a name, and nothing else to the end of the
+/// sentence.
+fn dash_signature(
+    doc: &Doc,
+    close: usize,
+    history: &History,
+    paragraph: usize,
+) -> Option<Attributed> {
+    let dash = close + 1;
+    let t = doc.toks.get(dash)?;
+    let paragraph_of = |k: usize| {
+        doc.layer
+            .sentences
+            .get(doc.toks[k].sentence)
+            .map(|s| s.paragraph)
+    };
+    if !(t.kind == TokenKind::Dash || t.lower == "-") || paragraph_of(dash) != paragraph_of(close) {
+        return None;
+    }
+    let c = doc.chunk_of.get(dash + 1).copied().flatten()?;
+    let chunk = &doc.chunks[c];
+    if chunk.tokens.start != dash + 1 || chunk.class.is_pronoun() {
+        return None;
+    }
+    let end = doc.sentence_tokens(t.sentence).end;
+    let rest_is_punct = (chunk.tokens.end..end).all(|k| !doc.toks[k].is_word());
+    if !rest_is_punct {
+        return None;
+    }
+    speaker_of_chunk(doc, c, history, doc.toks[close].span.start, paragraph).ok()
 }
 
 /// `Moscow will “react toughly”`: the subject of a clause whose predicate is the quote.
