@@ -8,6 +8,7 @@
 
 pub mod actors;
 pub mod pipeline;
+pub mod quotes;
 pub mod standard;
 pub mod time;
 
