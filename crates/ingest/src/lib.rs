@@ -1,1 +1,4 @@
 //! Ingest
+
+pub mod charset;
+pub mod html;

@@ -1,0 +1,293 @@
+//! Main-text selection: which blocks of a page are the article.
+//!
+//! A readability-style scorer over the flat block list: every prose block (≥ 25 characters)
+//! credits its parent container fully and further ancestors less; a container's score is
+//! adjusted by its tag and by content/furniture words in its class and id, then scaled by
+//! (1 − link density). The best container, climbed to a parent when the parent holds more of the
+//! same text, plus siblings that score nearly as well, is the article; inside it, link lists
+//! and short link-heavy blocks are dropped.
+
+use super::blocks::{Block, BlockKind};
+use ego_tree::NodeId;
+use regex::Regex;
+use scraper::{Html, Node};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A block shorter than this (in characters) does not vote for its container.
+const MIN_VOTING_CHARS: usize = 25;
+
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story")
+        .unwrap()
+});
+static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|teaser|recommend|newsletter").unwrap()
+});
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Stat {
+    chars: usize,
+    link_chars: usize,
+    votes: f32,
+}
+
+impl Stat {
+    fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+fn is_prose(kind: BlockKind) -> bool {
+    !matches!(kind, BlockKind::Heading(_))
+}
+
+fn commas(text: &str) -> usize {
+    text.chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+        .count()
+}
+
+fn element_weight(html: &Html, id: NodeId) -> f32 {
+    let Some(node) = html.tree.get(id) else {
+        return 0.0;
+    };
+    let Node::Element(el) = node.value() else {
+        return 0.0;
+    };
+    let mut w = match el.name() {
+        "div" | "article" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    if el.name() == "article"
+        || el
+            .attr("itemprop")
+            .is_some_and(|v| v.contains("articleBody"))
+    {
+        w += 25.0;
+    }
+    for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+        if NEGATIVE.is_match(attr) {
+            w -= 25.0;
+        }
+        if POSITIVE.is_match(attr) {
+            w += 25.0;
+        }
+    }
+    w
+}
+
+fn class_of(html: &Html, id: NodeId) -> Option<&str> {
+    match html.tree.get(id)?.value() {
+        Node::Element(el) => el.attr("class"),
+        _ => None,
+    }
+}
+
+fn parent_of(html: &Html, id: NodeId) -> Option<NodeId> {
+    html.tree.get(id)?.parent().map(|p| p.id())
+}
+
+fn is_body_or_root(html: &Html, id: NodeId) -> bool {
+    match html.tree.get(id).map(|n| n.value()) {
+        Some(Node::Element(el)) => matches!(el.name(), "body" | "html"),
+        _ => true,
+    }
+}
+
+/// The indices of the blocks that make up the main text, in document order.
+pub fn select(html: &Html, blocks: &[Block]) -> Vec<usize> {
+    let mut stats: HashMap<NodeId, Stat> = HashMap::new();
+    for b in blocks {
+        for a in &b.ancestors {
+            let s = stats.entry(*a).or_default();
+            s.chars += b.chars;
+            s.link_chars += b.link_chars;
+        }
+        if !is_prose(b.kind) || b.chars < MIN_VOTING_CHARS {
+            continue;
+        }
+        let vote = 1.0 + commas(&b.text) as f32 + (b.chars as f32 / 100.0).min(3.0);
+        // ancestors[0] is the block's own element; its parent gets the full vote.
+        for (level, a) in b.ancestors.iter().skip(1).take(5).enumerate() {
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            stats.get_mut(a).unwrap().votes += vote / divider;
+        }
+    }
+
+    let mut weights: HashMap<NodeId, f32> = HashMap::new();
+    let mut scored: Vec<(NodeId, f32)> = Vec::new();
+    for (id, s) in &stats {
+        if s.votes <= 0.0 {
+            continue;
+        }
+        let w = element_weight(html, *id);
+        weights.insert(*id, w);
+        scored.push((*id, (s.votes + w) * (1.0 - s.link_density())));
+    }
+    let score_of = |id: NodeId| -> Option<f32> {
+        stats.get(&id).filter(|s| s.votes > 0.0).map(|s| {
+            let w = weights
+                .get(&id)
+                .copied()
+                .unwrap_or_else(|| element_weight(html, id));
+            (s.votes + w) * (1.0 - s.link_density())
+        })
+    };
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let Some(&(mut top, mut top_score)) = scored.first() else {
+        return fallback(blocks);
+    };
+
+    // Several of the best candidates inside one ancestor: that ancestor is the article.
+    let alternatives: Vec<NodeId> = scored
+        .iter()
+        .skip(1)
+        .take(4)
+        .filter(|(_, s)| *s >= top_score * 0.75)
+        .map(|(id, _)| *id)
+        .collect();
+    if alternatives.len() >= 2 {
+        let mut p = parent_of(html, top);
+        while let Some(pid) = p {
+            if is_body_or_root(html, pid) {
+                break;
+            }
+            let contained = alternatives
+                .iter()
+                .filter(|alt| is_ancestor(html, pid, **alt))
+                .count();
+            if contained >= 2 {
+                top = pid;
+                top_score = score_of(pid).unwrap_or(top_score);
+                break;
+            }
+            p = parent_of(html, pid);
+        }
+    }
+
+    // Climb while the parent scores better (it holds more of the same article).
+    let mut last = top_score;
+    let threshold = top_score / 3.0;
+    let mut p = parent_of(html, top);
+    while let Some(pid) = p {
+        if is_body_or_root(html, pid) {
+            break;
+        }
+        if let Some(ps) = score_of(pid) {
+            if ps < threshold {
+                break;
+            }
+            if ps > last {
+                top = pid;
+                top_score = ps;
+                break;
+            }
+            last = ps;
+        }
+        p = parent_of(html, pid);
+    }
+
+    // Siblings that score nearly as well, or that are good paragraphs on their own.
+    let mut selected: HashSet<NodeId> = HashSet::new();
+    selected.insert(top);
+    if let Some(parent) = html.tree.get(top).and_then(|n| n.parent()) {
+        if !is_body_or_root(html, parent.id()) || true {
+            let sibling_threshold = (top_score * 0.2).max(10.0);
+            let top_class = class_of(html, top).filter(|c| !c.is_empty());
+            for sib in parent.children() {
+                let sid = sib.id();
+                if sid == top || !matches!(sib.value(), Node::Element(_)) {
+                    continue;
+                }
+                let Some(st) = stats.get(&sid) else { continue };
+                let mut bonus = 0.0;
+                if top_class.is_some() && class_of(html, sid) == top_class {
+                    bonus = top_score * 0.2;
+                }
+                let good = match score_of(sid) {
+                    Some(s) if s + bonus >= sibling_threshold => true,
+                    _ => {
+                        let is_p = matches!(sib.value(), Node::Element(el) if el.name() == "p");
+                        let ld = st.link_density();
+                        is_p && ((st.chars > 80 && ld < 0.25)
+                            || (st.chars > 0 && ld == 0.0 && own_text_ends_sentence(blocks, sid)))
+                    }
+                };
+                if good {
+                    selected.insert(sid);
+                }
+            }
+        }
+    }
+
+    let chosen: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.ancestors.iter().any(|a| selected.contains(a)))
+        .filter(|(_, b)| keep_block(b))
+        .map(|(i, _)| i)
+        .collect();
+    if chosen.iter().map(|&i| blocks[i].chars).sum::<usize>() < 200 {
+        let fb = fallback(blocks);
+        if fb.iter().map(|&i| blocks[i].chars).sum::<usize>()
+            > 3 * chosen.iter().map(|&i| blocks[i].chars).sum::<usize>()
+        {
+            return fb;
+        }
+    }
+    chosen
+}
+
+fn own_text_ends_sentence(blocks: &[Block], id: NodeId) -> bool {
+    blocks.iter().any(|b| {
+        b.ancestors.first() == Some(&id) && b.text.trim_end().ends_with(['.', '!', '?', '。'])
+    })
+}
+
+fn is_ancestor(html: &Html, ancestor: NodeId, node: NodeId) -> bool {
+    let mut p = html.tree.get(node).and_then(|n| n.parent());
+    while let Some(n) = p {
+        if n.id() == ancestor {
+            return true;
+        }
+        p = n.parent();
+    }
+    false
+}
+
+/// A block inside the article that is still furniture: mostly links.
+fn keep_block(b: &Block) -> bool {
+    let ld = b.link_density();
+    if ld > 0.5 && b.chars < 300 {
+        return false;
+    }
+    if matches!(b.kind, BlockKind::ListItem) && ld > 0.3 && b.chars < 100 {
+        return false;
+    }
+    true
+}
+
+/// No container stands out: every prose block that is not a link list.
+fn fallback(blocks: &[Block]) -> Vec<usize> {
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| {
+            b.link_density() < 0.34
+                && (b.chars >= MIN_VOTING_CHARS || matches!(b.kind, BlockKind::Heading(_)))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
