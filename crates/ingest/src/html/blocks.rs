@@ -36,6 +36,8 @@ pub struct Block {
     pub kind: BlockKind,
     /// The element that bounds the block, then its ancestors up to the root.
     pub ancestors: Vec<NodeId>,
+    /// Ancestors whose class or id names page furniture ([`Verdict::Unlikely`]).
+    pub unlikely: Vec<NodeId>,
 }
 
 impl Block {
@@ -110,6 +112,7 @@ fn kind_of(name: &str) -> BlockKind {
 struct Walker {
     blocks: Vec<Block>,
     stack: Vec<NodeId>,
+    unlikely: Vec<NodeId>,
     kinds: Vec<BlockKind>,
     buf: String,
     chars: usize,
@@ -132,6 +135,7 @@ impl Walker {
                 text,
                 kind: *self.kinds.last().unwrap_or(&BlockKind::Loose),
                 ancestors: self.stack.iter().rev().copied().collect(),
+                unlikely: self.unlikely.clone(),
             });
         }
         self.buf.clear();
@@ -184,12 +188,17 @@ impl Walker {
         match node.value() {
             Node::Text(t) => self.push_text(t),
             Node::Element(el) => {
-                if verdict(el) == Verdict::Drop {
+                let v = verdict(el);
+                if v == Verdict::Drop {
                     // A dropped inline element still separates words.
                     self.pending_space = !self.buf.is_empty();
                     return;
                 }
                 let name = el.name();
+                if v == Verdict::Unlikely {
+                    self.flush();
+                    self.unlikely.push(node.id());
+                }
                 if name == "br" {
                     self.line_break();
                     return;
@@ -225,6 +234,10 @@ impl Walker {
                         self.pending_space = !self.buf.is_empty();
                     }
                 }
+                if v == Verdict::Unlikely {
+                    self.flush();
+                    self.unlikely.pop();
+                }
             }
             Node::Document | Node::Fragment => {
                 for child in node.children() {
@@ -241,6 +254,7 @@ pub fn collect(html: &Html) -> Vec<Block> {
     let mut w = Walker {
         blocks: Vec::new(),
         stack: Vec::new(),
+        unlikely: Vec::new(),
         kinds: Vec::new(),
         buf: String::new(),
         chars: 0,

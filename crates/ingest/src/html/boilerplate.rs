@@ -16,6 +16,10 @@ pub enum Verdict {
     Keep,
     /// Skip it and everything inside.
     Drop,
+    /// Its class or id names page furniture: collect its text but mark it, so that the content
+    /// scorer can drop it unless it turns out to hold most of the page's prose (a misnamed
+    /// wrapper such as `class="lte-banner-w1564"` around the whole page).
+    Unlikely,
 }
 
 /// Tags whose content is never article text.
@@ -73,7 +77,7 @@ fn dropped_role(role: &str) -> bool {
 
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|footer|foot|sidebar|side-bar|widget|share|sharing|social|socials|sns|related|recommended|recommendations|more-stories|most-popular|popular|trending|comments?|comment-list|disqus|respond|replies|newsletter|subscribe|subscription|signup|sign-up|cookies?|consent|gdpr|banner|promo|promotion|sponsor|sponsored|advert|advertisement|ads?|ad-slot|adslot|dfp|outbrain|taboola|popup|modal|overlay|masthead|topbar|toolbar|pagination|pager|print|skip|skiplink|tags|tag-list|tagcloud|author-bio|authorbox|about-author|byline|dateline|meta-data|post-meta|entry-meta|article-meta|caption|credits?|read-more|readmore|also-read|jump|sr-only|visually-hidden|screen-reader-text|login|search|rating|feedback|toc|table-of-contents|carousel|slider|gallery|lightbox|inline-related|rail|further-reading|next-article|prev-next|post-navigation|nav-links|shoutbox|combx|community|remark|disclaimer|copyright|legal|contact)($|[\s_-])",
+        r"(?i)(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|footer|foot|sidebar|side-bar|share|sharing|social|socials|sns|related|recommended|recommendations|more-stories|most-popular|popular|trending|comments?|comment-list|disqus|respond|replies|newsletter|subscribe|subscription|signup|sign-up|cookies?|consent|gdpr|banner|promo|promotion|sponsor|sponsored|advert|advertisement|ads?|ad-slot|adslot|dfp|outbrain|taboola|popup|modal|overlay|masthead|topbar|toolbar|pagination|pager|print|skip|skiplink|tags|tag-list|tagcloud|author-bio|authorbox|about-author|byline|dateline|meta-data|post-meta|entry-meta|article-meta|caption|credits?|read-more|readmore|also-read|jump|sr-only|visually-hidden|screen-reader-text|login|search|rating|feedback|toc|table-of-contents|carousel|slider|gallery|lightbox|inline-related|rail|further-reading|next-article|prev-next|post-navigation|nav-links|shoutbox|combx|community|remark|disclaimer|copyright|legal|contact)($|[\s_-])",
     )
     .unwrap()
 });
@@ -159,7 +163,7 @@ pub fn verdict(el: &Element) -> Verdict {
         return Verdict::Keep;
     }
     if unlikely_by_name(&class_and_id(el)) {
-        return Verdict::Drop;
+        return Verdict::Unlikely;
     }
     Verdict::Keep
 }

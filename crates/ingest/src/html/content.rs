@@ -102,8 +102,40 @@ fn is_body_or_root(html: &Html, id: NodeId) -> bool {
     }
 }
 
+/// Furniture-named elements that hold at least this share of the page's prose are kept.
+const MISNAMED_WRAPPER_SHARE: f32 = 0.5;
+
+/// Blocks inside furniture-named elements, except elements that hold most of the prose.
+fn furniture_blocks(blocks: &[Block]) -> Vec<bool> {
+    let prose = |b: &Block| is_prose(b.kind) && b.chars >= MIN_VOTING_CHARS;
+    let total: usize = blocks.iter().filter(|b| prose(b)).map(|b| b.chars).sum();
+    let mut per_root: HashMap<NodeId, usize> = HashMap::new();
+    for b in blocks.iter().filter(|b| prose(b)) {
+        for u in &b.unlikely {
+            *per_root.entry(*u).or_default() += b.chars;
+        }
+    }
+    let wrapper = |u: &NodeId| {
+        per_root.get(u).copied().unwrap_or(0) as f32 >= total as f32 * MISNAMED_WRAPPER_SHARE
+    };
+    blocks
+        .iter()
+        .map(|b| b.unlikely.iter().any(|u| !wrapper(u)))
+        .collect()
+}
+
 /// The indices of the blocks that make up the main text, in document order.
-pub fn select(html: &Html, blocks: &[Block]) -> Vec<usize> {
+pub fn select(html: &Html, all_blocks: &[Block]) -> Vec<usize> {
+    let furniture = furniture_blocks(all_blocks);
+    let kept: Vec<usize> = (0..all_blocks.len()).filter(|&i| !furniture[i]).collect();
+    let blocks: Vec<Block> = kept.iter().map(|&i| all_blocks[i].clone()).collect();
+    select_among(html, &blocks)
+        .into_iter()
+        .map(|i| kept[i])
+        .collect()
+}
+
+fn select_among(html: &Html, blocks: &[Block]) -> Vec<usize> {
     let mut stats: HashMap<NodeId, Stat> = HashMap::new();
     for b in blocks {
         for a in &b.ancestors {
