@@ -77,7 +77,7 @@ fn dropped_role(role: &str) -> bool {
 
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|footer|foot|sidebar|side-bar|share|sharing|social|socials|sns|related|recommended|recommendations|more-stories|most-popular|popular|trending|comments?|comment-list|disqus|respond|replies|newsletter|subscribe|subscription|signup|sign-up|cookies?|consent|gdpr|banner|promo|promotion|sponsor|sponsored|advert|advertisement|ads?|ad-slot|adslot|dfp|outbrain|taboola|popup|modal|overlay|masthead|topbar|toolbar|pagination|pager|print|skip|skiplink|tags|tag-list|tagcloud|author-bio|authorbox|about-author|byline|dateline|meta-data|post-meta|entry-meta|article-meta|caption|credits?|read-more|readmore|also-read|jump|sr-only|visually-hidden|screen-reader-text|login|search|rating|feedback|toc|table-of-contents|carousel|slider|gallery|lightbox|inline-related|rail|further-reading|next-article|prev-next|post-navigation|nav-links|shoutbox|combx|community|remark|disclaimer|copyright|legal|contact)($|[\s_-])",
+        r"(?i)(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|footer|foot|sidebar|side-bar|share|sharing|social|socials|sns|related|recommended|recommendations|more-stories|most-popular|popular|trending|comments?|comment-list|disqus|respond|replies|newsletter|subscribe|subscription|signup|sign-up|cookies?|consent|gdpr|banner|promo|promotion|sponsor|sponsored|advert|advertisement|ads?|ad-slot|adslot|dfp|outbrain|taboola|popup|modal|overlay|masthead|topbar|toolbar|pagination|pager|print|skip|skiplink|tags|tag-list|tagcloud|author-bio|authorbox|about-author|byline|dateline|meta-data|post-meta|entry-meta|article-meta|caption|credits?|read-more|readmore|also-read|sr-only|visually-hidden|screen-reader-text|login|search|rating|feedback|toc|table-of-contents|carousel|slider|gallery|lightbox|inline-related|rail|further-reading|next-article|prev-next|post-navigation|nav-links|shoutbox|combx|community|remark|disclaimer|copyright|legal|contact)($|[\s_-])",
     )
     .unwrap()
 });
@@ -99,9 +99,19 @@ pub fn class_and_id(el: &Element) -> String {
     s
 }
 
+/// Class tokens with more parts than this are slugs of headings or titles
+/// (`id="how-popular-are-meditation-and-mindfulness"`), not furniture names.
+const MAX_NAME_PARTS: usize = 4;
+
 /// True when `class`/`id` words name page furniture and nothing names content.
 pub fn unlikely_by_name(class_id: &str) -> bool {
-    !class_id.is_empty() && UNLIKELY.is_match(class_id) && !CONTENT_HINT.is_match(class_id)
+    if class_id.is_empty() || CONTENT_HINT.is_match(class_id) {
+        return false;
+    }
+    class_id
+        .split_whitespace()
+        .filter(|token| token.split(['-', '_']).filter(|p| !p.is_empty()).count() <= MAX_NAME_PARTS)
+        .any(|token| UNLIKELY.is_match(token))
 }
 
 fn hidden(el: &Element) -> bool {
@@ -185,6 +195,14 @@ mod tests {
         assert!(!unlikely_by_name("article-body"));
         assert!(!unlikely_by_name("main-content sidebar-left"));
         assert!(!unlikely_by_name("story"));
+    }
+
+    #[test]
+    fn heading_slugs_are_not_furniture() {
+        assert!(!unlikely_by_name(
+            "how-popular-are-meditation-and-mindfulness"
+        ));
+        assert!(unlikely_by_name("x popular-posts"));
     }
 
     #[test]

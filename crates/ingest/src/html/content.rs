@@ -14,6 +14,11 @@ use scraper::{Html, Node};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+/// How far the selection may grow into parents that add prose.
+const MAX_GROW_LEVELS: usize = 4;
+/// A parent must add at least this share of the current selection's prose to be taken.
+const GROW_SHARE: f32 = 0.3;
+
 /// A block shorter than this (in characters) does not vote for its container.
 const MIN_VOTING_CHARS: usize = 25;
 
@@ -29,6 +34,8 @@ static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
 struct Stat {
     chars: usize,
     link_chars: usize,
+    /// Characters in prose blocks that are not link lists.
+    good_chars: usize,
     votes: f32,
 }
 
@@ -44,6 +51,11 @@ impl Stat {
 
 fn is_prose(kind: BlockKind) -> bool {
     !matches!(kind, BlockKind::Heading(_))
+}
+
+/// A block that reads as prose: long enough and not a link list.
+fn is_good(b: &Block) -> bool {
+    is_prose(b.kind) && b.chars >= MIN_VOTING_CHARS && b.link_density() < 0.34
 }
 
 fn commas(text: &str) -> usize {
@@ -142,6 +154,9 @@ fn select_among(html: &Html, blocks: &[Block]) -> Vec<usize> {
             let s = stats.entry(*a).or_default();
             s.chars += b.chars;
             s.link_chars += b.link_chars;
+            if is_good(b) {
+                s.good_chars += b.chars;
+            }
         }
         if !is_prose(b.kind) || b.chars < MIN_VOTING_CHARS {
             continue;
@@ -229,6 +244,37 @@ fn select_among(html: &Html, blocks: &[Block]) -> Vec<usize> {
             last = ps;
         }
         p = parent_of(html, pid);
+    }
+
+    // Grow into the parent while it adds substantial prose of its own (an article split into
+    // several sibling sections, each scored on its own).
+    // Wrappers that add no text are climbed for free.
+    let mut candidate = top;
+    let mut grown = 0;
+    while grown < MAX_GROW_LEVELS {
+        let Some(pid) = parent_of(html, candidate) else {
+            break;
+        };
+        if is_body_or_root(html, pid) {
+            break;
+        }
+        let (Some(ts), Some(ps)) = (stats.get(&top), stats.get(&pid)) else {
+            break;
+        };
+        let added_good = ps.good_chars.saturating_sub(ts.good_chars);
+        let added_all = ps.chars.saturating_sub(ts.chars);
+        candidate = pid;
+        if added_all == 0 {
+            continue;
+        }
+        grown += 1;
+        if (added_good as f32) < GROW_SHARE * ts.good_chars as f32
+            || (added_good as f32) < 0.6 * added_all as f32
+        {
+            break;
+        }
+        top = pid;
+        top_score = score_of(pid).unwrap_or(top_score);
     }
 
     // Siblings that score nearly as well, or that are good paragraphs on their own.

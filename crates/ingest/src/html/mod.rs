@@ -234,3 +234,41 @@ pub fn extract_file(path: &std::path::Path, url: Option<&str>) -> Result<Extract
 
 #[cfg(test)]
 mod tests;
+
+/// One line per text block with its selection state (for tuning the extractor; not stable).
+#[doc(hidden)]
+pub fn debug_blocks(html_bytes: &[u8]) -> String {
+    let decoded = crate::charset::decode(html_bytes, None);
+    let doc = Html::parse_document(&decoded.text);
+    let all = blocks::collect(&doc);
+    let chosen: std::collections::HashSet<usize> =
+        content::select(&doc, &all).into_iter().collect();
+    let mut out = String::new();
+    for (i, b) in all.iter().enumerate() {
+        let preview: String = b
+            .text
+            .chars()
+            .take(90)
+            .collect::<String>()
+            .replace('\n', " ");
+        let furniture: Vec<String> = b
+            .unlikely
+            .iter()
+            .filter_map(|u| match doc.tree.get(*u).map(|n| n.value()) {
+                Some(scraper::Node::Element(el)) => Some(boilerplate::class_and_id(el)),
+                _ => None,
+            })
+            .collect();
+        out.push_str(&format!(
+            "{} {:>4} {:?} u{:?} {:>5} ld{:.2} {}\n",
+            if chosen.contains(&i) { "+" } else { "-" },
+            i,
+            b.kind,
+            furniture,
+            b.chars,
+            b.link_density(),
+            preview
+        ));
+    }
+    out
+}
