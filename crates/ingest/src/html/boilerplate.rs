@@ -39,10 +39,6 @@ fn dropped_tag(name: &str) -> bool {
             | "video"
             | "audio"
             | "map"
-            | "nav"
-            | "footer"
-            | "aside"
-            | "header"
             | "button"
             | "select"
             | "option"
@@ -77,7 +73,7 @@ fn dropped_role(role: &str) -> bool {
 
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|footer|foot|sidebar|side-bar|share|sharing|social|socials|sns|related|recommended|recommendations|more-stories|most-popular|popular|trending|comments?|comment-list|disqus|respond|replies|newsletter|subscribe|subscription|signup|sign-up|cookies?|consent|gdpr|banner|promo|promotion|sponsor|sponsored|advert|advertisement|ads?|ad-slot|adslot|dfp|outbrain|taboola|popup|modal|overlay|masthead|topbar|toolbar|pagination|pager|print|skip|skiplink|tags|tag-list|tagcloud|author-bio|authorbox|about-author|byline|dateline|meta-data|post-meta|entry-meta|article-meta|caption|credits?|read-more|readmore|also-read|sr-only|visually-hidden|screen-reader-text|login|search|rating|feedback|toc|table-of-contents|carousel|slider|gallery|lightbox|inline-related|rail|further-reading|next-article|prev-next|post-navigation|nav-links|shoutbox|combx|community|remark|disclaimer|copyright|legal|contact)($|[\s_-])",
+        r"(?i)(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|footer|foot|sidebar|side-bar|share|sharing|social|socials|sns|related|recommended|recommendations|more-stories|most-popular|popular|trending|comments?|comment-list|disqus|respond|replies|newsletter|subscribe|subscription|signup|sign-up|cookies?|consent|gdpr|banner|promo|promotion|sponsor|sponsored|advert|advertisement|ads?|ad-slot|adslot|dfp|outbrain|taboola|popup|modal|overlay|masthead|topbar|toolbar|pagination|pager|print|skip|skiplink|tags|tag-list|tagcloud|author-bio|authorbox|about-author|byline|dateline|meta-data|post-meta|entry-meta|article-meta|caption|credits?|read-more|readmore|also-read|sr-only|visually-hidden|screen-reader-text|login|search|rating|feedback|table-of-contents|carousel|slider|gallery|lightbox|inline-related|rail|further-reading|next-article|prev-next|post-navigation|nav-links|shoutbox|combx|community|remark|disclaimer|copyright|legal|contact)($|[\s_-])",
     )
     .unwrap()
 });
@@ -143,11 +139,20 @@ pub fn verdict(el: &Element) -> Verdict {
     if dropped_tag(name) {
         return Verdict::Drop;
     }
+    // Page regions: furniture unless broken markup put the whole page inside one.
+    if matches!(name, "nav" | "footer" | "aside" | "header") {
+        return Verdict::Unlikely;
+    }
     if matches!(name, "html" | "body" | "main" | "article") {
         return Verdict::Keep;
     }
-    if hidden(el) || el.attr("role").is_some_and(dropped_role) {
+    if el.attr("role").is_some_and(dropped_role) {
         return Verdict::Drop;
+    }
+    // Hidden content is usually furniture (menus, modals), but streaming renderers park the
+    // whole article in `<div hidden>` until a script moves it: treat it like a furniture name.
+    if hidden(el) {
+        return Verdict::Unlikely;
     }
     // Inline formatting keeps its text whatever its class says (a `<span class="share-word">`
     // inside a sentence is still part of the sentence).
