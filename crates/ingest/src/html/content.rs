@@ -114,21 +114,31 @@ fn is_body_or_root(html: &Html, id: NodeId) -> bool {
     }
 }
 
+/// A selection with this much prose (characters) is not retried with relaxed furniture rules.
+const ENOUGH_TEXT: usize = 500;
+
+/// A relaxed selection with this many times the prose of the strict one wins anyway.
+const RELAXED_GAIN: f32 = 2.0;
+
 /// Furniture-named elements that hold at least this share of the page's prose are kept.
 const MISNAMED_WRAPPER_SHARE: f32 = 0.5;
 
-/// Blocks inside furniture-named elements, except elements that hold most of the prose.
-fn furniture_blocks(blocks: &[Block]) -> Vec<bool> {
+/// Blocks inside furniture-named elements; with `relaxed`, elements that hold most of the
+/// page's prose are not counted as furniture.
+fn furniture_blocks(blocks: &[Block], relaxed: bool) -> Vec<bool> {
     let prose = |b: &Block| is_prose(b.kind) && b.chars >= MIN_VOTING_CHARS;
     let total: usize = blocks.iter().filter(|b| prose(b)).map(|b| b.chars).sum();
     let mut per_root: HashMap<NodeId, usize> = HashMap::new();
-    for b in blocks.iter().filter(|b| prose(b)) {
-        for u in &b.unlikely {
-            *per_root.entry(*u).or_default() += b.chars;
+    if relaxed {
+        for b in blocks.iter().filter(|b| prose(b)) {
+            for u in &b.unlikely {
+                *per_root.entry(*u).or_default() += b.chars;
+            }
         }
     }
     let wrapper = |u: &NodeId| {
-        per_root.get(u).copied().unwrap_or(0) as f32 >= total as f32 * MISNAMED_WRAPPER_SHARE
+        relaxed
+            && per_root.get(u).copied().unwrap_or(0) as f32 >= total as f32 * MISNAMED_WRAPPER_SHARE
     };
     blocks
         .iter()
@@ -136,15 +146,44 @@ fn furniture_blocks(blocks: &[Block]) -> Vec<bool> {
         .collect()
 }
 
-/// The indices of the blocks that make up the main text, in document order.
-pub fn select(html: &Html, all_blocks: &[Block]) -> Vec<usize> {
-    let furniture = furniture_blocks(all_blocks);
+fn select_without_furniture(html: &Html, all_blocks: &[Block], relaxed: bool) -> Vec<usize> {
+    let furniture = furniture_blocks(all_blocks, relaxed);
     let kept: Vec<usize> = (0..all_blocks.len()).filter(|&i| !furniture[i]).collect();
     let blocks: Vec<Block> = kept.iter().map(|&i| all_blocks[i].clone()).collect();
     select_among(html, &blocks)
         .into_iter()
         .map(|i| kept[i])
         .collect()
+}
+
+fn good_chars(blocks: &[Block], chosen: &[usize]) -> usize {
+    chosen
+        .iter()
+        .map(|&i| &blocks[i])
+        .filter(|b| is_good(b))
+        .map(|b| b.chars)
+        .sum()
+}
+
+/// The indices of the blocks that make up the main text, in document order.
+///
+/// First without anything in furniture-named elements; when that leaves less than
+/// [`ENOUGH_TEXT`] characters of prose, again with misnamed page wrappers allowed.
+pub fn select(html: &Html, all_blocks: &[Block]) -> Vec<usize> {
+    let strict = select_without_furniture(html, all_blocks, false);
+    let strict_good = good_chars(all_blocks, &strict);
+    if all_blocks.iter().all(|b| b.unlikely.is_empty()) {
+        return strict;
+    }
+    let relaxed = select_without_furniture(html, all_blocks, true);
+    let relaxed_good = good_chars(all_blocks, &relaxed);
+    if (strict_good < ENOUGH_TEXT && relaxed_good > strict_good)
+        || relaxed_good as f32 > RELAXED_GAIN * strict_good as f32
+    {
+        relaxed
+    } else {
+        strict
+    }
 }
 
 fn select_among(html: &Html, blocks: &[Block]) -> Vec<usize> {
