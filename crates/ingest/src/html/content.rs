@@ -356,6 +356,7 @@ fn select_among(html: &Html, blocks: &[Block]) -> Vec<usize> {
         .filter(|(_, b)| keep_block(b))
         .map(|(i, _)| i)
         .collect();
+    let chosen = drop_empty_headings(blocks, chosen);
     if chosen.iter().map(|&i| blocks[i].chars).sum::<usize>() < 200 {
         let fb = fallback(blocks);
         if fb.iter().map(|&i| blocks[i].chars).sum::<usize>()
@@ -384,8 +385,45 @@ fn is_ancestor(html: &Html, ancestor: NodeId, node: NodeId) -> bool {
     false
 }
 
+/// Drops headings that introduce nothing: followed by a heading of the same or a higher
+/// rank, or by nothing ("Related articles" above a dropped link list).
+fn drop_empty_headings(blocks: &[Block], chosen: Vec<usize>) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(chosen.len());
+    let mut next_level: Option<u8> = None; // rank of the next kept block if a heading; 0 = end
+    let mut next_is_text = false;
+    for &i in chosen.iter().rev() {
+        if let BlockKind::Heading(level) = blocks[i].kind {
+            let introduces = next_is_text || next_level.is_some_and(|n| n > level);
+            if !introduces {
+                continue;
+            }
+            next_level = Some(level);
+            next_is_text = false;
+        } else {
+            next_is_text = true;
+            next_level = None;
+        }
+        out.push(i);
+    }
+    out.reverse();
+    out
+}
+
+/// True for a short block that is only a date (a dateline or "Posted on …" stamp).
+fn is_date_stamp(b: &Block) -> bool {
+    if b.chars > 60 {
+        return false;
+    }
+    let Some(_) = super::date::parse_text(&b.text) else { return false };
+    let letters = b.text.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 25
+}
+
 /// A block inside the article that is still furniture: mostly links.
 fn keep_block(b: &Block) -> bool {
+    if is_date_stamp(b) {
+        return false;
+    }
     let ld = b.link_density();
     if ld > 0.5 && b.chars < 300 {
         return false;
