@@ -19,6 +19,16 @@ const MAX_GROW_LEVELS: usize = 4;
 /// A parent must add at least this share of the current selection's prose to be taken.
 const GROW_SHARE: f32 = 0.3;
 
+/// …and that added part must be at least this share prose (not menus or link lists).
+const GROW_MIN_GOOD: f32 = 0.4;
+
+/// How many ancestor levels of the selection are searched for split-off prose.
+const EXPAND_LEVELS: usize = 2;
+/// A split-off container needs one paragraph at least this long (characters)…
+const EXPAND_MIN_PARAGRAPH: usize = 150;
+/// …and this share of its text in prose blocks.
+const EXPAND_MIN_GOOD: f32 = 0.7;
+
 /// A block shorter than this (in characters) does not vote for its container.
 const MIN_VOTING_CHARS: usize = 25;
 
@@ -36,6 +46,8 @@ struct Stat {
     link_chars: usize,
     /// Characters in prose blocks that are not link lists.
     good_chars: usize,
+    /// Length of the longest good block.
+    longest_good: usize,
     votes: f32,
 }
 
@@ -195,6 +207,7 @@ fn select_among(html: &Html, blocks: &[Block]) -> Vec<usize> {
             s.link_chars += b.link_chars;
             if is_good(b) {
                 s.good_chars += b.chars;
+                s.longest_good = s.longest_good.max(b.chars);
             }
         }
         if !is_prose(b.kind) || b.chars < MIN_VOTING_CHARS {
@@ -308,7 +321,7 @@ fn select_among(html: &Html, blocks: &[Block]) -> Vec<usize> {
         }
         grown += 1;
         if (added_good as f32) < GROW_SHARE * ts.good_chars as f32
-            || (added_good as f32) < 0.6 * added_all as f32
+            || (added_good as f32) < GROW_MIN_GOOD * added_all as f32
         {
             break;
         }
@@ -347,6 +360,38 @@ fn select_among(html: &Html, blocks: &[Block]) -> Vec<usize> {
                 }
             }
         }
+    }
+
+    // Prose that the page split off into neighbouring containers (an ad or a figure between
+    // two halves of the article): siblings of the selection's ancestors that are themselves
+    // mostly prose with at least one real paragraph.
+    let mut node = top;
+    let mut levels = 0;
+    while levels < EXPAND_LEVELS {
+        let Some(parent) = html.tree.get(node).and_then(|n| n.parent()) else { break };
+        if is_body_or_root(html, parent.id()) {
+            break;
+        }
+        let parent_stat = stats.get(&parent.id()).copied().unwrap_or_default();
+        let node_stat = stats.get(&node).copied().unwrap_or_default();
+        if parent_stat.chars > node_stat.chars {
+            levels += 1;
+            for sib in parent.children() {
+                let sid = sib.id();
+                if sid == node || selected.contains(&sid) {
+                    continue;
+                }
+                let Some(st) = stats.get(&sid) else { continue };
+                if st.longest_good >= EXPAND_MIN_PARAGRAPH
+                    && st.good_chars as f32 >= EXPAND_MIN_GOOD * st.chars as f32
+                    && st.link_density() < 0.25
+                    && weights.get(&sid).is_none_or(|w| *w >= 0.0)
+                {
+                    selected.insert(sid);
+                }
+            }
+        }
+        node = parent.id();
     }
 
     let chosen: Vec<usize> = blocks
