@@ -368,7 +368,9 @@ fn select_among(html: &Html, blocks: &[Block]) -> Vec<usize> {
     let mut node = top;
     let mut levels = 0;
     while levels < EXPAND_LEVELS {
-        let Some(parent) = html.tree.get(node).and_then(|n| n.parent()) else { break };
+        let Some(parent) = html.tree.get(node).and_then(|n| n.parent()) else {
+            break;
+        };
         if is_body_or_root(html, parent.id()) {
             break;
         }
@@ -401,6 +403,7 @@ fn select_among(html: &Html, blocks: &[Block]) -> Vec<usize> {
         .filter(|(_, b)| keep_block(b))
         .map(|(i, _)| i)
         .collect();
+    let chosen = cut_at_end_cue(blocks, chosen);
     let chosen = drop_empty_headings(blocks, chosen);
     if chosen.iter().map(|&i| blocks[i].chars).sum::<usize>() < 200 {
         let fb = fallback(blocks);
@@ -428,6 +431,29 @@ fn is_ancestor(html: &Html, ancestor: NodeId, node: NodeId) -> bool {
         p = n.parent();
     }
     false
+}
+
+/// Share of the selection's text that must come before an end cue for the cue to end it.
+const END_CUE_AFTER: f32 = 0.7;
+
+/// Cuts the selection at a "Related articles"-style cue that follows most of the text; an
+/// earlier cue block is dropped on its own.
+fn cut_at_end_cue(blocks: &[Block], chosen: Vec<usize>) -> Vec<usize> {
+    let total: usize = chosen.iter().map(|&i| blocks[i].chars).sum();
+    let mut before = 0usize;
+    let mut out = Vec::with_capacity(chosen.len());
+    for &i in &chosen {
+        let b = &blocks[i];
+        if super::cues::is_end_cue(&b.text) {
+            if before as f32 >= END_CUE_AFTER * total as f32 {
+                break;
+            }
+            continue;
+        }
+        before += b.chars;
+        out.push(i);
+    }
+    out
 }
 
 /// Drops headings that introduce nothing: followed by a heading of the same or a higher
@@ -459,7 +485,9 @@ fn is_date_stamp(b: &Block) -> bool {
     if b.chars > 60 {
         return false;
     }
-    let Some(_) = super::date::parse_text(&b.text) else { return false };
+    let Some(_) = super::date::parse_text(&b.text) else {
+        return false;
+    };
     let letters = b.text.chars().filter(|c| c.is_alphabetic()).count();
     letters <= 25
 }

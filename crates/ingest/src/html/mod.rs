@@ -10,6 +10,7 @@ mod authors;
 mod blocks;
 mod boilerplate;
 mod content;
+mod cues;
 pub mod date;
 mod jsonld;
 mod metadata;
