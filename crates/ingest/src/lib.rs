@@ -1,4 +1,5 @@
 //! Ingest
 
 pub mod charset;
+pub mod feed;
 pub mod html;

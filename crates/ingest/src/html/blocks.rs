@@ -167,7 +167,7 @@ impl Walker {
     fn push_char(&mut self, c: char) {
         self.buf.push(c);
         self.chars += 1;
-        if self.link_depth > 0 {
+        if self.link_depth > 0 && !c.is_whitespace() {
             self.link_chars += 1;
         }
     }
@@ -288,11 +288,16 @@ mod tests {
     }
 
     #[test]
-    fn scripts_and_navigation_are_skipped() {
+    fn scripts_are_skipped_and_navigation_marked() {
+        let b = collect(&Html::parse_document(
+            "<nav>Home</nav><script>x=1</script><p>Body</p>",
+        ));
         assert_eq!(
-            texts("<nav>Home</nav><script>x=1</script><p>Body</p>"),
-            vec!["Body"]
+            b.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(),
+            vec!["Home", "Body"]
         );
+        assert_eq!(b[0].unlikely.len(), 1, "navigation is marked as furniture");
+        assert!(b[1].unlikely.is_empty());
     }
 
     #[test]

@@ -180,6 +180,19 @@ fn join_body(all: &[blocks::Block], chosen: &[usize], title: Option<&str>) -> St
     out
 }
 
+/// The text of an HTML fragment (a feed entry's content), paragraphs separated by "\n\n".
+///
+/// A fragment is already the article, so no block selection runs: every block outside
+/// furniture-named elements and scripts is kept.
+pub fn fragment_text(fragment: &str) -> String {
+    let doc = Html::parse_fragment(fragment);
+    let all = blocks::collect(&doc);
+    let kept: Vec<usize> = (0..all.len())
+        .filter(|&i| all[i].unlikely.is_empty())
+        .collect();
+    join_body(&all, &kept, None)
+}
+
 /// True when the bytes look like an HTML page (after an optional BOM and whitespace).
 pub fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];

@@ -137,7 +137,7 @@ fn a_large_page_is_handled() {
     let para = "<p>Delegations met again today and said that progress was slow, but that they would continue.</p>\n";
     let page = format!(
         "<html><body><article>{}</article></body></html>",
-        para.repeat(50 * 1024 * 1024 / para.len())
+        para.repeat(50 * 1024 * 1024 / para.len() + 1)
     );
     assert!(page.len() >= 50 * 1024 * 1024);
     let p = extract(page.as_bytes(), None, None).unwrap();
