@@ -3,3 +3,4 @@
 pub mod charset;
 pub mod feed;
 pub mod html;
+pub mod warc;
