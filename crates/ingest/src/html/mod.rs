@@ -134,10 +134,10 @@ fn from_document(doc: &Html, opts: &Options<'_>) -> ExtractedPage {
         .not_after
         .unwrap_or_else(|| chrono::Utc::now().date_naive() + chrono::Days::new(1));
     let date_url = url.or(canonical.as_deref());
-    let published = published::resolve(&sig, &ld, date_url, not_after);
-
     let all = blocks::collect(doc);
     let chosen = content::select(doc, &all);
+    let near = near_title(&all, &chosen);
+    let published = published::resolve(&sig, &ld, date_url, &near, not_after);
     let body = join_body(&all, &chosen, title.as_deref());
     ExtractedPage {
         title,
@@ -149,6 +149,27 @@ fn from_document(doc: &Html, opts: &Options<'_>) -> ExtractedPage {
         published_from: published.map(|p| p.from).unwrap_or(DateSource::None),
         body,
     }
+}
+
+/// Blocks before the main text that could hold a dateline or byline.
+const NEAR_TITLE_BEFORE: usize = 8;
+/// …and blocks at the start of the main text.
+const NEAR_TITLE_AFTER: usize = 3;
+/// Longest block read as a dateline.
+const DATELINE_CHARS: usize = 120;
+
+/// Short blocks around the start of the main text (where bylines and datelines sit).
+fn near_title<'a>(all: &'a [blocks::Block], chosen: &[usize]) -> Vec<&'a str> {
+    let Some(&first) = chosen.first() else {
+        return Vec::new();
+    };
+    let from = first.saturating_sub(NEAR_TITLE_BEFORE);
+    let to = (first + NEAR_TITLE_AFTER).min(all.len());
+    all[from..to]
+        .iter()
+        .filter(|b| b.chars <= DATELINE_CHARS)
+        .map(|b| b.text.as_str())
+        .collect()
 }
 
 fn same_text(a: &str, b: &str) -> bool {

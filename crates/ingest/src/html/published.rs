@@ -55,65 +55,123 @@ pub struct Published {
     pub from: DateSource,
 }
 
+/// True when a machine date string carries a local (non-UTC) offset or no time at all: its
+/// calendar day is the publisher's own, not shifted by a time-zone conversion.
+fn is_local_day(s: &str) -> bool {
+    let s = s.trim();
+    let Some(t) = s.find(['T', ' ']).filter(|&i| i >= 8) else {
+        return true;
+    };
+    let time = &s[t + 1..];
+    if time.ends_with('Z')
+        || time.ends_with("+00:00")
+        || time.ends_with("+0000")
+        || time.contains("GMT")
+        || time.contains("UTC")
+    {
+        return false;
+    }
+    time.contains('+') || time.contains('-')
+}
+
+/// Structured candidates (JSON-LD, meta, marked `<time>`), in priority order, as
+/// (day, local-day flag).
+fn structured(
+    sig: &Signals,
+    ld: &JsonLd,
+    ok: &dyn Fn(NaiveDate) -> bool,
+) -> Vec<(NaiveDate, bool)> {
+    let from_machine = |s: &str| {
+        parse_machine(s)
+            .filter(|d| ok(*d))
+            .map(|d| (d, is_local_day(s)))
+    };
+    let mut out: Vec<(NaiveDate, bool)> =
+        [ld.date_published.as_deref(), ld.date_created.as_deref()]
+            .into_iter()
+            .flatten()
+            .chain(PUBLISHED_META.iter().flat_map(|k| sig.meta(k)))
+            .filter_map(from_machine)
+            .collect();
+    for t in sig
+        .times
+        .iter()
+        .filter(|t| t.published_hint && !t.modified_hint)
+    {
+        let found = t
+            .machine
+            .as_deref()
+            .and_then(from_machine)
+            .or_else(|| parse_text(&t.text).filter(|d| ok(*d)).map(|d| (d, true)));
+        out.extend(found);
+    }
+    out
+}
+
 /// Runs the chain; `not_after` is the latest acceptable day (today, or a WARC record's date).
+/// `near_title` are short text blocks around the headline (bylines, datelines).
 pub fn resolve(
     sig: &Signals,
     ld: &JsonLd,
     url: Option<&str>,
+    near_title: &[&str],
     not_after: NaiveDate,
 ) -> Option<Published> {
     let ok = |d: NaiveDate| d >= earliest() && d <= not_after;
-    let machine = |s: &str| parse_machine(s).filter(|d| ok(*d));
-    let meta = |from| move |date| Published { date, from };
-
-    let structured = [ld.date_published.as_deref(), ld.date_created.as_deref()]
-        .into_iter()
-        .flatten()
-        .find_map(machine)
-        .or_else(|| {
-            PUBLISHED_META
-                .iter()
-                .flat_map(|k| sig.meta(k))
-                .find_map(machine)
-        })
-        .or_else(|| {
-            sig.times
-                .iter()
-                .filter(|t| t.published_hint && !t.modified_hint)
-                .find_map(|t| {
-                    t.machine
-                        .as_deref()
-                        .and_then(machine)
-                        .or_else(|| parse_text(&t.text).filter(|d| ok(*d)))
-                })
+    let url_date = url.and_then(from_url).filter(|d| ok(*d));
+    let cands = structured(sig, ld, &ok);
+    if let Some(&(first, _)) = cands.first() {
+        // A day off from the URL's date or another local date is a time-zone shift: the
+        // publisher's own calendar day is the better answer.
+        let close = |d: NaiveDate| (d - first).num_days().abs() <= 1;
+        if let Some(u) = url_date.filter(|u| close(*u)) {
+            return Some(Published {
+                date: u,
+                from: DateSource::Url,
+            });
+        }
+        let date = cands
+            .iter()
+            .find(|(d, local)| *local && close(*d))
+            .map(|(d, _)| *d)
+            .unwrap_or(first);
+        return Some(Published {
+            date,
+            from: DateSource::Metadata,
         });
-    if let Some(d) = structured {
-        return Some(meta(DateSource::Metadata)(d));
     }
-    if let Some(d) = url.and_then(from_url).filter(|d| ok(*d)) {
+    if let Some(d) = url_date {
         return Some(Published {
             date: d,
             from: DateSource::Url,
         });
     }
-    if let Some(d) = sig
-        .times
-        .iter()
-        .filter(|t| !t.modified_hint)
-        .find_map(|t| t.machine.as_deref().and_then(machine))
-    {
-        return Some(meta(DateSource::Metadata)(d));
+    if let Some(d) = sig.times.iter().filter(|t| !t.modified_hint).find_map(|t| {
+        t.machine
+            .as_deref()
+            .and_then(parse_machine)
+            .filter(|d| ok(*d))
+    }) {
+        return Some(Published {
+            date: d,
+            from: DateSource::Metadata,
+        });
     }
     sig.date_texts
         .iter()
+        .map(String::as_str)
         .chain(
             sig.times
                 .iter()
                 .filter(|t| !t.modified_hint)
-                .map(|t| &t.text),
+                .map(|t| t.text.as_str()),
         )
+        .chain(near_title.iter().copied())
         .find_map(|t| parse_text(t).filter(|d| ok(*d)))
-        .map(meta(DateSource::Text))
+        .map(|date| Published {
+            date,
+            from: DateSource::Text,
+        })
 }
 
 #[cfg(test)]
@@ -125,7 +183,7 @@ mod tests {
     }
 
     #[test]
-    fn json_ld_beats_url() {
+    fn json_ld_beats_a_distant_url_date() {
         let ld = JsonLd {
             date_published: Some("2022-01-09T20:00:00Z".into()),
             ..Default::default()
@@ -133,7 +191,8 @@ mod tests {
         let p = resolve(
             &Signals::default(),
             &ld,
-            Some("https://x.com/2022/01/10/a"),
+            Some("https://x.com/2021/12/10/a"),
+            &[],
             today(),
         )
         .unwrap();
@@ -142,11 +201,44 @@ mod tests {
     }
 
     #[test]
+    fn a_url_day_next_to_a_utc_timestamp_wins() {
+        let ld = JsonLd {
+            date_published: Some("2022-01-11T02:00:00Z".into()),
+            ..Default::default()
+        };
+        let p = resolve(
+            &Signals::default(),
+            &ld,
+            Some("https://x.com/2022/01/10/a"),
+            &[],
+            today(),
+        )
+        .unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
+        assert_eq!(p.from, DateSource::Url);
+    }
+
+    #[test]
+    fn a_dateline_near_the_title_is_a_text_date() {
+        let near = ["By Ann Lee, January 10, 2022"];
+        let p = resolve(
+            &Signals::default(),
+            &JsonLd::default(),
+            None,
+            &near,
+            today(),
+        )
+        .unwrap();
+        assert_eq!(p.from, DateSource::Text);
+    }
+
+    #[test]
     fn url_date_is_used_when_no_metadata() {
         let p = resolve(
             &Signals::default(),
             &JsonLd::default(),
             Some("https://x.com/2022/01/10/a"),
+            &[],
             today(),
         )
         .unwrap();
@@ -159,13 +251,13 @@ mod tests {
             date_published: Some("2027-01-09".into()),
             ..Default::default()
         };
-        assert_eq!(resolve(&Signals::default(), &ld, None, today()), None);
+        assert_eq!(resolve(&Signals::default(), &ld, None, &[], today()), None);
     }
 
     #[test]
     fn nothing_gives_none() {
         assert_eq!(
-            resolve(&Signals::default(), &JsonLd::default(), None, today()),
+            resolve(&Signals::default(), &JsonLd::default(), None, &[], today()),
             None
         );
     }
