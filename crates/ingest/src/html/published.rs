@@ -48,6 +48,9 @@ const PUBLISHED_META: &[&str] = &[
     "bt:pubdate",
 ];
 
+/// More different dates than this in date-named elements mark a listing page.
+const MAX_DISTINCT_TEXT_DATES: usize = 2;
+
 /// The chosen date and its provenance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Published {
@@ -124,7 +127,7 @@ pub fn resolve(
         // A day off from the URL's date or another local date is a time-zone shift: the
         // publisher's own calendar day is the better answer.
         let close = |d: NaiveDate| (d - first).num_days().abs() <= 1;
-        if let Some(u) = url_date.filter(|u| close(*u)) {
+        if let Some(u) = url_date.filter(|u| close(*u) && *u != first) {
             return Some(Published {
                 date: u,
                 from: DateSource::Url,
@@ -157,7 +160,21 @@ pub fn resolve(
             from: DateSource::Metadata,
         });
     }
-    sig.date_texts
+    // Many different dates in date-named elements: a listing (events, archive), not one article.
+    let text_dates: Vec<NaiveDate> = sig
+        .date_texts
+        .iter()
+        .filter_map(|t| parse_text(t).filter(|d| ok(*d)))
+        .collect();
+    let mut distinct = text_dates.clone();
+    distinct.sort();
+    distinct.dedup();
+    let date_texts: &[String] = if distinct.len() > MAX_DISTINCT_TEXT_DATES {
+        &[]
+    } else {
+        &sig.date_texts
+    };
+    date_texts
         .iter()
         .map(String::as_str)
         .chain(

@@ -7,7 +7,13 @@ use scraper::{ElementRef, Html, Node};
 use std::sync::LazyLock;
 
 static DATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)date|time|publi|posted|dateline|byline|meta|stamp|datum|fecha|data").unwrap()
+    Regex::new(
+        r"(?i)date|publi|posted|dateline|byline|stamp|datum|fecha|(^|[\s_-])(time|meta)($|[\s_-])",
+    )
+    .unwrap()
+});
+static NOT_PUBLICATION_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)modif|updat|revis|event|hours|expir|deadline|birth|comment").unwrap()
 });
 static AUTHOR_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(^|[\s_-])(author|authors|byline|by-line|writer|autor|auteur|author-name|byline-name|contributor)([\s_-]|$)").unwrap()
