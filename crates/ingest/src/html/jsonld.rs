@@ -5,7 +5,12 @@
 //! publisher candidate instead. Broken JSON (raw newlines in strings, common on the web) is
 //! repaired by turning control characters into spaces before parsing.
 
+use regex::Regex;
 use serde_json::Value;
+use std::sync::LazyLock;
+
+static DATE_PUBLISHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]{8,40})""#).unwrap());
 
 /// What the JSON-LD of a page says about its article.
 #[derive(Debug, Default, Clone)]
@@ -24,6 +29,9 @@ pub struct JsonLd {
     pub found_article: bool,
     /// `WebSite`/`Organization` name at top level (the site).
     pub site_name: Option<String>,
+    /// `datePublished` of a non-article object (`WebPage`, `Recipe`…), or found by pattern in
+    /// JSON that could not be parsed: used when no article object has a date.
+    pub other_date_published: Option<String>,
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -129,6 +137,32 @@ fn visit(v: &Value, out: &mut JsonLd, depth: usize) {
             {
                 out.site_name = string_of(v.get("name"));
             }
+            let minor = ts.iter().any(|t| {
+                matches!(
+                    t.as_str(),
+                    "comment"
+                        | "review"
+                        | "imageobject"
+                        | "offer"
+                        | "event"
+                        | "person"
+                        | "answer"
+                        | "question"
+                        | "webpage"
+                        | "website"
+                        | "collectionpage"
+                        | "itempage"
+                        | "searchresultspage"
+                        | "aboutpage"
+                        | "faqpage"
+                        | "profilepage"
+                        | "product"
+                )
+            });
+            if out.other_date_published.is_none() && !minor {
+                out.other_date_published =
+                    string_of(v.get("datePublished")).or_else(|| string_of(v.get("uploadDate")));
+            }
             if let Some(g) = map.get("@graph") {
                 visit(g, out, depth + 1);
             }
@@ -151,8 +185,13 @@ pub fn read<'a>(scripts: impl IntoIterator<Item = &'a str>) -> JsonLd {
                 .collect();
             serde_json::from_str::<Value>(&repaired)
         });
-        if let Ok(v) = value {
-            visit(&v, &mut out, 0);
+        match value {
+            Ok(v) => visit(&v, &mut out, 0),
+            Err(_) => {
+                if out.other_date_published.is_none() {
+                    out.other_date_published = DATE_PUBLISHED.captures(s).map(|c| c[1].to_string());
+                }
+            }
         }
     }
     out
@@ -178,6 +217,28 @@ mod tests {
     fn raw_newlines_in_strings_are_repaired() {
         let j = read(["{\"@type\":\"Article\",\"headline\":\"Two\nlines\"}"]);
         assert_eq!(j.headline.as_deref(), Some("Two lines"));
+    }
+
+    #[test]
+    fn a_recipe_date_is_kept_as_a_fallback() {
+        let j = read([
+            r#"{"@graph":[{"@type":"Recipe","datePublished":"2020-06-04T09:27:16+00:00"}]}"#,
+        ]);
+        assert!(!j.found_article);
+        assert_eq!(
+            j.other_date_published.as_deref(),
+            Some("2020-06-04T09:27:16+00:00")
+        );
+    }
+
+    #[test]
+    fn broken_json_still_gives_its_date() {
+        let j =
+            read([r#"{"@type":"NewsArticle", "datePublished": "2020-10-26T18:10:00+01:00", }}"#]);
+        assert_eq!(
+            j.other_date_published.as_deref(),
+            Some("2020-10-26T18:10:00+01:00")
+        );
     }
 
     #[test]

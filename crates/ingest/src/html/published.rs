@@ -89,13 +89,16 @@ fn structured(
             .filter(|d| ok(*d))
             .map(|d| (d, is_local_day(s)))
     };
-    let mut out: Vec<(NaiveDate, bool)> =
-        [ld.date_published.as_deref(), ld.date_created.as_deref()]
-            .into_iter()
-            .flatten()
-            .chain(PUBLISHED_META.iter().flat_map(|k| sig.meta(k)))
-            .filter_map(from_machine)
-            .collect();
+    let mut out: Vec<(NaiveDate, bool)> = [
+        ld.date_published.as_deref(),
+        ld.date_created.as_deref(),
+        ld.other_date_published.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(PUBLISHED_META.iter().flat_map(|k| sig.meta(k)))
+    .filter_map(from_machine)
+    .collect();
     for t in sig
         .times
         .iter()
