@@ -183,6 +183,24 @@ fn site_from_title(title: &str, headline: &str) -> Option<String> {
     None
 }
 
+/// Share of the `<h1>`'s words that a structured title must contain for the `<h1>` to be used.
+const H1_AGREEMENT: f32 = 0.5;
+
+/// Share of the words of `a` that also occur in `b` (case-insensitive).
+fn word_overlap(a: &str, b: &str) -> f32 {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() {
+        return 0.0;
+    }
+    wa.iter().filter(|w| wb.contains(w)).count() as f32 / wa.len() as f32
+}
+
 /// The article's title.
 pub fn title(sig: &Signals, ld: &JsonLd, site: Option<&str>, host: Option<&str>) -> Option<String> {
     let og = sig
@@ -215,10 +233,31 @@ pub fn title(sig: &Signals, ld: &JsonLd, site: Option<&str>, host: Option<&str>)
     let site = derived_site.as_deref();
     // Candidates, best first; an h1 that agrees with a structured title is the cleanest form.
     let structured = ld_title.clone().or(og.clone());
-    let pick = match (&h1, &structured) {
-        (Some(h), Some(s)) if norm(s).contains(&norm(h)) && norm(h).len() * 2 >= norm(s).len() => {
-            Some(h.clone())
-        }
+    // The visible headline is what readers (and citations) use; it is trusted when it shares
+    // most of its words with a structured title or `<title>` (a lone `<h1>` can be a logo).
+    let agrees = |h: &str| {
+        [&structured, &html_title]
+            .into_iter()
+            .flatten()
+            .any(|t| word_overlap(h, t) >= H1_AGREEMENT)
+    };
+    let best_h1 = sig
+        .h1
+        .iter()
+        .filter_map(|h| clean(h))
+        .filter(|h| h.chars().count() <= 300 && agrees(h))
+        .max_by(|a, b| {
+            let score = |h: &str| {
+                [&structured, &html_title]
+                    .into_iter()
+                    .flatten()
+                    .map(|t| word_overlap(h, t) + word_overlap(t, h))
+                    .fold(0.0, f32::max)
+            };
+            score(a).total_cmp(&score(b))
+        });
+    let pick = match (&best_h1, &structured) {
+        (Some(h), _) => Some(h.clone()),
         (_, Some(s)) => Some(s.clone()),
         (Some(h), None) => Some(h.clone()),
         (None, None) => html_title.clone(),
@@ -290,7 +329,10 @@ mod tests {
 
     #[test]
     fn leftover_entities_are_decoded() {
-        assert_eq!(decode_leftover_entities("A &#8211; B &#038; C&#x2019;s &bull; &unknown; &"), "A – B & C’s • &unknown; &");
+        assert_eq!(
+            decode_leftover_entities("A &#8211; B &#038; C&#x2019;s &bull; &unknown; &"),
+            "A – B & C’s • &unknown; &"
+        );
     }
 
     #[test]
