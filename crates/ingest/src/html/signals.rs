@@ -16,7 +16,10 @@ static NOT_PUBLICATION_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)modif|updat|revis|event|hours|expir|deadline|birth|comment").unwrap()
 });
 static AUTHOR_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[\s_-])(author|authors|byline|by-line|writer|autor|auteur|author-name|byline-name|contributor)([\s_-]|$)").unwrap()
+    Regex::new(r"(?i)author|byline|by-line|writer|autor|auteur|contributor").unwrap()
+});
+static AUTHOR_PATH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)/(author|authors|autor|autoren|auteur|redakteur|journalist|journalists|writers?|contributors?|people|producers|profile|profil|staff)/[^/?#]+/?$").unwrap()
 });
 static AUTHOR_NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)bio|avatar|image|img|photo|comment|related|box|description|about").unwrap()
@@ -203,6 +206,7 @@ pub fn collect(html: &Html) -> Signals {
         }
         if !class_id.is_empty()
             && DATE_HINT.is_match(&class_id)
+            && !NOT_PUBLICATION_DATE.is_match(&class_id)
             && s.date_texts.len() < MAX_CANDIDATES
         {
             if let Some(t) = short_text(er, 120).filter(|t| t.len() >= 6) {
@@ -216,7 +220,8 @@ pub fn collect(html: &Html) -> Signals {
         let prop_author =
             itemprop.eq_ignore_ascii_case("author") || itemprop.eq_ignore_ascii_case("creator");
         let class_author = AUTHOR_HINT.is_match(&class_id) && !AUTHOR_NEGATIVE.is_match(&class_id);
-        if (rel_author || prop_author || class_author) && s.author_texts.len() < MAX_CANDIDATES {
+        let href_author = name == "a" && el.attr("href").is_some_and(|h| AUTHOR_PATH.is_match(h));
+        if (rel_author || prop_author || class_author || href_author) && s.author_texts.len() < MAX_CANDIDATES {
             if let Some(t) = short_text(er, 200).filter(|t| !t.is_empty()) {
                 s.author_texts.push(t);
             }
