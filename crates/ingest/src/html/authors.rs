@@ -22,6 +22,9 @@ const META_KEYS: &[&str] = &[
 ];
 
 const PREFIXES: &[&str] = &[
+    "authored by",
+    "reviewed by",
+    "articles by",
     "written by",
     "posted by",
     "by",
@@ -51,6 +54,18 @@ fn strip_prefix_word(s: &str) -> &str {
 fn plausible_name(s: &str, site: Option<&str>, host: Option<&str>) -> bool {
     let words = s.split_whitespace().count();
     if words == 0 || words > 5 || s.len() < 3 {
+        return false;
+    }
+    // Code, user names and labels: "{color:red}", "andrew.keaveney", "kffnirmitap", "The Author".
+    if s.chars()
+        .any(|c| matches!(c, '{' | '}' | '[' | ']' | ';' | '=' | '<' | '>' | '*'))
+    {
+        return false;
+    }
+    if words == 1 && (s.contains('.') || s.contains('_') || !s.chars().any(char::is_uppercase)) {
+        return false;
+    }
+    if s.to_lowercase().starts_with("the ") {
         return false;
     }
     if s.chars()
@@ -106,6 +121,121 @@ fn split_names(s: &str) -> Vec<String> {
         .collect()
 }
 
+fn from_candidates_min_words<'a>(
+    cands: impl IntoIterator<Item = &'a str>,
+    site: Option<&str>,
+    host: Option<&str>,
+    min_words: usize,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in cands {
+        // "Ann Lee; Head of Marketing": what follows a semicolon is a role.
+        let c = c.split(';').next().unwrap_or(c);
+        for name in split_names(c) {
+            if name.split_whitespace().count() >= min_words
+                && plausible_name(&name, site, host)
+                && looks_like_person(&name)
+                && !out.iter().any(|o| o.eq_ignore_ascii_case(&name))
+            {
+                out.push(name);
+            }
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// Words that label a byline element rather than name a person.
+const LABEL_WORDS: &[&str] = &[
+    "bio",
+    "login",
+    "written",
+    "articles",
+    "article",
+    "insights",
+    "team",
+    "staff",
+    "admin",
+    "writer",
+    "contributor",
+    "author",
+    "authors",
+    "people",
+    "bluesky",
+    "twitter",
+    "facebook",
+    "linkedin",
+    "instagram",
+    "follow",
+    "share",
+    "more",
+    "posts",
+    "view",
+    "profile",
+    "member",
+    "editor",
+    "editorial",
+    "redaktion",
+    "newsletter",
+    "contact",
+    "head",
+    "marketing",
+    "development",
+    "strategy",
+    "finance",
+    "analysis",
+    "feature",
+    "guest",
+    "sponsored",
+];
+
+/// Lower-case name particles allowed inside a name ("Ursula von der Leyen").
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "al",
+    "el", "y", "ter", "zu",
+];
+
+/// True when every word is capitalised (or a particle) and none is a label word.
+fn looks_like_person(name: &str) -> bool {
+    name.split_whitespace().all(|w| {
+        let lower = w.to_lowercase();
+        let trimmed = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        !LABEL_WORDS.contains(&trimmed)
+            && (w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&trimmed))
+    })
+}
+
+/// A byline block: "By Ann Lee", "Von Anna Müller", "Written by …".
+fn byline(text: &str) -> Option<&str> {
+    if text.chars().count() > MAX_BYLINE_CHARS {
+        return None;
+    }
+    let t = text.trim();
+    [
+        "By ",
+        "BY ",
+        "Von ",
+        "VON ",
+        "Par ",
+        "Por ",
+        "Door ",
+        "Di ",
+        "Written by ",
+        "Words by ",
+        "Text: ",
+        "Autor: ",
+        "Author: ",
+    ]
+    .iter()
+    .find(|p| t.starts_with(**p))
+    .map(|_| t)
+}
+
+/// Longest block read as a byline.
+const MAX_BYLINE_CHARS: usize = 100;
+
 fn from_candidates<'a>(
     cands: impl IntoIterator<Item = &'a str>,
     site: Option<&str>,
@@ -128,7 +258,13 @@ fn from_candidates<'a>(
 }
 
 /// The authors of a page, in the order the page gives them.
-pub fn authors(sig: &Signals, ld: &JsonLd, site: Option<&str>, url: Option<&str>) -> Vec<String> {
+pub fn authors(
+    sig: &Signals,
+    ld: &JsonLd,
+    site: Option<&str>,
+    url: Option<&str>,
+    near_title: &[&str],
+) -> Vec<String> {
     let host = url.and_then(host_of);
     let host = host.as_deref();
     let from_ld = from_candidates(ld.authors.iter().map(String::as_str), site, host);
@@ -143,7 +279,13 @@ pub fn authors(sig: &Signals, ld: &JsonLd, site: Option<&str>, url: Option<&str>
     if !from_meta.is_empty() {
         return from_meta;
     }
-    from_candidates(sig.author_texts.iter().map(String::as_str), site, host)
+    // Page elements: a single word there is more often a label ("Author", "Team") than a name.
+    let from_elements =
+        from_candidates_min_words(sig.author_texts.iter().map(String::as_str), site, host, 1);
+    if !from_elements.is_empty() {
+        return from_elements;
+    }
+    from_candidates_min_words(near_title.iter().filter_map(|t| byline(t)), site, host, 2)
 }
 
 #[cfg(test)]
@@ -165,7 +307,30 @@ mod tests {
             metas: vec![("author".into(), "Daily News".into())],
             ..Default::default()
         };
-        assert!(authors(&sig, &JsonLd::default(), Some("Daily News"), None).is_empty());
+        assert!(authors(&sig, &JsonLd::default(), Some("Daily News"), None, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_byline_near_the_title_gives_the_author() {
+        let near = ["Published 10 January 2022", "By Ann Lee | Reporter"];
+        assert_eq!(
+            authors(&Signals::default(), &JsonLd::default(), None, None, &near),
+            vec!["Ann Lee"]
+        );
+    }
+
+    #[test]
+    fn labels_are_not_people() {
+        assert!(!looks_like_person("Full Bio"));
+        assert!(!looks_like_person("experienced gardeners"));
+        assert!(looks_like_person("Ursula von der Leyen"));
+    }
+
+    #[test]
+    fn user_names_and_labels_are_not_names() {
+        assert!(!plausible_name("andrew.keaveney", None, None));
+        assert!(!plausible_name("kffnirmitap", None, None));
+        assert!(!plausible_name("The Author", None, None));
     }
 
     #[test]

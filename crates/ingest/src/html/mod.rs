@@ -127,7 +127,6 @@ fn from_document(doc: &Html, opts: &Options<'_>) -> ExtractedPage {
     let host = url.and_then(metadata::host_of);
     let site_name = metadata::site_name(&sig, &ld);
     let title = metadata::title(&sig, &ld, site_name.as_deref(), host.as_deref());
-    let authors = authors::authors(&sig, &ld, site_name.as_deref(), url);
     let canonical = metadata::canonical(&sig, &ld, url);
     let language = metadata::language(&sig, &ld);
     let not_after = opts
@@ -138,6 +137,7 @@ fn from_document(doc: &Html, opts: &Options<'_>) -> ExtractedPage {
     let chosen = content::select(doc, &all);
     let near = near_title(&all, &chosen);
     let published = published::resolve(&sig, &ld, date_url, &near, not_after);
+    let authors = authors::authors(&sig, &ld, site_name.as_deref(), url, &near);
     let body = join_body(&all, &chosen, title.as_deref());
     ExtractedPage {
         title,

@@ -221,7 +221,9 @@ pub fn collect(html: &Html) -> Signals {
             itemprop.eq_ignore_ascii_case("author") || itemprop.eq_ignore_ascii_case("creator");
         let class_author = AUTHOR_HINT.is_match(&class_id) && !AUTHOR_NEGATIVE.is_match(&class_id);
         let href_author = name == "a" && el.attr("href").is_some_and(|h| AUTHOR_PATH.is_match(h));
-        if (rel_author || prop_author || class_author || href_author) && s.author_texts.len() < MAX_CANDIDATES {
+        if (rel_author || prop_author || class_author || href_author)
+            && s.author_texts.len() < MAX_CANDIDATES
+        {
             if let Some(t) = short_text(er, 200).filter(|t| !t.is_empty()) {
                 s.author_texts.push(t);
             }
