@@ -100,6 +100,7 @@ fn main() {
         "wall_seconds": (wall * 100.0).round() / 100.0,
         "cpu_seconds": (cpu * 100.0).round() / 100.0,
         "pages_per_s": (n as f64 / seconds * 10.0).round() / 10.0,
+        "pages_per_cpu_s": if cpu > 0.0 { (n as f64 / cpu * 10.0).round() / 10.0 } else { 0.0 },
         "MB_per_s": (mb / seconds * 100.0).round() / 100.0,
         "median_ms": (sorted[n / 2] * 10000.0).round() / 10.0,
         "p95_ms": (sorted[((n - 1) as f64 * 0.95) as usize] * 10000.0).round() / 10.0,

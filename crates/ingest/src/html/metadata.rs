@@ -256,11 +256,11 @@ pub fn title(sig: &Signals, ld: &JsonLd, site: Option<&str>, host: Option<&str>)
             };
             score(a).total_cmp(&score(b))
         });
-    let pick = match (&best_h1, &structured) {
-        (Some(h), _) => Some(h.clone()),
-        (_, Some(s)) => Some(s.clone()),
-        (Some(h), None) => Some(h.clone()),
-        (None, None) => html_title.clone(),
+    let pick = match (best_h1, structured, h1) {
+        (Some(h), _, _) => Some(h),
+        (None, Some(s), _) => Some(s),
+        (None, None, Some(h)) => Some(h),
+        (None, None, None) => html_title.clone(),
     }?;
     let t = strip_site(&pick, site, host);
     (!t.is_empty()).then_some(t)
