@@ -544,3 +544,17 @@ fn ner_names_are_resolved_like_pattern_names() {
         .iter()
         .any(|m| m.actor.as_ref().unwrap().id == "sergei-ryabkov"));
 }
+
+#[test]
+fn pronouns_prefer_the_subject_and_skip_relative_clauses() {
+    let ms = run(
+        "Vladimir Putin met Emmanuel Macron in Moscow. He said the talks were useful.",
+        d(2022, 2, 8),
+    );
+    assert_eq!(find(&ms, "He").1, "Vladimir Putin");
+    let ms = run(
+        "Secretary of State Marco Rubio, who met Hakan Fidan and Rustem Umerov earlier, said he expected no breakthrough.",
+        d(2025, 5, 16),
+    );
+    assert_eq!(find(&ms, "he").1, "Marco Rubio");
+}
