@@ -385,11 +385,14 @@ impl<'a> Doc<'a> {
             Target::Role(i) => m.role_word = Some(*i),
             Target::Ambiguous(alias) => {
                 let id = self.disambiguate(alias, h.start)?;
-                let capital_of = self
-                    .kb
-                    .countries
-                    .iter()
-                    .position(|c| c.code == id && c.capitals.iter().any(|x| x == alias));
+                // "in Brussels" is the city, whatever the sentence is about.
+                let prep = self
+                    .word_before(h.start)
+                    .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str()));
+                let capital_of =
+                    self.kb.countries.iter().position(|c| {
+                        (c.code == id || prep) && c.capitals.iter().any(|x| x == alias)
+                    });
                 m.actor = match capital_of {
                     Some(i) => Some(self.capital(i, h.start, h.end)),
                     None => self.actor_for_id(&id),
@@ -500,8 +503,16 @@ impl<'a> Doc<'a> {
                 Some(rest) => (true, rest),
                 None => (false, gap),
             };
-            // Only modifiers may stand between: "Turkish presidential spokesman".
-            if !rest.split_whitespace().all(|w| CHAIN_FILLERS.contains(&w)) {
+            // Only modifiers may stand between: "Turkish presidential spokesman"; after a
+            // possessive, up to three lower-case words: "NATO's supreme allied commander".
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let fillers = words.iter().all(|w| CHAIN_FILLERS.contains(w));
+            let after_possessive = possessive
+                && words.len() <= 3
+                && words
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+            if !fillers && !after_possessive {
                 break;
             }
             out.push((i, possessive));

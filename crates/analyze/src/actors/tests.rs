@@ -558,3 +558,16 @@ fn pronouns_prefer_the_subject_and_skip_relative_clauses() {
     );
     assert_eq!(find(&ms, "he").1, "Marco Rubio");
 }
+
+#[test]
+fn a_possessive_owner_reaches_over_adjectives() {
+    let ms = run(
+        "Gen. Alexus Grynkewich, NATO's supreme allied commander, briefed lawmakers.",
+        d(2025, 10, 1),
+    );
+    let m = find(&ms, "Alexus Grynkewich");
+    assert_eq!(
+        (m.2.as_deref(), m.3.as_deref()),
+        (Some("IGO"), Some("NATO"))
+    );
+}
