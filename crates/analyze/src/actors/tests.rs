@@ -571,3 +571,93 @@ fn a_possessive_owner_reaches_over_adjectives() {
         (Some("IGO"), Some("NATO"))
     );
 }
+
+/// Pseudo-random text made of pieces that exercise every rule: no input may panic, and every
+/// span must be body text.
+#[test]
+fn random_text_does_not_panic() {
+    let pieces = [
+        "Russia",
+        "’s",
+        " ",
+        "  ",
+        "\n",
+        ",",
+        ".",
+        "“",
+        "”",
+        "(",
+        ")",
+        "Mr.",
+        "Sergei",
+        "Ryabkov",
+        "he",
+        "He",
+        "his",
+        "Deputy Foreign Minister",
+        "spokesman",
+        "officials",
+        "Élysée",
+        "Kyiv",
+        "Georgia",
+        "Jordan",
+        "in",
+        "the",
+        "Monday",
+        "Dec.",
+        "21",
+        "2022",
+        "last",
+        "week",
+        "a day after",
+        "…",
+        "—",
+        "ü",
+        "日本",
+        "Brussels",
+        "NATO",
+        "’",
+        "'",
+        "Price",
+        "who",
+        "led",
+        "US",
+        "delegation",
+        "JustPatriots.com",
+        "of",
+        "Li",
+        "Hui",
+        "é",
+        "\u{200b}",
+        "Jan",
+        "10-12",
+        "mid-",
+        "for",
+        "three",
+        "days",
+    ];
+    let stage = ActorStage::new();
+    let mut x: u64 = 0x9e3779b97f4a7c15;
+    for _ in 0..1500 {
+        let mut body = String::new();
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let n = ((x >> 40) % 40) as usize;
+        for _ in 0..n {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            body.push_str(pieces[(x >> 33) as usize % pieces.len()]);
+            if x & 1 == 0 {
+                body.push(' ');
+            }
+        }
+        for m in stage.mentions(&body, &[], d(2022, 1, 13)) {
+            assert_eq!(&body[m.span.start..m.span.end], m.span.text);
+        }
+        for t in crate::time::time_expressions(&body, d(2022, 1, 13)) {
+            assert_eq!(&body[t.span.start..t.span.end], t.span.text);
+        }
+    }
+}
