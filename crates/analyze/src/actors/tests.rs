@@ -661,3 +661,20 @@ fn random_text_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn the_stage_can_be_shared_between_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<ActorStage>();
+}
+
+#[test]
+fn sides_and_allies_are_groups() {
+    let ms = run(
+        "The Russian side said the allies had ignored its demands.",
+        d(2022, 1, 13),
+    );
+    let m = find(&ms, "Russian side");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("RUS"), Some("GOV")));
+    assert_eq!(find(&ms, "the allies").1, "the allies");
+}
