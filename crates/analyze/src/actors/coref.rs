@@ -65,8 +65,8 @@ fn surnames(doc: &mut Doc) {
         }
         let earlier = people
             .iter()
-            .filter(|p| p.0 < t.start && p.2.surname == w)
-            .last();
+            .rev()
+            .find(|p| p.0 < t.start && p.2.surname == w);
         let Some(p) = earlier.or_else(|| people.iter().find(|p| p.2.surname == w)) else {
             continue;
         };

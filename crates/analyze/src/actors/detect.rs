@@ -651,20 +651,17 @@ impl<'a> Doc<'a> {
             if w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && w.chars().count() > 1 {
                 break; // acronyms: NATO, US
             }
-            match self.covering(t.start, t.end) {
-                Some(k) => {
-                    let f = &self.found[k];
-                    let one_word = f.start == t.start && f.end == t.end;
-                    let geo = f
-                        .actor
-                        .as_ref()
-                        .is_some_and(|a| matches!(a.kind.as_str(), "country" | "place"));
-                    if !(one_word && geo) {
-                        break;
-                    }
-                    soft = true;
+            if let Some(k) = self.covering(t.start, t.end) {
+                let f = &self.found[k];
+                let one_word = f.start == t.start && f.end == t.end;
+                let geo = f
+                    .actor
+                    .as_ref()
+                    .is_some_and(|a| matches!(a.kind.as_str(), "country" | "place"));
+                if !(one_word && geo) {
+                    break;
                 }
-                None => {}
+                soft = true;
             }
             if !particle {
                 words += 1;

@@ -7,11 +7,11 @@ fn d(y: i32, m: u32, dd: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, dd)
 }
 
-/// (text, actor name, country, sector, found_by) for every mention.
-fn run(
-    body: &str,
-    date: Option<NaiveDate>,
-) -> Vec<(String, String, Option<String>, Option<String>, String)> {
+/// (text, actor name, country, sector, found_by) of one mention.
+type Row = (String, String, Option<String>, Option<String>, String);
+
+/// A row for every mention.
+fn run(body: &str, date: Option<NaiveDate>) -> Vec<Row> {
     let stage = ActorStage::new();
     stage
         .mentions(body, &[], date)
@@ -23,10 +23,7 @@ fn run(
         .collect()
 }
 
-fn find<'a>(
-    ms: &'a [(String, String, Option<String>, Option<String>, String)],
-    text: &str,
-) -> &'a (String, String, Option<String>, Option<String>, String) {
+fn find<'a>(ms: &'a [Row], text: &str) -> &'a Row {
     ms.iter()
         .find(|m| m.0 == text)
         .unwrap_or_else(|| panic!("no mention {text:?} in {ms:#?}"))
@@ -467,7 +464,8 @@ fn a_country_name_can_be_a_persons_surname() {
 #[test]
 fn seed_pronouns_and_surnames_resolve_to_their_actor() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    let expected: [(&str, &str, &[(usize, &str, &str)]); 2] = [
+    type Expect<'a> = (&'a str, &'a str, &'a [(usize, &'a str, &'a str)]);
+    let expected: [Expect; 2] = [
         (
             "000_197f8570244cbea7.txt",
             "2021-12-23",
