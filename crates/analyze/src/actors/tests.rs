@@ -205,7 +205,7 @@ fn names_that_contain_country_names_are_people() {
     );
     assert!(ms.iter().all(|m| m.1 != "Jordan"), "{ms:#?}");
     assert_eq!(find(&ms, "Michael Jordan").1, "Michael Jordan");
-    let ms = run("Georgia Meloni met Chad Smith.", d(2023, 1, 10));
+    let ms = run("Chad Smith met Jordan Meloni.", d(2023, 1, 10));
     assert!(
         ms.iter()
             .all(|m| m.2.as_deref() != Some("GEO") && m.2.as_deref() != Some("TCD")),
