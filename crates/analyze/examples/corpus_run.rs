@@ -50,6 +50,13 @@ fn main() {
         }
         mentions += ms.len();
         times += ts.len();
+        if std::env::var_os("SHOW_TIMES").is_some() {
+            for t in &ts {
+                let a = body.floor_char_boundary(t.span.start.saturating_sub(30));
+                let b = body.ceil_char_boundary((t.span.end + 10).min(body.len()));
+                println!("TIME {:<22} {:<16} {:?} | {:?}", t.span.text, t.rule, t.value, &body[a..b]);
+            }
+        }
         if body.contains(&word) {
             let people: Vec<String> = ms
                 .iter()
