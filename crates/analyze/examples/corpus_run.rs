@@ -52,9 +52,21 @@ fn main() {
         times += ts.len();
         if std::env::var_os("SHOW_TIMES").is_some() {
             for t in &ts {
-                let a = body.floor_char_boundary(t.span.start.saturating_sub(30));
-                let b = body.ceil_char_boundary((t.span.end + 10).min(body.len()));
-                println!("TIME {:<22} {:<16} {:?} | {:?}", t.span.text, t.rule, t.value, &body[a..b]);
+                let mut a = t.span.start.saturating_sub(30);
+                while !body.is_char_boundary(a) {
+                    a -= 1;
+                }
+                let mut b = (t.span.end + 10).min(body.len());
+                while !body.is_char_boundary(b) {
+                    b += 1;
+                }
+                println!(
+                    "TIME {:<22} {:<16} {:?} | {:?}",
+                    t.span.text,
+                    t.rule,
+                    t.value,
+                    &body[a..b]
+                );
             }
         }
         if body.contains(&word) {
