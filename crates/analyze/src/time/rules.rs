@@ -26,6 +26,8 @@ enum Val {
     Duration(String),
     /// A season: year and TIMEX3 code (SP, SU, FA, WI); winter belongs to the year it starts in.
     Season(i32, &'static str),
+    /// A quarter of a year (1 to 4).
+    Quarter(i32, u32),
     /// Found, but it needs a publication date that is not known.
     Unknown,
 }
@@ -43,6 +45,7 @@ impl Val {
             Val::Range(a, b) => format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
             Val::Duration(s) => s.clone(),
             Val::Season(y, c) => format!("{y:04}-{c}"),
+            Val::Quarter(y, q) => format!("{y:04}-Q{q}"),
             Val::Unknown => return None,
         })
     }
@@ -58,6 +61,7 @@ impl Val {
             Val::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1),
             Val::Range(a, _) => Some(*a),
             Val::Season(y, c) => NaiveDate::from_ymd_opt(*y, season_start(c), 1),
+            Val::Quarter(y, q) => NaiveDate::from_ymd_opt(*y, (q - 1) * 3 + 1, 1),
             _ => None,
         }
     }
@@ -272,7 +276,8 @@ impl Ctx<'_> {
             let l = self.l(k);
             let fut = FUTURE_CUES.contains(&l)
                 || l.ends_with("'ll")
-                || (FUTURE_TO.contains(&l) && matches!(self.l(k + 1), "to" | "for"));
+                || (FUTURE_TO.contains(&l) && matches!(self.l(k + 1), "to" | "for"))
+                || (l == "due" && matches!(self.l(k + 1), "in" | "on" | "at" | "back"));
             // "will be held": a participle after "be" takes its tense from the auxiliary.
             let after_be = matches!(self.l(k.wrapping_sub(1)), "be" | "is" | "are");
             let past = !fut
@@ -991,6 +996,34 @@ fn bare_month_or_year(cx: &Ctx, i: usize) -> Option<Hit> {
     }
     if let Some(y) = cx.year(j) {
         return Some((j + 1, Val::Year(y), "year", None));
+    }
+    // "in the first quarter (of 2023)"
+    if cx.l(j) == "the" && cx.l(j + 2) == "quarter" {
+        let q = match cx.l(j + 1) {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            "fourth" | "last" | "final" => 4,
+            _ => 0,
+        };
+        if q > 0 {
+            if cx.l(j + 3) == "of" {
+                if let Some(y) = cx.year(j + 4) {
+                    return Some((j + 5, Val::Quarter(y, q), "quarter", None));
+                }
+            }
+            let tense = cx.tense(j);
+            let v = with_pub(cx, |p| {
+                let cur = (p.month() - 1) / 3 + 1;
+                let y = match tense {
+                    Some(Tense::Future) if q < cur => p.year() + 1,
+                    Some(Tense::Past) | None if q > cur => p.year() - 1,
+                    _ => p.year(),
+                };
+                Some(Val::Quarter(y, q))
+            });
+            return Some((j + 3, v, "quarter", cx.publ));
+        }
     }
     // "in the spring", "over the summer"
     if cx.l(j) == "the" {
