@@ -170,3 +170,23 @@ fn held_out_time_expressions() {
     );
     assert!(found * 10 >= cases.len() * 8);
 }
+
+#[test]
+fn dating_takes_the_nearest_expression_in_the_sentence() {
+    let body = "On Monday, Ryabkov said Russia had met NATO in January. Talks resumed.";
+    let t = time_expressions(body, NaiveDate::from_ymd_opt(2022, 1, 13));
+    let sentence = Span::new(0, body.find("Talks").unwrap() - 1);
+    let at = body.find("met NATO").unwrap();
+    let d = dating(&t, sentence, Span::new(at, at + 8)).unwrap();
+    assert_eq!(d.value.as_deref(), Some("2022-01"));
+    let said = body.find("said").unwrap();
+    let d = dating(&t, sentence, Span::new(said, said + 4)).unwrap();
+    assert_eq!(d.value.as_deref(), Some("2022-01-10"));
+    let later = body.find("Talks").unwrap();
+    assert!(dating(
+        &t,
+        Span::new(later, body.len()),
+        Span::new(later, later + 5)
+    )
+    .is_none());
+}
