@@ -98,8 +98,8 @@ pub fn dating<'a>(
         .filter(|t| !t.rule.starts_with("duration"))
         .min_by_key(|t| {
             (
-                t.value.as_ref().map_or(0, |v| usize::from(v.len() != 10)),
                 distance(t),
+                t.value.as_ref().map_or(0, |v| usize::from(v.len() != 10)),
             )
         })
 }
