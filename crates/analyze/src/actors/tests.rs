@@ -676,3 +676,22 @@ fn sides_and_allies_are_groups() {
     assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("RUS"), Some("GOV")));
     assert_eq!(find(&ms, "the allies").1, "the allies");
 }
+
+#[test]
+fn a_users_copy_of_the_knowledge_base_is_read_and_checked() {
+    let dir = std::env::temp_dir().join(format!("parley-kb-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let people = format!(
+        "{}\nzoltan-example | Zoltan Example | Example | HUN | GOV | FM | Foreign Minister of Hungary | 2030-01-01 |\n",
+        kb::KbSources::builtin().people
+    );
+    std::fs::write(dir.join("people.txt"), people).unwrap();
+    let stage = ActorStage::from_dir(&dir).unwrap();
+    let ms = stage.mentions("Example said no.", &[], d(2031, 1, 1));
+    assert_eq!(ms[0].actor.as_ref().unwrap().name, "Zoltan Example");
+    // A broken line is reported with its file and line number.
+    std::fs::write(dir.join("roles.txt"), "envoy | ENVOY | GOV\n").unwrap();
+    let e = ActorStage::from_dir(&dir).unwrap_err();
+    assert!(e.to_string().starts_with("roles.txt:1:"), "{e}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
