@@ -1,0 +1,706 @@
+//! The coder: finds event words in a sentence, codes them from the dictionaries, and picks
+//! source, target, status, date and reporter.
+
+use super::codes::CameoTable;
+use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
+use super::roles::{parties, same, Party, CLAUSE_BREAKS};
+use super::status::{speech_cue_before, status};
+use super::tokens::{lemma_candidates, noun_key, words, Word};
+use chrono::NaiveDate;
+use parley_core::{EntityMention, Event, EventActor, EventStatus, Plover, Quote, Span, TextSpan};
+
+/// Words after which a word that could be a verb or a noun is a noun ("the talks").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+    "'s", "no", "any", "every", "each", "such", "of", "new", "further", "more",
+];
+/// Forms of "be" that make a participle passive.
+const BE: &[&str] = &[
+    "was", "were", "is", "are", "been", "being", "be", "got", "gets",
+];
+/// Prepositions that introduce a place rather than a party (kept for material conflict only).
+const PLACE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "across",
+    "into",
+    "within",
+    "throughout",
+    "along",
+];
+/// Prepositions after an event noun that introduce its target.
+const NOUN_TARGET: &[&str] = &[
+    "with", "against", "on", "to", "toward", "towards", "of", "over", "into",
+];
+/// How many words after the verb a pattern may reach.
+const PATTERN_WINDOW: usize = 10;
+/// How many words a pattern may skip between its items.
+const MAX_SKIPPED: usize = 5;
+/// Roots coded without a target (otherwise an event needs one, as in PETRARCH).
+const UNTARGETED_ROOTS: &[&str] = &["03", "08", "12", "14", "15"];
+/// How many words after the trigger the target may be.
+const TARGET_WINDOW: usize = 15;
+
+/// Everything the coder reads for one article.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeInput<'a> {
+    pub body: &'a str,
+    /// Sentence spans, in order.
+    pub sentences: &'a [Span],
+    /// Actor mentions (with coreference) anywhere in the body.
+    pub mentions: &'a [EntityMention],
+    /// Time expressions resolved to dates.
+    pub times: &'a [(Span, NaiveDate)],
+    /// Quotes with their speakers, for `reported_by` and "we" inside quotes.
+    pub quotes: &'a [Quote],
+    pub published: Option<NaiveDate>,
+}
+
+/// A word (or words) that carries an event, with its code.
+#[derive(Debug, Clone)]
+struct Trigger {
+    first: usize,
+    last: usize,
+    code: String,
+    noun: bool,
+    reciprocal: bool,
+    passive: bool,
+    /// The last word a pattern used (the coder skips past it).
+    extent: usize,
+}
+
+/// The dictionary-driven coder.
+#[derive(Debug, Clone)]
+pub struct Coder {
+    pub dict: Dictionary,
+    pub table: CameoTable,
+}
+
+impl Coder {
+    pub fn new(dict: Dictionary, table: CameoTable) -> Self {
+        Coder { dict, table }
+    }
+
+    /// Codes every sentence of an article.
+    pub fn code(&self, input: &CodeInput) -> Vec<Event> {
+        let mut out = Vec::new();
+        for &s in input.sentences {
+            out.extend(self.code_sentence(input, s));
+        }
+        out
+    }
+
+    /// Codes one sentence.
+    pub fn code_sentence(&self, input: &CodeInput, sentence: Span) -> Vec<Event> {
+        let ws = words(input.body, sentence);
+        if ws.is_empty() {
+            return Vec::new();
+        }
+        let ps = parties(&ws, sentence, input.mentions);
+        let in_party = |i: usize| ps.iter().any(|p| p.first <= i && i <= p.last);
+        let triggers = self.triggers(&ws, &ps, &in_party);
+        let mut events = Vec::new();
+        for t in &triggers {
+            events.extend(self.events_for(input, sentence, &ws, &ps, t));
+        }
+        // statements ("said") are transparent when the sentence carries another event
+        if events.iter().any(|e| e.code != "010") {
+            events.retain(|e| e.code != "010");
+        }
+        let mut seen = Vec::new();
+        events.retain(|e| {
+            let key = (
+                e.code.clone(),
+                e.source.as_ref().and_then(|a| a.country.clone()),
+                e.target.as_ref().and_then(|a| a.country.clone()),
+                e.trigger.as_ref().map(|t| t.start),
+            );
+            if seen.contains(&key) {
+                false
+            } else {
+                seen.push(key);
+                true
+            }
+        });
+        events
+    }
+
+    fn lemmas(&self, w: &str) -> Vec<String> {
+        lemma_candidates(w, |x| self.dict.irregular(x))
+    }
+
+    /// The longest verb entry starting at word `i`, with the index of its last word.
+    fn verb_at(&self, ws: &[Word], i: usize) -> Option<(&VerbEntry, usize)> {
+        let mut best: Option<(&VerbEntry, usize)> = None;
+        for lemma in self.lemmas(&ws[i].norm) {
+            let Some(entries) = self.dict.verbs.get(&lemma) else {
+                continue;
+            };
+            for e in entries {
+                let n = e.words.len();
+                if i + n > ws.len() {
+                    continue;
+                }
+                let rest_ok = e.words[1..]
+                    .iter()
+                    .zip(&ws[i + 1..i + n])
+                    .all(|(p, w)| word_eq(p, &w.norm));
+                if rest_ok && best.is_none_or(|(b, _)| b.words.len() < n) {
+                    best = Some((e, i + n - 1));
+                }
+            }
+            if best.is_some() {
+                break;
+            }
+        }
+        best
+    }
+
+    /// The longest noun entry starting at word `i`, with the index of its last word.
+    fn noun_at(&self, ws: &[Word], i: usize) -> Option<(&NounEntry, usize)> {
+        let entries = self.dict.nouns.get(noun_key(&ws[i].norm))?;
+        entries
+            .iter()
+            .filter(|e| {
+                i + e.words.len() <= ws.len()
+                    && e.words
+                        .iter()
+                        .zip(&ws[i..])
+                        .all(|(p, w)| word_eq(p, &w.norm))
+            })
+            .max_by_key(|e| e.words.len())
+            .map(|e| (e, i + e.words.len() - 1))
+    }
+
+    fn set_has(&self, set: &str, ws: &[Word], at: usize) -> bool {
+        self.dict.sets.get(set).is_some_and(|members| {
+            members.iter().any(|m| {
+                at + m.len() <= ws.len()
+                    && m.iter().zip(&ws[at..]).all(|(p, w)| word_eq(p, &w.norm))
+            })
+        })
+    }
+
+    fn item_at(&self, item: &PatItem, ws: &[Word], at: usize) -> bool {
+        match item {
+            PatItem::Word(p) => word_eq(p, &ws[at].norm),
+            PatItem::Set(s) => self.set_has(s, ws, at),
+            PatItem::Verb => false,
+        }
+    }
+
+    /// Matches a pattern around the verb at `first..=last`; returns the indices it used.
+    fn match_pattern(
+        &self,
+        p: &Pattern,
+        ws: &[Word],
+        first: usize,
+        last: usize,
+    ) -> Option<Vec<usize>> {
+        let mut used = Vec::new();
+        let end = (last + 1 + PATTERN_WINDOW).min(ws.len());
+        let mut at = last + 1;
+        let mut skipped = 0;
+        for item in &p.after {
+            let found = (at..end)
+                .take_while(|&k| !CLAUSE_BREAKS.contains(&ws[k].norm.as_str()))
+                .find(|&k| self.item_at(item, ws, k))?;
+            skipped += found - at;
+            if skipped > MAX_SKIPPED
+                || (at..found).any(|k| self.verb_at(ws, k).is_some() && !ws[k].cap)
+            {
+                return None;
+            }
+            used.push(found);
+            at = found + 1;
+        }
+        let start = first.saturating_sub(6);
+        let mut at = first;
+        for item in p.before.iter().rev() {
+            let found = (start..at).rev().find(|&k| self.item_at(item, ws, k))?;
+            used.push(found);
+            at = found;
+        }
+        Some(used)
+    }
+
+    fn triggers(
+        &self,
+        ws: &[Word],
+        ps: &[Party],
+        in_party: &dyn Fn(usize) -> bool,
+    ) -> Vec<Trigger> {
+        let mut out: Vec<Trigger> = Vec::new();
+        let mut consumed: Vec<usize> = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let w = &ws[i];
+            if w.is_punct() || in_party(i) || consumed.contains(&i) {
+                i += 1;
+                continue;
+            }
+            let after_det = i > 0
+                && (DETERMINERS.contains(&ws[i - 1].norm.as_str())
+                    || (in_party(i - 1) && is_adjective_form(&ws[i - 1].norm)));
+            let capitalised_name =
+                w.cap && i > 0 && !matches!(ws[i - 1].norm.as_str(), "“" | "\"" | "(" | ":");
+            let noun = self.noun_at(ws, i);
+            let verb = if after_det || capitalised_name {
+                None
+            } else {
+                self.verb_at(ws, i)
+            };
+            // embedded verbs: gerunds after a preposition, infinitives under a coded verb
+            let embedded = verb.is_some() && i > 0 && {
+                let prev = ws[i - 1].norm.as_str();
+                (w.norm.ends_with("ing")
+                    && matches!(prev, "of" | "for" | "about" | "by" | "from" | "against"))
+                    || (prev == "to"
+                        && i > 1
+                        && out.last().is_some_and(|t| t.last + 2 >= i - 1 && !t.noun))
+            };
+            let noun_reading = noun.is_some() && !verb_context(ws, i, in_party);
+            if let (Some((entry, last)), false, false) = (verb, embedded, noun_reading) {
+                if let Some(t) = self.code_verb(ws, i, last, entry, &mut consumed) {
+                    let next = t.extent.max(last) + 1;
+                    out.push(t);
+                    i = next;
+                    continue;
+                }
+                i = last + 1;
+                continue;
+            }
+            if let Some((entry, last)) = noun {
+                if verb.is_none() || after_det || !verb_context(ws, i, in_party) {
+                    out.push(Trigger {
+                        first: i,
+                        last,
+                        code: entry.code.clone(),
+                        noun: true,
+                        reciprocal: entry.reciprocal,
+                        passive: false,
+                        extent: last,
+                    });
+                    i = last + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        let _ = ps;
+        out
+    }
+
+    /// Codes the verb at `first..=last`: the best pattern, a support verb's noun, or its default.
+    fn code_verb(
+        &self,
+        ws: &[Word],
+        first: usize,
+        last: usize,
+        entry: &VerbEntry,
+        consumed: &mut Vec<usize>,
+    ) -> Option<Trigger> {
+        let block = &self.dict.blocks[entry.block];
+        let mut best: Option<(&Pattern, Vec<usize>)> = None;
+        for p in &block.patterns {
+            if let Some(used) = self.match_pattern(p, ws, first, last) {
+                let n = p.before.len() + p.after.len();
+                if best
+                    .as_ref()
+                    .is_none_or(|(b, _)| b.before.len() + b.after.len() < n)
+                {
+                    best = Some((p, used));
+                }
+            }
+        }
+        let passive = is_passive(ws, first);
+        if let Some((p, used)) = best {
+            consumed.extend(used.iter().copied());
+            let code = p.code.clone()?;
+            let end = used
+                .iter()
+                .copied()
+                .filter(|&k| k > last)
+                .max()
+                .unwrap_or(last);
+            return Some(Trigger {
+                first,
+                last,
+                code,
+                noun: false,
+                reciprocal: code_is_consult(p.code.as_deref()),
+                passive,
+                extent: end,
+            });
+        }
+        // a support verb takes its code from the event noun it governs ("held talks")
+        if let Some(t) = self.support_noun(ws, first, last, consumed) {
+            return Some(Trigger { passive, ..t });
+        }
+        let code = entry.code.clone().unwrap_or_else(|| block.code.clone())?;
+        Some(Trigger {
+            first,
+            last,
+            reciprocal: code_is_consult(Some(&code)),
+            code,
+            noun: false,
+            passive,
+            extent: last,
+        })
+    }
+
+    fn support_noun(
+        &self,
+        ws: &[Word],
+        first: usize,
+        last: usize,
+        consumed: &mut Vec<usize>,
+    ) -> Option<Trigger> {
+        let is_support = self.lemmas(&ws[first].norm).iter().any(|l| {
+            self.dict.support.get(l).is_some_and(|rests| {
+                rests.iter().any(|r| {
+                    r.iter()
+                        .enumerate()
+                        .all(|(k, p)| ws.get(first + 1 + k).is_some_and(|w| word_eq(p, &w.norm)))
+                })
+            })
+        });
+        if !is_support {
+            return None;
+        }
+        for k in last + 1..(last + 6).min(ws.len()) {
+            if CLAUSE_BREAKS.contains(&ws[k].norm.as_str()) || ws[k].norm == "," {
+                break;
+            }
+            if let Some((n, nlast)) = self.noun_at(ws, k) {
+                consumed.extend(k..=nlast);
+                return Some(Trigger {
+                    first,
+                    last,
+                    code: n.code.clone(),
+                    noun: false,
+                    reciprocal: n.reciprocal,
+                    passive: false,
+                    extent: nlast,
+                });
+            }
+        }
+        None
+    }
+
+    fn events_for(
+        &self,
+        input: &CodeInput,
+        sentence: Span,
+        ws: &[Word],
+        ps: &[Party],
+        t: &Trigger,
+    ) -> Vec<Event> {
+        let root = &t.code[..2];
+        let material_conflict = root >= "15";
+        let (source, target, reciprocal) = if t.noun {
+            match noun_roles(ws, ps, t) {
+                Some(r) => r,
+                None => return Vec::new(),
+            }
+        } else {
+            let (s, tg) = verb_roles(ws, ps, t, material_conflict);
+            let s = s.or_else(|| speaker_party(input, ws, t, ps));
+            (s, tg, t.reciprocal)
+        };
+        let Some(source) = source else {
+            return Vec::new();
+        };
+        let target = target.filter(|tp| {
+            !tp.actors
+                .iter()
+                .all(|a| source.actors.iter().any(|s| same(s, a)))
+        });
+        let untargeted_ok =
+            UNTARGETED_ROOTS.contains(&root) || (reciprocal && source.actors.len() > 1);
+        if target.is_none() && !untargeted_ok {
+            return Vec::new();
+        }
+        let trigger_span = Span::new(ws[t.first].span.start, ws[t.last].span.end);
+        let status = status(&self.dict.cues, ws, t.first, t.last, t.noun);
+        let (date, date_from) = date_for(input, sentence, trigger_span);
+        let reported_by = reporter(&self.dict, input, ws, ps, t, trigger_span);
+        let Ok(evidence) = TextSpan::from_body(input.body, sentence) else {
+            return Vec::new();
+        };
+        let trigger = TextSpan::from_body(input.body, trigger_span).ok();
+        let info = self.table.get(&t.code);
+        let plover = self.table.plover(&t.code).map(|p| Plover {
+            category: p.category.clone(),
+            mode: p.mode.clone(),
+        });
+        let make =
+            |s: &EventActor, tg: Option<&EventActor>, all_t: &[EventActor], recip: bool| Event {
+                code: t.code.clone(),
+                root: root.to_string(),
+                quad_class: info.map_or(0, |i| i.quad_class),
+                goldstein: info.map_or(0.0, |i| i.goldstein),
+                plover: plover.clone(),
+                source: Some(s.clone()),
+                target: tg.cloned(),
+                date,
+                date_from: date_from.clone(),
+                status,
+                reported_by: reported_by.clone(),
+                evidence: evidence.clone(),
+                sources: source.actors.clone(),
+                targets: all_t.to_vec(),
+                reciprocal: recip,
+                trigger: trigger.clone(),
+            };
+        let mut out = Vec::new();
+        match &target {
+            Some(tp) => {
+                for s in &source.actors {
+                    for tg in tp.actors.iter().filter(|a| !same(a, s)) {
+                        out.push(make(s, Some(tg), &tp.actors, false));
+                    }
+                }
+            }
+            None if reciprocal && source.actors.len() > 1 => {
+                for s in &source.actors {
+                    for tg in source.actors.iter().filter(|a| !same(a, s)) {
+                        out.push(make(s, Some(tg), &source.actors, true));
+                    }
+                }
+            }
+            None => {
+                for s in &source.actors {
+                    out.push(make(s, None, &[], false));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Words after which a word is read as a verb rather than a noun.
+const VERB_BEFORE: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "will", "would", "can",
+    "could", "may", "might", "shall", "should", "must", "did", "does", "do", "has", "have", "had",
+    "is", "are", "was", "were", "be", "been", "to", "not", "n't", "never", "also", "and", ",",
+];
+
+/// Whether the word at `i` stands where a verb would: after a subject, an auxiliary or "to".
+fn verb_context(ws: &[Word], i: usize, in_party: &dyn Fn(usize) -> bool) -> bool {
+    i > 0 && {
+        let prev = ws[i - 1].norm.as_str();
+        in_party(i - 1) || VERB_BEFORE.contains(&prev) || prev.ends_with("ly")
+    }
+}
+
+/// "Russian", "Chinese", "Israeli", "British", "US-Russia": a party word that modifies a noun.
+fn is_adjective_form(w: &str) -> bool {
+    ["an", "ese", "ish", "i", "ic"]
+        .iter()
+        .any(|s| w.ends_with(s))
+        || w.contains('-')
+        || w.contains('/')
+}
+
+/// A pattern word matches a sentence word exactly or as the same noun ("talk" ~ "talks").
+fn word_eq(pattern: &str, word: &str) -> bool {
+    pattern == word || noun_key(pattern) == noun_key(word)
+}
+
+fn code_is_consult(code: Option<&str>) -> bool {
+    code.is_some_and(|c| c.starts_with("04"))
+}
+
+/// "was presented", "were expelled": a form of "be" (perhaps with an adverb) before a participle.
+fn is_passive(ws: &[Word], first: usize) -> bool {
+    let w = &ws[first].norm;
+    let participle = w.ends_with("ed") || w.ends_with("en") || w.ends_with('t');
+    participle
+        && (1..=2).any(|k| {
+            first >= k
+                && BE.contains(&ws[first - k].norm.as_str())
+                && (k == 1 || ws[first - 1].norm.ends_with("ly") || ws[first - 1].norm == "also")
+        })
+}
+
+fn preceded_by(ws: &[Word], p: &Party, set: &[&str]) -> bool {
+    p.first > 0 && set.contains(&ws[p.first - 1].norm.as_str())
+}
+
+/// Source and target of a verb event from their positions around it.
+fn verb_roles(
+    ws: &[Word],
+    ps: &[Party],
+    t: &Trigger,
+    material: bool,
+) -> (Option<Party>, Option<Party>) {
+    let clause_start = (0..t.first)
+        .rev()
+        .find(|&k| ws[k].norm == ";")
+        .map_or(0, |k| k + 1);
+    let before: Vec<&Party> = ps
+        .iter()
+        .filter(|p| p.last < t.first && p.first >= clause_start)
+        .collect();
+    let subject = before
+        .iter()
+        .rev()
+        .find(|p| !preceded_by(ws, p, PLACE) && !preceded_by(ws, p, &["by"]))
+        .or(before.last())
+        .map(|p| (*p).clone());
+    let limit = (t.last + 1 + TARGET_WINDOW).min(ws.len());
+    let stop = (t.last + 1..limit)
+        .find(|&k| CLAUSE_BREAKS.contains(&ws[k].norm.as_str()))
+        .unwrap_or(limit);
+    let after: Vec<&Party> = ps
+        .iter()
+        .filter(|p| p.first > t.last && p.first < stop)
+        .collect();
+    if t.passive {
+        if let Some(agent) = after.iter().find(|p| preceded_by(ws, p, &["by"])) {
+            return (Some((*agent).clone()), subject);
+        }
+        return (None, subject);
+    }
+    let object = after
+        .iter()
+        .find(|p| {
+            let own = subject
+                .as_ref()
+                .is_some_and(|s| p.actors.iter().all(|a| s.actors.iter().any(|x| same(x, a))));
+            !own && (material || !preceded_by(ws, p, PLACE))
+        })
+        .map(|p| (*p).clone());
+    (subject, object)
+}
+
+/// Roles of a noun event: "talks between A and B", "A-B talks", "Russia's invasion of Ukraine",
+/// "the Russian buildup near Ukraine"; None when the noun has no party of its own.
+fn noun_roles(
+    ws: &[Word],
+    ps: &[Party],
+    t: &Trigger,
+) -> Option<(Option<Party>, Option<Party>, bool)> {
+    let after = |set: &[&str]| {
+        ps.iter()
+            .find(|p| p.first > t.last && p.first <= t.last + 4 && preceded_by(ws, p, set))
+            .cloned()
+    };
+    if let Some(between) = after(&["between", "among", "amongst"]) {
+        if between.actors.len() > 1 {
+            return Some((Some(between), None, true));
+        }
+    }
+    // a modifier right before the noun, allowing "'s" and up to two adjectives
+    let modifier = ps
+        .iter()
+        .filter(|p| p.last < t.first && t.first - p.last <= 3)
+        .find(|p| {
+            ws[p.last + 1..t.first]
+                .iter()
+                .all(|w| !w.is_punct() || w.norm == "-" || w.norm == "/")
+        })
+        .cloned();
+    let target = after(NOUN_TARGET).or_else(|| {
+        if t.code.starts_with("19") || t.code.starts_with("15") || t.code.starts_with("18") {
+            after(PLACE)
+        } else {
+            None
+        }
+    });
+    match modifier {
+        Some(m) => Some((Some(m), target, t.reciprocal)),
+        None => None,
+    }
+}
+
+/// The speaker's party for an event word inside a quote ("we will respond").
+fn speaker_party(input: &CodeInput, ws: &[Word], t: &Trigger, ps: &[Party]) -> Option<Party> {
+    let span = Span::new(ws[t.first].span.start, ws[t.last].span.end);
+    let q = input.quotes.iter().find(|q| q.span.span().contains(span))?;
+    let id = q.speaker.as_ref()?.actor_id.as_ref()?;
+    let m = input
+        .mentions
+        .iter()
+        .find(|m| m.actor.as_ref().is_some_and(|a| &a.id == id))?;
+    let a = m.actor.as_ref()?;
+    let _ = ps;
+    Some(Party {
+        first: t.first,
+        last: t.first,
+        actors: vec![EventActor {
+            name: a.name.clone(),
+            actor_id: Some(a.id.clone()),
+            country: a.country.clone(),
+            sector: a.sector.clone(),
+        }],
+        name: q
+            .speaker
+            .as_ref()
+            .map(|s| s.name.clone())
+            .unwrap_or_default(),
+    })
+}
+
+/// The date of the nearest time expression in the sentence, else the publication date.
+fn date_for(
+    input: &CodeInput,
+    sentence: Span,
+    trigger: Span,
+) -> (Option<NaiveDate>, Option<String>) {
+    let dist = |s: &Span| {
+        if s.end <= trigger.start {
+            trigger.start - s.end
+        } else {
+            s.start.saturating_sub(trigger.end)
+        }
+    };
+    let nearest = input
+        .times
+        .iter()
+        .filter(|(s, _)| sentence.contains(*s))
+        .min_by_key(|(s, _)| dist(s));
+    match nearest {
+        Some((_, d)) => (Some(*d), Some("text".into())),
+        None => match input.published {
+            Some(d) => (Some(d), Some("published".into())),
+            None => (None, None),
+        },
+    }
+}
+
+/// Who reports the event: the speaker of a quote around it, or "<party> said" before it.
+fn reporter(
+    dict: &Dictionary,
+    input: &CodeInput,
+    ws: &[Word],
+    ps: &[Party],
+    t: &Trigger,
+    span: Span,
+) -> Option<String> {
+    if let Some(q) = input.quotes.iter().find(|q| q.span.span().contains(span)) {
+        return q.speaker.as_ref().map(|s| s.name.clone());
+    }
+    let (cue_first, _) = speech_cue_before(&dict.cues, ws, t.first)?;
+    ps.iter()
+        .rev()
+        .find(|p| p.last < cue_first && cue_first - p.last <= 4)
+        .map(|p| p.name.clone())
+}
+
+/// The status every event of the given words would get; exposed for tests of the cue file.
+pub fn status_of(dict: &Dictionary, body: &str, sentence: Span, trigger: Span) -> EventStatus {
+    let ws = words(body, sentence);
+    let first = ws
+        .iter()
+        .position(|w| w.span.overlaps(trigger))
+        .unwrap_or(0);
+    let last = ws
+        .iter()
+        .rposition(|w| w.span.overlaps(trigger))
+        .unwrap_or(first);
+    status(&dict.cues, &ws, first, last, false)
+}
