@@ -76,12 +76,11 @@ impl Stage for EventStage {
         "events"
     }
 
-    /// Reads the entities and quotes earlier stages wrote. Until the text layer's sentences
-    /// and the time expressions reach the pipeline context, it splits sentences itself and
-    /// dates events by the publication date.
+    /// Reads the text layer's sentences and the entities and quotes earlier stages wrote.
+    /// Until time expressions reach the pipeline, events are dated by the publication date.
     fn run(&self, cx: &Context, analysis: &mut Analysis) {
         let body = &cx.article.body;
-        let sentences = split_sentences(body);
+        let sentences: Vec<Span> = cx.text.sentences.iter().map(|s| s.span).collect();
         let events = self.code_with_quotes(
             body,
             &sentences,
@@ -92,87 +91,4 @@ impl Stage for EventStage {
         );
         analysis.events.extend(events);
     }
-}
-
-/// A plain sentence splitter: ends at `.`, `!`, `?` (with closing quotes) before whitespace, and
-/// at line breaks; dotted abbreviations ("U.S.", "Mr.") do not end a sentence.
-pub fn split_sentences(body: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = None::<usize>;
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if start.is_none() && !c.is_whitespace() {
-            start = Some(i);
-        }
-        let mut end_here = None;
-        if c == '\n' {
-            end_here = Some(i);
-        } else if matches!(c, '.' | '!' | '?') {
-            let mut j = k + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
-                j += 1;
-            }
-            let at_space = j >= chars.len() || chars[j].1.is_whitespace();
-            if at_space && !(c == '.' && is_abbreviation(body, i)) {
-                let e = if j < chars.len() {
-                    chars[j].0
-                } else {
-                    body.len()
-                };
-                end_here = Some(e);
-                k = j.saturating_sub(1);
-            }
-        }
-        if let (Some(e), Some(s)) = (end_here, start) {
-            let text = &body[s..e];
-            let trimmed = text.trim_end();
-            if !trimmed.is_empty() {
-                out.push(Span::new(s, s + trimmed.len()));
-            }
-            start = None;
-        }
-        k += 1;
-    }
-    if let Some(s) = start {
-        let trimmed = body[s..].trim_end();
-        if !trimmed.is_empty() {
-            out.push(Span::new(s, s + trimmed.len()));
-        }
-    }
-    out
-}
-
-fn is_abbreviation(body: &str, dot: usize) -> bool {
-    let word: String = body[..dot]
-        .chars()
-        .rev()
-        .take_while(|c| !c.is_whitespace())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    word.contains('.')
-        || matches!(
-            word.as_str(),
-            "Mr" | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "St"
-                | "Gen"
-                | "Sen"
-                | "Rep"
-                | "Lt"
-                | "Col"
-                | "Jan"
-                | "Feb"
-                | "Aug"
-                | "Sept"
-                | "Oct"
-                | "Nov"
-                | "Dec"
-                | "No"
-                | "vs"
-        )
 }

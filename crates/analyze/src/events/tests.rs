@@ -75,7 +75,11 @@ pub(crate) fn mentions(body: &str) -> Vec<EntityMention> {
 
 pub(crate) fn code(body: &str) -> Vec<Event> {
     let stage = EventStage::new();
-    let sentences = stage::split_sentences(body);
+    let sentences: Vec<Span> = parley_core::TextLayer::new(body)
+        .sentences
+        .iter()
+        .map(|s| s.span)
+        .collect();
     stage.code(
         body,
         &sentences,
@@ -283,12 +287,21 @@ fn gdelt_rows_have_61_columns_and_plover_merges_reciprocal_records() {
 }
 
 #[test]
-fn sentence_splitter_keeps_abbreviations() {
-    let body = "The U.S. met Russia. Then “it ended.” Next";
-    let s = stage::split_sentences(body);
-    let texts: Vec<&str> = s.iter().map(|s| &body[s.start..s.end]).collect();
-    assert_eq!(
-        texts,
-        vec!["The U.S. met Russia.", "Then “it ended.”", "Next"]
-    );
+fn the_stage_codes_an_article_through_the_pipeline() {
+    struct Mentions;
+    impl crate::pipeline::Stage for Mentions {
+        fn name(&self) -> &'static str {
+            "test-mentions"
+        }
+        fn run(&self, cx: &crate::pipeline::Context, analysis: &mut parley_core::Analysis) {
+            analysis.entities = mentions(&cx.article.body);
+        }
+    }
+    let pipeline = crate::pipeline::Pipeline::default()
+        .with_stage(Mentions)
+        .with_stage(EventStage::new());
+    let article = parley_core::Article::new("T", "Russia invaded Ukraine. Then nothing happened.");
+    let analysis = pipeline.analyze(&article);
+    assert_eq!(analysis.events.len(), 1);
+    assert_eq!(analysis.events[0].code, "192");
 }
