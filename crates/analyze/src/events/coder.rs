@@ -36,10 +36,16 @@ const NOUN_TARGET: &[&str] = &[
 ];
 /// How many words after the verb a pattern may reach.
 const PATTERN_WINDOW: usize = 10;
+/// Roots whose verb takes the following verbs of its clause as its content ("threatened to
+/// attack", "demanded that the US cancel"): those are not coded as events of their own.
+const GOVERNING_ROOTS: &[&str] = &["02", "03", "10", "12", "13"];
 /// How many words a pattern may skip between its items.
 const MAX_SKIPPED: usize = 5;
 /// Roots coded without a target (otherwise an event needs one, as in PETRARCH).
-const UNTARGETED_ROOTS: &[&str] = &["03", "08", "12", "14", "15"];
+const UNTARGETED_ROOTS: &[&str] = &[
+    "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18",
+    "19", "20",
+];
 /// How many words after the trigger the target may be.
 const TARGET_WINDOW: usize = 15;
 
@@ -125,6 +131,46 @@ impl Coder {
             }
         });
         events
+    }
+
+    /// For an event word under a demand cue ("must") reported by a speaker, the speaker's party
+    /// and the party the demand is made of.
+    fn demand_by_speaker(
+        &self,
+        ws: &[Word],
+        ps: &[Party],
+        t: &Trigger,
+        subject: &Option<Party>,
+    ) -> Option<(Party, Party)> {
+        if t.noun {
+            return None;
+        }
+        let demanded = self
+            .dict
+            .cues
+            .iter()
+            .filter(|c| c.status == "demand")
+            .any(|c| {
+                let n = c.words.len();
+                (1..=3).any(|gap| {
+                    t.first >= gap + n - 1 + 1
+                        && c.words
+                            .iter()
+                            .enumerate()
+                            .all(|(k, w)| ws[t.first - gap - (n - 1) + k].norm == *w)
+                })
+            });
+        if !demanded {
+            return None;
+        }
+        let addressee = subject.clone()?;
+        let (cue_first, _) = speech_cue_before(&self.dict.cues, ws, addressee.first)?;
+        let speaker = ps
+            .iter()
+            .rev()
+            .find(|p| p.last < cue_first && cue_first - p.last <= 6)?
+            .clone();
+        Some((speaker, addressee))
     }
 
     fn lemmas(&self, w: &str) -> Vec<String> {
@@ -234,9 +280,14 @@ impl Coder {
     ) -> Vec<Trigger> {
         let mut out: Vec<Trigger> = Vec::new();
         let mut consumed: Vec<usize> = Vec::new();
+        // a coded request, intent, rejection or threat governs the verbs of its clause
+        let mut governed = false;
         let mut i = 0;
         while i < ws.len() {
             let w = &ws[i];
+            if CLAUSE_BREAKS.contains(&w.norm.as_str()) || w.norm == "," {
+                governed = false;
+            }
             if w.is_punct() || in_party(i) || consumed.contains(&i) {
                 i += 1;
                 continue;
@@ -262,9 +313,11 @@ impl Coder {
                         && out.last().is_some_and(|t| t.last + 2 >= i - 1 && !t.noun))
             };
             let noun_reading = noun.is_some() && !verb_context(ws, i, in_party);
-            if let (Some((entry, last)), false, false) = (verb, embedded, noun_reading) {
+            if let (Some((entry, last)), false, false) = (verb, embedded || governed, noun_reading)
+            {
                 if let Some(t) = self.code_verb(ws, i, last, entry, &mut consumed) {
                     let next = t.extent.max(last) + 1;
+                    governed = GOVERNING_ROOTS.contains(&&t.code[..2]);
                     out.push(t);
                     i = next;
                     continue;
@@ -432,10 +485,17 @@ impl Coder {
         };
         let trigger = TextSpan::from_body(input.body, trigger_span).ok();
         let info = self.table.get(&t.code);
-        let plover = self.table.plover(&t.code).map(|p| Plover {
-            category: p.category.clone(),
-            mode: p.mode.clone(),
-        });
+        let status_name = serde_json::to_value(status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let plover = self
+            .table
+            .plover_with_status(&t.code, &status_name)
+            .map(|p| Plover {
+                category: p.category.clone(),
+                mode: p.mode.clone(),
+            });
         let make =
             |s: &EventActor, tg: Option<&EventActor>, all_t: &[EventActor], recip: bool| Event {
                 code: t.code.clone(),

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 const CODES: &str = include_str!("../../../../data/events/cameo_codes.tsv");
 const PLOVER: &str = include_str!("../../../../data/events/cameo_plover.tsv");
+const PLOVER_STATUS: &str = include_str!("../../../../data/events/plover_status.tsv");
 
 /// One CAMEO code with what GDELT and PLOVER attach to it.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,14 +27,19 @@ pub struct PloverInfo {
 #[derive(Debug, Clone)]
 pub struct CameoTable {
     codes: HashMap<String, CodeInfo>,
+    /// (status, category coded, category reported) for events not yet carried out.
+    by_status: Vec<(String, String, String)>,
 }
 
 impl CameoTable {
     /// The compiled-in table.
     pub fn builtin() -> Self {
-        Self::parse(CODES, PLOVER).unwrap_or_else(|_| CameoTable {
-            codes: HashMap::new(),
-        })
+        Self::parse(CODES, PLOVER)
+            .and_then(|t| t.with_status_table(PLOVER_STATUS))
+            .unwrap_or_else(|_| CameoTable {
+                codes: HashMap::new(),
+                by_status: Vec::new(),
+            })
     }
 
     /// Parses the code table and the PLOVER mapping (formats in data/events/README.md).
@@ -88,7 +94,43 @@ impl CameoTable {
             }
             // codes PLOVER lists that GDELT's table lacks (1213, ...) are never coded: skipped
         }
-        Ok(CameoTable { codes: map })
+        Ok(CameoTable {
+            codes: map,
+            by_status: Vec::new(),
+        })
+    }
+
+    /// Adds the status table (plover_status.tsv): which PLOVER category an event with a given
+    /// status reports instead of its own ("will visit" is AGREE).
+    pub fn with_status_table(mut self, text: &str) -> Result<Self, String> {
+        for (n, line) in data_lines(text) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 3 {
+                return Err(format!(
+                    "plover_status line {n}: want status<TAB>from<TAB>to"
+                ));
+            }
+            self.by_status
+                .push((f[0].to_string(), f[1].to_string(), f[2].to_string()));
+        }
+        Ok(self)
+    }
+
+    /// The PLOVER category and mode of a code for an event with `status` ("planned", ...).
+    pub fn plover_with_status(&self, code: &str, status: &str) -> Option<PloverInfo> {
+        let p = self.plover(code)?;
+        match self
+            .by_status
+            .iter()
+            .find(|(s, from, _)| s == status && *from == p.category)
+        {
+            Some((_, _, to)) => Some(PloverInfo {
+                category: to.clone(),
+                mode: None,
+                context: p.context.clone(),
+            }),
+            None => Some(p.clone()),
+        }
     }
 
     /// The entry for a code; a code missing from the table falls back to its 3-digit base and
@@ -152,6 +194,27 @@ mod tests {
         assert_eq!(t.plover("1123").unwrap().category, "ACCUSE");
         assert_eq!(t.plover("163").unwrap().category, "COERCE");
         assert!(t.plover("010").is_none(), "PLOVER drops CAMEO 01");
+    }
+
+    #[test]
+    fn planned_cooperation_reports_as_agree() {
+        let t = CameoTable::builtin();
+        assert_eq!(
+            t.plover_with_status("042", "planned").unwrap().category,
+            "AGREE"
+        );
+        assert_eq!(
+            t.plover_with_status("0874", "planned").unwrap().category,
+            "CONCEDE"
+        );
+        assert_eq!(
+            t.plover_with_status("042", "occurred").unwrap().category,
+            "CONSULT"
+        );
+        assert_eq!(
+            t.plover_with_status("190", "planned").unwrap().category,
+            "ASSAULT"
+        );
     }
 
     #[test]

@@ -301,7 +301,7 @@ fn parse_cues(text: &str) -> Result<Vec<Cue>, String> {
             "except" => CueScope::Except,
             s => return Err(format!("status_cues line {n}: unknown scope {s:?}")),
         };
-        const STATUSES: [&str; 7] = [
+        const STATUSES: [&str; 8] = [
             "denied",
             "negated",
             "conditional",
@@ -309,6 +309,7 @@ fn parse_cues(text: &str) -> Result<Vec<Cue>, String> {
             "proposed",
             "planned",
             "report",
+            "demand",
         ];
         if !STATUSES.contains(&f[0]) {
             return Err(format!("status_cues line {n}: unknown status {:?}", f[0]));
