@@ -75,6 +75,8 @@ struct Trigger {
     passive: bool,
     /// The last word a pattern used (the coder skips past it).
     extent: usize,
+    /// A demand cue after a party ("China must ..."), reported by a speaker.
+    demand: bool,
 }
 
 /// The dictionary-driven coder.
@@ -133,37 +135,37 @@ impl Coder {
         events
     }
 
-    /// For an event word under a demand cue ("must") reported by a speaker, the speaker's party
-    /// and the party the demand is made of.
-    fn demand_by_speaker(
+    /// A demand cue ("must", "has to") right after a party: the index of its last word.
+    fn demand_cue_at(
         &self,
         ws: &[Word],
-        ps: &[Party],
-        t: &Trigger,
-        subject: &Option<Party>,
-    ) -> Option<(Party, Party)> {
-        if t.noun {
+        i: usize,
+        in_party: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        if i == 0 || !in_party(i - 1) {
             return None;
         }
-        let demanded = self
-            .dict
+        self.dict
             .cues
             .iter()
             .filter(|c| c.status == "demand")
-            .any(|c| {
-                let n = c.words.len();
-                (1..=3).any(|gap| {
-                    t.first >= gap + n - 1 + 1
-                        && c.words
-                            .iter()
-                            .enumerate()
-                            .all(|(k, w)| ws[t.first - gap - (n - 1) + k].norm == *w)
-                })
-            });
-        if !demanded {
-            return None;
-        }
-        let addressee = subject.clone()?;
+            .find(|c| {
+                i + c.words.len() <= ws.len()
+                    && c.words.iter().zip(&ws[i..]).all(|(a, w)| *a == w.norm)
+                    && ws
+                        .get(i + c.words.len())
+                        .is_none_or(|w| w.norm != "not" && w.norm != "n't")
+            })
+            .map(|c| i + c.words.len() - 1)
+    }
+
+    /// For a demand cue: the speaker's party ("Russia said [Sudan must]") and the addressee.
+    fn demand_roles(&self, ws: &[Word], ps: &[Party], t: &Trigger) -> Option<(Party, Party)> {
+        let addressee = ps
+            .iter()
+            .rev()
+            .find(|p| p.last < t.first && t.first - p.last <= 1)?
+            .clone();
         let (cue_first, _) = speech_cue_before(&self.dict.cues, ws, addressee.first)?;
         let speaker = ps
             .iter()
@@ -292,6 +294,21 @@ impl Coder {
                 i += 1;
                 continue;
             }
+            if let Some(last) = self.demand_cue_at(ws, i, in_party) {
+                out.push(Trigger {
+                    first: i,
+                    last,
+                    code: "100".into(),
+                    noun: false,
+                    reciprocal: false,
+                    passive: false,
+                    extent: last,
+                    demand: true,
+                });
+                governed = true;
+                i = last + 1;
+                continue;
+            }
             let after_det = i > 0
                 && (DETERMINERS.contains(&ws[i - 1].norm.as_str())
                     || (in_party(i - 1) && is_adjective_form(&ws[i - 1].norm)));
@@ -335,6 +352,7 @@ impl Coder {
                         reciprocal: entry.reciprocal,
                         passive: false,
                         extent: last,
+                        demand: false,
                     });
                     i = last + 1;
                     continue;
@@ -386,6 +404,7 @@ impl Coder {
                 reciprocal: code_is_consult(p.code.as_deref()),
                 passive,
                 extent: end,
+                demand: false,
             });
         }
         // a support verb takes its code from the event noun it governs ("held talks")
@@ -401,6 +420,7 @@ impl Coder {
             noun: false,
             passive,
             extent: last,
+            demand: false,
         })
     }
 
@@ -437,6 +457,7 @@ impl Coder {
                     reciprocal: n.reciprocal,
                     passive: false,
                     extent: nlast,
+                    demand: false,
                 });
             }
         }
@@ -453,7 +474,12 @@ impl Coder {
     ) -> Vec<Event> {
         let root = &t.code[..2];
         let material_conflict = root >= "15";
-        let (source, target, reciprocal) = if t.noun {
+        let (source, target, reciprocal) = if t.demand {
+            match self.demand_roles(ws, ps, t) {
+                Some((s, a)) => (Some(s), Some(a), false),
+                None => return Vec::new(),
+            }
+        } else if t.noun {
             match noun_roles(ws, ps, t) {
                 Some(r) => r,
                 None => return Vec::new(),

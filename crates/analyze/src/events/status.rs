@@ -1,4 +1,4 @@
-//! Event status from cue words: denied, conditional, negated, hypothetical, proposed, planned.
+//! Event status from cue words: denied, negated, conditional, hypothetical, proposed, planned.
 
 use super::dict::{Cue, CueScope};
 use super::roles::CLAUSE_BREAKS;
@@ -39,8 +39,8 @@ pub fn status(cues: &[Cue], words: &[Word], first: usize, last: usize, noun: boo
     };
     let order = [
         ("denied", EventStatus::Denied),
-        ("conditional", EventStatus::Conditional),
         ("negated", EventStatus::Negated),
+        ("conditional", EventStatus::Conditional),
         ("hypothetical", EventStatus::Hypothetical),
         ("proposed", EventStatus::Proposed),
         ("planned", EventStatus::Planned),
