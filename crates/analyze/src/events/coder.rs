@@ -489,8 +489,15 @@ impl Coder {
             let s = s.or_else(|| speaker_party(input, ws, t, ps));
             (s, tg, t.reciprocal)
         };
-        let Some(source) = source else {
-            return Vec::new();
+        // "three soldiers were killed": violence with a known target and no named agent
+        let agentless = source.is_none() && t.passive && root >= "17" && target.is_some();
+        let (source, target) = match (source, agentless) {
+            (Some(s), _) => (s, target),
+            (None, true) => match target {
+                Some(tg) => (Party { actors: Vec::new(), ..tg.clone() }, Some(tg)),
+                None => return Vec::new(),
+            },
+            (None, false) => return Vec::new(),
         };
         let target = target.filter(|tp| {
             !tp.actors
@@ -542,6 +549,15 @@ impl Coder {
                 trigger: trigger.clone(),
             };
         let mut out = Vec::new();
+        if source.actors.is_empty() {
+            for tg in target.iter().flat_map(|tp| tp.actors.iter()) {
+                let mut e = make(tg, Some(tg), &[], false);
+                e.source = None;
+                e.sources.clear();
+                out.push(e);
+            }
+            return out;
+        }
         match &target {
             Some(tp) => {
                 for s in &source.actors {

@@ -213,7 +213,7 @@ mod tests {
         );
         assert_eq!(
             t.plover_with_status("190", "planned").unwrap().category,
-            "ASSAULT"
+            "THREATEN"
         );
     }
 
