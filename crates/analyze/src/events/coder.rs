@@ -113,10 +113,9 @@ impl Coder {
         for t in &triggers {
             events.extend(self.events_for(input, sentence, &ws, &ps, t));
         }
-        // statements ("said") are transparent when the sentence carries another event
-        if events.iter().any(|e| e.code != "010") {
-            events.retain(|e| e.code != "010");
-        }
+        // a bare statement ("said", "told") is reported speech, not an event: what it
+        // reports is coded instead
+        events.retain(|e| e.code != "010");
         let mut seen = Vec::new();
         events.retain(|e| {
             let key = (
@@ -315,23 +314,24 @@ impl Coder {
             let capitalised_name =
                 w.cap && i > 0 && !matches!(ws[i - 1].norm.as_str(), "“" | "\"" | "(" | ":");
             let noun = self.noun_at(ws, i);
-            let verb = if after_det || capitalised_name {
+            let position = verb_position(ws, i, in_party, &|k| self.verb_at(ws, k).is_some());
+            let verb = if after_det || capitalised_name || !position {
                 None
             } else {
                 self.verb_at(ws, i)
             };
             // embedded verbs: gerunds after a preposition, infinitives under a coded verb
-            let embedded = verb.is_some() && i > 0 && {
-                let prev = ws[i - 1].norm.as_str();
-                (w.norm.ends_with("ing")
-                    && matches!(prev, "of" | "for" | "about" | "by" | "from" | "against"))
-                    || (prev == "to"
-                        && i > 1
-                        && out.last().is_some_and(|t| t.last + 2 >= i - 1 && !t.noun))
-            };
-            let noun_reading = noun.is_some() && !verb_context(ws, i, in_party);
-            if let (Some((entry, last)), false, false) = (verb, embedded || governed, noun_reading)
-            {
+            let prev_word = (0..i).rev().find(|&k| !is_quote_mark(&ws[k].norm));
+            let embedded = verb.is_some()
+                && prev_word.is_some_and(|k| {
+                    let prev = ws[k].norm.as_str();
+                    (w.norm.ends_with("ing")
+                        && matches!(prev, "of" | "for" | "about" | "by" | "from" | "against"))
+                        || (prev == "to"
+                            && k > 0
+                            && out.last().is_some_and(|t| t.last + 2 >= k && !t.noun))
+                });
+            if let (Some((entry, last)), false) = (verb, embedded || governed) {
                 if let Some(t) = self.code_verb(ws, i, last, entry, &mut consumed) {
                     let next = t.extent.max(last) + 1;
                     governed = GOVERNING_ROOTS.contains(&&t.code[..2]);
@@ -343,7 +343,7 @@ impl Coder {
                 continue;
             }
             if let Some((entry, last)) = noun {
-                if verb.is_none() || after_det || !verb_context(ws, i, in_party) {
+                if verb.is_none() {
                     out.push(Trigger {
                         first: i,
                         last,
@@ -494,7 +494,13 @@ impl Coder {
         let (source, target) = match (source, agentless) {
             (Some(s), _) => (s, target),
             (None, true) => match target {
-                Some(tg) => (Party { actors: Vec::new(), ..tg.clone() }, Some(tg)),
+                Some(tg) => (
+                    Party {
+                        actors: Vec::new(),
+                        ..tg.clone()
+                    },
+                    Some(tg),
+                ),
                 None => return Vec::new(),
             },
             (None, false) => return Vec::new(),
@@ -502,7 +508,7 @@ impl Coder {
         let target = target.filter(|tp| {
             !tp.actors
                 .iter()
-                .all(|a| source.actors.iter().any(|s| same(s, a)))
+                .all(|a| source.actors.iter().any(|s| self_target(a, s)))
         });
         let untargeted_ok =
             UNTARGETED_ROOTS.contains(&root) || (reciprocal && source.actors.len() > 1);
@@ -517,11 +523,20 @@ impl Coder {
             return Vec::new();
         };
         let trigger = TextSpan::from_body(input.body, trigger_span).ok();
-        let info = self.table.get(&t.code);
         let status_name = serde_json::to_value(status)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
+        let coded = self
+            .table
+            .code_with_status(&t.code, &status_name)
+            .to_string();
+        let t = &Trigger {
+            code: coded,
+            ..t.clone()
+        };
+        let root = &t.code[..2];
+        let info = self.table.get(&t.code);
         let plover = self
             .table
             .plover_with_status(&t.code, &status_name)
@@ -558,18 +573,25 @@ impl Coder {
             }
             return out;
         }
+        let mutual = MUTUAL_ROOTS.contains(&root);
         match &target {
             Some(tp) => {
                 for s in &source.actors {
-                    for tg in tp.actors.iter().filter(|a| !same(a, s)) {
-                        out.push(make(s, Some(tg), &tp.actors, false));
+                    for tg in tp.actors.iter().filter(|a| !self_target(a, s)) {
+                        out.push(make(s, Some(tg), &tp.actors, reciprocal));
+                        // talks with someone are held by both sides
+                        if reciprocal {
+                            let mut back = make(tg, Some(s), &source.actors, true);
+                            back.sources = tp.actors.clone();
+                            out.push(back);
+                        }
                     }
                 }
             }
-            None if reciprocal && source.actors.len() > 1 => {
+            None if (reciprocal || mutual) && source.actors.len() > 1 => {
                 for s in &source.actors {
                     for tg in source.actors.iter().filter(|a| !same(a, s)) {
-                        out.push(make(s, Some(tg), &source.actors, true));
+                        out.push(make(s, Some(tg), &source.actors, reciprocal));
                     }
                 }
             }
@@ -583,19 +605,97 @@ impl Coder {
     }
 }
 
-/// Words after which a word is read as a verb rather than a noun.
-const VERB_BEFORE: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "will", "would", "can",
-    "could", "may", "might", "shall", "should", "must", "did", "does", "do", "has", "have", "had",
-    "is", "are", "was", "were", "be", "been", "to", "not", "n't", "never", "also", "and", ",",
+/// Cooperative roots where a compound subject without a target acts on each other ("Brazil and
+/// the US agreed to deepen ties"), as in PETRARCH.
+const MUTUAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
+
+/// A target that is the source itself: the same country, unless both name different sectors
+/// (a government acting on its own military or opposition).
+fn self_target(target: &EventActor, source: &EventActor) -> bool {
+    match (&target.sector, &source.sector) {
+        (Some(a), Some(b)) if a != b => false,
+        _ => same(target, source),
+    }
+}
+
+/// Auxiliaries and modals: a word after them is in a verb position.
+const AUX: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "shall", "should", "must", "did", "does",
+    "do", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "'ll", "am",
+];
+/// Words that can stand between a subject and its verb without ending the subject.
+const ADVERBS: &[&str] = &[
+    "also",
+    "not",
+    "n't",
+    "never",
+    "still",
+    "already",
+    "now",
+    "then",
+    "further",
+    "again",
+    "just",
+    "once",
+    "later",
+    "today",
+    "yesterday",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "allegedly",
+];
+/// Subject words that are not actor mentions.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "who", "which", "that",
 ];
 
-/// Whether the word at `i` stands where a verb would: after a subject, an auxiliary or "to".
-fn verb_context(ws: &[Word], i: usize, in_party: &dyn Fn(usize) -> bool) -> bool {
-    i > 0 && {
-        let prev = ws[i - 1].norm.as_str();
-        in_party(i - 1) || VERB_BEFORE.contains(&prev) || prev.ends_with("ly")
+fn is_quote_mark(w: &str) -> bool {
+    matches!(
+        w,
+        "“" | "”" | "\"" | "'" | "‘" | "’" | "(" | ")" | "«" | "»"
+    )
+}
+
+/// Whether the word at `i` stands where a verb does: after a subject (an actor, a pronoun, or a
+/// noun phrase headed close after an actor), after an auxiliary or "to", with adverbs between.
+/// Words elsewhere ("discussed arms control", "substantive, direct") are read as nouns or
+/// adjectives, never as event verbs.
+fn verb_position(
+    ws: &[Word],
+    i: usize,
+    in_party: &dyn Fn(usize) -> bool,
+    is_verb: &dyn Fn(usize) -> bool,
+) -> bool {
+    let mut k = i;
+    let mut saw_aux = false;
+    while k > 0 {
+        k -= 1;
+        let w = ws[k].norm.as_str();
+        if is_quote_mark(w) || ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly")) {
+            continue;
+        }
+        if AUX.contains(&w) {
+            saw_aux = true;
+            continue;
+        }
+        if saw_aux || in_party(k) || PRONOUNS.contains(&w) || w == "to" || w == "and" {
+            return true;
+        }
+        // a subject noun phrase ending in a plain word, with an actor at most 3 words before
+        let plain = ws[k].norm.chars().all(|c| c.is_alphanumeric() || c == '-');
+        return plain
+            && !is_verb(k)
+            && (k.saturating_sub(3)..k).any(|j| in_party(j))
+            && !ws[k.saturating_sub(3)..=k]
+                .iter()
+                .any(|x| x.is_punct() && x.norm != "'s" && !is_quote_mark(&x.norm))
+            && !matches!(
+                w,
+                "of" | "for" | "as" | "from" | "with" | "in" | "on" | "at" | "by"
+            );
     }
+    saw_aux
 }
 
 /// "Russian", "Chinese", "Israeli", "British", "US-Russia": a party word that modifies a noun.
@@ -670,9 +770,11 @@ fn verb_roles(
     let object = after
         .iter()
         .find(|p| {
-            let own = subject
-                .as_ref()
-                .is_some_and(|s| p.actors.iter().all(|a| s.actors.iter().any(|x| same(x, a))));
+            let own = subject.as_ref().is_some_and(|s| {
+                p.actors
+                    .iter()
+                    .all(|a| s.actors.iter().any(|x| self_target(a, x)))
+            });
             !own && (material || !preceded_by(ws, p, PLACE))
         })
         .map(|p| (*p).clone());

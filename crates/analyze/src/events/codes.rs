@@ -5,6 +5,7 @@ use std::collections::HashMap;
 const CODES: &str = include_str!("../../../../data/events/cameo_codes.tsv");
 const PLOVER: &str = include_str!("../../../../data/events/cameo_plover.tsv");
 const PLOVER_STATUS: &str = include_str!("../../../../data/events/plover_status.tsv");
+const CAMEO_STATUS: &str = include_str!("../../../../data/events/cameo_status.tsv");
 
 /// One CAMEO code with what GDELT and PLOVER attach to it.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +30,8 @@ pub struct CameoTable {
     codes: HashMap<String, CodeInfo>,
     /// (status, category coded, category reported) for events not yet carried out.
     by_status: Vec<(String, String, String)>,
+    /// (status, root, code) for announced or conditional events (cameo_status.tsv).
+    code_by_status: Vec<(String, String, String)>,
 }
 
 impl CameoTable {
@@ -36,9 +39,11 @@ impl CameoTable {
     pub fn builtin() -> Self {
         Self::parse(CODES, PLOVER)
             .and_then(|t| t.with_status_table(PLOVER_STATUS))
+            .and_then(|t| t.with_code_status_table(CAMEO_STATUS))
             .unwrap_or_else(|_| CameoTable {
                 codes: HashMap::new(),
                 by_status: Vec::new(),
+                code_by_status: Vec::new(),
             })
     }
 
@@ -97,7 +102,32 @@ impl CameoTable {
         Ok(CameoTable {
             codes: map,
             by_status: Vec::new(),
+            code_by_status: Vec::new(),
         })
+    }
+
+    /// Adds cameo_status.tsv: the code an announced or conditional event takes.
+    pub fn with_code_status_table(mut self, text: &str) -> Result<Self, String> {
+        for (n, line) in data_lines(text) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 3 || !is_code(f[1]) || !is_code(f[2]) || !self.codes.contains_key(f[2]) {
+                return Err(format!(
+                    "cameo_status line {n}: want status<TAB>root<TAB>known code"
+                ));
+            }
+            self.code_by_status
+                .push((f[0].to_string(), f[1].to_string(), f[2].to_string()));
+        }
+        Ok(self)
+    }
+
+    /// The code an event word coded `code` takes with `status` ("planned" 190 is 138).
+    pub fn code_with_status<'a>(&'a self, code: &'a str, status: &str) -> &'a str {
+        let root = code.get(..2).unwrap_or(code);
+        self.code_by_status
+            .iter()
+            .find(|(s, r, _)| s == status && r == root)
+            .map_or(code, |(_, _, c)| c.as_str())
     }
 
     /// Adds the status table (plover_status.tsv): which PLOVER category an event with a given
@@ -215,6 +245,15 @@ mod tests {
             t.plover_with_status("190", "planned").unwrap().category,
             "THREATEN"
         );
+    }
+
+    #[test]
+    fn announced_attacks_are_threats_and_announced_visits_intents() {
+        let t = CameoTable::builtin();
+        assert_eq!(t.code_with_status("190", "planned"), "138");
+        assert_eq!(t.code_with_status("042", "conditional"), "036");
+        assert_eq!(t.code_with_status("190", "occurred"), "190");
+        assert_eq!(t.code_with_status("112", "planned"), "112");
     }
 
     #[test]
