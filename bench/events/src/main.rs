@@ -21,11 +21,13 @@ fn eval_dir() -> String {
 
 fn phoenix() -> Phoenix {
     let d = format!("{}/petrarch2-gsr", eval_dir());
-    Phoenix::load(&[
+    let mut ph = Phoenix::load(&[
         format!("{d}/Phoenix.Countries.actors.txt"),
         format!("{d}/Phoenix.International.actors.txt"),
         format!("{d}/Phoenix.MilNonState.actors.txt"),
-    ])
+    ]);
+    ph.add_extra("bench/events/actors_extra.txt");
+    ph
 }
 
 fn sentences(body: &str) -> Vec<Span> {
@@ -33,7 +35,7 @@ fn sentences(body: &str) -> Vec<Span> {
 }
 
 fn code_text(stage: &EventStage, ph: &Phoenix, body: &str, published: Option<NaiveDate>) -> Vec<Event> {
-    let mentions: Vec<EntityMention> = ph.mentions(body);
+    let mentions: Vec<EntityMention> = ph.mentions_with_pronouns(body);
     stage.code(body, &sentences(body), &mentions, &[], published)
 }
 
@@ -317,6 +319,24 @@ fn main() {
     let verbose = args.iter().any(|a| a == "-v");
     let stage = EventStage::new();
     let ph = phoenix();
+    if what == "one" {
+        let text = args.get(1).cloned().unwrap_or_default();
+        for m in ph.mentions(&text) {
+            let a = m.actor.unwrap();
+            println!("mention {:?} -> {}", m.span.text, a.id);
+        }
+        for e in code_text(&stage, &ph, &text, None) {
+            println!(
+                "{} {} {} {:?} trigger={:?}",
+                country(&e.source),
+                e.code,
+                country(&e.target),
+                e.status,
+                e.trigger.map(|t| t.text)
+            );
+        }
+        return;
+    }
     if matches!(what, "plover" | "all") {
         plover(&stage, &ph, verbose);
     }

@@ -57,6 +57,50 @@ impl Phoenix {
         Phoenix { names, max_words }
     }
 
+    /// Adds `name<TAB>code` lines (bench/events/actors_extra.txt); they override Phoenix.
+    pub fn add_extra(&mut self, path: &str) {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((name, code)) = line.split_once('\t') {
+                let name = name.trim().to_lowercase();
+                self.max_words = self.max_words.max(name.split(' ').count());
+                self.names.insert(name, code.trim().to_string());
+            }
+        }
+    }
+
+    /// Mentions plus a crude stand-in for coreference: "he/his/she/her" take the last person-like
+    /// mention, "it/its" the last country or organisation. Bench-only.
+    pub fn mentions_with_pronouns(&self, body: &str) -> Vec<EntityMention> {
+        let mut ms = self.mentions(body);
+        let words = word_spans(body);
+        let mut extra = Vec::new();
+        for (s, e) in words {
+            let w = body[s..e].to_lowercase();
+            let person = matches!(w.as_str(), "he" | "his" | "she" | "her");
+            let thing = matches!(w.as_str(), "it" | "its");
+            if !person && !thing {
+                continue;
+            }
+            let prev = ms.iter().rev().find(|m| {
+                m.span.end <= s
+                    && m.actor.as_ref().is_some_and(|a| {
+                        let is_person = m.span.text.contains(' ') || a.id.len() >= 6;
+                        if person { is_person } else { !m.span.text.contains(' ') || a.id.len() <= 3 }
+                    })
+            });
+            if let Some(p) = prev {
+                let mut m = p.clone();
+                m.span = TextSpan::from_body(body, Span::new(s, e)).expect("word spans");
+                m.found_by = "coref".into();
+                extra.push(m);
+            }
+        }
+        ms.extend(extra);
+        ms.sort_by_key(|m| m.span.start);
+        ms
+    }
+
     /// Mentions of dictionary names in `body`.
     pub fn mentions(&self, body: &str) -> Vec<EntityMention> {
         let words: Vec<(usize, usize)> = word_spans(body);
@@ -69,7 +113,10 @@ impl Phoenix {
                 let raw = &body[s..e];
                 let key = raw.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().replace('’', "'");
                 let key = key.trim_end_matches('.').to_string();
-                let key = if self.names.contains_key(&key) { key } else { format!("{key}.") };
+                let key = [key.clone(), format!("{key}."), key.trim_end_matches('s').to_string()]
+                    .into_iter()
+                    .find(|k| self.names.contains_key(k))
+                    .unwrap_or(key);
                 if let Some(code) = self.names.get(&key) {
                     if n == 1 && raw.len() <= 3 && raw != raw.to_uppercase() {
                         continue;
@@ -80,7 +127,8 @@ impl Phoenix {
             }
             match hit {
                 Some((n, s, e, code)) => {
-                    let country = code[..3].to_string();
+                    // IGOs keep their full code (IGOWSTNAT is NATO) so reports can tell them apart
+                    let country = if code.starts_with("IGO") { code.clone() } else { code[..3].to_string() };
                     let sector = (code.len() >= 6).then(|| code[3..6].to_string());
                     out.push(EntityMention {
                         span: TextSpan::from_body(body, Span::new(s, e)).expect("word spans"),

@@ -41,10 +41,11 @@ const PATTERN_WINDOW: usize = 10;
 const GOVERNING_ROOTS: &[&str] = &["02", "03", "10", "12", "13"];
 /// How many words a pattern may skip between its items.
 const MAX_SKIPPED: usize = 5;
-/// Roots coded without a target (otherwise an event needs one, as in PETRARCH).
+/// Roots coded without a target: all but statements, appeals and demands (01, 02, 10), which
+/// need an addressee to be events.
 const UNTARGETED_ROOTS: &[&str] = &[
-    "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18",
-    "19", "20",
+    "03", "04", "05", "06", "07", "08", "09", "11", "12", "13", "14", "15", "16", "17", "18", "19",
+    "20",
 ];
 /// How many words after the trigger the target may be.
 const TARGET_WINDOW: usize = 15;
@@ -315,7 +316,10 @@ impl Coder {
                 w.cap && i > 0 && !matches!(ws[i - 1].norm.as_str(), "“" | "\"" | "(" | ":");
             let noun = self.noun_at(ws, i);
             let position = verb_position(ws, i, in_party, &|k| self.verb_at(ws, k).is_some());
-            let verb = if after_det || capitalised_name || !position {
+            let before_aux = ws
+                .get(i + 1)
+                .is_some_and(|n| AUX.contains(&n.norm.as_str()) && n.norm != "to");
+            let verb = if after_det || capitalised_name || !position || before_aux {
                 None
             } else {
                 self.verb_at(ws, i)
@@ -580,7 +584,7 @@ impl Coder {
                     for tg in tp.actors.iter().filter(|a| !self_target(a, s)) {
                         out.push(make(s, Some(tg), &tp.actors, reciprocal));
                         // talks with someone are held by both sides
-                        if reciprocal {
+                        if reciprocal && (t.noun || t.extent > t.last) {
                             let mut back = make(tg, Some(s), &source.actors, true);
                             back.sources = tp.actors.clone();
                             out.push(back);
@@ -645,6 +649,9 @@ const ADVERBS: &[&str] = &[
     "reportedly",
     "allegedly",
 ];
+/// How many words a subject's head noun may follow its actor ("Russian aircraft including
+/// helicopter gunships").
+const SUBJECT_REACH: usize = 5;
 /// Subject words that are not actor mentions.
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "who", "which", "that",
@@ -672,7 +679,9 @@ fn verb_position(
     while k > 0 {
         k -= 1;
         let w = ws[k].norm.as_str();
-        if is_quote_mark(w) || ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly")) {
+        let time_on = matches!(w, "on" | "this" | "late" | "early")
+            && ws.get(k + 1).is_some_and(|n| ADVERBS.contains(&n.norm.as_str()));
+        if is_quote_mark(w) || ADVERBS.contains(&w) || time_on || (w.len() > 4 && w.ends_with("ly")) {
             continue;
         }
         if AUX.contains(&w) {
@@ -684,10 +693,12 @@ fn verb_position(
         }
         // a subject noun phrase ending in a plain word, with an actor at most 3 words before
         let plain = ws[k].norm.chars().all(|c| c.is_alphanumeric() || c == '-');
+        let head_ok = !is_verb(k) || (ws[k].norm.ends_with('s') && !ws[k].norm.ends_with("ss"));
+        let subject_party = (k.saturating_sub(SUBJECT_REACH)..k).rev().find(|&j| in_party(j));
         return plain
-            && !is_verb(k)
-            && (k.saturating_sub(3)..k).any(|j| in_party(j))
-            && !ws[k.saturating_sub(3)..=k]
+            && head_ok
+            && subject_party.is_some_and(|j| (j + 1..k).all(|x| in_party(x) || !is_verb(x)))
+            && !ws[k.saturating_sub(SUBJECT_REACH)..=k]
                 .iter()
                 .any(|x| x.is_punct() && x.norm != "'s" && !is_quote_mark(&x.norm))
             && !matches!(
@@ -816,6 +827,26 @@ fn noun_roles(
         }
     });
     match modifier {
+        // a meeting of one party with no counterpart named: the parties named together in the
+        // sentence ("after the NATO meeting, both Russian and NATO officials said") took part
+        Some(m) if t.reciprocal && target.is_none() => {
+            let together = ps
+                .iter()
+                .find(|p| p.actors.len() > 1 && m.actors.iter().any(|a| p.actors.iter().any(|b| same(a, b))));
+            match together {
+                Some(p) => {
+                    let others: Vec<EventActor> = p
+                        .actors
+                        .iter()
+                        .filter(|b| !m.actors.iter().any(|a| same(a, b)))
+                        .cloned()
+                        .collect();
+                    let tp = Party { actors: others, ..p.clone() };
+                    Some((Some(m), Some(tp), true))
+                }
+                None => Some((Some(m), None, true)),
+            }
+        }
         Some(m) => Some((Some(m), target, t.reciprocal)),
         None => None,
     }
