@@ -96,7 +96,9 @@ fn plover(stage: &EventStage, ph: &Phoenix, verbose: bool) {
             }
         }
         if verbose && pred != gold {
-            println!("  {gold:10} got {pred:10} | {text}");
+            let trig = first.and_then(|e| e.trigger.as_ref().map(|t| t.text.clone())).unwrap_or_default();
+            let code = first.map(|e| e.code.clone()).unwrap_or_default();
+            println!("  {gold:10} got {pred:10} {code:5} [{trig}] | {text}");
         }
     }
     println!("PLOVER GSR ({n} records)");
