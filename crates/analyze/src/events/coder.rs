@@ -315,11 +315,16 @@ impl Coder {
             let capitalised_name =
                 w.cap && i > 0 && !matches!(ws[i - 1].norm.as_str(), "“" | "\"" | "(" | ":");
             let noun = self.noun_at(ws, i);
-            let position = verb_position(ws, i, in_party, &|k| self.verb_at(ws, k).is_some());
+            let position =
+                verb_position(ws, i, in_party, &|k| self.verb_at(ws, k).is_some(), &|w| {
+                    self.dict.forms.contains_key(w)
+                });
+            // "is going to" is a future, not a journey
+            let going_to = w.norm == "going" && ws.get(i + 1).is_some_and(|n| n.norm == "to");
             let before_aux = ws
                 .get(i + 1)
                 .is_some_and(|n| AUX.contains(&n.norm.as_str()) && n.norm != "to");
-            let verb = if after_det || capitalised_name || !position || before_aux {
+            let verb = if after_det || capitalised_name || !position || before_aux || going_to {
                 None
             } else {
                 self.verb_at(ws, i)
@@ -657,6 +662,11 @@ const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "who", "which", "that",
 ];
 
+/// A past participle or gerund: -ed, -en, -ing, or a listed irregular form.
+fn looks_participle(w: &str, is_irregular: &dyn Fn(&str) -> bool) -> bool {
+    w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing") || is_irregular(w)
+}
+
 fn is_quote_mark(w: &str) -> bool {
     matches!(
         w,
@@ -673,6 +683,7 @@ fn verb_position(
     i: usize,
     in_party: &dyn Fn(usize) -> bool,
     is_verb: &dyn Fn(usize) -> bool,
+    is_irregular: &dyn Fn(&str) -> bool,
 ) -> bool {
     let mut k = i;
     let mut saw_aux = false;
@@ -680,11 +691,22 @@ fn verb_position(
         k -= 1;
         let w = ws[k].norm.as_str();
         let time_on = matches!(w, "on" | "this" | "late" | "early")
-            && ws.get(k + 1).is_some_and(|n| ADVERBS.contains(&n.norm.as_str()));
-        if is_quote_mark(w) || ADVERBS.contains(&w) || time_on || (w.len() > 4 && w.ends_with("ly")) {
+            && ws
+                .get(k + 1)
+                .is_some_and(|n| ADVERBS.contains(&n.norm.as_str()));
+        if is_quote_mark(w) || ADVERBS.contains(&w) || time_on || (w.len() > 4 && w.ends_with("ly"))
+        {
             continue;
         }
         if AUX.contains(&w) {
+            // after a form of "be" only a participle is a verb ("is ready" is not)
+            let be = matches!(
+                w,
+                "is" | "are" | "was" | "were" | "am" | "be" | "been" | "being"
+            );
+            if be && !saw_aux && !looks_participle(&ws[i].norm, is_irregular) {
+                return false;
+            }
             saw_aux = true;
             continue;
         }
@@ -694,7 +716,9 @@ fn verb_position(
         // a subject noun phrase ending in a plain word, with an actor at most 3 words before
         let plain = ws[k].norm.chars().all(|c| c.is_alphanumeric() || c == '-');
         let head_ok = !is_verb(k) || (ws[k].norm.ends_with('s') && !ws[k].norm.ends_with("ss"));
-        let subject_party = (k.saturating_sub(SUBJECT_REACH)..k).rev().find(|&j| in_party(j));
+        let subject_party = (k.saturating_sub(SUBJECT_REACH)..k)
+            .rev()
+            .find(|&j| in_party(j));
         return plain
             && head_ok
             && subject_party.is_some_and(|j| (j + 1..k).all(|x| in_party(x) || !is_verb(x)))
@@ -830,9 +854,9 @@ fn noun_roles(
         // a meeting of one party with no counterpart named: the parties named together in the
         // sentence ("after the NATO meeting, both Russian and NATO officials said") took part
         Some(m) if t.reciprocal && target.is_none() => {
-            let together = ps
-                .iter()
-                .find(|p| p.actors.len() > 1 && m.actors.iter().any(|a| p.actors.iter().any(|b| same(a, b))));
+            let together = ps.iter().find(|p| {
+                p.actors.len() > 1 && m.actors.iter().any(|a| p.actors.iter().any(|b| same(a, b)))
+            });
             match together {
                 Some(p) => {
                     let others: Vec<EventActor> = p
@@ -841,7 +865,10 @@ fn noun_roles(
                         .filter(|b| !m.actors.iter().any(|a| same(a, b)))
                         .cloned()
                         .collect();
-                    let tp = Party { actors: others, ..p.clone() };
+                    let tp = Party {
+                        actors: others,
+                        ..p.clone()
+                    };
                     Some((Some(m), Some(tp), true))
                 }
                 None => Some((Some(m), None, true)),

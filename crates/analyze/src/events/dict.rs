@@ -57,6 +57,8 @@ pub struct NounEntry {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueScope {
+    /// The event word itself.
+    SelfWord,
     Governs,
     Sentence,
     Near,
@@ -296,6 +298,7 @@ fn parse_cues(text: &str) -> Result<Vec<Cue>, String> {
         }
         let scope = match f[1] {
             "governs" => CueScope::Governs,
+            "self" => CueScope::SelfWord,
             "sentence" => CueScope::Sentence,
             "near" => CueScope::Near,
             "except" => CueScope::Except,

@@ -60,6 +60,7 @@ pub fn status(cues: &[Cue], words: &[Word], first: usize, last: usize, noun: boo
                     before || after
                 }
                 CueScope::Except => false,
+                CueScope::SelfWord => a == first,
             });
             if applies {
                 return st;

@@ -35,6 +35,7 @@ const ACTORS: &[(&str, &str)] = &[
     ("Georgia", "GEO"),
     ("Poland", "POL"),
     ("Turkey", "TUR"),
+    ("Turkish", "TUR"),
     ("Syria", "SYR"),
 ];
 
@@ -301,4 +302,46 @@ fn the_stage_codes_an_article_through_the_pipeline() {
     let analysis = pipeline.analyze(&article);
     assert_eq!(analysis.events.len(), 1);
     assert_eq!(analysis.events[0].code, "192");
+}
+
+const STATUS_CASES: &str = include_str!("status_cases.tsv");
+
+/// Every case in status_cases.tsv: an event of the given root is coded with the given status.
+#[test]
+fn status_cases_all_pass() {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in STATUS_CASES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), 3, "bad case line {line:?}");
+        n += 1;
+        let events = code(f[2]);
+        let ok = events
+            .iter()
+            .any(|e| e.root == f[1] && serde_json::to_value(e.status).unwrap() == f[0]);
+        if !ok {
+            let got: Vec<String> = events
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} {:?} {:?}",
+                        e.code,
+                        e.status,
+                        e.trigger.as_ref().map(|t| &t.text)
+                    )
+                })
+                .collect();
+            failures.push(format!("{} {} | {} -> {got:?}", f[0], f[1], f[2]));
+        }
+    }
+    assert!(n >= 60, "only {n} status cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {n} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
