@@ -86,7 +86,11 @@ impl Phoenix {
                 m.span.end <= s
                     && m.actor.as_ref().is_some_and(|a| {
                         let is_person = m.span.text.contains(' ') || a.id.len() >= 6;
-                        if person { is_person } else { !m.span.text.contains(' ') || a.id.len() <= 3 }
+                        if person {
+                            is_person
+                        } else {
+                            a.id.len() <= 3 || a.id.starts_with("IGO")
+                        }
                     })
             });
             if let Some(p) = prev {

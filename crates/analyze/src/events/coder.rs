@@ -78,6 +78,8 @@ struct Trigger {
     extent: usize,
     /// A demand cue after a party ("China must ..."), reported by a speaker.
     demand: bool,
+    /// A support verb coded by the event noun it governs ("held talks").
+    via_noun: bool,
 }
 
 /// The dictionary-driven coder.
@@ -246,6 +248,7 @@ impl Coder {
         ws: &[Word],
         first: usize,
         last: usize,
+        in_party: &dyn Fn(usize) -> bool,
     ) -> Option<Vec<usize>> {
         let mut used = Vec::new();
         let end = (last + 1 + PATTERN_WINDOW).min(ws.len());
@@ -256,7 +259,11 @@ impl Coder {
                 .take_while(|&k| !CLAUSE_BREAKS.contains(&ws[k].norm.as_str()))
                 .find(|&k| self.item_at(item, ws, k))?;
             skipped += found - at;
+            // an actor may stand between the verb and its pattern only as the verb's object
+            let party_in_gap =
+                (at..found).any(|k| in_party(k) && (!used.is_empty() || k > last + 3));
             if skipped > MAX_SKIPPED
+                || party_in_gap
                 || (at..found).any(|k| self.verb_at(ws, k).is_some() && !ws[k].cap)
             {
                 return None;
@@ -304,6 +311,7 @@ impl Coder {
                     passive: false,
                     extent: last,
                     demand: true,
+                    via_noun: false,
                 });
                 governed = true;
                 i = last + 1;
@@ -311,7 +319,13 @@ impl Coder {
             }
             let after_det = i > 0
                 && (DETERMINERS.contains(&ws[i - 1].norm.as_str())
-                    || (in_party(i - 1) && is_adjective_form(&ws[i - 1].norm)));
+                    || (in_party(i - 1)
+                        && (is_adjective_form(&ws[i - 1].norm)
+                            || ps.iter().any(|p| {
+                                p.last == i - 1
+                                    && p.first > 0
+                                    && DETERMINERS.contains(&ws[p.first - 1].norm.as_str())
+                            }))));
             let capitalised_name =
                 w.cap && i > 0 && !matches!(ws[i - 1].norm.as_str(), "“" | "\"" | "(" | ":");
             let noun = self.noun_at(ws, i);
@@ -341,7 +355,7 @@ impl Coder {
                             && out.last().is_some_and(|t| t.last + 2 >= k && !t.noun))
                 });
             if let (Some((entry, last)), false) = (verb, embedded || governed) {
-                if let Some(t) = self.code_verb(ws, i, last, entry, &mut consumed) {
+                if let Some(t) = self.code_verb(ws, i, last, entry, &mut consumed, in_party) {
                     let next = t.extent.max(last) + 1;
                     governed = GOVERNING_ROOTS.contains(&&t.code[..2]);
                     out.push(t);
@@ -362,6 +376,7 @@ impl Coder {
                         passive: false,
                         extent: last,
                         demand: false,
+                        via_noun: false,
                     });
                     i = last + 1;
                     continue;
@@ -369,7 +384,6 @@ impl Coder {
             }
             i += 1;
         }
-        let _ = ps;
         out
     }
 
@@ -381,11 +395,12 @@ impl Coder {
         last: usize,
         entry: &VerbEntry,
         consumed: &mut Vec<usize>,
+        in_party: &dyn Fn(usize) -> bool,
     ) -> Option<Trigger> {
         let block = &self.dict.blocks[entry.block];
         let mut best: Option<(&Pattern, Vec<usize>)> = None;
         for p in &block.patterns {
-            if let Some(used) = self.match_pattern(p, ws, first, last) {
+            if let Some(used) = self.match_pattern(p, ws, first, last, in_party) {
                 let n = p.before.len() + p.after.len();
                 if best
                     .as_ref()
@@ -414,6 +429,7 @@ impl Coder {
                 passive,
                 extent: end,
                 demand: false,
+                via_noun: false,
             });
         }
         // a support verb takes its code from the event noun it governs ("held talks")
@@ -430,6 +446,7 @@ impl Coder {
             passive,
             extent: last,
             demand: false,
+            via_noun: false,
         })
     }
 
@@ -467,6 +484,7 @@ impl Coder {
                     passive: false,
                     extent: nlast,
                     demand: false,
+                    via_noun: true,
                 });
             }
         }
@@ -589,7 +607,7 @@ impl Coder {
                     for tg in tp.actors.iter().filter(|a| !self_target(a, s)) {
                         out.push(make(s, Some(tg), &tp.actors, reciprocal));
                         // talks with someone are held by both sides
-                        if reciprocal && (t.noun || t.extent > t.last) {
+                        if reciprocal && (t.noun || t.via_noun) {
                             let mut back = make(tg, Some(s), &source.actors, true);
                             back.sources = tp.actors.clone();
                             out.push(back);
@@ -662,6 +680,11 @@ const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "who", "which", "that",
 ];
 
+/// Punctuation inside an actor's name ("U.S.", "US-Russia") is part of it.
+fn in_party_word(w: &Word) -> bool {
+    w.norm == "-" || w.norm == "/"
+}
+
 /// A past participle or gerund: -ed, -en, -ing, or a listed irregular form.
 fn looks_participle(w: &str, is_irregular: &dyn Fn(&str) -> bool) -> bool {
     w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing") || is_irregular(w)
@@ -721,10 +744,15 @@ fn verb_position(
             .find(|&j| in_party(j));
         return plain
             && head_ok
-            && subject_party.is_some_and(|j| (j + 1..k).all(|x| in_party(x) || !is_verb(x)))
-            && !ws[k.saturating_sub(SUBJECT_REACH)..=k]
-                .iter()
-                .any(|x| x.is_punct() && x.norm != "'s" && !is_quote_mark(&x.norm))
+            && subject_party.is_some_and(|j| {
+                (j + 1..k).all(|x| in_party(x) || !is_verb(x))
+                    && !ws[j..=k].iter().any(|x| {
+                        x.is_punct()
+                            && x.norm != "'s"
+                            && !in_party_word(x)
+                            && !is_quote_mark(&x.norm)
+                    })
+            })
             && !matches!(
                 w,
                 "of" | "for" | "as" | "from" | "with" | "in" | "on" | "at" | "by"
@@ -855,7 +883,9 @@ fn noun_roles(
         // sentence ("after the NATO meeting, both Russian and NATO officials said") took part
         Some(m) if t.reciprocal && target.is_none() => {
             let together = ps.iter().find(|p| {
-                p.actors.len() > 1 && m.actors.iter().any(|a| p.actors.iter().any(|b| same(a, b)))
+                p.first > t.last
+                    && p.actors.len() > 1
+                    && m.actors.iter().any(|a| p.actors.iter().any(|b| same(a, b)))
             });
             match together {
                 Some(p) => {
