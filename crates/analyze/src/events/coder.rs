@@ -100,6 +100,7 @@ impl Coder {
         for &s in input.sentences {
             out.extend(self.code_sentence(input, s));
         }
+        answer_targets(&mut out);
         out
     }
 
@@ -261,7 +262,7 @@ impl Coder {
             skipped += found - at;
             // an actor may stand between the verb and its pattern only as the verb's object
             let party_in_gap =
-                (at..found).any(|k| in_party(k) && (!used.is_empty() || k > last + 3));
+                (at..found).any(|k| in_party(k) && (!used.is_empty() || k > last + 2));
             if skipped > MAX_SKIPPED
                 || party_in_gap
                 || (at..found).any(|k| self.verb_at(ws, k).is_some() && !ws[k].cap)
@@ -321,11 +322,12 @@ impl Coder {
                 && (DETERMINERS.contains(&ws[i - 1].norm.as_str())
                     || (in_party(i - 1)
                         && (is_adjective_form(&ws[i - 1].norm)
-                            || ps.iter().any(|p| {
-                                p.last == i - 1
-                                    && p.first > 0
-                                    && DETERMINERS.contains(&ws[p.first - 1].norm.as_str())
-                            }))));
+                            || (self.noun_at(ws, i).is_some()
+                                && ps.iter().any(|p| {
+                                    p.last == i - 1
+                                        && p.first > 0
+                                        && DETERMINERS.contains(&ws[p.first - 1].norm.as_str())
+                                })))));
             let capitalised_name =
                 w.cap && i > 0 && !matches!(ws[i - 1].norm.as_str(), "“" | "\"" | "(" | ":");
             let noun = self.noun_at(ws, i);
@@ -768,6 +770,25 @@ fn is_adjective_form(w: &str) -> bool {
         .any(|s| w.ends_with(s))
         || w.contains('-')
         || w.contains('/')
+}
+
+/// A rejection or concession with no target answers the latest request, proposal or threat made
+/// of its source earlier in the article ("NATO urged Russia to de-escalate. Russian officials
+/// refused"): that request's source becomes its target.
+fn answer_targets(events: &mut [Event]) {
+    for k in 0..events.len() {
+        let answers = matches!(events[k].root.as_str(), "12" | "08") && events[k].target.is_none();
+        let Some(src) = events[k].source.clone().filter(|_| answers) else { continue };
+        let asked = events[..k].iter().rev().find(|e| {
+            matches!(e.root.as_str(), "02" | "03" | "10" | "13")
+                && e.target.as_ref().is_some_and(|t| same(t, &src))
+                && e.source.is_some()
+        });
+        if let Some(a) = asked.and_then(|a| a.source.clone()) {
+            events[k].targets = vec![a.clone()];
+            events[k].target = Some(a);
+        }
+    }
 }
 
 /// A pattern word matches a sentence word exactly or as the same noun ("talk" ~ "talks").

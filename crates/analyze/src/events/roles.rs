@@ -14,7 +14,7 @@ pub struct Party {
 }
 
 /// Words that may stand between two mentions of one compound party.
-const JOINERS: &[&str] = &["and", ",", "&", "the", "as", "well", "both", "or", "/", "-"];
+const JOINERS: &[&str] = &["and", ",", "&", "the", "as", "well", "or", "/", "-"];
 /// Words that end a clause when searching for a subject or an object.
 pub const CLAUSE_BREAKS: &[&str] = &[
     ";", "but", "while", "whereas", "although", "though", "however", "because",

@@ -36,6 +36,7 @@ const ACTORS: &[(&str, &str)] = &[
     ("Poland", "POL"),
     ("Turkey", "TUR"),
     ("Turkish", "TUR"),
+    ("Belgium", "BEL"),
     ("Syria", "SYR"),
 ];
 
@@ -344,4 +345,18 @@ fn status_cases_all_pass() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn a_refusal_answers_the_request_made_before_it() {
+    let body = "NATO urged Russia to pull back its troops. Russian officials refused.";
+    assert!(has(body, "IGO", "10", "RUS"));
+    assert!(has(body, "RUS", "12", "IGO"));
+}
+
+#[test]
+fn a_place_before_a_compound_party_is_not_one_of_its_members() {
+    let body = "After the NATO meeting in Belgium, both Russian and NATO officials said they disagreed.";
+    let t = triples(body);
+    assert!(t.iter().all(|(s, _, g)| s != "BEL" && g != "BEL"), "{t:?}");
 }
