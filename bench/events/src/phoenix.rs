@@ -64,7 +64,11 @@ impl Phoenix {
             if let Some((name, code)) = line.split_once('\t') {
                 let name = name.trim().to_lowercase();
                 self.max_words = self.max_words.max(name.split(' ').count());
-                self.names.insert(name, code.trim().to_string());
+                if code.trim() == "-" {
+                    self.names.remove(&name); // "-" removes a Phoenix alias
+                } else {
+                    self.names.insert(name, code.trim().to_string());
+                }
             }
         }
     }
@@ -85,7 +89,8 @@ impl Phoenix {
             let prev = ms.iter().rev().find(|m| {
                 m.span.end <= s
                     && m.actor.as_ref().is_some_and(|a| {
-                        let is_person = m.span.text.contains(' ') || a.id.len() >= 6;
+                        let t = m.span.text.to_lowercase();
+                        let is_person = (t.contains(' ') && !t.starts_with("the ")) || (a.id.len() >= 6 && !a.id.starts_with("IGO"));
                         if person {
                             is_person
                         } else {

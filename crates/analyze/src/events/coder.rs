@@ -30,6 +30,10 @@ const PLACE: &[&str] = &[
     "throughout",
     "along",
 ];
+/// Prepositions before an event noun phrase that make it a mention, not a report.
+const MENTION_PREPS: &[&str] = &[
+    "from", "of", "about", "besides", "than", "like", "for", "on",
+];
 /// Prepositions after an event noun that introduce its target.
 const NOUN_TARGET: &[&str] = &[
     "with", "against", "on", "to", "toward", "towards", "of", "over", "into",
@@ -155,9 +159,6 @@ impl Coder {
             .find(|c| {
                 i + c.words.len() <= ws.len()
                     && c.words.iter().zip(&ws[i..]).all(|(a, w)| *a == w.norm)
-                    && ws
-                        .get(i + c.words.len())
-                        .is_none_or(|w| w.norm != "not" && w.norm != "n't")
             })
             .map(|c| i + c.words.len() - 1)
     }
@@ -778,7 +779,9 @@ fn is_adjective_form(w: &str) -> bool {
 fn answer_targets(events: &mut [Event]) {
     for k in 0..events.len() {
         let answers = matches!(events[k].root.as_str(), "12" | "08") && events[k].target.is_none();
-        let Some(src) = events[k].source.clone().filter(|_| answers) else { continue };
+        let Some(src) = events[k].source.clone().filter(|_| answers) else {
+            continue;
+        };
         let asked = events[..k].iter().rev().find(|e| {
             matches!(e.root.as_str(), "02" | "03" | "10" | "13")
                 && e.target.as_ref().is_some_and(|t| same(t, &src))
@@ -899,6 +902,17 @@ fn noun_roles(
             None
         }
     });
+    // "the chance of success from Russian/US negotiations", "besides direct US talks": a noun
+    // phrase inside such a prepositional phrase mentions the event rather than reports it
+    if let Some(m) = &modifier {
+        let mentioned = (m.first.saturating_sub(3)..m.first)
+            .rev()
+            .take_while(|&k| !ws[k].is_punct())
+            .any(|k| MENTION_PREPS.contains(&ws[k].norm.as_str()));
+        if mentioned {
+            return None;
+        }
+    }
     match modifier {
         // a meeting of one party with no counterpart named: the parties named together in the
         // sentence ("after the NATO meeting, both Russian and NATO officials said") took part

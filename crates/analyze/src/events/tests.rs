@@ -356,7 +356,8 @@ fn a_refusal_answers_the_request_made_before_it() {
 
 #[test]
 fn a_place_before_a_compound_party_is_not_one_of_its_members() {
-    let body = "After the NATO meeting in Belgium, both Russian and NATO officials said they disagreed.";
+    let body =
+        "After the NATO meeting in Belgium, both Russian and NATO officials said they disagreed.";
     let t = triples(body);
     assert!(t.iter().all(|(s, _, g)| s != "BEL" && g != "BEL"), "{t:?}");
 }
