@@ -76,16 +76,21 @@ impl Stage for EventStage {
         "events"
     }
 
-    /// Reads the text layer's sentences and the entities and quotes earlier stages wrote.
-    /// Until time expressions reach the pipeline, events are dated by the publication date.
+    /// Reads the text layer's sentences and what the earlier stages wrote: entity mentions
+    /// (with coreference), time expressions and quotes.
     fn run(&self, cx: &Context, analysis: &mut Analysis) {
         let body = &cx.article.body;
         let sentences: Vec<Span> = cx.text.sentences.iter().map(|s| s.span).collect();
+        let times: Vec<(Span, NaiveDate)> = analysis
+            .times
+            .iter()
+            .filter_map(|t| t.date.map(|d| (t.span.span(), d)))
+            .collect();
         let events = self.code_with_quotes(
             body,
             &sentences,
             &analysis.entities,
-            &[],
+            &times,
             &analysis.quotes,
             cx.article.published,
         );
