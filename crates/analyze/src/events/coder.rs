@@ -8,6 +8,7 @@ use super::status::{speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
 use chrono::NaiveDate;
 use parley_core::{EntityMention, Event, EventActor, EventStatus, Plover, Quote, Span, TextSpan};
+use std::collections::HashSet;
 
 /// Words after which a word that could be a verb or a noun is a noun ("the talks").
 const DETERMINERS: &[&str] = &[
@@ -110,13 +111,31 @@ impl Coder {
 
     /// Codes one sentence.
     pub fn code_sentence(&self, input: &CodeInput, sentence: Span) -> Vec<Event> {
+        let has_actor = input
+            .mentions
+            .iter()
+            .any(|m| m.actor.is_some() && sentence.contains(m.span.span()));
+        if !has_actor {
+            return Vec::new();
+        }
         let ws = words(input.body, sentence);
         if ws.is_empty() {
             return Vec::new();
         }
         let ps = parties(&ws, sentence, input.mentions);
+        // every event needs a party (a source, or the target of agentless violence)
+        if ps.is_empty() {
+            return Vec::new();
+        }
         let in_party = |i: usize| ps.iter().any(|p| p.first <= i && i <= p.last);
-        let triggers = self.triggers(&ws, &ps, &in_party);
+        // the verb reading of every word, looked up once
+        let verbs: Vec<Option<(&VerbEntry, usize)>> =
+            (0..ws.len()).map(|i| self.verb_at(&ws, i)).collect();
+        let present: HashSet<&str> = ws
+            .iter()
+            .flat_map(|w| [w.norm.as_str(), noun_key(&w.norm)])
+            .collect();
+        let triggers = self.triggers(&ws, &ps, &in_party, &verbs, &present);
         let mut events = Vec::new();
         for t in &triggers {
             events.extend(self.events_for(input, sentence, &ws, &ps, t));
@@ -251,6 +270,7 @@ impl Coder {
         first: usize,
         last: usize,
         in_party: &dyn Fn(usize) -> bool,
+        is_verb: &dyn Fn(usize) -> bool,
     ) -> Option<Vec<usize>> {
         let mut used = Vec::new();
         let end = (last + 1 + PATTERN_WINDOW).min(ws.len());
@@ -266,7 +286,7 @@ impl Coder {
                 (at..found).any(|k| in_party(k) && (!used.is_empty() || k > last + 2));
             if skipped > MAX_SKIPPED
                 || party_in_gap
-                || (at..found).any(|k| self.verb_at(ws, k).is_some() && !ws[k].cap)
+                || (at..found).any(|k| is_verb(k) && !ws[k].cap)
             {
                 return None;
             }
@@ -288,6 +308,8 @@ impl Coder {
         ws: &[Word],
         ps: &[Party],
         in_party: &dyn Fn(usize) -> bool,
+        verbs: &[Option<(&VerbEntry, usize)>],
+        present: &HashSet<&str>,
     ) -> Vec<Trigger> {
         let mut out: Vec<Trigger> = Vec::new();
         let mut consumed: Vec<usize> = Vec::new();
@@ -332,10 +354,9 @@ impl Coder {
             let capitalised_name =
                 w.cap && i > 0 && !matches!(ws[i - 1].norm.as_str(), "“" | "\"" | "(" | ":");
             let noun = self.noun_at(ws, i);
-            let position =
-                verb_position(ws, i, in_party, &|k| self.verb_at(ws, k).is_some(), &|w| {
-                    self.dict.forms.contains_key(w)
-                });
+            let position = verb_position(ws, i, in_party, &|k| verbs[k].is_some(), &|w| {
+                self.dict.forms.contains_key(w)
+            });
             // "is going to" is a future, not a journey
             let going_to = w.norm == "going" && ws.get(i + 1).is_some_and(|n| n.norm == "to");
             let before_aux = ws
@@ -344,7 +365,7 @@ impl Coder {
             let verb = if after_det || capitalised_name || !position || before_aux || going_to {
                 None
             } else {
-                self.verb_at(ws, i)
+                verbs[i]
             };
             // embedded verbs: gerunds after a preposition, infinitives under a coded verb
             let prev_word = (0..i).rev().find(|&k| !is_quote_mark(&ws[k].norm));
@@ -358,7 +379,16 @@ impl Coder {
                             && out.last().is_some_and(|t| t.last + 2 >= k && !t.noun))
                 });
             if let (Some((entry, last)), false) = (verb, embedded || governed) {
-                if let Some(t) = self.code_verb(ws, i, last, entry, &mut consumed, in_party) {
+                if let Some(t) = self.code_verb(
+                    ws,
+                    i,
+                    last,
+                    entry,
+                    &mut consumed,
+                    in_party,
+                    &|k| verbs[k].is_some(),
+                    present,
+                ) {
                     let next = t.extent.max(last) + 1;
                     governed = GOVERNING_ROOTS.contains(&&t.code[..2]);
                     out.push(t);
@@ -399,11 +429,21 @@ impl Coder {
         entry: &VerbEntry,
         consumed: &mut Vec<usize>,
         in_party: &dyn Fn(usize) -> bool,
+        is_verb: &dyn Fn(usize) -> bool,
+        present: &HashSet<&str>,
     ) -> Option<Trigger> {
         let block = &self.dict.blocks[entry.block];
         let mut best: Option<(&Pattern, Vec<usize>)> = None;
         for p in &block.patterns {
-            if let Some(used) = self.match_pattern(p, ws, first, last, in_party) {
+            // a pattern whose words are not all in the sentence cannot match
+            let words_present = p.before.iter().chain(&p.after).all(|it| match it {
+                PatItem::Word(w) => present.contains(w.as_str()) || present.contains(noun_key(w)),
+                _ => true,
+            });
+            if !words_present {
+                continue;
+            }
+            if let Some(used) = self.match_pattern(p, ws, first, last, in_party, is_verb) {
                 let n = p.before.len() + p.after.len();
                 if best
                     .as_ref()

@@ -25,10 +25,10 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
     let mut placed: Vec<(usize, usize, EventActor, String)> = Vec::new();
     for m in mentions {
         let span = m.span.span();
-        let Some(actor) = &m.actor else { continue };
         if !sentence.contains(span) {
             continue;
         }
+        let Some(actor) = &m.actor else { continue };
         let idx: Vec<usize> = words
             .iter()
             .enumerate()
