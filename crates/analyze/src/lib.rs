@@ -9,6 +9,7 @@
 pub mod actors;
 pub mod events;
 pub mod pipeline;
+pub mod quotes;
 pub mod standard;
 pub mod time;
 

@@ -23,11 +23,12 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// The standard stages in their order: actors, time expressions.
+    /// The standard stages in their order: actors, time expressions, quotes.
     pub fn standard() -> Self {
         Pipeline::default()
             .with_stage(crate::actors::ActorStage::new())
             .with_stage(crate::standard::TimeStage)
+            .with_stage(crate::quotes::QuoteStage::new())
     }
 
     /// Adds a stage at the end.
