@@ -7,6 +7,7 @@
 //! in the manner of spaCy's pipeline components.
 
 pub mod actors;
+pub mod events;
 pub mod pipeline;
 pub mod quotes;
 pub mod standard;

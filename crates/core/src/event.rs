@@ -52,4 +52,18 @@ pub struct Event {
     /// The speaker who reports the event, or null when the author does.
     pub reported_by: Option<String>,
     pub evidence: TextSpan,
+    /// All parties on the source side when it is compound ("the US and Russia"); `source` is
+    /// the one this dyadic record stands for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<EventActor>,
+    /// All parties on the target side when it is compound.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<EventActor>,
+    /// True for reciprocal events (talks, meetings among the parties), coded one record per
+    /// direction.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reciprocal: bool,
+    /// The words that carry the event (verb or noun), inside `evidence`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<TextSpan>,
 }

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Prints parley's event-coding figures. Usage, from the repository root:
+#   bench/events/run.sh [plover|petr2|conflibert|seeds|speed|all] [-v]
+# Needs ../shared/eval beside the repository (or PARLEY_EVAL=path).
+set -e
+cd "$(dirname "$0")/../.."
+mkdir -p bench/out
+cargo run --quiet --release --manifest-path bench/events/Cargo.toml --target-dir target -- "$@"
+case "${1:-all}" in
+  seeds|all)
+    echo "seeds, as reported (international organisations have country IGO):"
+    python3 ../shared/eval/score.py --gold ../shared/eval/seeds --report bench/out/events-seeds.json | sed -n '/-- summary/,$p' | grep -E 'event'
+    echo "seeds, international organisations named by actor id (NATO):"
+    python3 ../shared/eval/score.py --gold ../shared/eval/seeds --report bench/out/events-seeds-igo.json | sed -n '/-- summary/,$p' | grep -E 'event' ;;
+esac

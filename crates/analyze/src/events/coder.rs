@@ -1,0 +1,1073 @@
+//! The coder: finds event words in a sentence, codes them from the dictionaries, and picks
+//! source, target, status, date and reporter.
+
+use super::codes::CameoTable;
+use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
+use super::roles::{parties, same, Party, CLAUSE_BREAKS};
+use super::status::{speech_cue_before, status};
+use super::tokens::{lemma_candidates, noun_key, words, Word};
+use chrono::NaiveDate;
+use parley_core::{EntityMention, Event, EventActor, EventStatus, Plover, Quote, Span, TextSpan};
+use std::collections::HashSet;
+
+/// Words after which a word that could be a verb or a noun is a noun ("the talks").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+    "'s", "no", "any", "every", "each", "such", "of", "new", "further", "more",
+];
+/// Forms of "be" that make a participle passive.
+const BE: &[&str] = &[
+    "was", "were", "is", "are", "been", "being", "be", "got", "gets",
+];
+/// Prepositions that introduce a place rather than a party (kept for material conflict only).
+const PLACE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "across",
+    "into",
+    "within",
+    "throughout",
+    "along",
+];
+/// Prepositions before an event noun phrase that make it a mention, not a report.
+const MENTION_PREPS: &[&str] = &[
+    "from", "of", "about", "besides", "than", "like", "for", "on",
+];
+/// Prepositions after an event noun that introduce its target.
+const NOUN_TARGET: &[&str] = &[
+    "with", "against", "on", "to", "toward", "towards", "of", "over", "into",
+];
+/// How many words after the verb a pattern may reach.
+const PATTERN_WINDOW: usize = 10;
+/// Roots whose verb takes the following verbs of its clause as its content ("threatened to
+/// attack", "demanded that the US cancel"): those are not coded as events of their own.
+const GOVERNING_ROOTS: &[&str] = &["02", "03", "10", "12", "13"];
+/// How many words a pattern may skip between its items.
+const MAX_SKIPPED: usize = 5;
+/// Roots coded without a target: all but statements, appeals and demands (01, 02, 10), which
+/// need an addressee to be events.
+const UNTARGETED_ROOTS: &[&str] = &[
+    "03", "04", "05", "06", "07", "08", "09", "11", "12", "13", "14", "15", "16", "17", "18", "19",
+    "20",
+];
+/// How many words after the trigger the target may be.
+const TARGET_WINDOW: usize = 15;
+
+/// Everything the coder reads for one article.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeInput<'a> {
+    pub body: &'a str,
+    /// Sentence spans, in order.
+    pub sentences: &'a [Span],
+    /// Actor mentions (with coreference) anywhere in the body.
+    pub mentions: &'a [EntityMention],
+    /// Time expressions resolved to dates.
+    pub times: &'a [(Span, NaiveDate)],
+    /// Quotes with their speakers, for `reported_by` and "we" inside quotes.
+    pub quotes: &'a [Quote],
+    pub published: Option<NaiveDate>,
+}
+
+/// A word (or words) that carries an event, with its code.
+#[derive(Debug, Clone)]
+struct Trigger {
+    first: usize,
+    last: usize,
+    code: String,
+    noun: bool,
+    reciprocal: bool,
+    passive: bool,
+    /// The last word a pattern used (the coder skips past it).
+    extent: usize,
+    /// A demand cue after a party ("China must ..."), reported by a speaker.
+    demand: bool,
+    /// A support verb coded by the event noun it governs ("held talks").
+    via_noun: bool,
+}
+
+/// The dictionary-driven coder.
+#[derive(Debug, Clone)]
+pub struct Coder {
+    pub dict: Dictionary,
+    pub table: CameoTable,
+}
+
+impl Coder {
+    pub fn new(dict: Dictionary, table: CameoTable) -> Self {
+        Coder { dict, table }
+    }
+
+    /// Codes every sentence of an article.
+    pub fn code(&self, input: &CodeInput) -> Vec<Event> {
+        let mut out = Vec::new();
+        for &s in input.sentences {
+            out.extend(self.code_sentence(input, s));
+        }
+        answer_targets(&mut out);
+        out
+    }
+
+    /// Codes one sentence.
+    pub fn code_sentence(&self, input: &CodeInput, sentence: Span) -> Vec<Event> {
+        let has_actor = input
+            .mentions
+            .iter()
+            .any(|m| m.actor.is_some() && sentence.contains(m.span.span()));
+        if !has_actor {
+            return Vec::new();
+        }
+        let ws = words(input.body, sentence);
+        if ws.is_empty() {
+            return Vec::new();
+        }
+        let ps = parties(&ws, sentence, input.mentions);
+        // every event needs a party (a source, or the target of agentless violence)
+        if ps.is_empty() {
+            return Vec::new();
+        }
+        let in_party = |i: usize| ps.iter().any(|p| p.first <= i && i <= p.last);
+        // the verb reading of every word, looked up once
+        let verbs: Vec<Option<(&VerbEntry, usize)>> =
+            (0..ws.len()).map(|i| self.verb_at(&ws, i)).collect();
+        let present: HashSet<&str> = ws
+            .iter()
+            .flat_map(|w| [w.norm.as_str(), noun_key(&w.norm)])
+            .collect();
+        let triggers = self.triggers(&ws, &ps, &in_party, &verbs, &present);
+        let mut events = Vec::new();
+        for t in &triggers {
+            events.extend(self.events_for(input, sentence, &ws, &ps, t));
+        }
+        // a bare statement ("said", "told") is reported speech, not an event: what it
+        // reports is coded instead
+        events.retain(|e| e.code != "010");
+        let mut seen = Vec::new();
+        events.retain(|e| {
+            let key = (
+                e.code.clone(),
+                e.source.as_ref().and_then(|a| a.country.clone()),
+                e.target.as_ref().and_then(|a| a.country.clone()),
+                e.trigger.as_ref().map(|t| t.start),
+            );
+            if seen.contains(&key) {
+                false
+            } else {
+                seen.push(key);
+                true
+            }
+        });
+        events
+    }
+
+    /// A demand cue ("must", "has to") right after a party: the index of its last word.
+    fn demand_cue_at(
+        &self,
+        ws: &[Word],
+        i: usize,
+        in_party: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        if i == 0 || !in_party(i - 1) {
+            return None;
+        }
+        self.dict
+            .cues
+            .iter()
+            .filter(|c| c.status == "demand")
+            .find(|c| {
+                i + c.words.len() <= ws.len()
+                    && c.words.iter().zip(&ws[i..]).all(|(a, w)| *a == w.norm)
+            })
+            .map(|c| i + c.words.len() - 1)
+    }
+
+    /// For a demand cue: the speaker's party ("Russia said [Sudan must]") and the addressee.
+    fn demand_roles(&self, ws: &[Word], ps: &[Party], t: &Trigger) -> Option<(Party, Party)> {
+        let addressee = ps
+            .iter()
+            .rev()
+            .find(|p| p.last < t.first && t.first - p.last <= 1)?
+            .clone();
+        let (cue_first, _) = speech_cue_before(&self.dict.cues, ws, addressee.first)?;
+        let speaker = ps
+            .iter()
+            .rev()
+            .find(|p| p.last < cue_first && cue_first - p.last <= 6)?
+            .clone();
+        Some((speaker, addressee))
+    }
+
+    fn lemmas(&self, w: &str) -> Vec<String> {
+        lemma_candidates(w, |x| self.dict.irregular(x))
+    }
+
+    /// The longest verb entry starting at word `i`, with the index of its last word.
+    fn verb_at(&self, ws: &[Word], i: usize) -> Option<(&VerbEntry, usize)> {
+        let mut best: Option<(&VerbEntry, usize)> = None;
+        for lemma in self.lemmas(&ws[i].norm) {
+            let Some(entries) = self.dict.verbs.get(&lemma) else {
+                continue;
+            };
+            for e in entries {
+                let n = e.words.len();
+                if i + n > ws.len() {
+                    continue;
+                }
+                let rest_ok = e.words[1..]
+                    .iter()
+                    .zip(&ws[i + 1..i + n])
+                    .all(|(p, w)| word_eq(p, &w.norm));
+                if rest_ok && best.is_none_or(|(b, _)| b.words.len() < n) {
+                    best = Some((e, i + n - 1));
+                }
+            }
+            if best.is_some() {
+                break;
+            }
+        }
+        best
+    }
+
+    /// The longest noun entry starting at word `i`, with the index of its last word.
+    fn noun_at(&self, ws: &[Word], i: usize) -> Option<(&NounEntry, usize)> {
+        let entries = self.dict.nouns.get(noun_key(&ws[i].norm))?;
+        entries
+            .iter()
+            .filter(|e| {
+                i + e.words.len() <= ws.len()
+                    && e.words
+                        .iter()
+                        .zip(&ws[i..])
+                        .all(|(p, w)| word_eq(p, &w.norm))
+            })
+            .max_by_key(|e| e.words.len())
+            .map(|e| (e, i + e.words.len() - 1))
+    }
+
+    fn set_has(&self, set: &str, ws: &[Word], at: usize) -> bool {
+        self.dict.sets.get(set).is_some_and(|members| {
+            members.iter().any(|m| {
+                at + m.len() <= ws.len()
+                    && m.iter().zip(&ws[at..]).all(|(p, w)| word_eq(p, &w.norm))
+            })
+        })
+    }
+
+    fn item_at(&self, item: &PatItem, ws: &[Word], at: usize) -> bool {
+        match item {
+            PatItem::Word(p) => word_eq(p, &ws[at].norm),
+            PatItem::Set(s) => self.set_has(s, ws, at),
+            PatItem::Verb => false,
+        }
+    }
+
+    /// Matches a pattern around the verb at `first..=last`; returns the indices it used.
+    fn match_pattern(
+        &self,
+        p: &Pattern,
+        ws: &[Word],
+        first: usize,
+        last: usize,
+        in_party: &dyn Fn(usize) -> bool,
+        is_verb: &dyn Fn(usize) -> bool,
+    ) -> Option<Vec<usize>> {
+        let mut used = Vec::new();
+        let end = (last + 1 + PATTERN_WINDOW).min(ws.len());
+        let mut at = last + 1;
+        let mut skipped = 0;
+        for item in &p.after {
+            let found = (at..end)
+                .take_while(|&k| !CLAUSE_BREAKS.contains(&ws[k].norm.as_str()))
+                .find(|&k| self.item_at(item, ws, k))?;
+            skipped += found - at;
+            // an actor may stand between the verb and its pattern only as the verb's object
+            let party_in_gap =
+                (at..found).any(|k| in_party(k) && (!used.is_empty() || k > last + 2));
+            if skipped > MAX_SKIPPED
+                || party_in_gap
+                || (at..found).any(|k| is_verb(k) && !ws[k].cap)
+            {
+                return None;
+            }
+            used.push(found);
+            at = found + 1;
+        }
+        let start = first.saturating_sub(6);
+        let mut at = first;
+        for item in p.before.iter().rev() {
+            let found = (start..at).rev().find(|&k| self.item_at(item, ws, k))?;
+            used.push(found);
+            at = found;
+        }
+        Some(used)
+    }
+
+    fn triggers(
+        &self,
+        ws: &[Word],
+        ps: &[Party],
+        in_party: &dyn Fn(usize) -> bool,
+        verbs: &[Option<(&VerbEntry, usize)>],
+        present: &HashSet<&str>,
+    ) -> Vec<Trigger> {
+        let mut out: Vec<Trigger> = Vec::new();
+        let mut consumed: Vec<usize> = Vec::new();
+        // a coded request, intent, rejection or threat governs the verbs of its clause
+        let mut governed = false;
+        let mut i = 0;
+        while i < ws.len() {
+            let w = &ws[i];
+            if CLAUSE_BREAKS.contains(&w.norm.as_str()) || w.norm == "," {
+                governed = false;
+            }
+            if w.is_punct() || in_party(i) || consumed.contains(&i) {
+                i += 1;
+                continue;
+            }
+            if let Some(last) = self.demand_cue_at(ws, i, in_party) {
+                out.push(Trigger {
+                    first: i,
+                    last,
+                    code: "100".into(),
+                    noun: false,
+                    reciprocal: false,
+                    passive: false,
+                    extent: last,
+                    demand: true,
+                    via_noun: false,
+                });
+                governed = true;
+                i = last + 1;
+                continue;
+            }
+            let after_det = i > 0
+                && (DETERMINERS.contains(&ws[i - 1].norm.as_str())
+                    || (in_party(i - 1)
+                        && (is_adjective_form(&ws[i - 1].norm)
+                            || (self.noun_at(ws, i).is_some()
+                                && ps.iter().any(|p| {
+                                    p.last == i - 1
+                                        && p.first > 0
+                                        && DETERMINERS.contains(&ws[p.first - 1].norm.as_str())
+                                })))));
+            let capitalised_name =
+                w.cap && i > 0 && !matches!(ws[i - 1].norm.as_str(), "“" | "\"" | "(" | ":");
+            let noun = self.noun_at(ws, i);
+            let position = verb_position(ws, i, in_party, &|k| verbs[k].is_some(), &|w| {
+                self.dict.forms.contains_key(w)
+            });
+            // "is going to" is a future, not a journey
+            let going_to = w.norm == "going" && ws.get(i + 1).is_some_and(|n| n.norm == "to");
+            let before_aux = ws
+                .get(i + 1)
+                .is_some_and(|n| AUX.contains(&n.norm.as_str()) && n.norm != "to");
+            let verb = if after_det || capitalised_name || !position || before_aux || going_to {
+                None
+            } else {
+                verbs[i]
+            };
+            // embedded verbs: gerunds after a preposition, infinitives under a coded verb
+            let prev_word = (0..i).rev().find(|&k| !is_quote_mark(&ws[k].norm));
+            let embedded = verb.is_some()
+                && prev_word.is_some_and(|k| {
+                    let prev = ws[k].norm.as_str();
+                    (w.norm.ends_with("ing")
+                        && matches!(prev, "of" | "for" | "about" | "by" | "from" | "against"))
+                        || (prev == "to"
+                            && k > 0
+                            && out.last().is_some_and(|t| t.last + 2 >= k && !t.noun))
+                });
+            if let (Some((entry, last)), false) = (verb, embedded || governed) {
+                if let Some(t) = self.code_verb(
+                    ws,
+                    i,
+                    last,
+                    entry,
+                    &mut consumed,
+                    in_party,
+                    &|k| verbs[k].is_some(),
+                    present,
+                ) {
+                    let next = t.extent.max(last) + 1;
+                    governed = GOVERNING_ROOTS.contains(&&t.code[..2]);
+                    out.push(t);
+                    i = next;
+                    continue;
+                }
+                i = last + 1;
+                continue;
+            }
+            if let Some((entry, last)) = noun {
+                if verb.is_none() {
+                    out.push(Trigger {
+                        first: i,
+                        last,
+                        code: entry.code.clone(),
+                        noun: true,
+                        reciprocal: entry.reciprocal,
+                        passive: false,
+                        extent: last,
+                        demand: false,
+                        via_noun: false,
+                    });
+                    i = last + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Codes the verb at `first..=last`: the best pattern, a support verb's noun, or its default.
+    fn code_verb(
+        &self,
+        ws: &[Word],
+        first: usize,
+        last: usize,
+        entry: &VerbEntry,
+        consumed: &mut Vec<usize>,
+        in_party: &dyn Fn(usize) -> bool,
+        is_verb: &dyn Fn(usize) -> bool,
+        present: &HashSet<&str>,
+    ) -> Option<Trigger> {
+        let block = &self.dict.blocks[entry.block];
+        let mut best: Option<(&Pattern, Vec<usize>)> = None;
+        for p in &block.patterns {
+            // a pattern whose words are not all in the sentence cannot match
+            let words_present = p.before.iter().chain(&p.after).all(|it| match it {
+                PatItem::Word(w) => present.contains(w.as_str()) || present.contains(noun_key(w)),
+                _ => true,
+            });
+            if !words_present {
+                continue;
+            }
+            if let Some(used) = self.match_pattern(p, ws, first, last, in_party, is_verb) {
+                let n = p.before.len() + p.after.len();
+                if best
+                    .as_ref()
+                    .is_none_or(|(b, _)| b.before.len() + b.after.len() < n)
+                {
+                    best = Some((p, used));
+                }
+            }
+        }
+        let passive = is_passive(ws, first);
+        if let Some((p, used)) = best {
+            consumed.extend(used.iter().copied());
+            let code = p.code.clone()?;
+            let end = used
+                .iter()
+                .copied()
+                .filter(|&k| k > last)
+                .max()
+                .unwrap_or(last);
+            return Some(Trigger {
+                first,
+                last,
+                code,
+                noun: false,
+                reciprocal: code_is_consult(p.code.as_deref()),
+                passive,
+                extent: end,
+                demand: false,
+                via_noun: false,
+            });
+        }
+        // a support verb takes its code from the event noun it governs ("held talks")
+        if let Some(t) = self.support_noun(ws, first, last, consumed) {
+            return Some(Trigger { passive, ..t });
+        }
+        let code = entry.code.clone().unwrap_or_else(|| block.code.clone())?;
+        Some(Trigger {
+            first,
+            last,
+            reciprocal: code_is_consult(Some(&code)),
+            code,
+            noun: false,
+            passive,
+            extent: last,
+            demand: false,
+            via_noun: false,
+        })
+    }
+
+    fn support_noun(
+        &self,
+        ws: &[Word],
+        first: usize,
+        last: usize,
+        consumed: &mut Vec<usize>,
+    ) -> Option<Trigger> {
+        let is_support = self.lemmas(&ws[first].norm).iter().any(|l| {
+            self.dict.support.get(l).is_some_and(|rests| {
+                rests.iter().any(|r| {
+                    r.iter()
+                        .enumerate()
+                        .all(|(k, p)| ws.get(first + 1 + k).is_some_and(|w| word_eq(p, &w.norm)))
+                })
+            })
+        });
+        if !is_support {
+            return None;
+        }
+        for k in last + 1..(last + 6).min(ws.len()) {
+            if CLAUSE_BREAKS.contains(&ws[k].norm.as_str()) || ws[k].norm == "," {
+                break;
+            }
+            if let Some((n, nlast)) = self.noun_at(ws, k) {
+                consumed.extend(k..=nlast);
+                return Some(Trigger {
+                    first,
+                    last,
+                    code: n.code.clone(),
+                    noun: false,
+                    reciprocal: n.reciprocal,
+                    passive: false,
+                    extent: nlast,
+                    demand: false,
+                    via_noun: true,
+                });
+            }
+        }
+        None
+    }
+
+    fn events_for(
+        &self,
+        input: &CodeInput,
+        sentence: Span,
+        ws: &[Word],
+        ps: &[Party],
+        t: &Trigger,
+    ) -> Vec<Event> {
+        let root = &t.code[..2];
+        let material_conflict = root >= "15";
+        let (source, target, reciprocal) = if t.demand {
+            match self.demand_roles(ws, ps, t) {
+                Some((s, a)) => (Some(s), Some(a), false),
+                None => return Vec::new(),
+            }
+        } else if t.noun {
+            match noun_roles(ws, ps, t) {
+                Some(r) => r,
+                None => return Vec::new(),
+            }
+        } else {
+            let (s, tg) = verb_roles(ws, ps, t, material_conflict);
+            let s = s.or_else(|| speaker_party(input, ws, t, ps));
+            (s, tg, t.reciprocal)
+        };
+        // "three soldiers were killed": violence with a known target and no named agent
+        let agentless = source.is_none() && t.passive && root >= "17" && target.is_some();
+        let (source, target) = match (source, agentless) {
+            (Some(s), _) => (s, target),
+            (None, true) => match target {
+                Some(tg) => (
+                    Party {
+                        actors: Vec::new(),
+                        ..tg.clone()
+                    },
+                    Some(tg),
+                ),
+                None => return Vec::new(),
+            },
+            (None, false) => return Vec::new(),
+        };
+        let target = target.filter(|tp| {
+            !tp.actors
+                .iter()
+                .all(|a| source.actors.iter().any(|s| self_target(a, s)))
+        });
+        let untargeted_ok =
+            UNTARGETED_ROOTS.contains(&root) || (reciprocal && source.actors.len() > 1);
+        if target.is_none() && !untargeted_ok {
+            return Vec::new();
+        }
+        let trigger_span = Span::new(ws[t.first].span.start, ws[t.last].span.end);
+        let status = status(&self.dict.cues, ws, t.first, t.last, t.noun);
+        let (date, date_from) = date_for(input, sentence, trigger_span);
+        let reported_by = reporter(&self.dict, input, ws, ps, t, trigger_span);
+        let Ok(evidence) = TextSpan::from_body(input.body, sentence) else {
+            return Vec::new();
+        };
+        let trigger = TextSpan::from_body(input.body, trigger_span).ok();
+        let status_name = serde_json::to_value(status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let coded = self
+            .table
+            .code_with_status(&t.code, &status_name)
+            .to_string();
+        let t = &Trigger {
+            code: coded,
+            ..t.clone()
+        };
+        let root = &t.code[..2];
+        let info = self.table.get(&t.code);
+        let plover = self
+            .table
+            .plover_with_status(&t.code, &status_name)
+            .map(|p| Plover {
+                category: p.category.clone(),
+                mode: p.mode.clone(),
+            });
+        let make =
+            |s: &EventActor, tg: Option<&EventActor>, all_t: &[EventActor], recip: bool| Event {
+                code: t.code.clone(),
+                root: root.to_string(),
+                quad_class: info.map_or(0, |i| i.quad_class),
+                goldstein: info.map_or(0.0, |i| i.goldstein),
+                plover: plover.clone(),
+                source: Some(s.clone()),
+                target: tg.cloned(),
+                date,
+                date_from: date_from.clone(),
+                status,
+                reported_by: reported_by.clone(),
+                evidence: evidence.clone(),
+                sources: source.actors.clone(),
+                targets: all_t.to_vec(),
+                reciprocal: recip,
+                trigger: trigger.clone(),
+            };
+        let mut out = Vec::new();
+        if source.actors.is_empty() {
+            for tg in target.iter().flat_map(|tp| tp.actors.iter()) {
+                let mut e = make(tg, Some(tg), &[], false);
+                e.source = None;
+                e.sources.clear();
+                out.push(e);
+            }
+            return out;
+        }
+        let mutual = MUTUAL_ROOTS.contains(&root);
+        match &target {
+            Some(tp) => {
+                for s in &source.actors {
+                    for tg in tp.actors.iter().filter(|a| !self_target(a, s)) {
+                        out.push(make(s, Some(tg), &tp.actors, reciprocal));
+                        // talks with someone are held by both sides
+                        if reciprocal && (t.noun || t.via_noun) {
+                            let mut back = make(tg, Some(s), &source.actors, true);
+                            back.sources = tp.actors.clone();
+                            out.push(back);
+                        }
+                    }
+                }
+            }
+            None if (reciprocal || mutual) && source.actors.len() > 1 => {
+                for s in &source.actors {
+                    for tg in source.actors.iter().filter(|a| !same(a, s)) {
+                        out.push(make(s, Some(tg), &source.actors, reciprocal));
+                    }
+                }
+            }
+            None => {
+                for s in &source.actors {
+                    out.push(make(s, None, &[], false));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Cooperative roots where a compound subject without a target acts on each other ("Brazil and
+/// the US agreed to deepen ties"), as in PETRARCH.
+const MUTUAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
+
+/// A target that is the source itself: the same country, unless both name different sectors
+/// (a government acting on its own military or opposition).
+fn self_target(target: &EventActor, source: &EventActor) -> bool {
+    match (&target.sector, &source.sector) {
+        (Some(a), Some(b)) if a != b => false,
+        _ => same(target, source),
+    }
+}
+
+/// Auxiliaries and modals: a word after them is in a verb position.
+const AUX: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "shall", "should", "must", "did", "does",
+    "do", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "'ll", "am",
+];
+/// Words that can stand between a subject and its verb without ending the subject.
+const ADVERBS: &[&str] = &[
+    "also",
+    "not",
+    "n't",
+    "never",
+    "still",
+    "already",
+    "now",
+    "then",
+    "further",
+    "again",
+    "just",
+    "once",
+    "later",
+    "today",
+    "yesterday",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "allegedly",
+];
+/// How many words a subject's head noun may follow its actor ("Russian aircraft including
+/// helicopter gunships").
+const SUBJECT_REACH: usize = 5;
+/// Subject words that are not actor mentions.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "who", "which", "that",
+];
+
+/// Punctuation inside an actor's name ("U.S.", "US-Russia") is part of it.
+fn in_party_word(w: &Word) -> bool {
+    w.norm == "-" || w.norm == "/"
+}
+
+/// A past participle or gerund: -ed, -en, -ing, or a listed irregular form.
+fn looks_participle(w: &str, is_irregular: &dyn Fn(&str) -> bool) -> bool {
+    w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing") || is_irregular(w)
+}
+
+fn is_quote_mark(w: &str) -> bool {
+    matches!(
+        w,
+        "“" | "”" | "\"" | "'" | "‘" | "’" | "(" | ")" | "«" | "»"
+    )
+}
+
+/// Whether the word at `i` stands where a verb does: after a subject (an actor, a pronoun, or a
+/// noun phrase headed close after an actor), after an auxiliary or "to", with adverbs between.
+/// Words elsewhere ("discussed arms control", "substantive, direct") are read as nouns or
+/// adjectives, never as event verbs.
+fn verb_position(
+    ws: &[Word],
+    i: usize,
+    in_party: &dyn Fn(usize) -> bool,
+    is_verb: &dyn Fn(usize) -> bool,
+    is_irregular: &dyn Fn(&str) -> bool,
+) -> bool {
+    let mut k = i;
+    let mut saw_aux = false;
+    while k > 0 {
+        k -= 1;
+        let w = ws[k].norm.as_str();
+        let time_on = matches!(w, "on" | "this" | "late" | "early")
+            && ws
+                .get(k + 1)
+                .is_some_and(|n| ADVERBS.contains(&n.norm.as_str()));
+        if is_quote_mark(w) || ADVERBS.contains(&w) || time_on || (w.len() > 4 && w.ends_with("ly"))
+        {
+            continue;
+        }
+        if AUX.contains(&w) {
+            // after a form of "be" only a participle is a verb ("is ready" is not)
+            let be = matches!(
+                w,
+                "is" | "are" | "was" | "were" | "am" | "be" | "been" | "being"
+            );
+            if be && !saw_aux && !looks_participle(&ws[i].norm, is_irregular) {
+                return false;
+            }
+            saw_aux = true;
+            continue;
+        }
+        if saw_aux || in_party(k) || PRONOUNS.contains(&w) || w == "to" || w == "and" {
+            return true;
+        }
+        // a subject noun phrase ending in a plain word, with an actor at most 3 words before
+        let plain = ws[k].norm.chars().all(|c| c.is_alphanumeric() || c == '-');
+        let head_ok = !is_verb(k) || (ws[k].norm.ends_with('s') && !ws[k].norm.ends_with("ss"));
+        let subject_party = (k.saturating_sub(SUBJECT_REACH)..k)
+            .rev()
+            .find(|&j| in_party(j));
+        return plain
+            && head_ok
+            && subject_party.is_some_and(|j| {
+                (j + 1..k).all(|x| in_party(x) || !is_verb(x))
+                    && !ws[j..=k].iter().any(|x| {
+                        x.is_punct()
+                            && x.norm != "'s"
+                            && !in_party_word(x)
+                            && !is_quote_mark(&x.norm)
+                    })
+            })
+            && !matches!(
+                w,
+                "of" | "for" | "as" | "from" | "with" | "in" | "on" | "at" | "by"
+            );
+    }
+    saw_aux
+}
+
+/// "Russian", "Chinese", "Israeli", "British", "US-Russia": a party word that modifies a noun.
+fn is_adjective_form(w: &str) -> bool {
+    ["an", "ese", "ish", "i", "ic"]
+        .iter()
+        .any(|s| w.ends_with(s))
+        || w.contains('-')
+        || w.contains('/')
+}
+
+/// A rejection or concession with no target answers the latest request, proposal or threat made
+/// of its source earlier in the article ("NATO urged Russia to de-escalate. Russian officials
+/// refused"): that request's source becomes its target.
+fn answer_targets(events: &mut [Event]) {
+    for k in 0..events.len() {
+        let answers = matches!(events[k].root.as_str(), "12" | "08") && events[k].target.is_none();
+        let Some(src) = events[k].source.clone().filter(|_| answers) else {
+            continue;
+        };
+        let asked = events[..k].iter().rev().find(|e| {
+            matches!(e.root.as_str(), "02" | "03" | "10" | "13")
+                && e.target.as_ref().is_some_and(|t| same(t, &src))
+                && e.source.is_some()
+        });
+        if let Some(a) = asked.and_then(|a| a.source.clone()) {
+            events[k].targets = vec![a.clone()];
+            events[k].target = Some(a);
+        }
+    }
+}
+
+/// A pattern word matches a sentence word exactly or as the same noun ("talk" ~ "talks").
+fn word_eq(pattern: &str, word: &str) -> bool {
+    pattern == word || noun_key(pattern) == noun_key(word)
+}
+
+fn code_is_consult(code: Option<&str>) -> bool {
+    code.is_some_and(|c| c.starts_with("04"))
+}
+
+/// "was presented", "were expelled": a form of "be" (perhaps with an adverb) before a participle.
+fn is_passive(ws: &[Word], first: usize) -> bool {
+    let w = &ws[first].norm;
+    let participle = w.ends_with("ed") || w.ends_with("en") || w.ends_with('t');
+    participle
+        && (1..=2).any(|k| {
+            first >= k
+                && BE.contains(&ws[first - k].norm.as_str())
+                && (k == 1 || ws[first - 1].norm.ends_with("ly") || ws[first - 1].norm == "also")
+        })
+}
+
+fn preceded_by(ws: &[Word], p: &Party, set: &[&str]) -> bool {
+    p.first > 0 && set.contains(&ws[p.first - 1].norm.as_str())
+}
+
+/// Source and target of a verb event from their positions around it.
+fn verb_roles(
+    ws: &[Word],
+    ps: &[Party],
+    t: &Trigger,
+    material: bool,
+) -> (Option<Party>, Option<Party>) {
+    let clause_start = (0..t.first)
+        .rev()
+        .find(|&k| ws[k].norm == ";")
+        .map_or(0, |k| k + 1);
+    let before: Vec<&Party> = ps
+        .iter()
+        .filter(|p| p.last < t.first && p.first >= clause_start)
+        .collect();
+    let subject = before
+        .iter()
+        .rev()
+        .find(|p| !preceded_by(ws, p, PLACE) && !preceded_by(ws, p, &["by"]))
+        .or(before.last())
+        .map(|p| (*p).clone());
+    let limit = (t.last + 1 + TARGET_WINDOW).min(ws.len());
+    let stop = (t.last + 1..limit)
+        .find(|&k| CLAUSE_BREAKS.contains(&ws[k].norm.as_str()))
+        .unwrap_or(limit);
+    let after: Vec<&Party> = ps
+        .iter()
+        .filter(|p| p.first > t.last && p.first < stop)
+        .collect();
+    if t.passive {
+        if let Some(agent) = after.iter().find(|p| preceded_by(ws, p, &["by"])) {
+            return (Some((*agent).clone()), subject);
+        }
+        return (None, subject);
+    }
+    let object = after
+        .iter()
+        .find(|p| {
+            let own = subject.as_ref().is_some_and(|s| {
+                p.actors
+                    .iter()
+                    .all(|a| s.actors.iter().any(|x| self_target(a, x)))
+            });
+            !own && (material || !preceded_by(ws, p, PLACE))
+        })
+        .map(|p| (*p).clone());
+    (subject, object)
+}
+
+/// Roles of a noun event: "talks between A and B", "A-B talks", "Russia's invasion of Ukraine",
+/// "the Russian buildup near Ukraine"; None when the noun has no party of its own.
+fn noun_roles(
+    ws: &[Word],
+    ps: &[Party],
+    t: &Trigger,
+) -> Option<(Option<Party>, Option<Party>, bool)> {
+    let after = |set: &[&str]| {
+        ps.iter()
+            .find(|p| p.first > t.last && p.first <= t.last + 4 && preceded_by(ws, p, set))
+            .cloned()
+    };
+    if let Some(between) = after(&["between", "among", "amongst"]) {
+        if between.actors.len() > 1 {
+            return Some((Some(between), None, true));
+        }
+    }
+    // a modifier right before the noun, allowing "'s" and up to two adjectives
+    let modifier = ps
+        .iter()
+        .filter(|p| p.last < t.first && t.first - p.last <= 3)
+        .find(|p| {
+            ws[p.last + 1..t.first]
+                .iter()
+                .all(|w| !w.is_punct() || w.norm == "-" || w.norm == "/")
+        })
+        .cloned();
+    let target = after(NOUN_TARGET).or_else(|| {
+        if t.code.starts_with("19") || t.code.starts_with("15") || t.code.starts_with("18") {
+            after(PLACE)
+        } else {
+            None
+        }
+    });
+    // "the chance of success from Russian/US negotiations", "besides direct US talks": a noun
+    // phrase inside such a prepositional phrase mentions the event rather than reports it
+    if let Some(m) = &modifier {
+        let mentioned = (m.first.saturating_sub(3)..m.first)
+            .rev()
+            .take_while(|&k| !ws[k].is_punct())
+            .any(|k| MENTION_PREPS.contains(&ws[k].norm.as_str()));
+        if mentioned {
+            return None;
+        }
+    }
+    match modifier {
+        // a meeting of one party with no counterpart named: the parties named together in the
+        // sentence ("after the NATO meeting, both Russian and NATO officials said") took part
+        Some(m) if t.reciprocal && target.is_none() => {
+            let together = ps.iter().find(|p| {
+                p.first > t.last
+                    && p.actors.len() > 1
+                    && m.actors.iter().any(|a| p.actors.iter().any(|b| same(a, b)))
+            });
+            match together {
+                Some(p) => {
+                    let others: Vec<EventActor> = p
+                        .actors
+                        .iter()
+                        .filter(|b| !m.actors.iter().any(|a| same(a, b)))
+                        .cloned()
+                        .collect();
+                    let tp = Party {
+                        actors: others,
+                        ..p.clone()
+                    };
+                    Some((Some(m), Some(tp), true))
+                }
+                None => Some((Some(m), None, true)),
+            }
+        }
+        Some(m) => Some((Some(m), target, t.reciprocal)),
+        None => None,
+    }
+}
+
+/// The speaker's party for an event word inside a quote ("we will respond").
+fn speaker_party(input: &CodeInput, ws: &[Word], t: &Trigger, ps: &[Party]) -> Option<Party> {
+    let span = Span::new(ws[t.first].span.start, ws[t.last].span.end);
+    let q = input.quotes.iter().find(|q| q.span.span().contains(span))?;
+    let id = q.speaker.as_ref()?.actor_id.as_ref()?;
+    let m = input
+        .mentions
+        .iter()
+        .find(|m| m.actor.as_ref().is_some_and(|a| &a.id == id))?;
+    let a = m.actor.as_ref()?;
+    let _ = ps;
+    Some(Party {
+        first: t.first,
+        last: t.first,
+        actors: vec![EventActor {
+            name: a.name.clone(),
+            actor_id: Some(a.id.clone()),
+            country: a.country.clone(),
+            sector: a.sector.clone(),
+        }],
+        name: q
+            .speaker
+            .as_ref()
+            .map(|s| s.name.clone())
+            .unwrap_or_default(),
+    })
+}
+
+/// The date of the nearest time expression in the sentence, else the publication date.
+fn date_for(
+    input: &CodeInput,
+    sentence: Span,
+    trigger: Span,
+) -> (Option<NaiveDate>, Option<String>) {
+    let dist = |s: &Span| {
+        if s.end <= trigger.start {
+            trigger.start - s.end
+        } else {
+            s.start.saturating_sub(trigger.end)
+        }
+    };
+    let nearest = input
+        .times
+        .iter()
+        .filter(|(s, _)| sentence.contains(*s))
+        .min_by_key(|(s, _)| dist(s));
+    match nearest {
+        Some((_, d)) => (Some(*d), Some("text".into())),
+        None => match input.published {
+            Some(d) => (Some(d), Some("published".into())),
+            None => (None, None),
+        },
+    }
+}
+
+/// Who reports the event: the speaker of a quote around it, or "<party> said" before it.
+fn reporter(
+    dict: &Dictionary,
+    input: &CodeInput,
+    ws: &[Word],
+    ps: &[Party],
+    t: &Trigger,
+    span: Span,
+) -> Option<String> {
+    if let Some(q) = input.quotes.iter().find(|q| q.span.span().contains(span)) {
+        return q.speaker.as_ref().map(|s| s.name.clone());
+    }
+    let (cue_first, _) = speech_cue_before(&dict.cues, ws, t.first)?;
+    ps.iter()
+        .rev()
+        .find(|p| p.last < cue_first && cue_first - p.last <= 4)
+        .map(|p| p.name.clone())
+}
+
+/// The status every event of the given words would get; exposed for tests of the cue file.
+pub fn status_of(dict: &Dictionary, body: &str, sentence: Span, trigger: Span) -> EventStatus {
+    let ws = words(body, sentence);
+    let first = ws
+        .iter()
+        .position(|w| w.span.overlaps(trigger))
+        .unwrap_or(0);
+    let last = ws
+        .iter()
+        .rposition(|w| w.span.overlaps(trigger))
+        .unwrap_or(first);
+    status(&dict.cues, &ws, first, last, false)
+}

@@ -1,0 +1,399 @@
+//! The verb and noun pattern dictionaries, word forms and status cues, read from data/events.
+
+use super::codes::{data_lines, is_code};
+use std::collections::HashMap;
+
+const CAMEO_VERBS: &str = include_str!("../../../../data/events/cameo_verbs.txt");
+const PARLEY_VERBS: &str = include_str!("../../../../data/events/verbs.txt");
+const SYNSETS: &str = include_str!("../../../../data/events/cameo_synsets.txt");
+const CAMEO_FORMS: &str = include_str!("../../../../data/events/cameo_forms.txt");
+const LEMMAS: &str = include_str!("../../../../data/events/lemmas.txt");
+const NOUNS: &str = include_str!("../../../../data/events/nouns.txt");
+const CUES: &str = include_str!("../../../../data/events/status_cues.txt");
+
+/// What a pattern or verb codes: a CAMEO code, or nothing (`---`).
+pub type Code = Option<String>;
+
+/// One element of a pattern: a word, a word set (`&name`), or the verb itself (`_`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatItem {
+    Word(String),
+    Set(String),
+    Verb,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    pub code: Code,
+    /// Items before the verb, in order.
+    pub before: Vec<PatItem>,
+    /// Items after the verb, in order.
+    pub after: Vec<PatItem>,
+}
+
+/// A verb block: verbs that share a default code and a list of patterns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub name: String,
+    pub code: Code,
+    pub patterns: Vec<Pattern>,
+}
+
+/// A verb entry: its words (lemma of the first, literal rest), its block, its own code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbEntry {
+    pub words: Vec<String>,
+    pub block: usize,
+    /// Some when the verb line overrides the block's code.
+    pub code: Option<Code>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NounEntry {
+    pub words: Vec<String>,
+    pub code: String,
+    pub reciprocal: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueScope {
+    /// The event word itself.
+    SelfWord,
+    Governs,
+    Sentence,
+    Near,
+    Except,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// "denied", "conditional", ..., or "report" for speech cues.
+    pub status: String,
+    pub scope: CueScope,
+    pub words: Vec<String>,
+}
+
+/// Everything the coder knows, parsed once.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionary {
+    pub blocks: Vec<Block>,
+    /// First word's lemma -> verb entries starting with it.
+    pub verbs: HashMap<String, Vec<VerbEntry>>,
+    pub sets: HashMap<String, Vec<Vec<String>>>,
+    pub forms: HashMap<String, String>,
+    /// First word -> noun entries starting with it (compared singular-ish).
+    pub nouns: HashMap<String, Vec<NounEntry>>,
+    /// Support verbs ("hold", "impose") by first-word lemma, with their remaining words.
+    pub support: HashMap<String, Vec<Vec<String>>>,
+    pub cues: Vec<Cue>,
+}
+
+impl Dictionary {
+    /// The compiled-in dictionaries; they are checked by tests, so a failure here is a build bug
+    /// and yields an empty dictionary rather than a panic.
+    pub fn builtin() -> Self {
+        Self::parse_all(
+            &[PARLEY_VERBS, CAMEO_VERBS],
+            SYNSETS,
+            &[LEMMAS, CAMEO_FORMS],
+            NOUNS,
+            CUES,
+        )
+        .unwrap_or_default()
+    }
+
+    /// Parses verb files (earlier files override later ones verb by verb), word sets, forms,
+    /// nouns and cues.
+    pub fn parse_all(
+        verb_files: &[&str],
+        synsets: &str,
+        form_files: &[&str],
+        nouns: &str,
+        cues: &str,
+    ) -> Result<Self, String> {
+        let mut d = Dictionary::default();
+        for f in form_files {
+            for (n, line) in data_lines(f) {
+                let (form, lemma) = line
+                    .split_once('\t')
+                    .ok_or_else(|| format!("forms line {n}: want form<TAB>lemma"))?;
+                d.forms
+                    .entry(form.trim().to_string())
+                    .or_insert_with(|| lemma.trim().to_string());
+            }
+        }
+        for (n, line) in data_lines(synsets) {
+            let (name, members) = line
+                .split_once(" = ")
+                .ok_or_else(|| format!("synsets line {n}: want &name = a | b"))?;
+            let name = name.trim().trim_start_matches('&').to_string();
+            let members = members
+                .split('|')
+                .map(|m| m.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                .filter(|m| !m.is_empty())
+                .collect();
+            d.sets.insert(name, members);
+        }
+        let mut claimed: Vec<String> = Vec::new();
+        for (file_no, text) in verb_files.iter().enumerate() {
+            let mut here: Vec<String> = Vec::new();
+            d.parse_verbs(text, file_no, &claimed, &mut here)?;
+            claimed.extend(here);
+        }
+        d.parse_nouns(nouns)?;
+        d.cues = parse_cues(cues)?;
+        Ok(d)
+    }
+
+    fn parse_verbs(
+        &mut self,
+        text: &str,
+        file_no: usize,
+        claimed: &[String],
+        here: &mut Vec<String>,
+    ) -> Result<(), String> {
+        let mut current: Option<usize> = None;
+        for (n, line) in data_lines(text) {
+            let line = line.trim();
+            let (kw, rest) = line.split_once(' ').unwrap_or((line, ""));
+            let at = || format!("verb file {file_no} line {n}");
+            match kw {
+                "block" => {
+                    let mut f = rest.split_whitespace();
+                    let name = f
+                        .next()
+                        .ok_or_else(|| format!("{}: block needs a name", at()))?;
+                    let code = parse_code(f.next().unwrap_or("---"))
+                        .ok_or_else(|| format!("{}: bad block code", at()))?;
+                    self.blocks.push(Block {
+                        name: name.to_string(),
+                        code,
+                        patterns: Vec::new(),
+                    });
+                    current = Some(self.blocks.len() - 1);
+                }
+                "verb" => {
+                    let block = current.ok_or_else(|| format!("{}: verb outside a block", at()))?;
+                    let (words, code) = match rest.split_once(" = ") {
+                        Some((w, c)) => (
+                            w,
+                            Some(
+                                parse_code(c.trim())
+                                    .ok_or_else(|| format!("{}: bad code", at()))?,
+                            ),
+                        ),
+                        None => (rest, None),
+                    };
+                    let words: Vec<String> = words.split_whitespace().map(str::to_string).collect();
+                    if words.is_empty() {
+                        return Err(format!("{}: verb without words", at()));
+                    }
+                    let key = words.join(" ");
+                    if claimed.contains(&key) {
+                        continue;
+                    }
+                    here.push(key);
+                    self.verbs
+                        .entry(words[0].clone())
+                        .or_default()
+                        .push(VerbEntry { words, block, code });
+                }
+                "pat" => {
+                    let block =
+                        current.ok_or_else(|| format!("{}: pattern outside a block", at()))?;
+                    let (code, items) = rest
+                        .split_once(' ')
+                        .ok_or_else(|| format!("{}: pattern needs a code and items", at()))?;
+                    let code = parse_code(code).ok_or_else(|| format!("{}: bad code", at()))?;
+                    let mut before = Vec::new();
+                    let mut after = Vec::new();
+                    let mut seen_verb = false;
+                    for t in items.split_whitespace() {
+                        let item = match t {
+                            "_" => PatItem::Verb,
+                            "$" | "+" | "^" | "%" => continue,
+                            s if s.starts_with('&') => PatItem::Set(s[1..].to_string()),
+                            s => PatItem::Word(s.to_string()),
+                        };
+                        match item {
+                            PatItem::Verb => seen_verb = true,
+                            other if seen_verb => after.push(other),
+                            other => before.push(other),
+                        }
+                    }
+                    if !seen_verb {
+                        return Err(format!("{}: pattern without _", at()));
+                    }
+                    self.blocks[block].patterns.push(Pattern {
+                        code,
+                        before,
+                        after,
+                    });
+                }
+                _ => return Err(format!("{}: unknown line {:?}", at(), kw)),
+            }
+        }
+        Ok(())
+    }
+
+    fn parse_nouns(&mut self, text: &str) -> Result<(), String> {
+        for (n, line) in data_lines(text) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 2 {
+                return Err(format!("nouns line {n}: want code<TAB>noun[<TAB>flags]"));
+            }
+            let words: Vec<String> = f[1].split_whitespace().map(str::to_string).collect();
+            if words.is_empty() {
+                return Err(format!("nouns line {n}: empty phrase"));
+            }
+            if f[0] == "support" {
+                self.support
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push(words[1..].to_vec());
+                continue;
+            }
+            if !is_code(f[0]) {
+                return Err(format!("nouns line {n}: bad code {:?}", f[0]));
+            }
+            let reciprocal = f.get(2).is_some_and(|s| s.contains("reciprocal"));
+            let first = super::tokens::noun_key(&words[0]).to_string();
+            self.nouns.entry(first).or_default().push(NounEntry {
+                words,
+                code: f[0].to_string(),
+                reciprocal,
+            });
+        }
+        Ok(())
+    }
+
+    /// The lemma of a listed irregular form.
+    pub fn irregular(&self, word: &str) -> Option<String> {
+        self.forms.get(word).cloned()
+    }
+
+    pub fn verb_count(&self) -> usize {
+        self.verbs.values().map(Vec::len).sum()
+    }
+}
+
+fn parse_code(s: &str) -> Option<Code> {
+    if s == "---" {
+        Some(None)
+    } else if is_code(s) {
+        Some(Some(s.to_string()))
+    } else {
+        None
+    }
+}
+
+fn parse_cues(text: &str) -> Result<Vec<Cue>, String> {
+    let mut out = Vec::new();
+    for (n, line) in data_lines(text) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() != 3 {
+            return Err(format!(
+                "status_cues line {n}: want status<TAB>scope<TAB>cues"
+            ));
+        }
+        let scope = match f[1] {
+            "governs" => CueScope::Governs,
+            "self" => CueScope::SelfWord,
+            "sentence" => CueScope::Sentence,
+            "near" => CueScope::Near,
+            "except" => CueScope::Except,
+            s => return Err(format!("status_cues line {n}: unknown scope {s:?}")),
+        };
+        const STATUSES: [&str; 8] = [
+            "denied",
+            "negated",
+            "conditional",
+            "hypothetical",
+            "proposed",
+            "planned",
+            "report",
+            "demand",
+        ];
+        if !STATUSES.contains(&f[0]) {
+            return Err(format!("status_cues line {n}: unknown status {:?}", f[0]));
+        }
+        for cue in f[2].split('|') {
+            let words: Vec<String> = cue
+                .split_whitespace()
+                .map(|w| w.to_lowercase().replace('’', "'"))
+                .collect();
+            if !words.is_empty() {
+                out.push(Cue {
+                    status: f[0].to_string(),
+                    scope,
+                    words,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strict() -> Dictionary {
+        Dictionary::parse_all(
+            &[PARLEY_VERBS, CAMEO_VERBS],
+            SYNSETS,
+            &[LEMMAS, CAMEO_FORMS],
+            NOUNS,
+            CUES,
+        )
+        .expect("data/events dictionaries parse")
+    }
+
+    #[test]
+    fn every_compiled_dictionary_file_parses() {
+        let d = strict();
+        assert!(d.blocks.len() > 350, "blocks: {}", d.blocks.len());
+        assert!(d.verb_count() > 1500, "verbs: {}", d.verb_count());
+        assert!(d.sets.contains_key("military"));
+        assert_eq!(d.forms.get("met").map(String::as_str), Some("meet"));
+        assert!(d.nouns.contains_key("talk"));
+        assert!(d.support.contains_key("hold"));
+        assert!(d.cues.iter().any(|c| c.status == "conditional"));
+    }
+
+    #[test]
+    fn parley_verbs_override_cameo_entries_for_the_same_verb() {
+        let d = strict();
+        let reject: Vec<_> = d.verbs["reject"]
+            .iter()
+            .filter(|v| v.words == ["reject"])
+            .collect();
+        assert_eq!(reject.len(), 1);
+        assert_eq!(d.blocks[reject[0].block].name, "parley_reject");
+    }
+
+    #[test]
+    fn patterns_split_around_the_verb() {
+        let d = Dictionary::parse_all(
+            &["block b 040\nverb meet\npat 036 mediators _ for &talk\n"],
+            "&talk = talks | negotiations\n",
+            &[],
+            "",
+            "",
+        )
+        .unwrap();
+        let p = &d.blocks[0].patterns[0];
+        assert_eq!(p.before, vec![PatItem::Word("mediators".into())]);
+        assert_eq!(
+            p.after,
+            vec![PatItem::Word("for".into()), PatItem::Set("talk".into())]
+        );
+    }
+
+    #[test]
+    fn bad_lines_are_errors_not_panics() {
+        assert!(Dictionary::parse_all(&["verb meet\n"], "", &[], "", "").is_err());
+        assert!(Dictionary::parse_all(&[], "", &[], "xx\ttalks\n", "").is_err());
+        assert!(Dictionary::parse_all(&[], "", &[], "", "maybe\tnear\tif\n").is_err());
+    }
+}

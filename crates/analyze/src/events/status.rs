@@ -1,0 +1,80 @@
+//! Event status from cue words: denied, negated, conditional, hypothetical, proposed, planned.
+
+use super::dict::{Cue, CueScope};
+use super::roles::CLAUSE_BREAKS;
+use super::tokens::Word;
+use parley_core::EventStatus;
+
+/// How far before the event word a `near` cue may stand.
+const NEAR: usize = 5;
+/// How far after a noun event a `near` cue may stand ("talks ... will take place").
+const NEAR_AFTER_NOUN: usize = 8;
+
+/// Where a cue occurs: the index of its first and last word.
+fn occurrences<'a>(words: &'a [Word], cue: &'a Cue) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let n = cue.words.len();
+    (0..words.len().saturating_sub(n - 1)).filter_map(move |i| {
+        let hit = cue
+            .words
+            .iter()
+            .enumerate()
+            .all(|(k, c)| words[i + k].norm == *c);
+        hit.then_some((i, i + n - 1))
+    })
+}
+
+fn breaks_between(words: &[Word], from: usize, to: usize) -> bool {
+    words[from..to].iter().any(|w| {
+        CLAUSE_BREAKS.contains(&w.norm.as_str())
+            || matches!(w.norm.as_str(), "," | "that" | "which" | "who" | ":")
+    })
+}
+
+/// The status of the event carried by words `first..=last` (a noun event when `noun`).
+pub fn status(cues: &[Cue], words: &[Word], first: usize, last: usize, noun: bool) -> EventStatus {
+    let excepted = |at: usize| {
+        cues.iter()
+            .filter(|c| c.scope == CueScope::Except)
+            .any(|c| occurrences(words, c).any(|(a, b)| a <= at && at <= b))
+    };
+    let order = [
+        ("denied", EventStatus::Denied),
+        ("negated", EventStatus::Negated),
+        ("conditional", EventStatus::Conditional),
+        ("hypothetical", EventStatus::Hypothetical),
+        ("proposed", EventStatus::Proposed),
+        ("planned", EventStatus::Planned),
+    ];
+    for (name, st) in order {
+        for cue in cues.iter().filter(|c| c.status == name) {
+            let applies = occurrences(words, cue).any(|(a, b)| match cue.scope {
+                CueScope::Governs => b < first && !words[b..first].iter().any(|w| w.norm == ";"),
+                CueScope::Sentence => (b < first || a > last) && !excepted(a),
+                CueScope::Near => {
+                    let before =
+                        b < first && first - b <= NEAR && !breaks_between(words, b + 1, first);
+                    let after = noun
+                        && a > last
+                        && a - last <= NEAR_AFTER_NOUN
+                        && !breaks_between(words, last + 1, a);
+                    before || after
+                }
+                CueScope::Except => false,
+                CueScope::SelfWord => a == first,
+            });
+            if applies {
+                return st;
+            }
+        }
+    }
+    EventStatus::Occurred
+}
+
+/// The index of the last word of a speech cue ("said", "told") before `first`, if any.
+pub fn speech_cue_before(cues: &[Cue], words: &[Word], first: usize) -> Option<(usize, usize)> {
+    cues.iter()
+        .filter(|c| c.status == "report")
+        .flat_map(|c| occurrences(words, c))
+        .filter(|&(_, b)| b < first)
+        .max_by_key(|&(_, b)| b)
+}

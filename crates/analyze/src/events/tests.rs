@@ -1,0 +1,363 @@
+//! Behaviour tests of the coder on sentences of our own, with a tiny actor list standing in for
+//! the actors stage.
+
+use super::*;
+use chrono::NaiveDate;
+use parley_core::{ActorRef, EntityMention, Event, EventStatus, Span, TextSpan};
+
+const ACTORS: &[(&str, &str)] = &[
+    ("United States", "USA"),
+    ("Russia", "RUS"),
+    ("Russian", "RUS"),
+    ("Moscow", "RUS"),
+    ("Kremlin", "RUS"),
+    ("Washington", "USA"),
+    ("U.S.", "USA"),
+    ("US", "USA"),
+    ("American", "USA"),
+    ("Ukraine", "UKR"),
+    ("Ukrainian", "UKR"),
+    ("Kyiv", "UKR"),
+    ("NATO", "IGO"),
+    ("China", "CHN"),
+    ("Chinese", "CHN"),
+    ("Germany", "DEU"),
+    ("France", "FRA"),
+    ("Iran", "IRN"),
+    ("Israel", "ISR"),
+    ("Lavrov", "RUS"),
+    ("Blinken", "USA"),
+    ("Putin", "RUS"),
+    ("Biden", "USA"),
+    ("Ryabkov", "RUS"),
+    ("Sherman", "USA"),
+    ("Stoltenberg", "IGO"),
+    ("Georgia", "GEO"),
+    ("Poland", "POL"),
+    ("Turkey", "TUR"),
+    ("Turkish", "TUR"),
+    ("Belgium", "BEL"),
+    ("Syria", "SYR"),
+];
+
+/// Mentions of the listed names, whole words only, longest first.
+pub(crate) fn mentions(body: &str) -> Vec<EntityMention> {
+    let mut out: Vec<EntityMention> = Vec::new();
+    let mut names: Vec<&(&str, &str)> = ACTORS.iter().collect();
+    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    for (name, code) in names {
+        let mut from = 0;
+        while let Some(pos) = body[from..].find(name) {
+            let s = from + pos;
+            let e = s + name.len();
+            from = e;
+            let before = body[..s].chars().next_back();
+            let after = body[e..].chars().next();
+            let boundary = before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric());
+            let taken = out.iter().any(|m| m.span.start < e && s < m.span.end);
+            if boundary && !taken {
+                out.push(EntityMention {
+                    span: TextSpan::from_body(body, Span::new(s, e)).unwrap(),
+                    actor: Some(ActorRef {
+                        id: code.to_string(),
+                        name: name.to_string(),
+                        kind: "country".into(),
+                        country: Some(code.to_string()),
+                        sector: None,
+                    }),
+                    found_by: "test".into(),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+pub(crate) fn code(body: &str) -> Vec<Event> {
+    let stage = EventStage::new();
+    let sentences: Vec<Span> = parley_core::TextLayer::new(body)
+        .sentences
+        .iter()
+        .map(|s| s.span)
+        .collect();
+    stage.code(
+        body,
+        &sentences,
+        &mentions(body),
+        &[],
+        NaiveDate::from_ymd_opt(2022, 1, 10),
+    )
+}
+
+fn triples(body: &str) -> Vec<(String, String, String)> {
+    code(body)
+        .into_iter()
+        .map(|e| {
+            let c = |a: Option<EventActor>| a.and_then(|a| a.country).unwrap_or_else(|| "-".into());
+            (c(e.source), e.code, c(e.target))
+        })
+        .collect()
+}
+
+use parley_core::EventActor;
+
+fn has(body: &str, src: &str, root: &str, tgt: &str) -> bool {
+    let t = triples(body);
+    let ok = t
+        .iter()
+        .any(|(s, c, g)| s == src && c.starts_with(root) && g == tgt);
+    if !ok {
+        eprintln!("{body}\n  -> {t:?}");
+    }
+    ok
+}
+
+#[test]
+fn codes_a_simple_accusation() {
+    assert!(has(
+        "Blinken accused Russia of aggression.",
+        "USA",
+        "112",
+        "RUS"
+    ));
+}
+
+#[test]
+fn compound_targets_give_one_event_each() {
+    let body = "Blinken accused Russia and China of undermining the system.";
+    assert!(has(body, "USA", "11", "RUS"));
+    assert!(has(body, "USA", "11", "CHN"));
+}
+
+#[test]
+fn reciprocal_talks_with_a_compound_subject_go_both_ways() {
+    let body = "Officials from the US and Russia held talks on Monday.";
+    assert!(has(body, "USA", "04", "RUS"));
+    assert!(has(body, "RUS", "04", "USA"));
+    let e = code(body);
+    assert!(e.iter().all(|e| e.reciprocal));
+}
+
+#[test]
+fn talks_between_two_parties_are_a_noun_event() {
+    let body = "Lavrov said talks between Russia and the US will take place in January.";
+    // planned talks are an intent to meet (CAMEO 036) among both parties
+    assert!(has(body, "RUS", "036", "USA"));
+    assert!(has(body, "USA", "036", "RUS"));
+    let e = code(body);
+    assert!(e.iter().all(|e| e.status == EventStatus::Planned), "{e:#?}");
+}
+
+#[test]
+fn passive_voice_takes_the_agent_as_source() {
+    assert!(has("Ukraine was attacked by Russia.", "RUS", "19", "UKR"));
+    assert!(has("Ukraine was invaded by Russia.", "RUS", "192", "UKR"));
+}
+
+#[test]
+fn noun_events_take_a_modifier_as_source() {
+    assert!(has(
+        "The Russian invasion of Ukraine began at dawn.",
+        "RUS",
+        "192",
+        "UKR"
+    ));
+    assert!(has(
+        "Washington imposed sanctions on Moscow.",
+        "USA",
+        "163",
+        "RUS"
+    ));
+}
+
+#[test]
+fn verb_patterns_refine_the_code() {
+    assert!(has("Russia rejected talks with NATO.", "RUS", "125", "IGO"));
+    assert!(has(
+        "Poland demanded that Russia withdraw.",
+        "POL",
+        "10",
+        "RUS"
+    ));
+    assert!(has(
+        "Germany called on Russia to negotiate.",
+        "DEU",
+        "026",
+        "RUS"
+    ));
+}
+
+#[test]
+fn said_alone_is_no_event_without_an_addressee() {
+    assert!(code("Lavrov said the weather was good.").is_empty());
+}
+
+#[test]
+fn statements_give_way_to_the_event_they_report() {
+    let t = triples("Putin said Russia will attack Ukraine.");
+    assert!(t.iter().all(|(_, c, _)| c != "010"), "{t:?}");
+}
+
+#[test]
+fn denial_marks_the_denied_event_and_codes_the_denial() {
+    let body = "Ryabkov denied that Russia had any plans to invade Ukraine.";
+    let e = code(body);
+    let invade = e.iter().find(|e| e.code == "192").expect("invasion coded");
+    assert_eq!(invade.status, EventStatus::Denied);
+    assert!(has(body, "RUS", "016", "UKR"));
+}
+
+#[test]
+fn events_carry_evidence_trigger_and_date() {
+    let body = "Intro line.\nRussia threatened Ukraine.";
+    let e = code(body);
+    assert_eq!(e[0].evidence.text, "Russia threatened Ukraine.");
+    assert_eq!(e[0].trigger.as_ref().unwrap().text, "threatened");
+    assert_eq!(e[0].date_from.as_deref(), Some("published"));
+    assert!(e[0].evidence.check(body).is_ok());
+}
+
+#[test]
+fn time_expression_in_the_sentence_dates_the_event() {
+    let body = "On Monday Russia threatened Ukraine.";
+    let stage = EventStage::new();
+    let monday = NaiveDate::from_ymd_opt(2022, 1, 10).unwrap();
+    let e = stage.code(
+        body,
+        &[Span::new(0, body.len())],
+        &mentions(body),
+        &[(Span::new(3, 9), monday)],
+        NaiveDate::from_ymd_opt(2022, 1, 12),
+    );
+    assert_eq!(e[0].date, Some(monday));
+    assert_eq!(e[0].date_from.as_deref(), Some("text"));
+}
+
+#[test]
+fn reported_by_names_the_speaker_of_a_said_clause() {
+    let e = code("Lavrov said Russia would never attack Ukraine.");
+    assert!(
+        e.iter().any(|e| e.reported_by.as_deref() == Some("Lavrov")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn fields_follow_the_code_table() {
+    let e = code("Russia invaded Ukraine.");
+    let e = &e[0];
+    assert_eq!(
+        (e.code.as_str(), e.root.as_str(), e.quad_class),
+        ("192", "19", 4)
+    );
+    assert_eq!(e.goldstein, -9.5);
+    assert_eq!(e.plover.as_ref().unwrap().category, "COERCE");
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    for body in [
+        "",
+        " ",
+        "“”",
+        "Russia",
+        "(((",
+        "Russia’s",
+        "talks talks talks",
+        "é. é. é.",
+    ] {
+        let _ = code(body);
+    }
+}
+
+#[test]
+fn gdelt_rows_have_61_columns_and_plover_merges_reciprocal_records() {
+    let e = code("Officials from the US and Russia held talks.");
+    let rows = export::gdelt_rows(&e, 1, "http://x", "20220110");
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r.split('\t').count() == 61));
+    assert_eq!(export::gdelt_header().split('\t').count(), 61);
+    let recs = export::plover_records(&e, "doc");
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["actor"].as_array().unwrap().len(), 2);
+    assert_eq!(recs[0]["event_type"], "CONSULT");
+}
+
+#[test]
+fn the_stage_codes_an_article_through_the_pipeline() {
+    struct Mentions;
+    impl crate::pipeline::Stage for Mentions {
+        fn name(&self) -> &'static str {
+            "test-mentions"
+        }
+        fn run(&self, cx: &crate::pipeline::Context, analysis: &mut parley_core::Analysis) {
+            analysis.entities = mentions(&cx.article.body);
+        }
+    }
+    let pipeline = crate::pipeline::Pipeline::default()
+        .with_stage(Mentions)
+        .with_stage(EventStage::new());
+    let article = parley_core::Article::new("T", "Russia invaded Ukraine. Then nothing happened.");
+    let analysis = pipeline.analyze(&article);
+    assert_eq!(analysis.events.len(), 1);
+    assert_eq!(analysis.events[0].code, "192");
+}
+
+const STATUS_CASES: &str = include_str!("status_cases.tsv");
+
+/// Every case in status_cases.tsv: an event of the given root is coded with the given status.
+#[test]
+fn status_cases_all_pass() {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in STATUS_CASES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), 3, "bad case line {line:?}");
+        n += 1;
+        let events = code(f[2]);
+        let ok = events
+            .iter()
+            .any(|e| e.root == f[1] && serde_json::to_value(e.status).unwrap() == f[0]);
+        if !ok {
+            let got: Vec<String> = events
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} {:?} {:?}",
+                        e.code,
+                        e.status,
+                        e.trigger.as_ref().map(|t| &t.text)
+                    )
+                })
+                .collect();
+            failures.push(format!("{} {} | {} -> {got:?}", f[0], f[1], f[2]));
+        }
+    }
+    assert!(n >= 60, "only {n} status cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {n} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn a_refusal_answers_the_request_made_before_it() {
+    let body = "NATO urged Russia to pull back its troops. Russian officials refused.";
+    assert!(has(body, "IGO", "10", "RUS"));
+    assert!(has(body, "RUS", "12", "IGO"));
+}
+
+#[test]
+fn a_place_before_a_compound_party_is_not_one_of_its_members() {
+    let body =
+        "After the NATO meeting in Belgium, both Russian and NATO officials said they disagreed.";
+    let t = triples(body);
+    assert!(t.iter().all(|(s, _, g)| s != "BEL" && g != "BEL"), "{t:?}");
+}
