@@ -23,12 +23,13 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// The standard stages in their order: actors, time expressions, quotes.
+    /// The standard stages in their order: actors, time expressions, quotes, events.
     pub fn standard() -> Self {
         Pipeline::default()
             .with_stage(crate::actors::ActorStage::new())
             .with_stage(crate::standard::TimeStage)
             .with_stage(crate::quotes::QuoteStage::new())
+            .with_stage(crate::events::EventStage::new())
     }
 
     /// Adds a stage at the end.
