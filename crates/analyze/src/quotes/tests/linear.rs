@@ -14,6 +14,7 @@
 //!   that the working set already exceeds the L2 cache (2 MB a core here): a sweep that
 //!   starts inside the cache and ends outside it was seen at 50–100× on this shared machine
 //!   with code whose instruction count grows exactly linearly (callgrind).
+//!
 //! The number of quotes is checked to be exactly linear where the input repeats a unit.
 
 use crate::quotes::QuoteStage;
