@@ -30,6 +30,8 @@ enum Command {
     Demo(cmd::demo::Args),
     /// Read inputs (text, JSON Lines, HTML, feeds, WARC) into articles, one JSON line each
     Extract(cmd::extract::Args),
+    /// Analyse articles and print their quotes: who said what (list, JSON lines or Citron)
+    Quotes(cmd::quotes::Args),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Demo(args) => cmd::demo::run(args),
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Quotes(args) => cmd::quotes::run(args),
     };
     match result {
         Ok(code) => code,

@@ -3,3 +3,4 @@
 pub mod analyze;
 pub mod demo;
 pub mod extract;
+pub mod quotes;
