@@ -6,6 +6,7 @@
 //! knowledge files, so articles can be analysed in parallel and stages swapped or left out,
 //! in the manner of spaCy's pipeline components.
 
+pub mod framing;
 pub mod pipeline;
 
 pub use pipeline::{Context, Pipeline, Stage};
