@@ -82,7 +82,7 @@ impl Detector {
         let scare: Vec<Span> = quotations
             .iter()
             .copied()
-            .filter(|q| is_scare_quote(body, *q, words, &cues))
+            .filter(|q| is_scare_quote(body, *q, words, &cues, sentences))
             .collect();
         let mut hits = Vec::new();
         for m in self.terms.find_longest(words, ws) {
@@ -155,23 +155,25 @@ fn inside_name(body: &str, words: &[Word], range: (usize, usize), sentences: &[S
 }
 
 /// A scare quote: at most three words, not introduced by a colon or comma right before its
-/// opening mark, nor by a reporting cue among the four words before it.
-fn is_scare_quote(body: &str, q: Span, words: &[Word], cues: &[Span]) -> bool {
-    let inside: Vec<usize> = (0..words.len())
-        .filter(|&i| q.contains(words[i].span))
-        .collect();
-    if inside.is_empty() || inside.len() > 3 {
+/// opening mark, nor by a reporting cue earlier in its sentence ("said the demands are “simply
+/// non-starters”" is a partial quote, not a scare quote).
+fn is_scare_quote(body: &str, q: Span, words: &[Word], cues: &[Span], sentences: &[Span]) -> bool {
+    let inside = words.iter().filter(|w| q.contains(w.span)).count();
+    if inside == 0 || inside > 3 {
         return false;
     }
     let before = body.get(..q.start).unwrap_or("").trim_end();
     if before.ends_with(':') || before.ends_with(',') || before.is_empty() {
         return false;
     }
-    let first = inside[0];
-    let window_start = words[first.saturating_sub(4)].span.start;
+    let sentence_start = sentences
+        .iter()
+        .find(|s| s.start <= q.start && q.start < s.end)
+        .map(|s| s.start)
+        .unwrap_or_else(|| q.start.saturating_sub(80));
     !cues
         .iter()
-        .any(|c| c.start >= window_start && c.end <= q.start)
+        .any(|c| c.start >= sentence_start && c.end <= q.start)
 }
 
 #[cfg(test)]
@@ -272,6 +274,7 @@ mod tests {
     fn a_reported_short_quote_is_not_a_scare_quote() {
         assert!(hits("Moscow called the talks “useful”.").is_empty());
         assert!(hits("Grushko said “no”.").is_empty());
+        assert!(hits("Sherman said some of the demands are “simply non-starters.”").is_empty());
     }
 
     #[test]

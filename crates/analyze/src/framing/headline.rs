@@ -41,13 +41,14 @@ fn stem(word: &str) -> String {
     word.chars().take(STEM).collect()
 }
 
-/// The same word, or two forms of one: equal, one a prefix (of four letters or more) of the
-/// other ("Iran" / "Iranian"), or sharing their first [`STEM`] letters.
-fn same_word(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    a == b
-        || (short.chars().count() >= 4 && long.starts_with(short))
-        || (short.chars().count() >= STEM && stem(short) == stem(long))
+/// True when body word `body` carries headline word `head`: equal, a longer form of it
+/// ("Iran" / "Iranian", four letters or more), or sharing their first [`STEM`] letters.
+/// (Not the other way round: the body's "back" does not carry the headline's "backstabs".)
+fn same_word(body: &str, head: &str) -> bool {
+    let n = head.chars().count().min(body.chars().count());
+    body == head
+        || (head.chars().count() >= 4 && body.starts_with(head))
+        || (n >= STEM && stem(body) == stem(head))
 }
 
 impl HeadlineChecker {
