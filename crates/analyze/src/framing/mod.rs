@@ -257,6 +257,11 @@ impl FramingStage {
         bias::features(&self.counts(whole, &words, &hits, &quotations))
     }
 
+    /// The tone-lexicon valence of a normalised word, if it has one.
+    pub fn valence(&self, norm: &str) -> Option<f64> {
+        self.tone.valence(norm)
+    }
+
     /// The shipped bias score of a single sentence given as text.
     pub fn sentence_bias(&self, text: &str) -> f64 {
         self.bias.score(&self.sentence_features(text))
