@@ -1,10 +1,12 @@
 //! The pipeline: an ordered list of stages run over one article.
 
-use parley_core::{Analysis, Article};
+use parley_core::{Analysis, Article, TextLayer};
 
-/// What a stage reads: the article. (The text layer joins it here once it lands.)
+/// What a stage reads: the article and its text layer (paragraphs, sentences, tokens,
+/// quotations), built once per article and shared by every stage.
 pub struct Context<'a> {
     pub article: &'a Article,
+    pub text: &'a TextLayer,
 }
 
 /// One analysis step. It reads the context and what earlier stages wrote, and adds its own.
@@ -38,7 +40,11 @@ impl Pipeline {
 
     /// Runs every stage over one article.
     pub fn analyze(&self, article: &Article) -> Analysis {
-        let cx = Context { article };
+        let text = TextLayer::new(&article.body);
+        let cx = Context {
+            article,
+            text: &text,
+        };
         let mut analysis = Analysis::default();
         for stage in &self.stages {
             stage.run(&cx, &mut analysis);

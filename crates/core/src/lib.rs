@@ -27,3 +27,4 @@ pub use framing::{Framing, FramingSignal};
 pub use quote::{Cue, Quote, QuoteKind, Speaker};
 pub use report::{Analysis, Document, Report};
 pub use span::{Span, SpanError, TextSpan};
+pub use text::TextLayer;
