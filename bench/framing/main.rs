@@ -16,7 +16,7 @@ mod logistic;
 
 use logistic::{Logistic, SparseLogistic};
 use parley_analyze::framing::bias::FEATURES;
-use parley_analyze::framing::{segment, words::scan_words, FramingStage};
+use parley_analyze::framing::{layer_spans, segment, words::scan_words, FramingStage};
 use sha1::{Digest, Sha1};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -456,12 +456,9 @@ fn seeds(stage: &FramingStage, dir: &Path) -> Result<(), String> {
         let raw = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
         let (title, body) = raw.split_once('\n').unwrap_or(("", &raw));
         let body = body.trim_start_matches('\n');
-        let f = stage.analyze(
-            body,
-            title.trim(),
-            &segment::sentences(body),
-            &segment::quotations(body),
-        );
+        let layer = parley_core::TextLayer::new(body);
+        let (sentences, quotations) = layer_spans(&layer);
+        let f = stage.analyze(body, title.trim(), &sentences, &quotations);
         let name = p
             .file_name()
             .map(|n| n.to_string_lossy().to_string())

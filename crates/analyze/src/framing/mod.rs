@@ -7,7 +7,8 @@
 //! ones, scores each sentence for bias, and judges whether the body supports the headline.
 //!
 //! It takes sentence and quotation spans as input, so it runs on whatever text layer supplies
-//! them; as a pipeline [`Stage`] it finds them itself with the stand-ins in [`segment`].
+//! them; as a pipeline [`Stage`] it reads them from the shared text layer. The stand-ins in
+//! [`segment`] serve callers without one.
 
 pub mod bias;
 pub mod detect;
@@ -26,7 +27,7 @@ use headline::HeadlineChecker;
 use lexicon::{LexiconError, Technique};
 use matcher::WordString;
 use parley_core::framing::{AuthorVoice, Framing, FramingSignal, Loadedness, SentenceFraming};
-use parley_core::{Analysis, Span, TextSpan};
+use parley_core::{Analysis, Span, TextLayer, TextSpan};
 use tone::ToneLexicon;
 use voice::Voice;
 use words::{scan_words, Word};
@@ -283,15 +284,52 @@ impl Stage for FramingStage {
 
     fn run(&self, cx: &Context, analysis: &mut Analysis) {
         let body = &cx.article.body;
-        let sentences = segment::sentences(body);
-        let quotations = segment::quotations(body);
-        analysis.framing = self.analyze(body, &cx.article.title, &sentences, &quotations);
+        let (sentences, quotations) = layer_spans(cx.text);
+        let mut framing = self.analyze(body, &cx.article.title, &sentences, &quotations);
+        // The text layer knows the author's insertions better than the bracket scan.
+        framing.author_voice.insertions = cx
+            .text
+            .insertions
+            .iter()
+            .filter(|i| i.quotation.is_some())
+            .filter_map(|i| TextSpan::from_body(body, i.span).ok())
+            .collect();
+        analysis.framing = framing;
     }
+}
+
+/// The sentence and quotation spans of a text layer, as [`FramingStage::analyze`] takes them.
+pub fn layer_spans(text: &TextLayer) -> (Vec<Span>, Vec<Span>) {
+    (
+        text.sentences.iter().map(|s| s.span).collect(),
+        text.quotations.iter().map(|q| q.span).collect(),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::Pipeline;
+    use parley_core::Article;
+
+    #[test]
+    fn as_a_pipeline_stage_it_reads_the_text_layer() {
+        let body = "The regime lied.\n\n“We warned (anti-Russia) hotheads,” Lavrov said.";
+        let article = Article::new("Talks", body);
+        let analysis = Pipeline::default()
+            .with_stage(FramingStage::new())
+            .analyze(&article);
+        let f = analysis.framing;
+        assert_eq!(f.sentences.len(), 2);
+        let voices: Vec<(&str, &str)> = f
+            .signals
+            .iter()
+            .map(|s| (s.span.text.as_str(), s.voice.as_str()))
+            .collect();
+        assert!(voices.contains(&("regime", "author")));
+        assert!(voices.contains(&("hotheads", "source")));
+        assert_eq!(f.author_voice.insertions.len(), 1);
+    }
 
     fn run(title: &str, body: &str) -> Framing {
         FramingStage::new().analyze(
