@@ -458,7 +458,7 @@ fn seeds(stage: &FramingStage, dir: &Path) -> Result<(), String> {
         let body = body.trim_start_matches('\n');
         let layer = parley_core::TextLayer::new(body);
         let (sentences, quotations) = layer_spans(&layer);
-        let f = stage.analyze(body, title.trim(), &sentences, &quotations);
+        let (f, claims) = stage.analyze_with_claims(body, title.trim(), &sentences, &quotations);
         let name = p
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
@@ -486,6 +486,38 @@ fn seeds(stage: &FramingStage, dir: &Path) -> Result<(), String> {
             .collect();
         println!("  signals: {}", shown.join(" | "));
         println!("  insertions: {}", f.author_voice.insertions.len());
+        let disputes: Vec<String> = claims
+            .iter()
+            .filter(|c| c.holder.kind == "author" && c.stance == parley_core::Stance::Disputes)
+            .map(|c| {
+                let target = c.target.as_ref().and_then(|t| t.name.clone());
+                format!(
+                    "{:?} via {:?}",
+                    target.unwrap_or_default(),
+                    c.cue.as_ref().map(|x| x.text.as_str()).unwrap_or("")
+                )
+            })
+            .collect();
+        println!(
+            "  claims: {} ({} author disputes: {})",
+            claims.len(),
+            disputes.len(),
+            disputes.join("; ")
+        );
+        if std::env::var("FRAMING_BENCH_VERBOSE").is_ok() {
+            for c in &claims {
+                println!(
+                    "    {} {:?} {} target {:?} prop {:?}",
+                    c.holder.kind,
+                    c.holder.name,
+                    c.stance.as_str(),
+                    c.target.as_ref().and_then(|t| t.name.clone()),
+                    c.proposition
+                        .as_ref()
+                        .map(|p| p.text.chars().take(60).collect::<String>())
+                );
+            }
+        }
     }
     Ok(())
 }

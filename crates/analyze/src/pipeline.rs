@@ -74,6 +74,10 @@ mod tests {
                     actor_id: None,
                 },
                 stance: Stance::Asserts,
+                proposition: None,
+                cue: None,
+                target: None,
+                key: None,
             });
         }
     }

@@ -77,6 +77,8 @@ pub mod files {
     pub const PRONOUNS: &str = include_str!("../../../../data/lexicons/pronouns.txt");
     pub const ACTIVITY: &str = include_str!("../../../../data/lexicons/activity.txt");
     pub const VADER: &str = include_str!("../../../../data/lexicons/vader_valence.tsv");
+    pub const STANCE_CUES: &str = include_str!("../../../../data/lexicons/stance_cues.txt");
+    pub const CLAIM_WORDS: &str = include_str!("../../../../data/lexicons/claim_words.txt");
     pub const BIAS_WEIGHTS: &str = include_str!("../../../../data/lexicons/bias_weights.tsv");
 }
 

@@ -11,6 +11,7 @@
 //! [`segment`] serve callers without one.
 
 pub mod bias;
+pub mod claims;
 pub mod detect;
 pub mod headline;
 pub mod lexicon;
@@ -22,12 +23,13 @@ pub mod words;
 
 use crate::pipeline::{Context, Stage};
 use bias::{BiasModel, SentenceCounts};
+use claims::ClaimFinder;
 use detect::{Detector, Hit};
 use headline::HeadlineChecker;
 use lexicon::{LexiconError, Technique};
 use matcher::WordString;
 use parley_core::framing::{AuthorVoice, Framing, FramingSignal, Loadedness, SentenceFraming};
-use parley_core::{Analysis, Span, TextLayer, TextSpan};
+use parley_core::{Analysis, Claim, Span, TextLayer, TextSpan};
 use tone::ToneLexicon;
 use voice::Voice;
 use words::{scan_words, Word};
@@ -45,6 +47,7 @@ pub struct FramingStage {
     tone: ToneLexicon,
     headline: HeadlineChecker,
     bias: BiasModel,
+    claims: ClaimFinder,
 }
 
 impl Default for FramingStage {
@@ -88,6 +91,7 @@ impl FramingStage {
             tone: ToneLexicon::shipped()?,
             headline: HeadlineChecker::shipped()?,
             bias: BiasModel::shipped()?,
+            claims: ClaimFinder::shipped()?,
         })
     }
 
@@ -100,6 +104,18 @@ impl FramingStage {
         sentences: &[Span],
         quotations: &[Span],
     ) -> Framing {
+        self.analyze_with_claims(body, title, sentences, quotations)
+            .0
+    }
+
+    /// Framing and claims (holder and stance) of one article; see [`claims`].
+    pub fn analyze_with_claims(
+        &self,
+        body: &str,
+        title: &str,
+        sentences: &[Span],
+        quotations: &[Span],
+    ) -> (Framing, Vec<Claim>) {
         let sentences = valid_spans(body, sentences);
         let quotations = valid_spans(body, quotations);
         let words = scan_words(body, 0);
@@ -124,9 +140,11 @@ impl FramingStage {
         let mut author_voice = AuthorVoice::default();
         let mut sentence_framing = Vec::with_capacity(sentences.len());
         let mut biased = 0usize;
+        let mut voices = Vec::with_capacity(sentences.len());
         for &s in &sentences {
             let sw = words_in(&words, s);
             let voice = voice::sentence_voice(s, sw, &quotations, &cues, &hits);
+            voices.push(voice);
             let counts = self.counts(s, sw, &hits, &quotations);
             let score = self.bias.score(&bias::features(&counts));
             match voice {
@@ -172,14 +190,25 @@ impl FramingStage {
         };
 
         let headline = self.headline_support(title, body, &words, &hits);
-        Framing {
+        let hit_spans: Vec<Span> = hits.iter().map(|h| h.span).collect();
+        let claims = self.claims.find(
+            body,
+            &words,
+            &ws,
+            &sentences,
+            &quotations,
+            &voices,
+            &hit_spans,
+        );
+        let framing = Framing {
             signals,
             tone,
             sentences: sentence_framing,
             author_voice,
             loadedness,
             headline,
-        }
+        };
+        (framing, claims)
     }
 
     fn headline_support(
@@ -285,7 +314,9 @@ impl Stage for FramingStage {
     fn run(&self, cx: &Context, analysis: &mut Analysis) {
         let body = &cx.article.body;
         let (sentences, quotations) = layer_spans(cx.text);
-        let mut framing = self.analyze(body, &cx.article.title, &sentences, &quotations);
+        let (mut framing, claims) =
+            self.analyze_with_claims(body, &cx.article.title, &sentences, &quotations);
+        analysis.claims.extend(claims);
         // The text layer knows the author's insertions better than the bracket scan.
         framing.author_voice.insertions = cx
             .text
