@@ -46,6 +46,9 @@ fn main() {
             ),
         );
     }
+    if run("claims") {
+        ok &= report("claims", claims_heldout(&stage));
+    }
     if run("seeds") {
         ok &= report("seeds", seeds(&stage, &shared.join("seeds")));
     }
@@ -440,6 +443,62 @@ fn bsd(stage: &FramingStage, path: &Path) -> Result<(), String> {
         "  Pearson r(tone polarity, avgBias)                             {:+.3}",
         pearson(&neg, &bias)
     );
+    Ok(())
+}
+
+// ---------------------------------------------------------------- claims
+
+fn claims_heldout(stage: &FramingStage) -> Result<(), String> {
+    let cases = include_str!("claims_heldout.tsv");
+    let (mut n, mut pass) = (0, 0);
+    let mut failures = Vec::new();
+    for line in cases
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 3 {
+            return Err(format!("bad case line {line:?}"));
+        }
+        n += 1;
+        let text = f[0];
+        let (_, claims) = stage.analyze_with_claims(
+            text,
+            "",
+            &segment::sentences(text),
+            &segment::quotations(text),
+        );
+        let ok = claims.iter().any(|c| {
+            let holder_ok = if f[1] == "author" {
+                c.holder.kind == "author"
+            } else {
+                c.holder.kind == "source"
+                    && c.holder.name.as_deref().map(|x| x.replace('’', "'"))
+                        == Some(f[1].to_string())
+            };
+            holder_ok && c.stance.as_str() == f[2]
+        });
+        if ok {
+            pass += 1;
+        } else {
+            let got: Vec<String> = claims
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{}:{:?}:{}",
+                        c.holder.kind,
+                        c.holder.name,
+                        c.stance.as_str()
+                    )
+                })
+                .collect();
+            failures.push(format!("    FAIL {line}  got {got:?}"));
+        }
+    }
+    println!("claims (held-out cases, bench/framing/claims_heldout.tsv): {pass}/{n} pass (holder and stance)");
+    for f in failures {
+        println!("{f}");
+    }
     Ok(())
 }
 

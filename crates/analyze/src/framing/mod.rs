@@ -427,6 +427,44 @@ mod tests {
     }
 
     #[test]
+    fn odd_input_and_arbitrary_spans_do_not_panic() {
+        let stage = FramingStage::new();
+        let bodies = [
+            "“",
+            "”",
+            "\"",
+            "(sic",
+            "“(",
+            "İstanbul İS a regime” “",
+            "—“Big—Lie”—",
+            "a\u{0}b",
+            "He said: “",
+            "“x” y “z",
+            "Mr. Mrs. Dr.",
+            "ǅungla’s ‐ far‐right",
+            "\n\n\n",
+            "...",
+        ];
+        let mut seed: u64 = 7;
+        for body in bodies {
+            for _ in 0..20 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                let a = (seed >> 33) as usize % (body.len() + 3);
+                let b = (seed >> 13) as usize % (body.len() + 3);
+                let spans = [Span::new(a, b), Span::new(b, a), Span::new(0, body.len())];
+                let (f, claims) = stage.analyze_with_claims(body, body, &spans, &spans);
+                for s in &f.signals {
+                    s.span.check(body).unwrap();
+                }
+                for c in &claims {
+                    c.span.check(body).unwrap();
+                }
+            }
+            let _ = run(body, body);
+        }
+    }
+
+    #[test]
     fn empty_input_gives_empty_framing() {
         let f = run("", "");
         assert!(f.signals.is_empty() && f.sentences.is_empty() && f.headline.is_none());
