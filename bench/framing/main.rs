@@ -49,6 +49,12 @@ fn main() {
     if run("claims") {
         ok &= report("claims", claims_heldout(&stage));
     }
+    if run("speed") {
+        ok &= report(
+            "speed",
+            speed(&stage, &shared.join("eval/wcxb-articles/dev/ground-truth")),
+        );
+    }
     if run("seeds") {
         ok &= report("seeds", seeds(&stage, &shared.join("seeds")));
     }
@@ -442,6 +448,63 @@ fn bsd(stage: &FramingStage, path: &Path) -> Result<(), String> {
     println!(
         "  Pearson r(tone polarity, avgBias)                             {:+.3}",
         pearson(&neg, &bias)
+    );
+    Ok(())
+}
+
+// ---------------------------------------------------------------- speed
+
+/// Articles per second of the framing stage (text layer included) over the WCXB article bodies.
+fn speed(stage: &FramingStage, dir: &Path) -> Result<(), String> {
+    let mut bodies = Vec::new();
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for e in entries.filter_map(Result::ok) {
+        let Ok(text) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        if let Some(body) = json["ground_truth"]["main_content"].as_str() {
+            bodies.push(body.to_string());
+        }
+    }
+    let bytes: usize = bodies.iter().map(String::len).sum();
+    let start = std::time::Instant::now();
+    for body in &bodies {
+        std::hint::black_box(parley_core::TextLayer::new(body));
+    }
+    println!("  text layer alone: {:.2} s", start.elapsed().as_secs_f64());
+    let start = std::time::Instant::now();
+    for body in &bodies {
+        std::hint::black_box(stage.analyze(
+            body,
+            "",
+            &segment::sentences(body),
+            &segment::quotations(body),
+        ));
+    }
+    println!(
+        "  framing with stand-in segmentation: {:.2} s",
+        start.elapsed().as_secs_f64()
+    );
+    let start = std::time::Instant::now();
+    let mut signals = 0;
+    for body in &bodies {
+        let layer = parley_core::TextLayer::new(body);
+        let (sentences, quotations) = layer_spans(&layer);
+        let (f, _) = stage.analyze_with_claims(body, "", &sentences, &quotations);
+        signals += f.signals.len();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "speed (WCXB dev bodies, 1 thread, text layer + framing + claims): {} articles, {:.1} MB in {:.2} s = {:.0} articles/s, {:.1} MB/s ({} signals)",
+        bodies.len(),
+        bytes as f64 / 1e6,
+        secs,
+        bodies.len() as f64 / secs,
+        bytes as f64 / 1e6 / secs,
+        signals
     );
     Ok(())
 }

@@ -167,6 +167,7 @@ impl Sentence<'_> {
         let w = &self.words[i];
         is_capitalized(self.body, w.span)
             && !self.lex.not_names.contains(&w.norm)
+            && !self.lex.pronouns.contains(&w.norm)
             && !self.quoted(w.span)
             && !self.cue_words.get(i).copied().unwrap_or(false)
             && !(i == 0 && w.norm.ends_with("ly"))
@@ -417,7 +418,12 @@ fn trim_end(body: &str, end: usize) -> usize {
 fn key(lex: &ClaimWords, body: &str, words: &[Word], prop: Span) -> ClaimKey {
     let mut actors: Vec<String> = Vec::new();
     let mut polarity = 1;
-    for w in words.iter().filter(|w| prop.contains(w.span)) {
+    let from = words.partition_point(|w| w.span.start < prop.start);
+    let to = words.partition_point(|w| w.span.start < prop.end);
+    for w in words[from..to.max(from)]
+        .iter()
+        .filter(|w| prop.contains(w.span))
+    {
         if lex.negations.contains(&w.norm) || w.norm.ends_with("n't") {
             polarity = -1;
         }
@@ -456,6 +462,20 @@ impl ClaimFinder {
         framing_hits: &[Span],
     ) -> Vec<Claim> {
         let cues = self.cues.find_longest(words, ws);
+        // Words inside a cue or a framing hit: never part of a name.
+        let mut covered = vec![false; words.len()];
+        for c in &cues {
+            for flag in &mut covered[c.words.0..c.words.1.min(words.len())] {
+                *flag = true;
+            }
+        }
+        for h in framing_hits {
+            let from = words.partition_point(|w| w.span.start < h.start);
+            let to = words.partition_point(|w| w.span.start < h.end);
+            for i in from..to.max(from) {
+                covered[i] |= h.contains(words[i].span);
+            }
+        }
         let mut claims = Vec::new();
         let mut last_named: Option<String> = None;
         for (si, &span) in sentences.iter().enumerate() {
@@ -464,12 +484,7 @@ impl ClaimFinder {
             if from >= to {
                 continue;
             }
-            let cue_words = (from..to)
-                .map(|i| {
-                    cues.iter().any(|c| c.words.0 <= i && i < c.words.1)
-                        || framing_hits.iter().any(|h| h.contains(words[i].span))
-                })
-                .collect();
+            let cue_words = covered[from..to].to_vec();
             let s = Sentence {
                 body,
                 span,
@@ -482,7 +497,9 @@ impl ClaimFinder {
             let Some(evidence) = s.text(span) else {
                 continue;
             };
-            let here: Vec<_> = cues
+            let first_cue = cues.partition_point(|c| c.span.start < span.start);
+            let last_cue = cues.partition_point(|c| c.span.start < span.end);
+            let here: Vec<_> = cues[first_cue..last_cue.max(first_cue)]
                 .iter()
                 .filter(|c| span.contains(c.span) && !s.quoted(c.span))
                 .collect();

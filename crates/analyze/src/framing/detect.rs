@@ -158,7 +158,12 @@ fn inside_name(body: &str, words: &[Word], range: (usize, usize), sentences: &[S
 /// opening mark, nor by a reporting cue earlier in its sentence ("said the demands are “simply
 /// non-starters”" is a partial quote, not a scare quote).
 fn is_scare_quote(body: &str, q: Span, words: &[Word], cues: &[Span], sentences: &[Span]) -> bool {
-    let inside = words.iter().filter(|w| q.contains(w.span)).count();
+    let from = words.partition_point(|w| w.span.start < q.start);
+    let to = words.partition_point(|w| w.span.start < q.end);
+    let inside = words[from..to.max(from)]
+        .iter()
+        .filter(|w| q.contains(w.span))
+        .count();
     if inside == 0 || inside > 3 {
         return false;
     }

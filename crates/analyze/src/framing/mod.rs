@@ -56,15 +56,23 @@ impl Default for FramingStage {
     }
 }
 
-/// The words whose spans lie inside `s` (words are in body order).
-fn words_in<'a>(words: &'a [Word], s: Span) -> &'a [Word] {
+/// The index range of the words whose spans lie inside `s` (words are in body order).
+fn word_range(words: &[Word], s: Span) -> std::ops::Range<usize> {
     let from = words.partition_point(|w| w.span.start < s.start);
     let to = words.partition_point(|w| w.span.end <= s.end);
-    if from <= to {
-        &words[from..to]
-    } else {
-        &[]
-    }
+    from..to.max(from)
+}
+
+/// The words whose spans lie inside `s`.
+fn words_in(words: &[Word], s: Span) -> &[Word] {
+    &words[word_range(words, s)]
+}
+
+/// The items, sorted by start, that start inside `s` (callers check their ends).
+fn starting_in<T>(items: &[T], s: Span, start: impl Fn(&T) -> usize) -> &[T] {
+    let from = items.partition_point(|x| start(x) < s.start);
+    let to = items.partition_point(|x| start(x) < s.end);
+    &items[from..to.max(from)]
 }
 
 /// Spans that fit the body, in order.
@@ -141,11 +149,14 @@ impl FramingStage {
         let mut sentence_framing = Vec::with_capacity(sentences.len());
         let mut biased = 0usize;
         let mut voices = Vec::with_capacity(sentences.len());
+        let classes = self.tone.classify(&words);
         for &s in &sentences {
             let sw = words_in(&words, s);
-            let voice = voice::sentence_voice(s, sw, &quotations, &cues, &hits);
+            let s_hits = starting_in(&hits, s, |h| h.span.start);
+            let s_cues = starting_in(&cues, s, |c| c.start);
+            let voice = voice::sentence_voice(s, sw, &quotations, s_cues, s_hits);
             voices.push(voice);
-            let counts = self.counts(s, sw, &hits, &quotations);
+            let counts = self.counts(s, sw, s_hits, &quotations);
             let score = self.bias.score(&bias::features(&counts));
             match voice {
                 Voice::Author => author_voice.author_asserted += 1,
@@ -157,7 +168,7 @@ impl FramingStage {
             }
             sentence_framing.push(SentenceFraming {
                 span: s,
-                tone: self.tone.tone(sw),
+                tone: ToneLexicon::tone_of(&classes[word_range(&words, s)]),
                 voice: voice.as_str().to_string(),
                 bias: score,
                 biased: score >= BIASED_FROM,
@@ -171,7 +182,7 @@ impl FramingStage {
             .filter_map(|s| TextSpan::from_body(body, s).ok())
             .collect();
 
-        let tone = self.tone.tone(&words);
+        let tone = ToneLexicon::tone_of(&classes);
         let per_100 = |k: usize| ratio(k, tone.word_count) * 100.0;
         let author_hits = hits.iter().filter(|h| h.author).count();
         let author_per_100 = per_100(author_hits);

@@ -41,31 +41,66 @@ impl ToneLexicon {
 
     /// True when `norm` is an activity word or a regular inflection of one.
     pub fn is_activity(&self, norm: &str) -> bool {
-        candidate_lemmas(norm)
+        if self.activity.contains(norm) {
+            return true;
+        }
+        let mut buf = String::new();
+        for suffix in ["ing", "ed", "es", "s", "d"] {
+            let Some(stem) = norm.strip_suffix(suffix) else {
+                continue;
+            };
+            if stem.len() < 2 {
+                continue;
+            }
+            buf.clear();
+            buf.push_str(stem);
+            buf.push('e');
+            let b = stem.as_bytes();
+            let undoubled = b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2];
+            if self.activity.contains(stem)
+                || self.activity.contains(buf.as_str())
+                || (undoubled && self.activity.contains(&stem[..stem.len() - 1]))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Each word's tone class, to be summed over any stretch with [`ToneLexicon::tone_of`].
+    pub fn classify(&self, words: &[Word]) -> Vec<WordTone> {
+        words
             .iter()
-            .any(|l| self.activity.contains(l.as_str()))
+            .map(|w| {
+                if !is_word(&w.norm) {
+                    return WordTone::default();
+                }
+                let v = self.valence(&w.norm).unwrap_or(0.0);
+                WordTone {
+                    word: true,
+                    positive: v > 0.0,
+                    negative: v < 0.0,
+                    activity: self.is_activity(&w.norm),
+                    pronoun: self.pronouns.contains(w.norm.as_str()),
+                }
+            })
+            .collect()
     }
 
     /// V1.5TONE over a list of words.
     pub fn tone(&self, words: &[Word]) -> Tone {
-        let n = words.iter().filter(|w| is_word(&w.norm)).count();
+        Self::tone_of(&self.classify(words))
+    }
+
+    /// V1.5TONE over classified words.
+    pub fn tone_of(classes: &[WordTone]) -> Tone {
+        let count = |f: fn(&WordTone) -> bool| classes.iter().filter(|c| c.word && f(c)).count();
+        let n = count(|_| true);
         if n == 0 {
             return Tone::default();
         }
-        let (mut pos, mut neg, mut act, mut pro) = (0usize, 0usize, 0usize, 0usize);
-        for w in words.iter().filter(|w| is_word(&w.norm)) {
-            match self.valence(&w.norm) {
-                Some(v) if v > 0.0 => pos += 1,
-                Some(v) if v < 0.0 => neg += 1,
-                _ => {}
-            }
-            if self.is_activity(&w.norm) {
-                act += 1;
-            }
-            if self.pronouns.contains(w.norm.as_str()) {
-                pro += 1;
-            }
-        }
+        let (pos, neg) = (count(|c| c.positive), count(|c| c.negative));
+        let (act, pro) = (count(|c| c.activity), count(|c| c.pronoun));
         let pct = |k: usize| k as f64 * 100.0 / n as f64;
         Tone {
             tone: pct(pos) - pct(neg),
@@ -79,28 +114,20 @@ impl ToneLexicon {
     }
 }
 
+/// The tone class of one word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordTone {
+    /// False for numbers and other non-words, which V1.5TONE does not count.
+    pub word: bool,
+    pub positive: bool,
+    pub negative: bool,
+    pub activity: bool,
+    pub pronoun: bool,
+}
+
 /// A word for counting: it has at least one letter (numbers are not words here).
 fn is_word(norm: &str) -> bool {
     norm.chars().any(char::is_alphabetic)
-}
-
-/// The word itself and the lemmas its regular inflection could come from.
-fn candidate_lemmas(norm: &str) -> Vec<String> {
-    let mut out = vec![norm.to_string()];
-    for suffix in ["ing", "ed", "es", "s", "d"] {
-        if let Some(stem) = norm.strip_suffix(suffix) {
-            if stem.len() < 2 {
-                continue;
-            }
-            out.push(stem.to_string());
-            out.push(format!("{stem}e"));
-            let b = stem.as_bytes();
-            if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-                out.push(stem[..stem.len() - 1].to_string());
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]
