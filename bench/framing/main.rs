@@ -25,7 +25,9 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let section = args.first().map(String::as_str).unwrap_or("all");
     let shared = PathBuf::from(args.get(1).map(String::as_str).unwrap_or("../shared"));
+    let built = std::time::Instant::now();
     let stage = FramingStage::new();
+    let build_secs = built.elapsed().as_secs_f64();
     let run = |name: &str| section == "all" || section == name;
     let mut ok = true;
     if run("babe") {
@@ -50,6 +52,7 @@ fn main() {
         ok &= report("claims", claims_heldout(&stage));
     }
     if run("speed") {
+        println!("FramingStage::new(): {build_secs:.3} s");
         ok &= report(
             "speed",
             speed(&stage, &shared.join("eval/wcxb-articles/dev/ground-truth")),

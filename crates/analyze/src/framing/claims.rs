@@ -641,8 +641,13 @@ mod tests {
 
     const CASES: &str = include_str!("testdata/claims.tsv");
 
+    fn stage() -> &'static FramingStage {
+        static STAGE: std::sync::OnceLock<FramingStage> = std::sync::OnceLock::new();
+        STAGE.get_or_init(FramingStage::new)
+    }
+
     fn claims_of(text: &str) -> Vec<Claim> {
-        FramingStage::new()
+        stage()
             .analyze_with_claims(
                 text,
                 "",

@@ -7,7 +7,7 @@
 //! to the last word's end.
 
 use super::words::Word;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::AhoCorasick;
 use parley_core::Span;
 
 /// A set of phrases, each carrying a value of type `T` (e.g. the term it belongs to).
@@ -70,12 +70,7 @@ impl<T> PhraseMatcher<T> {
         let automaton = if patterns.is_empty() {
             None
         } else {
-            // A DFA: the overlapping search over every article is the stage's hot loop.
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&patterns)
-                .or_else(|_| AhoCorasick::new(&patterns))
-                .ok()
+            AhoCorasick::new(&patterns).ok()
         };
         PhraseMatcher { automaton, values }
     }
