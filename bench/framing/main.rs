@@ -479,19 +479,6 @@ fn speed(stage: &FramingStage, dir: &Path) -> Result<(), String> {
     }
     println!("  text layer alone: {:.2} s", start.elapsed().as_secs_f64());
     let start = std::time::Instant::now();
-    for body in &bodies {
-        std::hint::black_box(stage.analyze(
-            body,
-            "",
-            &segment::sentences(body),
-            &segment::quotations(body),
-        ));
-    }
-    println!(
-        "  framing with stand-in segmentation: {:.2} s",
-        start.elapsed().as_secs_f64()
-    );
-    let start = std::time::Instant::now();
     let mut signals = 0;
     for body in &bodies {
         let layer = parley_core::TextLayer::new(body);

@@ -72,17 +72,30 @@ impl Detector {
         sentences: &[Span],
         quotations: &[Span],
     ) -> Vec<Hit> {
+        let cues = self.reporting_cues(words, ws);
+        self.detect_with_cues(body, words, ws, sentences, quotations, &cues)
+    }
+
+    /// [`Detector::detect`] with the reporting cues already found.
+    pub fn detect_with_cues(
+        &self,
+        body: &str,
+        words: &[Word],
+        ws: &WordString,
+        sentences: &[Span],
+        quotations: &[Span],
+        cues: &[Span],
+    ) -> Vec<Hit> {
         let exceptions: Vec<Span> = self
             .exceptions
             .find_all(words, ws)
             .into_iter()
             .map(|m| m.span)
             .collect();
-        let cues = self.reporting_cues(words, ws);
         let scare: Vec<Span> = quotations
             .iter()
             .copied()
-            .filter(|q| is_scare_quote(body, *q, words, &cues, sentences))
+            .filter(|q| is_scare_quote(body, *q, words, cues, sentences))
             .collect();
         let mut hits = Vec::new();
         for m in self.terms.find_longest(words, ws) {

@@ -85,6 +85,9 @@ impl HeadlineChecker {
         body_hits: &[Hit],
     ) -> Option<HeadlineSupport> {
         let title_words = scan_words(title, 0);
+        if title_words.is_empty() {
+            return None;
+        }
         let ws_body = WordString::new(body, body_words);
         let body_groups: HashMap<usize, TextSpan> = self
             .groups

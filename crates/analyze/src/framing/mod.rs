@@ -128,10 +128,10 @@ impl FramingStage {
         let quotations = valid_spans(body, quotations);
         let words = scan_words(body, 0);
         let ws = WordString::new(body, &words);
-        let hits = self
-            .detector
-            .detect(body, &words, &ws, &sentences, &quotations);
         let cues = self.detector.reporting_cues(&words, &ws);
+        let hits =
+            self.detector
+                .detect_with_cues(body, &words, &ws, &sentences, &quotations, &cues);
 
         let signals = hits
             .iter()
