@@ -617,6 +617,10 @@ fn seeds(stage: &FramingStage, dir: &Path) -> Result<(), String> {
             disputes.join("; ")
         );
         if std::env::var("FRAMING_BENCH_VERBOSE").is_ok() {
+            print!(
+                "{}",
+                parley_analyze::framing::summary::summary(title.trim(), &f, &claims)
+            );
             for c in &claims {
                 println!(
                     "    {} {:?} {} target {:?} prop {:?}",

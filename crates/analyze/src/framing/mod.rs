@@ -17,6 +17,7 @@ pub mod headline;
 pub mod lexicon;
 pub mod matcher;
 pub mod segment;
+pub mod summary;
 pub mod tone;
 pub mod voice;
 pub mod words;
