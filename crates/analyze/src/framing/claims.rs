@@ -141,6 +141,17 @@ fn holder(kind: &str, name: Option<String>) -> ClaimHolder {
     }
 }
 
+/// An article as the claim finder reads it: the body, its words and their search string, and
+/// sentence and quotation spans.
+#[derive(Clone, Copy)]
+pub struct Doc<'a> {
+    pub body: &'a str,
+    pub words: &'a [Word],
+    pub ws: &'a WordString,
+    pub sentences: &'a [Span],
+    pub quotations: &'a [Span],
+}
+
 /// The sentence-local view the finder works on.
 struct Sentence<'a> {
     body: &'a str,
@@ -170,7 +181,7 @@ impl Sentence<'_> {
             && !self.lex.pronouns.contains(&w.norm)
             && !self.quoted(w.span)
             && !self.cue_words.get(i).copied().unwrap_or(false)
-            && !(i == 0 && w.norm.ends_with("ly"))
+            && (i != 0 || !w.norm.ends_with("ly"))
     }
 
     /// True when only white space (or an apostrophe-s) lies between words `a` and `a + 1`.
@@ -450,17 +461,16 @@ impl ClaimFinder {
         })
     }
 
-    /// Claims of one article. `voices` gives each sentence's voice, in `sentences` order.
-    pub fn find(
-        &self,
-        body: &str,
-        words: &[Word],
-        ws: &WordString,
-        sentences: &[Span],
-        quotations: &[Span],
-        voices: &[Voice],
-        framing_hits: &[Span],
-    ) -> Vec<Claim> {
+    /// Claims of one article. `voices` gives each sentence's voice, in `doc.sentences` order;
+    /// `framing_hits` are the spans of the framing signals (never part of a holder's name).
+    pub fn find(&self, doc: &Doc<'_>, voices: &[Voice], framing_hits: &[Span]) -> Vec<Claim> {
+        let Doc {
+            body,
+            words,
+            ws,
+            sentences,
+            quotations,
+        } = *doc;
         let cues = self.cues.find_longest(words, ws);
         // Words inside a cue or a framing hit: never part of a name.
         let mut covered = vec![false; words.len()];

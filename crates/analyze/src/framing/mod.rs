@@ -203,15 +203,14 @@ impl FramingStage {
 
         let headline = self.headline_support(title, body, &words, &hits);
         let hit_spans: Vec<Span> = hits.iter().map(|h| h.span).collect();
-        let claims = self.claims.find(
+        let doc = claims::Doc {
             body,
-            &words,
-            &ws,
-            &sentences,
-            &quotations,
-            &voices,
-            &hit_spans,
-        );
+            words: &words,
+            ws: &ws,
+            sentences: &sentences,
+            quotations: &quotations,
+        };
+        let claims = self.claims.find(&doc, &voices, &hit_spans);
         let framing = Framing {
             signals,
             tone,
