@@ -431,7 +431,7 @@ fn bsd(stage: &FramingStage, path: &Path) -> Result<(), String> {
             &segment::quotations(body),
         );
         bias.push(avg);
-        score.push(f.sentences.first().map(|s| s.bias).unwrap_or(0.0));
+        score.push(f.loadedness.bias_score);
         density.push(f.loadedness.signals_per_100_words);
         neg.push(f.tone.polarity);
     }
@@ -441,7 +441,7 @@ fn bsd(stage: &FramingStage, path: &Path) -> Result<(), String> {
         bias.len()
     );
     println!(
-        "  Pearson r(article bias score = sentence bias score, avgBias)  {:+.3}",
+        "  Pearson r(article bias score (loadedness.bias_score), avgBias)  {:+.3}",
         pearson(&score, &bias)
     );
     println!(

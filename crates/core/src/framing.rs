@@ -77,6 +77,10 @@ pub struct Loadedness {
     pub signals_per_100_words: f64,
     /// Share of claim-bearing sentences judged biased.
     pub biased_sentence_share: f64,
+    /// Article bias score in 0..1: the mean sentence bias score over claim-bearing sentences
+    /// (over all sentences when none carries a claim).
+    #[serde(default)]
+    pub bias_score: f64,
     /// "neutral", "loaded" or "strongly_loaded".
     pub level: String,
 }

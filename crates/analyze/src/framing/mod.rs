@@ -191,6 +191,7 @@ impl FramingStage {
             author_signals_per_100_words: author_per_100,
             signals_per_100_words: per_100(hits.len()),
             biased_sentence_share: ratio(biased, author_voice.claim_sentences),
+            bias_score: mean_bias(&sentence_framing),
             level: if author_per_100 >= STRONGLY_LOADED_FROM {
                 "strongly_loaded"
             } else if author_per_100 >= LOADED_FROM {
@@ -309,6 +310,25 @@ impl FramingStage {
     }
 }
 
+/// Mean bias score of the claim-bearing sentences, or of all sentences when none carries one.
+fn mean_bias(sentences: &[SentenceFraming]) -> f64 {
+    let claim: Vec<f64> = sentences
+        .iter()
+        .filter(|s| s.voice != Voice::None.as_str())
+        .map(|s| s.bias)
+        .collect();
+    let scores: Vec<f64> = if claim.is_empty() {
+        sentences.iter().map(|s| s.bias).collect()
+    } else {
+        claim
+    };
+    if scores.is_empty() {
+        0.0
+    } else {
+        scores.iter().sum::<f64>() / scores.len() as f64
+    }
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
@@ -423,6 +443,7 @@ mod tests {
                     Only hotheads believe the so-called evidence.";
         let f = run("Lies", body);
         assert_eq!(f.loadedness.level, "strongly_loaded");
+        assert!(f.loadedness.bias_score > 0.5);
         assert_eq!(f.author_voice.author_share, 1.0);
         assert!(f.sentences.iter().all(|s| s.biased));
     }
