@@ -480,13 +480,33 @@ fn speed(stage: &FramingStage, dir: &Path) -> Result<(), String> {
     println!("  text layer alone: {:.2} s", start.elapsed().as_secs_f64());
     let start = std::time::Instant::now();
     let mut signals = 0;
+    let mut terms: HashMap<String, usize> = HashMap::new();
     for body in &bodies {
         let layer = parley_core::TextLayer::new(body);
         let (sentences, quotations) = layer_spans(&layer);
         let (f, _) = stage.analyze_with_claims(body, "", &sentences, &quotations);
         signals += f.signals.len();
+        for s in &f.signals {
+            *terms
+                .entry(format!("{}:{}", s.technique, s.term))
+                .or_default() += 1;
+            if s.term == "scare_quote" && std::env::var("FRAMING_BENCH_SCARE").is_ok() {
+                let from = body.floor_char_boundary(s.span.start.saturating_sub(40));
+                println!("    scare: {:?} {}", &body[from..s.span.start], s.span.text);
+            }
+        }
     }
     let secs = start.elapsed().as_secs_f64();
+    if std::env::var("FRAMING_BENCH_VERBOSE").is_ok() {
+        let mut top: Vec<_> = terms.into_iter().collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let shown: Vec<String> = top
+            .iter()
+            .take(40)
+            .map(|(t, n)| format!("{t} {n}"))
+            .collect();
+        println!("  most frequent signal terms: {}", shown.join(", "));
+    }
     println!(
         "speed (WCXB dev bodies, 1 thread, text layer + framing + claims): {} articles, {:.1} MB in {:.2} s = {:.0} articles/s, {:.1} MB/s ({} signals)",
         bodies.len(),

@@ -5,7 +5,7 @@
 //! - a hit inside a phrase of `exceptions.txt` is ordinary usage and dropped ("sanctions
 //!   regime", "lies ahead", "supposed to");
 //! - a capitalised hit right after a capitalised word, not at the start of its sentence, is
-//!   part of a proper name and dropped ("Atlanta Hawks", "Radical Party");
+//!   part of a proper name and dropped ("Atlanta Hawks", "the Fascist Party");
 //! - a hit inside a quotation is the source's words (`voice = "source"`), unless the quotation
 //!   is a scare quote: a quotation of at most three words that no colon, comma or reporting
 //!   verb introduces; the author put it there, so its words are his (`voice = "author"`), and
@@ -31,7 +31,11 @@ pub struct Detector {
     terms: PhraseMatcher<(Technique, String)>,
     exceptions: PhraseMatcher<()>,
     reporting: PhraseMatcher<()>,
+    mentions: PhraseMatcher<()>,
 }
+
+/// The headword a scare-quote signal carries.
+pub const SCARE_QUOTE: &str = "scare_quote";
 
 impl Detector {
     /// The shipped lexicons.
@@ -47,10 +51,12 @@ impl Detector {
         }
         let exceptions = lexicon::parse_words("exceptions.txt", files::EXCEPTIONS)?;
         let reporting = lexicon::parse_words("reporting_verbs.txt", files::REPORTING_VERBS)?;
+        let mentions = lexicon::parse_words("mention_cues.txt", files::MENTION_CUES)?;
         Ok(Detector {
             terms: PhraseMatcher::new(entries),
             exceptions: PhraseMatcher::new(exceptions.into_iter().map(|e| (e, ())).collect()),
             reporting: PhraseMatcher::new(reporting.into_iter().map(|e| (e, ())).collect()),
+            mentions: PhraseMatcher::new(mentions.into_iter().map(|e| (e, ())).collect()),
         })
     }
 
@@ -92,10 +98,17 @@ impl Detector {
             .into_iter()
             .map(|m| m.span)
             .collect();
+        let mentions: Vec<Span> = self
+            .mentions
+            .find_longest(words, ws)
+            .into_iter()
+            .map(|m| m.span)
+            .collect();
         let scare: Vec<Span> = quotations
             .iter()
             .copied()
             .filter(|q| is_scare_quote(body, *q, words, cues, sentences))
+            .filter(|q| !right_after(body, &mentions, *q))
             .collect();
         let mut hits = Vec::new();
         for m in self.terms.find_longest(words, ws) {
@@ -119,7 +132,7 @@ impl Detector {
             hits.push(Hit {
                 span: q,
                 technique: Technique::Doubt,
-                headword: String::new(),
+                headword: SCARE_QUOTE.to_string(),
                 author: true,
             });
         }
@@ -130,7 +143,7 @@ impl Detector {
 
 /// True when the hit over words `range` starts capitalised, is not its sentence's first word,
 /// and a capitalised word stands right before or after it in the same sentence: part of a proper name
-/// ("Atlanta Hawks", "the Radical Party"). With no sentences given (a headline), never.
+/// ("Atlanta Hawks", "the Fascist Party"). With no sentences given (a headline), never.
 fn inside_name(body: &str, words: &[Word], range: (usize, usize), sentences: &[Span]) -> bool {
     let (index, after) = range;
     let word = &words[index];
@@ -167,17 +180,32 @@ fn inside_name(body: &str, words: &[Word], range: (usize, usize), sentences: &[S
     joined_name(&words[index - 1]) || joined_after
 }
 
-/// A scare quote: at most three words, not introduced by a colon or comma right before its
+/// True when one of `cues` ends right before `q` (only white space between).
+fn right_after(body: &str, cues: &[Span], q: Span) -> bool {
+    cues.iter().any(|c| {
+        c.end <= q.start
+            && body
+                .get(c.end..q.start)
+                .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+    })
+}
+
+/// A scare quote: at most three words, none capitalised, not introduced by a colon or comma right before its
 /// opening mark, nor by a reporting cue earlier in its sentence ("said the demands are “simply
 /// non-starters”" is a partial quote, not a scare quote).
 fn is_scare_quote(body: &str, q: Span, words: &[Word], cues: &[Span], sentences: &[Span]) -> bool {
     let from = words.partition_point(|w| w.span.start < q.start);
     let to = words.partition_point(|w| w.span.start < q.end);
-    let inside = words[from..to.max(from)]
+    let inside: Vec<&Word> = words[from..to.max(from)]
         .iter()
         .filter(|w| q.contains(w.span))
-        .count();
-    if inside == 0 || inside > 3 {
+        .collect();
+    if inside.is_empty() || inside.len() > 3 {
+        return false;
+    }
+    // Titles, names and labels are capitalised ("the “Save” button", "“Foxtrot”"); a scare
+    // quote holds an ordinary word.
+    if inside.iter().any(|w| is_capitalized(body, w.span)) {
         return false;
     }
     let before = body.get(..q.start).unwrap_or("").trim_end();
@@ -292,6 +320,8 @@ mod tests {
     fn a_reported_short_quote_is_not_a_scare_quote() {
         assert!(hits("Moscow called the talks “useful”.").is_empty());
         assert!(hits("Grushko said “no”.").is_empty());
+        assert!(hits("Press the “Save” button.").is_empty());
+        assert!(hits("Data centres, known as “on-premises” servers, hum.").is_empty());
         assert!(hits("Sherman said some of the demands are “simply non-starters.”").is_empty());
     }
 
@@ -304,12 +334,8 @@ mod tests {
 
     #[test]
     fn a_term_inside_a_proper_name_is_skipped() {
-        assert!(hits("He joined the Radical Party in 1990.").is_empty());
-        assert!(has(
-            "Radical voices grew louder.",
-            "Radical",
-            "name_calling"
-        ));
+        assert!(hits("He joined the Fascist Party in 1930.").is_empty());
+        assert!(has("Fascists marched.", "Fascists", "name_calling"));
     }
 
     #[test]

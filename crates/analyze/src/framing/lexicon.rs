@@ -79,6 +79,7 @@ pub mod files {
     pub const VADER: &str = include_str!("../../../../data/lexicons/vader_valence.tsv");
     pub const STANCE_CUES: &str = include_str!("../../../../data/lexicons/stance_cues.txt");
     pub const CLAIM_WORDS: &str = include_str!("../../../../data/lexicons/claim_words.txt");
+    pub const MENTION_CUES: &str = include_str!("../../../../data/lexicons/mention_cues.txt");
     pub const BIAS_WEIGHTS: &str = include_str!("../../../../data/lexicons/bias_weights.tsv");
 }
 
@@ -202,6 +203,7 @@ mod tests {
             ("stopwords.txt", files::STOPWORDS),
             ("pronouns.txt", files::PRONOUNS),
             ("activity.txt", files::ACTIVITY),
+            ("mention_cues.txt", files::MENTION_CUES),
         ] {
             assert!(!parse_words(name, text).unwrap().is_empty(), "{name}");
         }

@@ -185,7 +185,12 @@ impl FramingStage {
 
         let tone = ToneLexicon::tone_of(&classes);
         let per_100 = |k: usize| ratio(k, tone.word_count) * 100.0;
-        let author_hits = hits.iter().filter(|h| h.author).count();
+        // Scare quotes are listed but left out of the density: without semantics they are
+        // the noisiest signal (terms being named, short titles).
+        let author_hits = hits
+            .iter()
+            .filter(|h| h.author && h.headword != detect::SCARE_QUOTE)
+            .count();
         let author_per_100 = per_100(author_hits);
         let loadedness = Loadedness {
             author_signals_per_100_words: author_per_100,
