@@ -588,9 +588,14 @@ fn seeds(stage: &FramingStage, dir: &Path) -> Result<(), String> {
         let raw = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
         let (title, body) = raw.split_once('\n').unwrap_or(("", &raw));
         let body = body.trim_start_matches('\n');
-        let layer = parley_core::TextLayer::new(body);
-        let (sentences, quotations) = layer_spans(&layer);
-        let (f, claims) = stage.analyze_with_claims(body, title.trim(), &sentences, &quotations);
+        // The standard pipeline (actors, times, quotes) with the framing stage after it, so
+        // claims take their speakers from the quote stage.
+        let _ = stage;
+        let article = parley_core::Article::new(title.trim(), body);
+        let analysis = parley_analyze::Pipeline::standard()
+            .with_stage(FramingStage::new())
+            .analyze(&article);
+        let (f, claims) = (analysis.framing, analysis.claims);
         let name = p
             .file_name()
             .map(|n| n.to_string_lossy().to_string())

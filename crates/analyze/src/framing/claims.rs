@@ -21,7 +21,7 @@ use super::matcher::{PhraseMatch, PhraseMatcher, WordString};
 use super::voice::Voice;
 use super::words::{is_capitalized, Word};
 use parley_core::claim::ClaimKey;
-use parley_core::{Claim, ClaimHolder, Span, Stance, TextSpan};
+use parley_core::{Claim, ClaimHolder, Quote, Span, Stance, TextSpan};
 use std::collections::HashSet;
 
 /// What a stance cue says.
@@ -643,6 +643,59 @@ impl ClaimFinder {
     }
 }
 
+/// Takes holders from the quote stage, which resolves pronouns and actors: a source claim
+/// whose cue or proposition overlaps a quote with a speaker gets that speaker (name and actor
+/// id); an author dispute gets, as its target, the speaker of a quote in its sentence when its
+/// own target is a pronoun or missing, and the actor id of a quote whose speaker it names.
+pub fn attach_speakers(claims: &mut [Claim], quotes: &[Quote], pronouns: &dyn Fn(&str) -> bool) {
+    let overlaps = |a: &TextSpan, b: &TextSpan| a.start < b.end && b.start < a.end;
+    for c in claims.iter_mut() {
+        let speaker_of = |c: &Claim| {
+            quotes.iter().find_map(|q| {
+                let speaker = q.speaker.as_ref()?;
+                let by_cue = match (&c.cue, &q.cue) {
+                    (Some(a), Some(b)) => overlaps(a, &b.span),
+                    _ => false,
+                };
+                let by_content = c.proposition.as_ref().is_some_and(|p| overlaps(p, &q.span));
+                (by_cue || by_content).then(|| speaker.clone())
+            })
+        };
+        if c.holder.kind == "source" {
+            if let Some(sp) = speaker_of(c) {
+                c.holder.name = Some(sp.name);
+                c.holder.actor_id = sp.actor_id;
+            }
+        } else if let Some(target) = c.target.as_mut() {
+            let weak = target.name.as_deref().is_none_or(|n| pronouns(n));
+            let in_sentence = quotes
+                .iter()
+                .find(|q| q.speaker.is_some() && overlaps(&c.span, &q.span));
+            match (weak, in_sentence.and_then(|q| q.speaker.clone())) {
+                (true, Some(sp)) => {
+                    target.name = Some(sp.name);
+                    target.actor_id = sp.actor_id;
+                }
+                _ => {
+                    let name = target.name.clone().unwrap_or_default();
+                    if let Some(sp) = quotes.iter().filter_map(|q| q.speaker.as_ref()).find(|sp| {
+                        !name.is_empty() && (sp.name.contains(&name) || name.contains(&sp.name))
+                    }) {
+                        target.actor_id = sp.actor_id.clone();
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl ClaimFinder {
+    /// True when `name` is a pronoun ("he", "It").
+    pub fn is_pronoun(&self, name: &str) -> bool {
+        self.words.pronouns.contains(&normalize_form(name))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::segment;
@@ -760,6 +813,30 @@ mod tests {
         let key = d.key.as_ref().unwrap();
         assert_eq!(key.actors, vec!["russia", "ukraine"]);
         assert_eq!(key.polarity, 1);
+    }
+
+    #[test]
+    fn speakers_from_the_quote_stage_replace_pronoun_holders() {
+        use parley_core::{QuoteKind, Speaker};
+        let body = "He denied that Russia had plans.";
+        let mut claims = claims_of(body);
+        let quote = Quote {
+            span: TextSpan::from_body(body, Span::new(15, body.len() - 1)).unwrap(),
+            kind: QuoteKind::Indirect,
+            speaker: Some(Speaker {
+                name: "Sergei Ryabkov".into(),
+                actor_id: Some("RUS-ryabkov".into()),
+            }),
+            speaker_span: None,
+            speaker_unknown_reason: None,
+            cue: None,
+            insertions: vec![],
+            scare: false,
+        };
+        attach_speakers(&mut claims, &[quote], &|n| stage().claims.is_pronoun(n));
+        let denial = claims.iter().find(|c| c.stance == Stance::Denies).unwrap();
+        assert_eq!(denial.holder.name.as_deref(), Some("Sergei Ryabkov"));
+        assert_eq!(denial.holder.actor_id.as_deref(), Some("RUS-ryabkov"));
     }
 
     #[test]

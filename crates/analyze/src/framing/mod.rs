@@ -350,8 +350,11 @@ impl Stage for FramingStage {
     fn run(&self, cx: &Context, analysis: &mut Analysis) {
         let body = &cx.article.body;
         let (sentences, quotations) = layer_spans(cx.text);
-        let (mut framing, claims) =
+        let (mut framing, mut claims) =
             self.analyze_with_claims(body, &cx.article.title, &sentences, &quotations);
+        claims::attach_speakers(&mut claims, &analysis.quotes, &|n| {
+            self.claims.is_pronoun(n)
+        });
         analysis.claims.extend(claims);
         // The text layer knows the author's insertions better than the bracket scan.
         framing.author_voice.insertions = cx
