@@ -7,7 +7,7 @@
 //! to the last word's end.
 
 use super::words::Word;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use parley_core::Span;
 
 /// A set of phrases, each carrying a value of type `T` (e.g. the term it belongs to).
@@ -52,11 +52,6 @@ impl WordString {
         WordString { text, ranges }
     }
 
-    /// The word starting at byte `at` of the search string, if one does.
-    fn word_starting_at(&self, at: usize) -> Option<usize> {
-        self.ranges.binary_search_by_key(&at, |r| r.0).ok()
-    }
-
     /// The word ending at byte `at` of the search string, if one does.
     fn word_ending_at(&self, at: usize) -> Option<usize> {
         self.ranges.binary_search_by_key(&at, |r| r.1).ok()
@@ -70,21 +65,29 @@ impl<T> PhraseMatcher<T> {
         let automaton = if patterns.is_empty() {
             None
         } else {
-            AhoCorasick::new(&patterns).ok()
+            // Leftmost-longest, anchored: one short search from each word start finds the
+            // longest phrase beginning there (much cheaper than an overlapping scan).
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(&patterns)
+                .ok()
         };
         PhraseMatcher { automaton, values }
     }
 
-    /// Every whole-word match, overlapping ones included, in order of start.
+    /// The longest whole-word match starting at each word, overlapping ones included, in
+    /// order of start. (When the longest phrase at a word does not end on a word boundary,
+    /// no shorter one is tried there.)
     pub fn find_all<'a>(&'a self, words: &[Word], ws: &WordString) -> Vec<PhraseMatch<'a, T>> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for m in ac.find_overlapping_iter(&ws.text) {
-            let (Some(first), Some(last)) =
-                (ws.word_starting_at(m.start()), ws.word_ending_at(m.end()))
-            else {
+        for (first, &(start, _)) in ws.ranges.iter().enumerate() {
+            let input = Input::new(&ws.text).range(start..).anchored(Anchored::Yes);
+            let Some(m) = ac.find(input) else { continue };
+            let Some(last) = ws.word_ending_at(m.end()) else {
                 continue;
             };
             out.push(PhraseMatch {
