@@ -58,6 +58,34 @@ impl WordString {
     }
 }
 
+/// The longest match anchored at `start` that ends on a word end, with that word's index:
+/// when the longest phrase ends inside a word ("lies in" in "lies inside"), the search is
+/// repeated with the haystack cut at the last word end before it, until one fits or none is
+/// left.
+fn longest_whole_words(
+    ac: &AhoCorasick,
+    ws: &WordString,
+    start: usize,
+) -> Option<(aho_corasick::Match, usize)> {
+    let mut end = ws.text.len();
+    loop {
+        let input = Input::new(&ws.text)
+            .range(start..end)
+            .anchored(Anchored::Yes);
+        let m = ac.find(input)?;
+        if let Some(last) = ws.word_ending_at(m.end()) {
+            return Some((m, last));
+        }
+        // Cut at the last word end before the match's end.
+        let k = ws.ranges.partition_point(|r| r.1 < m.end());
+        let cut = ws.ranges.get(k.checked_sub(1)?)?.1;
+        if cut <= start {
+            return None;
+        }
+        end = cut;
+    }
+}
+
 impl<T> PhraseMatcher<T> {
     /// Builds a matcher over `(phrase, value)` pairs; phrases are normalised word sequences.
     pub fn new(entries: Vec<(String, T)>) -> Self {
@@ -77,17 +105,14 @@ impl<T> PhraseMatcher<T> {
     }
 
     /// The longest whole-word match starting at each word, overlapping ones included, in
-    /// order of start. (When the longest phrase at a word does not end on a word boundary,
-    /// no shorter one is tried there.)
+    /// order of start.
     pub fn find_all<'a>(&'a self, words: &[Word], ws: &WordString) -> Vec<PhraseMatch<'a, T>> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
         let mut out = Vec::new();
         for (first, &(start, _)) in ws.ranges.iter().enumerate() {
-            let input = Input::new(&ws.text).range(start..).anchored(Anchored::Yes);
-            let Some(m) = ac.find(input) else { continue };
-            let Some(last) = ws.word_ending_at(m.end()) else {
+            let Some((m, last)) = longest_whole_words(ac, ws, start) else {
                 continue;
             };
             out.push(PhraseMatch {
@@ -152,6 +177,11 @@ mod tests {
             found(&["puppet", "puppet regime"], "a puppet regime"),
             vec!["puppet regime"]
         );
+    }
+
+    #[test]
+    fn a_longer_phrase_ending_inside_a_word_leaves_the_word() {
+        assert_eq!(found(&["lies", "lies in"], "it lies inside"), vec!["lies"]);
     }
 
     #[test]
