@@ -6,10 +6,14 @@
 //! failure comes back as an [`IngestError`] that names the item and the reason, and the other
 //! articles still come out.
 
+pub mod charset;
 pub mod discover;
+pub mod feed;
 pub mod format;
+pub mod html;
 pub mod jsonl;
 pub mod text;
+pub mod warc;
 
 use chrono::NaiveDate;
 use parley_core::{Article, DateSource};
