@@ -28,6 +28,10 @@ enum Command {
     Analyze(cmd::analyze::Args),
     /// Analyse the bundled example articles and print a readable summary
     Demo(cmd::demo::Args),
+    /// Analyse articles and store them with their annotations (SQLite file or PostgreSQL)
+    Ingest(cmd::ingest::Args),
+    /// Full-text search over stored titles, bodies and quotes
+    Search(cmd::search::Args),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +39,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Demo(args) => cmd::demo::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Search(args) => cmd::search::run(args),
     };
     match result {
         Ok(code) => code,

@@ -2,3 +2,5 @@
 
 pub mod analyze;
 pub mod demo;
+pub mod ingest;
+pub mod search;
