@@ -2,7 +2,6 @@
 //! including a real `kill -9` in the middle of an ingest.
 
 use parley_store::sqlite::SqliteStore;
-use parley_store::Store;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -104,20 +103,25 @@ fn write_corpus(dir: &Path, n: usize, files: usize) -> (Vec<PathBuf>, BTreeSet<S
     (paths, ids)
 }
 
-/// Opens the store, checks it is consistent, and returns its ids.
-fn checked_ids(db: &Path) -> BTreeSet<String> {
-    let mut store = SqliteStore::open(db.to_str().unwrap()).unwrap();
+/// Opens the store, checks it is consistent (for SQLite, `PRAGMA integrity_check` included),
+/// and returns its ids.
+fn checked_ids(db: impl AsRef<std::ffi::OsStr>) -> BTreeSet<String> {
+    let location = db.as_ref().to_str().unwrap();
+    let mut store = parley_store::open(location).unwrap();
     let problems = store.check().unwrap();
     assert!(
         problems.is_empty(),
         "inconsistent store:\n{}",
         problems.join("\n")
     );
-    let integrity: String = store
-        .connection()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(integrity, "ok");
+    if !parley_store::is_postgres_url(location) {
+        let sqlite = SqliteStore::open(location).unwrap();
+        let integrity: String = sqlite
+            .connection()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(integrity, "ok");
+    }
     store.ids().unwrap().into_iter().collect()
 }
 
@@ -152,17 +156,17 @@ fn ingesting_twice_stores_once_and_says_already_stored() {
     assert_eq!(checked_ids(&db), ids);
 }
 
-#[test]
-fn killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() {
+/// Kills `parley ingest` runs at growing delays, checking the store after each kill, until one
+/// finishes; then checks that a last run adds nothing and the store holds exactly the corpus.
+fn kill_ingest_repeatedly_then_complete(db: &std::ffi::OsStr) {
     let dir = tempfile::tempdir().unwrap();
     let (paths, ids) = write_corpus(dir.path(), 4000, 4);
-    let db = dir.path().join("kill.sqlite");
     let ingest = || {
         parley()
             .arg("ingest")
             .args(&paths)
             .arg("--db")
-            .arg(&db)
+            .arg(db)
             .args(["--batch", "40"])
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -185,7 +189,7 @@ fn killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() {
             child.kill().unwrap(); // SIGKILL
         }
         child.wait().unwrap();
-        let stored = checked_ids(&db);
+        let stored = checked_ids(db);
         assert!(
             stored.is_subset(&ids),
             "stored an id that is not in the corpus"
@@ -212,7 +216,7 @@ fn killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() {
         .arg("ingest")
         .args(&paths)
         .arg("--db")
-        .arg(&db)
+        .arg(db)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
@@ -221,15 +225,20 @@ fn killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() {
         "{}",
         stderr_of(&out)
     );
-    assert_eq!(checked_ids(&db), ids);
+    assert_eq!(checked_ids(db), ids);
 }
 
 #[test]
-fn concurrent_workers_on_overlapping_shards_store_every_article_once() {
+fn killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    kill_ingest_repeatedly_then_complete(dir.path().join("kill.sqlite").as_os_str());
+}
+
+/// Eight `parley ingest` processes at once: shards 0..3 of 4, each also taking the next
+/// worker's shard, so every article is ingested by two workers.
+fn concurrent_workers_store_every_article_once(db: &std::ffi::OsStr) {
     let dir = tempfile::tempdir().unwrap();
     let (paths, ids) = write_corpus(dir.path(), 800, 3);
-    let db = dir.path().join("shards.sqlite");
-    // Four workers: shards 0..3 of 4, plus each also takes the next worker's shard.
     let children: Vec<_> = (0..4)
         .flat_map(|i| [(i, 4), ((i + 1) % 4, 4)])
         .map(|(i, n)| {
@@ -237,7 +246,7 @@ fn concurrent_workers_on_overlapping_shards_store_every_article_once() {
                 .arg("ingest")
                 .args(&paths)
                 .arg("--db")
-                .arg(&db)
+                .arg(db)
                 .args(["--shard", &format!("{i}/{n}"), "--batch", "25"])
                 .stderr(std::process::Stdio::piped())
                 .spawn()
@@ -248,7 +257,13 @@ fn concurrent_workers_on_overlapping_shards_store_every_article_once() {
         let out = child.wait_with_output().unwrap();
         assert!(out.status.success(), "{}", stderr_of(&out));
     }
-    assert_eq!(checked_ids(&db), ids);
+    assert_eq!(checked_ids(db), ids);
+}
+
+#[test]
+fn concurrent_workers_on_overlapping_shards_store_every_article_once() {
+    let dir = tempfile::tempdir().unwrap();
+    concurrent_workers_store_every_article_once(dir.path().join("shards.sqlite").as_os_str());
 }
 
 #[test]
@@ -315,4 +330,47 @@ fn search_shows_hits_with_snippets_and_fails_on_no_hit() {
         "{}",
         stderr_of(&out)
     );
+}
+
+/// The same tests against PostgreSQL (`--features postgres`, PARLEY_TEST_POSTGRES set).
+#[cfg(feature = "postgres")]
+mod postgres {
+    use super::*;
+
+    /// A URL whose tables live in a fresh, empty schema `name`, or `None` (test skipped) when
+    /// no test server is given.
+    fn fresh_schema(name: &str) -> Option<String> {
+        let Some(url) = std::env::var("PARLEY_TEST_POSTGRES")
+            .ok()
+            .filter(|u| !u.is_empty())
+        else {
+            eprintln!("skipped: set PARLEY_TEST_POSTGRES=$(scripts/postgres.sh)");
+            return None;
+        };
+        let mut admin = parley_store::postgres::PgStore::open(&url).unwrap();
+        admin
+            .client()
+            .batch_execute(&format!(
+                "DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}"
+            ))
+            .unwrap();
+        let sep = if url.contains('?') { '&' } else { '?' };
+        Some(format!("{url}{sep}options=-c%20search_path%3D{name}"))
+    }
+
+    #[test]
+    fn killed_ingest_into_postgres_leaves_it_consistent_and_a_rerun_completes_it() {
+        let Some(url) = fresh_schema("cli_kill") else {
+            return;
+        };
+        kill_ingest_repeatedly_then_complete(url.as_ref());
+    }
+
+    #[test]
+    fn concurrent_workers_into_postgres_store_every_article_once() {
+        let Some(url) = fresh_schema("cli_workers") else {
+            return;
+        };
+        concurrent_workers_store_every_article_once(url.as_ref());
+    }
 }
