@@ -30,6 +30,8 @@ enum Command {
     Demo(cmd::demo::Args),
     /// Analyse articles and store them with their annotations (SQLite file or PostgreSQL)
     Ingest(cmd::ingest::Args),
+    /// Group near-duplicate stored articles (wire copies) and mark each group's original
+    Link(cmd::link::Args),
     /// Full-text search over stored titles, bodies and quotes
     Search(cmd::search::Args),
 }
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Demo(args) => cmd::demo::run(args),
         Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Link(args) => cmd::link::run(args),
         Command::Search(args) => cmd::search::run(args),
     };
     match result {

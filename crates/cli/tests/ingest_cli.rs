@@ -332,6 +332,74 @@ fn search_shows_hits_with_snippets_and_fails_on_no_hit() {
     );
 }
 
+#[test]
+fn link_groups_wire_copies_and_marks_the_earliest_as_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = body(1, 6);
+    let records = [
+        (
+            "AP",
+            "2022-01-11",
+            format!("GENEVA (AP) - {story}\n\nAssociated Press writers contributed."),
+        ),
+        ("Reuters", "2022-01-10", story.clone()),
+        (
+            "TASS",
+            "2022-01-12",
+            format!("{story}\n\nMore on the talks later today."),
+        ),
+        ("BBC", "2022-01-10", body(2, 6)),
+    ];
+    let lines: Vec<String> = records
+        .iter()
+        .map(|(outlet, day, text)| {
+            serde_json::json!({"outlet": outlet, "published": day, "title": "Talks", "body": text})
+                .to_string()
+        })
+        .collect();
+    let input = dir.path().join("wire.jsonl");
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let db = dir.path().join("link.sqlite");
+    let out = parley()
+        .arg("ingest")
+        .arg(&input)
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let out = parley()
+        .args(["link", "--show", "5", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out)
+            .contains("fingerprinted 4 new article(s); 1 group(s) of near-duplicates: 2 copies"),
+        "{}",
+        stderr_of(&out)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(
+        lines[0].starts_with("original  2022-01-10  Reuters"),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].contains("AP") && lines[2].contains("TASS"),
+        "{stdout}"
+    );
+    // A second run fingerprints nothing new and finds the same group.
+    let out = parley().args(["link", "--db"]).arg(&db).output().unwrap();
+    assert!(
+        stderr_of(&out).contains("fingerprinted 0 new article(s); 1 group(s)"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
 /// The same tests against PostgreSQL (`--features postgres`, PARLEY_TEST_POSTGRES set).
 #[cfg(feature = "postgres")]
 mod postgres {

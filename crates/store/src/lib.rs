@@ -30,7 +30,10 @@ pub mod rows;
 pub mod sqlite;
 
 pub use error::StoreError;
-pub use model::{BatchSummary, Counts, PutOutcome, SearchHit, SearchQuery, StoredArticle};
+pub use model::{
+    BatchSummary, Counts, DuplicateGroup, DuplicateMember, Fingerprint, PutOutcome, SearchHit,
+    SearchQuery, StoredArticle,
+};
 
 use parley_core::Document;
 
@@ -63,6 +66,22 @@ pub trait Store {
 
     /// The schema version the store is at.
     fn schema_version(&mut self) -> Result<i64, StoreError>;
+
+    /// Up to `limit` articles that have no fingerprint yet, as `(id, body)`, in storing order.
+    fn unfingerprinted(&mut self, limit: usize) -> Result<Vec<(String, String)>, StoreError>;
+
+    /// Stores body fingerprints `(id, simhash)`; an article that already has one keeps it.
+    fn put_fingerprints(&mut self, fingerprints: &[(String, u64)]) -> Result<(), StoreError>;
+
+    /// Every stored fingerprint.
+    fn fingerprints(&mut self) -> Result<Vec<Fingerprint>, StoreError>;
+
+    /// Replaces all near-duplicate groups, given as `(original id, copy ids)`, in one
+    /// transaction.
+    fn replace_duplicates(&mut self, groups: &[(String, Vec<String>)]) -> Result<(), StoreError>;
+
+    /// The stored near-duplicate groups, largest first, at most `limit`.
+    fn duplicate_groups(&mut self, limit: usize) -> Result<Vec<DuplicateGroup>, StoreError>;
 }
 
 /// Opens (creating and migrating when needed) the store at `location`: a `postgres://` or

@@ -13,18 +13,32 @@ pub struct Migration {
 }
 
 /// The SQLite migrations, in order.
-pub const SQLITE: &[Migration] = &[Migration {
-    version: 1,
-    name: "init",
-    sql: include_str!("../migrations/sqlite/0001_init.sql"),
-}];
+pub const SQLITE: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "init",
+        sql: include_str!("../migrations/sqlite/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "near_duplicates",
+        sql: include_str!("../migrations/sqlite/0002_near_duplicates.sql"),
+    },
+];
 
 /// The PostgreSQL migrations, in order.
-pub const POSTGRES: &[Migration] = &[Migration {
-    version: 1,
-    name: "init",
-    sql: include_str!("../migrations/postgres/0001_init.sql"),
-}];
+pub const POSTGRES: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "init",
+        sql: include_str!("../migrations/postgres/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "near_duplicates",
+        sql: include_str!("../migrations/postgres/0002_near_duplicates.sql"),
+    },
+];
 
 /// The version a fully migrated store is at.
 pub fn latest(migrations: &[Migration]) -> i64 {

@@ -111,6 +111,68 @@ pub struct Counts {
     pub quotes: i64,
 }
 
+/// An article's body fingerprint, with what grouping near-duplicates needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub id: String,
+    pub published: Option<chrono::NaiveDate>,
+    /// Storing order: smaller was stored first.
+    pub order: i64,
+    pub simhash: u64,
+}
+
+/// One member of a stored near-duplicate group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DuplicateMember {
+    pub id: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A stored near-duplicate group: the original and its copies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DuplicateGroup {
+    pub original: DuplicateMember,
+    pub copies: Vec<DuplicateMember>,
+}
+
+/// Builds groups from `(group key, is original, member)` rows sorted by group key.
+pub(crate) fn assemble_groups(
+    rows: Vec<(i64, bool, DuplicateMember)>,
+    limit: usize,
+) -> Vec<DuplicateGroup> {
+    let mut groups: Vec<(Option<DuplicateMember>, Vec<DuplicateMember>)> = Vec::new();
+    let mut last_key = None;
+    for (key, is_original, member) in rows {
+        if last_key != Some(key) {
+            groups.push((None, Vec::new()));
+            last_key = Some(key);
+        }
+        let group = groups.last_mut().expect("pushed above");
+        if is_original {
+            group.0 = Some(member);
+        } else {
+            group.1.push(member);
+        }
+    }
+    let mut out: Vec<DuplicateGroup> = groups
+        .into_iter()
+        .filter_map(|(original, copies)| {
+            original.map(|original| DuplicateGroup { original, copies })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.copies
+            .len()
+            .cmp(&a.copies.len())
+            .then(a.original.id.cmp(&b.original.id))
+    });
+    out.truncate(limit);
+    out
+}
+
 /// A connection URL with its password replaced by `***`, for messages.
 pub fn redact_url(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {

@@ -126,3 +126,64 @@ fn a_postgres_url_without_the_feature_says_how_to_get_it() {
         "{err}"
     );
 }
+
+/// Fingerprints are stored once; near-duplicate groups are replaced whole and read back with
+/// their original first.
+fn keeps_fingerprints_and_duplicate_groups(store: &mut dyn Store) {
+    let docs: Vec<_> = (0..5).map(document).collect();
+    store.put_batch(&docs).unwrap();
+    let todo = store.unfingerprinted(3).unwrap();
+    assert_eq!(todo.len(), 3);
+    assert_eq!(todo[0], (docs[0].id.clone(), docs[0].text.clone()));
+    let rows: Vec<(String, u64)> = todo
+        .iter()
+        .map(|(id, _)| (id.clone(), u64::MAX - 1))
+        .collect();
+    store.put_fingerprints(&rows).unwrap();
+    store.put_fingerprints(&[(docs[0].id.clone(), 7)]).unwrap(); // already there: kept
+    let rest = store.unfingerprinted(100).unwrap();
+    assert_eq!(rest.len(), 2);
+    let fps = store.fingerprints().unwrap();
+    assert_eq!(fps.len(), 3);
+    assert_eq!(
+        fps[0].simhash,
+        u64::MAX - 1,
+        "64-bit values survive the signed column"
+    );
+    assert_eq!(fps[0].published, docs[0].published);
+
+    let groups = vec![(
+        docs[2].id.clone(),
+        vec![docs[0].id.clone(), docs[1].id.clone()],
+    )];
+    store.replace_duplicates(&groups).unwrap();
+    store.replace_duplicates(&groups).unwrap();
+    let stored = store.duplicate_groups(10).unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].original.id, docs[2].id);
+    let mut copies: Vec<_> = stored[0].copies.iter().map(|c| c.id.clone()).collect();
+    copies.sort();
+    let mut expected = vec![docs[0].id.clone(), docs[1].id.clone()];
+    expected.sort();
+    assert_eq!(copies, expected);
+    store.replace_duplicates(&[]).unwrap();
+    assert!(store.duplicate_groups(10).unwrap().is_empty());
+    assert!(store.check().unwrap().is_empty());
+}
+
+#[test]
+fn sqlite_keeps_fingerprints_and_duplicate_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("l.sqlite");
+    let mut store = parley_store::open(path.to_str().unwrap()).unwrap();
+    keeps_fingerprints_and_duplicate_groups(store.as_mut());
+}
+
+#[cfg(feature = "postgres")]
+#[test]
+fn postgres_keeps_fingerprints_and_duplicate_groups() {
+    let Some(url) = pg_url() else { return };
+    let location = fresh_pg_schema(&url, "links_test");
+    let mut store = parley_store::open(&location).unwrap();
+    keeps_fingerprints_and_duplicate_groups(store.as_mut());
+}

@@ -3,4 +3,5 @@
 pub mod analyze;
 pub mod demo;
 pub mod ingest;
+pub mod link;
 pub mod search;

@@ -6,11 +6,15 @@
 //! reports it already stored. Revisions of one URL are serialised by a transaction-level
 //! advisory lock on the URL. A batch that loses a deadlock or a race is retried whole.
 
+mod links;
 mod reader;
 mod schema;
 mod writer;
 
-use crate::model::{redact_url, Counts, PutOutcome, SearchHit, SearchQuery, StoredArticle};
+use crate::model::{
+    redact_url, Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery,
+    StoredArticle,
+};
 use crate::{Store, StoreError};
 use parley_core::Document;
 
@@ -66,6 +70,26 @@ impl Store for PgStore {
 
     fn schema_version(&mut self) -> Result<i64, StoreError> {
         schema::version(&mut self.client)
+    }
+
+    fn unfingerprinted(&mut self, limit: usize) -> Result<Vec<(String, String)>, StoreError> {
+        links::unfingerprinted(&mut self.client, limit)
+    }
+
+    fn put_fingerprints(&mut self, fingerprints: &[(String, u64)]) -> Result<(), StoreError> {
+        links::put_fingerprints(&mut self.client, fingerprints)
+    }
+
+    fn fingerprints(&mut self) -> Result<Vec<Fingerprint>, StoreError> {
+        links::fingerprints(&mut self.client)
+    }
+
+    fn replace_duplicates(&mut self, groups: &[(String, Vec<String>)]) -> Result<(), StoreError> {
+        links::replace_duplicates(&mut self.client, groups)
+    }
+
+    fn duplicate_groups(&mut self, limit: usize) -> Result<Vec<DuplicateGroup>, StoreError> {
+        links::duplicate_groups(&mut self.client, limit)
     }
 }
 

@@ -3,11 +3,14 @@
 //! Split by job: [`schema`] opens and migrates, [`writer`] stores batches, [`reader`] reads,
 //! searches and checks.
 
+mod links;
 mod reader;
 mod schema;
 mod writer;
 
-use crate::model::{Counts, PutOutcome, SearchHit, SearchQuery, StoredArticle};
+use crate::model::{
+    Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery, StoredArticle,
+};
 use crate::{Store, StoreError};
 use parley_core::Document;
 use rusqlite::Connection;
@@ -65,6 +68,26 @@ impl Store for SqliteStore {
 
     fn schema_version(&mut self) -> Result<i64, StoreError> {
         schema::version(&self.conn)
+    }
+
+    fn unfingerprinted(&mut self, limit: usize) -> Result<Vec<(String, String)>, StoreError> {
+        links::unfingerprinted(&self.conn, limit)
+    }
+
+    fn put_fingerprints(&mut self, fingerprints: &[(String, u64)]) -> Result<(), StoreError> {
+        links::put_fingerprints(&mut self.conn, fingerprints)
+    }
+
+    fn fingerprints(&mut self) -> Result<Vec<Fingerprint>, StoreError> {
+        links::fingerprints(&self.conn)
+    }
+
+    fn replace_duplicates(&mut self, groups: &[(String, Vec<String>)]) -> Result<(), StoreError> {
+        links::replace_duplicates(&mut self.conn, groups)
+    }
+
+    fn duplicate_groups(&mut self, limit: usize) -> Result<Vec<DuplicateGroup>, StoreError> {
+        links::duplicate_groups(&self.conn, limit)
     }
 }
 
