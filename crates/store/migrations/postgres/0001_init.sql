@@ -1,6 +1,6 @@
 -- parley store, PostgreSQL, version 1: the same tables as migrations/sqlite/0001_init.sql.
 -- Differences: identity columns, DATE and TIMESTAMPTZ, JSONB data, and full-text search by
--- a generated tsvector column (articles) and an expression index (quotes) instead of FTS5.
+-- generated tsvector columns with GIN indexes (article text; quotes) instead of FTS5.
 
 CREATE TABLE articles (
     seq            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -44,10 +44,12 @@ CREATE TABLE annotations (
     target_country TEXT,
     day            TEXT,
     data           JSONB NOT NULL,
+    search         TSVECTOR GENERATED ALWAYS AS (
+                       CASE WHEN layer = 'quotes' THEN
+                           to_tsvector('english', coalesce(text, '') || ' ' || coalesce(actor_name, ''))
+                       END) STORED,
     UNIQUE (article_seq, layer, seq)
 );
 CREATE INDEX annotations_layer_code ON annotations(layer, code);
 CREATE INDEX annotations_actor ON annotations(actor_id) WHERE actor_id IS NOT NULL;
-CREATE INDEX annotations_quotes_search ON annotations
-    USING gin (to_tsvector('english', coalesce(text, '') || ' ' || coalesce(actor_name, '')))
-    WHERE layer = 'quotes';
+CREATE INDEX annotations_quotes_search ON annotations USING gin (search) WHERE layer = 'quotes';

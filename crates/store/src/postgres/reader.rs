@@ -123,14 +123,16 @@ pub fn search(client: &mut Client, query: &SearchQuery) -> Result<Vec<SearchHit>
         .collect();
     let quote_hits: Vec<SearchHit> = client
         .query(
-            "WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q)
+            "WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+                  top AS (SELECT n.ann, ts_rank(n.search, q.q)::float8 AS score
+                          FROM annotations n, q
+                          WHERE n.layer = 'quotes' AND n.search @@ q.q
+                          ORDER BY score DESC LIMIT $2)
              SELECT a.id, a.title, a.outlet, a.published::text, a.url, n.actor_name, n.start, n.\"end\",
-                    ts_headline('english', coalesce(n.text, ''), q.q, $3),
-                    ts_rank(to_tsvector('english', coalesce(n.text, '') || ' ' || coalesce(n.actor_name, '')), q.q)::float8 AS score
-             FROM annotations n JOIN articles a ON a.seq = n.article_seq, q
-             WHERE n.layer = 'quotes'
-               AND to_tsvector('english', coalesce(n.text, '') || ' ' || coalesce(n.actor_name, '')) @@ q.q
-             ORDER BY score DESC LIMIT $2",
+                    ts_headline('english', coalesce(n.text, ''), q.q, $3), top.score
+             FROM top JOIN annotations n ON n.ann = top.ann
+                      JOIN articles a ON a.seq = n.article_seq, q
+             ORDER BY top.score DESC",
             &[&query.text, &limit, &headline],
         )
         .ctx(what)?
