@@ -2,8 +2,8 @@
 # Installs (Debian package `postgresql`) and starts a throwaway PostgreSQL server on loopback
 # for parley's tests and benchmarks, then prints its URL on stdout:
 #
-#     export PARLEY_TEST_POSTGRES=$(scripts/postgres.sh)
-#     cargo test --release -p parley-store -p parley --features parley/postgres
+#     export PARLEY_TEST_POSTGRES=$(scripts/postgres.sh) PARLEY_REQUIRE_POSTGRES=1
+#     cargo test --release --locked -p parley-store -p parley --features parley/postgres,parley-store/postgres
 #
 #     scripts/postgres.sh stop      # stops it (the data directory is kept until `clean`)
 #     scripts/postgres.sh clean     # stops it and deletes its data directory

@@ -406,7 +406,7 @@ mod postgres {
     use super::*;
 
     /// A URL whose tables live in a fresh, empty schema `name`, or `None` (test skipped) when
-    /// no test server is given.
+    /// no test server is given (a failure instead with PARLEY_REQUIRE_POSTGRES set, as in CI).
     fn fresh_schema(name: &str) -> Option<String> {
         let Some(url) = std::env::var("PARLEY_TEST_POSTGRES")
             .ok()

@@ -7,6 +7,7 @@ use parley_core::*;
 use std::process::{Child, Command, Stdio};
 
 /// The URL of the test PostgreSQL server (scripts/postgres.sh prints it), if one is given.
+/// With PARLEY_REQUIRE_POSTGRES set (CI), a missing server fails the test instead of skipping it.
 pub fn pg_url() -> Option<String> {
     let url = std::env::var("PARLEY_TEST_POSTGRES")
         .ok()
