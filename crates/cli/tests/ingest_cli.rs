@@ -412,6 +412,10 @@ mod postgres {
             .ok()
             .filter(|u| !u.is_empty())
         else {
+            assert!(
+                std::env::var_os("PARLEY_REQUIRE_POSTGRES").is_none(),
+                "PARLEY_REQUIRE_POSTGRES is set but PARLEY_TEST_POSTGRES is not: run scripts/postgres.sh"
+            );
             eprintln!("skipped: set PARLEY_TEST_POSTGRES=$(scripts/postgres.sh)");
             return None;
         };

@@ -12,6 +12,9 @@ pub fn pg_url() -> Option<String> {
     let url = std::env::var("PARLEY_TEST_POSTGRES")
         .ok()
         .filter(|u| !u.is_empty());
+    if url.is_none() && std::env::var_os("PARLEY_REQUIRE_POSTGRES").is_some() {
+        panic!("PARLEY_REQUIRE_POSTGRES is set but PARLEY_TEST_POSTGRES is not: run scripts/postgres.sh");
+    }
     if url.is_none() {
         eprintln!(
             "skipped: set PARLEY_TEST_POSTGRES=$(scripts/postgres.sh) to run the PostgreSQL tests"
