@@ -333,6 +333,41 @@ fn search_shows_hits_with_snippets_and_fails_on_no_hit() {
 }
 
 #[test]
+fn a_store_error_stops_the_ingest_with_what_was_stored_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let (paths, _) = write_corpus(dir.path(), 60, 1);
+    let db = dir.path().join("fail.sqlite");
+    let store = SqliteStore::open(db.to_str().unwrap()).unwrap();
+    store
+        .connection()
+        .execute_batch(
+            "CREATE TRIGGER fail BEFORE INSERT ON articles WHEN NEW.title = 'Talks, day 30'
+             BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+        )
+        .unwrap();
+    drop(store);
+    let out = parley()
+        .arg("ingest")
+        .args(&paths)
+        .arg("--db")
+        .arg(&db)
+        .args(["--batch", "10"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains(
+            "ingest stopped after storing 29 new article(s); rerun the same command to finish"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.matches("injected failure").count(), 1, "{err}");
+    // The first three batches of 10 lines (one line repeats an earlier article) are stored.
+    assert_eq!(checked_ids(&db).len(), 29);
+}
+
+#[test]
 fn link_groups_wire_copies_and_marks_the_earliest_as_original() {
     let dir = tempfile::tempdir().unwrap();
     let story = body(1, 6);

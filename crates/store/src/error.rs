@@ -3,18 +3,18 @@
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{context}: {source}")]
+    // The cause is part of the message and deliberately not a `#[source]`: `{:#}` chains
+    // would print it twice.
+    #[error("{context}: {cause}")]
     Sqlite {
         context: String,
-        #[source]
-        source: rusqlite::Error,
+        cause: rusqlite::Error,
     },
     #[cfg(feature = "postgres")]
-    #[error("{context}: {source}")]
+    #[error("{context}: {cause}")]
     Postgres {
         context: String,
-        #[source]
-        source: ::postgres::Error,
+        cause: ::postgres::Error,
     },
     #[error(
         "{location} is at schema version {found}, newer than this parley knows ({known}): upgrade parley"
@@ -39,9 +39,9 @@ pub(crate) trait SqliteContext<T> {
 
 impl<T> SqliteContext<T> for Result<T, rusqlite::Error> {
     fn ctx(self, context: impl FnOnce() -> String) -> Result<T, StoreError> {
-        self.map_err(|source| StoreError::Sqlite {
+        self.map_err(|cause| StoreError::Sqlite {
             context: context(),
-            source,
+            cause,
         })
     }
 }

@@ -86,7 +86,7 @@ pub trait Store {
 
 /// Opens (creating and migrating when needed) the store at `location`: a `postgres://` or
 /// `postgresql://` URL for PostgreSQL, anything else a SQLite file path.
-pub fn open(location: &str) -> Result<Box<dyn Store>, StoreError> {
+pub fn open(location: &str) -> Result<Box<dyn Store + Send>, StoreError> {
     if is_postgres_url(location) {
         open_postgres(location)
     } else {
@@ -100,12 +100,12 @@ pub fn is_postgres_url(location: &str) -> bool {
 }
 
 #[cfg(feature = "postgres")]
-fn open_postgres(location: &str) -> Result<Box<dyn Store>, StoreError> {
+fn open_postgres(location: &str) -> Result<Box<dyn Store + Send>, StoreError> {
     Ok(Box::new(postgres::PgStore::open(location)?))
 }
 
 #[cfg(not(feature = "postgres"))]
-fn open_postgres(location: &str) -> Result<Box<dyn Store>, StoreError> {
+fn open_postgres(location: &str) -> Result<Box<dyn Store + Send>, StoreError> {
     Err(StoreError::Unsupported(format!(
         "{}: this parley was built without PostgreSQL support; rebuild with `cargo build --release --features postgres`",
         model::redact_url(location)

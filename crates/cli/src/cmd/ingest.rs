@@ -13,8 +13,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 use parley_analyze::Pipeline;
 use parley_core::Document;
 use parley_ingest::{inputs_from_args, Format, Input, ReadOptions};
-use parley_store::{BatchSummary, Store, StoreError};
+use parley_store::{BatchSummary, Counts, Store, StoreError};
 use std::process::ExitCode;
+use std::sync::mpsc::{sync_channel, SyncSender};
+use std::thread::JoinHandle;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -109,12 +111,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         format: args.format,
         default_published: args.published,
     };
-    let mut store = parley_store::open(&args.db)
+    let store = parley_store::open(&args.db)
         .with_context(|| format!("cannot open the store {}", display_db(&args.db)))?;
     let pipeline = Pipeline::standard();
     let progress = progress_bar(inputs.len());
 
-    let mut writer = BatchWriter::new(store.as_mut(), args.batch as usize);
+    let mut writer = StoreWriter::start(store, args.batch as usize);
     let mut other_shards = 0usize;
     let run = analyze_inputs(
         &inputs,
@@ -134,27 +136,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
             progress.set_message(format!("{articles} articles"));
         },
     );
-    let run = run.and_then(|summary| writer.flush().map(|()| summary));
+    let written = writer.finish();
     progress.finish_and_clear();
-    let run = match run {
-        Ok(run) => run,
-        Err(e) => {
-            let stored = writer.summary;
-            return Err(match writer.error.take() {
-                Some(store_error) => anyhow::Error::new(store_error),
-                None => anyhow::Error::new(e),
-            })
-            .with_context(|| {
-                format!(
-                "ingest stopped after storing {} new article(s); rerun the same command to finish",
-                stored.new_articles()
-            )
-            });
-        }
+    let summary = written.summary;
+    let stopped = |e: anyhow::Error| {
+        e.context(format!(
+            "ingest stopped after storing {} new article(s); rerun the same command to finish",
+            summary.new_articles()
+        ))
     };
-    let summary = writer.summary;
+    if let Some(store_error) = written.error {
+        return Err(stopped(store_error.into()));
+    }
+    let run = run.map_err(|e| stopped(e.into()))?;
+    let counts = written.counts.context("cannot count the store")?;
     let failures = run.failures + discover_errors.len();
-    let counts = store.counts().context("cannot count the store")?;
     let shard_note = match (args.shard, args.shard_by) {
         (Some(s), ShardBy::Id) => format!(
             " (shard {}/{}: {other_shards} article(s) left to other shards)",
@@ -194,50 +190,88 @@ fn shard_inputs(inputs: Vec<Input>, shard: Shard) -> Vec<Input> {
         .collect()
 }
 
-/// Collects documents and stores them a batch (one transaction) at a time.
-struct BatchWriter<'s> {
-    store: &'s mut dyn Store,
-    batch: usize,
+/// Stores documents on a thread of its own, a batch (one transaction) at a time, so that
+/// analysing the next articles overlaps with storing the last ones.
+struct StoreWriter {
+    sender: Option<SyncSender<Vec<Document>>>,
+    thread: Option<JoinHandle<Written>>,
     pending: Vec<Document>,
-    summary: BatchSummary,
-    /// The store error that stopped the run, kept whole for the message.
-    error: Option<StoreError>,
+    batch: usize,
 }
 
-impl<'s> BatchWriter<'s> {
-    fn new(store: &'s mut dyn Store, batch: usize) -> Self {
-        BatchWriter {
-            store,
-            batch,
+/// What the writer thread did.
+struct Written {
+    summary: BatchSummary,
+    /// The error that stopped it, if one did.
+    error: Option<StoreError>,
+    /// The store's counts at the end.
+    counts: Result<Counts, StoreError>,
+}
+
+/// Batches waiting for the writer: enough to keep it busy, few enough to bound memory.
+const BATCHES_IN_FLIGHT: usize = 2;
+
+impl StoreWriter {
+    fn start(mut store: Box<dyn Store + Send>, batch: usize) -> Self {
+        let (sender, batches) = sync_channel::<Vec<Document>>(BATCHES_IN_FLIGHT);
+        let thread = std::thread::spawn(move || {
+            let mut summary = BatchSummary::default();
+            let mut error = None;
+            for docs in batches {
+                match store.put_batch(&docs) {
+                    Ok(outcomes) => summary.add(&outcomes),
+                    Err(e) => {
+                        error = Some(e);
+                        break; // dropping the receiver makes the next send fail
+                    }
+                }
+            }
+            let counts = store.counts();
+            Written {
+                summary,
+                error,
+                counts,
+            }
+        });
+        StoreWriter {
+            sender: Some(sender),
+            thread: Some(thread),
             pending: Vec::with_capacity(batch),
-            summary: BatchSummary::default(),
-            error: None,
+            batch,
         }
     }
 
     fn push(&mut self, doc: Document) -> std::io::Result<()> {
         self.pending.push(doc);
         if self.pending.len() >= self.batch {
-            self.flush()?;
+            self.send()?;
         }
         Ok(())
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        if self.pending.is_empty() {
-            return Ok(());
+    fn send(&mut self) -> std::io::Result<()> {
+        let docs = std::mem::replace(&mut self.pending, Vec::with_capacity(self.batch));
+        match &self.sender {
+            Some(sender) if !docs.is_empty() => sender
+                .send(docs)
+                .map_err(|_| std::io::Error::other("the store writer stopped")),
+            _ => Ok(()),
         }
-        match self.store.put_batch(&self.pending) {
-            Ok(outcomes) => {
-                self.summary.add(&outcomes);
-                self.pending.clear();
-                Ok(())
-            }
-            Err(e) => {
-                let message = e.to_string();
-                self.error = Some(e);
-                Err(std::io::Error::other(message))
-            }
+    }
+
+    /// Stores what is pending, waits for the writer, and returns what it did.
+    fn finish(mut self) -> Written {
+        let _ = self.send();
+        drop(self.sender.take());
+        match self.thread.take().map(JoinHandle::join) {
+            Some(Ok(written)) => written,
+            _ => Written {
+                summary: BatchSummary::default(),
+                error: Some(StoreError::Unsupported(
+                    "the store writer thread panicked".into(),
+                )),
+                counts: Ok(Counts::default()),
+            },
         }
     }
 }

@@ -100,9 +100,9 @@ pub(crate) trait PgContext<T> {
 
 impl<T> PgContext<T> for Result<T, ::postgres::Error> {
     fn ctx(self, context: impl FnOnce() -> String) -> Result<T, StoreError> {
-        self.map_err(|source| StoreError::Postgres {
+        self.map_err(|cause| StoreError::Postgres {
             context: context(),
-            source,
+            cause,
         })
     }
 }

@@ -39,7 +39,7 @@ pub fn put_batch(client: &mut Client, docs: &[Document]) -> Result<Vec<PutOutcom
                         "cannot store a batch of {} article(s) (attempt {attempt})",
                         docs.len()
                     ),
-                    source: e,
+                    cause: e,
                 })
             }
         }
