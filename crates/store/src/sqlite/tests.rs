@@ -36,7 +36,7 @@ fn a_stored_document_reads_back_with_all_its_annotations() {
 fn storing_the_same_article_again_changes_nothing_and_says_so() {
     let (_d, mut s) = temp_store();
     let doc = rich_document("Lavrov said “no” in Geneva.");
-    s.put_batch(&[doc.clone()]).unwrap();
+    s.put_batch(std::slice::from_ref(&doc)).unwrap();
     let before = s.counts().unwrap();
     let mut again = doc.clone();
     again.source_file = "elsewhere.txt".into();
@@ -69,7 +69,7 @@ fn a_new_body_under_a_stored_url_is_a_revision_linked_to_the_previous() {
         url,
     );
     assert_eq!(
-        s.put_batch(&[v1.clone()]).unwrap(),
+        s.put_batch(std::slice::from_ref(&v1)).unwrap(),
         vec![PutOutcome::Inserted]
     );
     let out = s.put_batch(&[v2.clone(), v3.clone(), v1.clone()]).unwrap();
@@ -235,7 +235,7 @@ fn a_file_that_is_not_sqlite_is_an_error_naming_it() {
 fn check_reports_an_article_missing_annotations() {
     let (_d, mut s) = temp_store();
     let doc = rich_document("Lavrov said “no” in Geneva.");
-    s.put_batch(&[doc.clone()]).unwrap();
+    s.put_batch(std::slice::from_ref(&doc)).unwrap();
     s.connection()
         .execute("DELETE FROM annotations WHERE layer = 'events'", [])
         .unwrap();
