@@ -111,8 +111,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         format: args.format,
         default_published: args.published,
     };
-    let store = parley_store::open(&args.db)
-        .with_context(|| format!("cannot open the store {}", display_db(&args.db)))?;
+    let store = parley_store::open(&args.db)?;
     let pipeline = Pipeline::standard();
     let progress = progress_bar(inputs.len());
 

@@ -5,9 +5,8 @@
 //! recomputed over all fingerprints (in memory, about 50 bytes per article) and replaced in one
 //! transaction.
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use parley_link::{group_near_duplicates, simhash, Fingerprinted, MAX_DISTANCE};
-use parley_store::model::redact_url;
 use rayon::prelude::*;
 use std::process::ExitCode;
 
@@ -33,8 +32,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     crate::cmd::ingest::require_existing_store(&args.db)?;
-    let mut store = parley_store::open(&args.db)
-        .with_context(|| format!("cannot open the store {}", redact_url(&args.db)))?;
+    let mut store = parley_store::open(&args.db)?;
     let mut fingerprinted = 0;
     loop {
         let batch = store.unfingerprinted(CHUNK)?;

@@ -1,6 +1,6 @@
 //! `parley search`: full-text search over the stored titles, bodies and quotes.
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use parley_store::model::HitIn;
 use parley_store::SearchQuery;
 use std::io::Write;
@@ -27,12 +27,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     crate::cmd::ingest::require_existing_store(&args.db)?;
-    let mut store = parley_store::open(&args.db).with_context(|| {
-        format!(
-            "cannot open the store {}",
-            parley_store::model::redact_url(&args.db)
-        )
-    })?;
+    let mut store = parley_store::open(&args.db)?;
     let query = SearchQuery {
         text: args.query.join(" "),
         raw: args.raw,

@@ -11,7 +11,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Opens the file with WAL and foreign keys on, and applies the migrations it lacks.
 pub fn open(path: &str) -> Result<Connection, StoreError> {
-    let mut conn = Connection::open(path).ctx(|| format!("cannot open SQLite store {path}"))?;
+    let mut conn = Connection::open(path).ctx(|| {
+        format!("cannot open SQLite store {path} (does its folder exist, and may you write there?)")
+    })?;
     conn.busy_timeout(BUSY_TIMEOUT)
         .ctx(|| format!("cannot configure {path}"))?;
     // WAL: readers never block the writer, and a killed writer leaves the last committed
