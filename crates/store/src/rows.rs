@@ -3,9 +3,10 @@
 //! An `Analysis` is turned into annotation rows generically, through its JSON form: each
 //! element of each list becomes one row whose `layer` is the list's path (`entities`,
 //! `quotes`, `events`, `claims`, `framing.signals`, ...) and `seq` its index; a single value
-//! outside a list (a future `framing.tone`) is a row with `seq = -1`. The full JSON of the
-//! element is kept in `data`; typed columns copy out what queries need. Reading back rebuilds
-//! the JSON and deserialises it, so stages can add fields and lists without a schema change.
+//! outside a list (a future `framing.tone`) is a row with `seq = -1`. The element's JSON is
+//! kept in `data` (less its own span, which the span columns hold); typed columns copy out
+//! what queries need. Reading back rebuilds the JSON and deserialises it, so stages can add
+//! fields and lists without a schema change.
 //!
 //! Typed columns, by layer (all nullable):
 //!
@@ -95,7 +96,7 @@ fn element_row(layer: &str, seq: i64, v: &Value) -> AnnotationRow {
             .and_then(|x| x.get("text"))
             .and_then(Value::as_str)
             .map(String::from),
-        data: v.to_string(),
+        data: data_without_own_span(v),
         ..Default::default()
     };
     match layer {
@@ -137,14 +138,51 @@ fn element_row(layer: &str, seq: i64, v: &Value) -> AnnotationRow {
     row
 }
 
-/// Rebuilds an analysis from its rows `(layer, seq, data)`, in `seq` order within each layer.
+/// The element's JSON for the `data` column. An element whose own span is complete
+/// (`start`, `end`, `text` at its top level) and that has no `evidence` is stored without
+/// the span, which the span columns hold; [`analysis_from_rows`] puts it back by the same rule.
+fn data_without_own_span(v: &Value) -> String {
+    match v {
+        Value::Object(map) if has_own_span(map) && !map.contains_key("evidence") => {
+            let mut map = map.clone();
+            for key in ["start", "end", "text"] {
+                map.remove(key);
+            }
+            Value::Object(map).to_string()
+        }
+        _ => v.to_string(),
+    }
+}
+
+fn has_own_span(map: &Map<String, Value>) -> bool {
+    map.get("start").is_some_and(Value::is_i64)
+        && map.get("end").is_some_and(Value::is_i64)
+        && map.get("text").is_some_and(Value::is_string)
+}
+
+/// One annotation row as read back.
+#[derive(Debug, Clone, Copy)]
+pub struct StoredRow<'a> {
+    pub layer: &'a str,
+    pub seq: i64,
+    pub start: Option<i64>,
+    pub end: Option<i64>,
+    pub text: Option<&'a str>,
+    pub data: &'a str,
+}
+
+/// Rebuilds an analysis from its rows, in `seq` order within each layer.
 pub fn analysis_from_rows<'a>(
-    rows: impl IntoIterator<Item = (&'a str, i64, &'a str)>,
+    rows: impl IntoIterator<Item = StoredRow<'a>>,
 ) -> Result<Analysis, String> {
     let mut root = serde_json::to_value(Analysis::default()).map_err(|e| e.to_string())?;
-    for (layer, seq, data) in rows {
-        let value: Value =
+    for row in rows {
+        let StoredRow {
+            layer, seq, data, ..
+        } = row;
+        let mut value: Value =
             serde_json::from_str(data).map_err(|e| format!("{layer}[{seq}] is not JSON: {e}"))?;
+        restore_own_span(&mut value, &row);
         let slot = slot_at(&mut root, layer)?;
         if seq < 0 {
             *slot = value;
@@ -158,6 +196,19 @@ pub fn analysis_from_rows<'a>(
         }
     }
     serde_json::from_value(root).map_err(|e| format!("does not read as an analysis: {e}"))
+}
+
+/// Puts back the span [`data_without_own_span`] took out.
+fn restore_own_span(value: &mut Value, row: &StoredRow) {
+    if let (Value::Object(map), Some(start), Some(end), Some(text)) =
+        (value, row.start, row.end, row.text)
+    {
+        if !map.contains_key("start") && !map.contains_key("evidence") {
+            map.insert("start".into(), start.into());
+            map.insert("end".into(), end.into());
+            map.insert("text".into(), text.into());
+        }
+    }
 }
 
 /// The value at a dotted path, creating objects on the way.
@@ -278,12 +329,23 @@ pub(crate) mod tests {
         let doc = rich_document("Lavrov said “no” in Geneva.");
         let rows = annotation_rows(&doc.analysis).unwrap();
         assert_eq!(rows.len(), 5);
-        let back = analysis_from_rows(
-            rows.iter()
-                .map(|r| (r.layer.as_str(), r.seq, r.data.as_str())),
-        )
-        .unwrap();
+        let back = analysis_from_rows(rows.iter().map(stored)).unwrap();
         assert_eq!(back, doc.analysis);
+        // The span columns hold each element's own span; its JSON does not repeat it.
+        for r in rows.iter().filter(|r| r.layer != "events") {
+            let data: Value = serde_json::from_str(&r.data).unwrap();
+            assert!(
+                data.get("start").is_none() && data.get("text").is_none(),
+                "{}",
+                r.data
+            );
+        }
+        let e = rows.iter().find(|r| r.layer == "events").unwrap();
+        assert!(
+            e.data.contains("\"evidence\""),
+            "events keep their evidence: {}",
+            e.data
+        );
     }
 
     #[test]
@@ -310,6 +372,27 @@ pub(crate) mod tests {
         assert_eq!(by("claims").kind.as_deref(), Some("asserts"));
     }
 
+    fn stored(r: &AnnotationRow) -> StoredRow<'_> {
+        StoredRow {
+            layer: &r.layer,
+            seq: r.seq,
+            start: r.start,
+            end: r.end,
+            text: r.text.as_deref(),
+            data: &r.data,
+        }
+    }
+
+    #[test]
+    fn an_element_with_a_span_and_evidence_keeps_both_in_its_json() {
+        let v = serde_json::json!({"start": 0, "end": 2, "text": "On",
+                                   "evidence": {"start": 3, "end": 5, "text": "Mo"}});
+        let row = element_row("times", 0, &v);
+        assert_eq!(row.start, Some(0));
+        let back: Value = serde_json::from_str(&row.data).unwrap();
+        assert_eq!(back, v);
+    }
+
     #[test]
     fn an_empty_analysis_has_no_rows_and_reads_back() {
         assert!(annotation_rows(&Analysis::default()).unwrap().is_empty());
@@ -334,7 +417,15 @@ pub(crate) mod tests {
 
     #[test]
     fn a_row_that_is_not_json_is_an_error_naming_it() {
-        let err = analysis_from_rows([("quotes", 0, "{oops")]).unwrap_err();
+        let row = StoredRow {
+            layer: "quotes",
+            seq: 0,
+            start: None,
+            end: None,
+            text: None,
+            data: "{oops",
+        };
+        let err = analysis_from_rows([row]).unwrap_err();
         assert!(err.contains("quotes[0]"), "{err}");
     }
 

@@ -2,7 +2,7 @@
 
 use super::PgContext;
 use crate::model::{Counts, HitIn, SearchHit, SearchQuery, StoredArticle};
-use crate::rows::{analysis_from_rows, date_source_from_word};
+use crate::rows::{analysis_from_rows, date_source_from_word, StoredRow};
 use crate::StoreError;
 use parley_core::Document;
 use postgres::Client;
@@ -32,19 +32,34 @@ pub fn get(client: &mut Client, id: &str) -> Result<Option<StoredArticle>, Store
         text: r.get(11),
         analysis: Default::default(),
     };
-    let rows: Vec<(String, i64, String)> = client
+    type Row = (
+        String,
+        i64,
+        Option<i64>,
+        Option<i64>,
+        Option<String>,
+        String,
+    );
+    let rows: Vec<Row> = client
         .query(
-            "SELECT layer, seq, data::text FROM annotations WHERE article_seq = $1
-             ORDER BY layer, seq",
+            "SELECT layer, seq, start, \"end\", text, data::text FROM annotations
+             WHERE article_seq = $1 ORDER BY layer, seq",
             &[&seq],
         )
         .ctx(|| format!("cannot read the annotations of article {id}"))?
         .iter()
-        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)))
         .collect();
-    document.analysis = analysis_from_rows(
-        rows.iter().map(|(l, s, d)| (l.as_str(), *s, d.as_str())),
-    )
+    document.analysis = analysis_from_rows(rows.iter().map(
+        |(layer, seq, start, end, text, data)| StoredRow {
+            layer,
+            seq: *seq,
+            start: *start,
+            end: *end,
+            text: text.as_deref(),
+            data,
+        },
+    ))
     .map_err(|reason| StoreError::Corrupt {
         id: id.to_string(),
         reason,

@@ -2,7 +2,7 @@
 
 use crate::error::SqliteContext;
 use crate::model::{Counts, HitIn, SearchHit, SearchQuery, StoredArticle};
-use crate::rows::{analysis_from_rows, date_source_from_word};
+use crate::rows::{analysis_from_rows, date_source_from_word, StoredRow};
 use crate::StoreError;
 use parley_core::Document;
 use rusqlite::{Connection, OptionalExtension};
@@ -43,18 +43,43 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<StoredArticle>, StoreEr
     let Some((seq, mut document, revision, previous_id, ingested_at)) = row else {
         return Ok(None);
     };
-    let rows: Vec<(String, i64, String)> = conn
+    type Row = (
+        String,
+        i64,
+        Option<i64>,
+        Option<i64>,
+        Option<String>,
+        String,
+    );
+    let rows: Vec<Row> = conn
         .prepare_cached(
-            "SELECT layer, seq, data FROM annotations WHERE article_seq = ?1 ORDER BY layer, seq",
+            "SELECT layer, seq, start, \"end\", text, data FROM annotations
+             WHERE article_seq = ?1 ORDER BY layer, seq",
         )
         .and_then(|mut s| {
-            s.query_map([seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect()
+            s.query_map([seq], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?
+            .collect()
         })
         .ctx(|| format!("cannot read the annotations of article {id}"))?;
-    document.analysis = analysis_from_rows(
-        rows.iter().map(|(l, s, d)| (l.as_str(), *s, d.as_str())),
-    )
+    document.analysis = analysis_from_rows(rows.iter().map(
+        |(layer, seq, start, end, text, data)| StoredRow {
+            layer,
+            seq: *seq,
+            start: *start,
+            end: *end,
+            text: text.as_deref(),
+            data,
+        },
+    ))
     .map_err(|reason| StoreError::Corrupt {
         id: id.to_string(),
         reason,
