@@ -6,6 +6,10 @@
 //! knowledge files, so articles can be analysed in parallel and stages swapped or left out,
 //! in the manner of spaCy's pipeline components.
 
+pub mod actors;
 pub mod pipeline;
+pub mod quotes;
+pub mod standard;
+pub mod time;
 
 pub use pipeline::{Context, Pipeline, Stage};

@@ -1,10 +1,12 @@
 //! The pipeline: an ordered list of stages run over one article.
 
-use parley_core::{Analysis, Article};
+use parley_core::{Analysis, Article, TextLayer};
 
-/// What a stage reads: the article. (The text layer joins it here once it lands.)
+/// What a stage reads: the article and its text layer (paragraphs, sentences, tokens,
+/// quotations), built once per article and shared by every stage.
 pub struct Context<'a> {
     pub article: &'a Article,
+    pub text: &'a TextLayer,
 }
 
 /// One analysis step. It reads the context and what earlier stages wrote, and adds its own.
@@ -21,9 +23,12 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// The standard stages in their order.
+    /// The standard stages in their order: actors, time expressions, quotes.
     pub fn standard() -> Self {
         Pipeline::default()
+            .with_stage(crate::actors::ActorStage::new())
+            .with_stage(crate::standard::TimeStage)
+            .with_stage(crate::quotes::QuoteStage::new())
     }
 
     /// Adds a stage at the end.
@@ -38,7 +43,11 @@ impl Pipeline {
 
     /// Runs every stage over one article.
     pub fn analyze(&self, article: &Article) -> Analysis {
-        let cx = Context { article };
+        let text = TextLayer::new(&article.body);
+        let cx = Context {
+            article,
+            text: &text,
+        };
         let mut analysis = Analysis::default();
         for stage in &self.stages {
             stage.run(&cx, &mut analysis);
@@ -100,7 +109,36 @@ mod tests {
 
     #[test]
     fn empty_pipeline_gives_empty_analysis() {
-        let analysis = Pipeline::standard().analyze(&Article::new("T", "Talks began."));
+        let analysis = Pipeline::default().analyze(&Article::new("T", "Talks began."));
         assert_eq!(analysis, Analysis::default());
+    }
+
+    #[test]
+    fn standard_pipeline_finds_actors_and_times_with_valid_spans() {
+        let body =
+            "On Monday, Russian Deputy Foreign Minister Sergei Ryabkov met US officials in Geneva.";
+        let article = Article::new("T", body).with_published(
+            chrono::NaiveDate::from_ymd_opt(2022, 1, 13).unwrap(),
+            parley_core::DateSource::User,
+        );
+        let analysis = Pipeline::standard().analyze(&article);
+        assert!(
+            analysis
+                .entities
+                .iter()
+                .any(|e| e.span.text.contains("Ryabkov")),
+            "{:?}",
+            analysis.entities
+        );
+        assert!(
+            analysis
+                .times
+                .iter()
+                .any(|t| t.value.as_deref() == Some("2022-01-10")),
+            "{:?}",
+            analysis.times
+        );
+        let doc = parley_core::Document::new("t".into(), article, analysis);
+        assert!(doc.check_spans().is_empty(), "{:?}", doc.check_spans());
     }
 }

@@ -18,6 +18,7 @@ pub mod quote;
 pub mod report;
 pub mod span;
 pub mod text;
+pub mod time;
 
 pub use article::{article_id, Article, DateSource};
 pub use claim::{Claim, ClaimHolder, Stance};
@@ -27,3 +28,5 @@ pub use framing::{Framing, FramingSignal};
 pub use quote::{Cue, Quote, QuoteKind, Speaker};
 pub use report::{Analysis, Document, Report};
 pub use span::{Span, SpanError, TextSpan};
+pub use text::TextLayer;
+pub use time::TimeMention;

@@ -9,6 +9,7 @@ use crate::event::Event;
 use crate::framing::Framing;
 use crate::quote::Quote;
 use crate::span::TextSpan;
+use crate::time::TimeMention;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +17,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Analysis {
     pub entities: Vec<EntityMention>,
+    /// Time expressions with the dates they stand for.
+    pub times: Vec<TimeMention>,
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,
     pub claims: Vec<Claim>,
@@ -67,6 +70,9 @@ impl Document {
         let mut out: Vec<(String, &TextSpan)> = Vec::new();
         for (i, e) in a.entities.iter().enumerate() {
             out.push((format!("entities[{i}]"), &e.span));
+        }
+        for (i, t) in a.times.iter().enumerate() {
+            out.push((format!("times[{i}]"), &t.span));
         }
         for (i, q) in a.quotes.iter().enumerate() {
             out.push((format!("quotes[{i}]"), &q.span));

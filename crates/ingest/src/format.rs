@@ -26,9 +26,10 @@ impl std::str::FromStr for Format {
     }
 }
 
-/// Detects the format of one input. The extension decides when it is a known one; otherwise
-/// content that starts with a JSON object on its first line is JSON Lines, and the rest text.
-pub fn detect(name: &str, bytes: &[u8]) -> Format {
+/// Detects the format of one input from its name and its first bytes. A known extension
+/// decides; otherwise content that opens with a JSON object (`{` then `"` or `}`) is JSON
+/// Lines, and anything else plain text.
+pub fn detect(name: &str, head: &[u8]) -> Format {
     let lower = name.to_ascii_lowercase();
     if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
         return Format::Jsonl;
@@ -36,24 +37,12 @@ pub fn detect(name: &str, bytes: &[u8]) -> Format {
     if lower.ends_with(".txt") || lower.ends_with(".text") {
         return Format::Text;
     }
-    let first_line = bytes
-        .split(|&b| b == b'\n')
-        .map(trim_ascii)
-        .find(|l| !l.is_empty())
-        .unwrap_or(b"");
-    let first_line = first_line
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(first_line);
-    if first_line.starts_with(b"{")
-        && serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(first_line).is_ok()
-    {
-        return Format::Jsonl;
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let mut bytes = head.iter().copied().filter(|b| !b.is_ascii_whitespace());
+    match (bytes.next(), bytes.next()) {
+        (Some(b'{'), Some(b'"' | b'}')) => Format::Jsonl,
+        _ => Format::Text,
     }
-    Format::Text
-}
-
-fn trim_ascii(line: &[u8]) -> &[u8] {
-    line.trim_ascii()
 }
 
 #[cfg(test)]
@@ -73,6 +62,10 @@ mod tests {
             Format::Jsonl
         );
         assert_eq!(detect("notes", b"{not json at all"), Format::Text);
+        assert_eq!(
+            detect("notes", b"\xEF\xBB\xBF{ \"title\": \"T\""),
+            Format::Jsonl
+        );
         assert_eq!(detect("notes", b"Talks resume in Geneva"), Format::Text);
     }
 

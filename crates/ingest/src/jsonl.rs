@@ -8,6 +8,7 @@ use crate::{decode_utf8, IngestError, ReadResult, SourcedArticle};
 use chrono::NaiveDate;
 use parley_core::{Article, DateSource};
 use serde::Deserialize;
+use std::io::BufRead;
 
 #[derive(Debug, Deserialize)]
 struct Record {
@@ -25,25 +26,44 @@ struct Record {
     body: Option<String>,
 }
 
-/// Reads every line of a JSON Lines input; a bad line is an error naming `file:LINE`.
+/// Reads every line of a JSON Lines input held in memory; see [`read_lines`].
 pub fn read(name: &str, bytes: &[u8]) -> Vec<ReadResult> {
-    let text = match decode_utf8(bytes) {
-        Ok(t) => t,
-        Err(reason) => return vec![Err(IngestError::new(name, reason))],
-    };
-    let results: Vec<ReadResult> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| read_line(&format!("{name}:{}", i + 1), line))
-        .collect();
-    if results.is_empty() {
-        return vec![Err(IngestError::new(
-            name,
-            "empty file: no JSON lines in it",
-        ))];
-    }
-    results
+    read_lines(name.to_string(), bytes).collect()
+}
+
+/// Streams the articles of a JSON Lines input, one line at a time. A bad line (malformed
+/// JSON, invalid UTF-8, no body) is an error naming `file:LINE`; the next lines still come.
+pub fn read_lines(name: String, reader: impl BufRead) -> impl Iterator<Item = ReadResult> {
+    let mut any_line = false;
+    let mut lines = reader.split(b'\n').enumerate();
+    let mut finished = false;
+    std::iter::from_fn(move || loop {
+        if finished {
+            return None;
+        }
+        let Some((i, line)) = lines.next() else {
+            finished = true;
+            return (!any_line)
+                .then(|| Err(IngestError::new(&name, "empty file: no JSON lines in it")));
+        };
+        let item = format!("{name}:{}", i + 1);
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                finished = true;
+                return Some(Err(IngestError::new(item, format!("cannot read: {e}"))));
+            }
+        };
+        if line.trim_ascii().is_empty() {
+            continue;
+        }
+        any_line = true;
+        return Some(
+            decode_utf8(&line)
+                .map_err(|r| IngestError::new(&item, r))
+                .and_then(|l| read_line(&item, l)),
+        );
+    })
 }
 
 fn read_line(source: &str, line: &str) -> ReadResult {
@@ -161,6 +181,20 @@ mod tests {
         assert_eq!(parse_date("2022-01-13T22:10:00+03:00"), d);
         assert_eq!(parse_date("2022-01-13 08:00:00"), d);
         assert_eq!(parse_date("Jan 13"), None);
+    }
+
+    #[test]
+    fn invalid_utf8_on_one_line_fails_only_that_line() {
+        let out = read(
+            "in.jsonl",
+            b"{\"title\": \"A\", \"body\": \"a\xff\"}\n{\"title\": \"B\", \"body\": \"b\"}\n",
+        );
+        assert!(out[0]
+            .as_ref()
+            .unwrap_err()
+            .reason
+            .contains("not valid UTF-8"));
+        assert_eq!(ok(&out[1]).article.title, "B");
     }
 
     #[test]

@@ -6,14 +6,18 @@
 //! failure comes back as an [`IngestError`] that names the item and the reason, and the other
 //! articles still come out.
 
+pub mod charset;
 pub mod discover;
+pub mod feed;
 pub mod format;
+pub mod html;
 pub mod jsonl;
 pub mod text;
+pub mod warc;
 
 use chrono::NaiveDate;
 use parley_core::{Article, DateSource};
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
 
 pub use discover::{discover, Input};
@@ -61,42 +65,60 @@ pub struct ReadOptions {
 /// One result per article or per failure, in input order.
 pub type ReadResult = Result<SourcedArticle, IngestError>;
 
-/// Reads every article of one input.
-pub fn read_input(input: &Input, options: &ReadOptions) -> Vec<ReadResult> {
+/// Bytes looked at to detect a format; JSON Lines is then read line by line, so a large
+/// file never sits in memory whole.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Reads every article of one input, streaming where the format allows.
+pub fn read_input(input: &Input, options: &ReadOptions) -> Box<dyn Iterator<Item = ReadResult>> {
     let name = input.name();
-    let bytes = match read_bytes(input) {
-        Ok(b) => b,
-        Err(e) => return vec![Err(e)],
+    let mut reader = match open(input) {
+        Ok(r) => r,
+        Err(e) => return Box::new(std::iter::once(Err(e))),
     };
     let format = match options.format {
-        Format::Auto => format::detect(&name, &bytes),
+        Format::Auto => match reader.fill_buf() {
+            Ok(head) => format::detect(&name, head),
+            Err(e) => return Box::new(std::iter::once(Err(IngestError::new(name, io_reason(&e))))),
+        },
         forced => forced,
     };
-    let mut results = match format {
-        Format::Jsonl => jsonl::read(&name, &bytes),
-        Format::Text | Format::Auto => vec![text::read(&name, &bytes)],
+    let articles: Box<dyn Iterator<Item = ReadResult>> = match format {
+        Format::Jsonl => Box::new(jsonl::read_lines(name, reader)),
+        Format::Text | Format::Auto => Box::new(std::iter::once(
+            read_all(&name, reader).and_then(|b| text::read(&name, &b)),
+        )),
     };
-    if let Some(date) = options.default_published {
-        for article in results.iter_mut().flatten() {
-            apply_default_date(&mut article.article, date);
-        }
+    match options.default_published {
+        Some(date) => Box::new(articles.map(move |mut r| {
+            if let Ok(a) = &mut r {
+                apply_default_date(&mut a.article, date);
+            }
+            r
+        })),
+        None => articles,
     }
-    results
 }
 
-/// Reads the bytes of an input with an error that names it.
-fn read_bytes(input: &Input) -> Result<Vec<u8>, IngestError> {
+/// Opens an input for buffered reading, with an error that names it.
+fn open(input: &Input) -> Result<Box<dyn BufRead>, IngestError> {
     match input {
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| IngestError::new("-", format!("cannot read standard input: {e}")))?;
-            Ok(bytes)
-        }
-        Input::File(path) => std::fs::read(path)
+        Input::Stdin => Ok(Box::new(BufReader::with_capacity(
+            SNIFF_BYTES,
+            std::io::stdin(),
+        ))),
+        Input::File(path) => std::fs::File::open(path)
+            .map(|f| Box::new(BufReader::with_capacity(SNIFF_BYTES, f)) as Box<dyn BufRead>)
             .map_err(|e| IngestError::new(path.display().to_string(), io_reason(&e))),
     }
+}
+
+fn read_all(name: &str, mut reader: Box<dyn BufRead>) -> Result<Vec<u8>, IngestError> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| IngestError::new(name, io_reason(&e)))?;
+    Ok(bytes)
 }
 
 /// Sets the date of an article that has none; a date from the input itself wins.

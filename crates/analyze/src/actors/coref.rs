@@ -1,0 +1,135 @@
+//! In-document coreference: surnames, and he/she in subject position.
+//!
+//! Heuristics (simple on purpose, documented so that their errors are predictable):
+//! * A capitalised word that is not part of another mention and equals the surname of a person
+//!   named in the article refers to that person: the nearest one named before it, else the first
+//!   named after it.
+//! * "he"/"she" (nominative, so always a subject) refers to the most recent person mentioned
+//!   before it within the last three sentences whose given name does not contradict the
+//!   pronoun's gender, skipping people named only as a modifier ("the Biden regime"). A resolved
+//!   pronoun counts as a mention, so a chain "X said ... He added ... he warned" stays with X.
+//! * "his" is resolved the same way ("Putin spoke to his German counterpart"); "her" is left
+//!   alone because it is as often an object as a possessive.
+//! * Titles and descriptions ("Mr Price", "the Russian foreign minister") are resolved in
+//!   `detect` because they need the title's context.
+
+use super::detect::{Doc, Found, PersonNote};
+use super::kb::Gender;
+use parley_core::ActorRef;
+
+const NOT_SURNAME: [&str; 12] = [
+    "The", "A", "He", "She", "It", "They", "We", "But", "And", "On", "In", "Mr",
+];
+
+pub(crate) fn resolve(doc: &mut Doc) {
+    surnames(doc);
+    doc.found
+        .sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    pronouns(doc);
+}
+
+fn persons(doc: &Doc) -> Vec<(usize, ActorRef, PersonNote, bool)> {
+    doc.found
+        .iter()
+        .filter_map(|m| Some((m.start, m.actor.clone()?, m.person.clone()?, m.modifier)))
+        .filter(|(_, a, _, _)| a.kind == "person")
+        .collect()
+}
+
+fn surnames(doc: &mut Doc) {
+    let people = persons(doc);
+    let mut add = Vec::new();
+    for t in &doc.toks {
+        if !t.word {
+            continue;
+        }
+        let w = doc.text(t.start, t.end);
+        if !w.chars().next().is_some_and(|c| c.is_uppercase()) || NOT_SURNAME.contains(&w) {
+            continue;
+        }
+        // A one-word country or place that is the surname of a person in the article is that
+        // person ("Jim Jordan ... Jordan said").
+        let mut replace = None;
+        if let Some(k) = doc.covering(t.start, t.end) {
+            let f = &doc.found[k];
+            let geo = f
+                .actor
+                .as_ref()
+                .is_some_and(|a| matches!(a.kind.as_str(), "country" | "place"));
+            if !(geo && f.start == t.start && f.end == t.end) {
+                continue;
+            }
+            replace = Some(k);
+        }
+        let earlier = people
+            .iter()
+            .filter(|p| p.0 < t.start && p.2.surname == w)
+            .last();
+        let Some(p) = earlier.or_else(|| people.iter().find(|p| p.2.surname == w)) else {
+            continue;
+        };
+        if let Some(k) = replace {
+            let f = &mut doc.found[k];
+            f.actor = Some(p.1.clone());
+            f.person = Some(p.2.clone());
+            f.found_by = "coref";
+            continue;
+        }
+        add.push(Found {
+            start: t.start,
+            end: t.end,
+            actor: Some(p.1.clone()),
+            found_by: "coref",
+            role_word: None,
+            person: Some(p.2.clone()),
+            modifier: false,
+            consumed: false,
+        });
+    }
+    doc.found.extend(add);
+}
+
+fn pronouns(doc: &mut Doc) {
+    // Resolved pronouns join the list, so a chain of "he ... he ... he" stays with its person.
+    let mut people = persons(doc);
+    let mut add = Vec::new();
+    for t in &doc.toks {
+        let w = doc.text(t.start, t.end);
+        let want = match w {
+            "he" | "He" | "his" | "His" => Gender::Male,
+            "she" | "She" => Gender::Female,
+            _ => continue,
+        };
+        // "(T)he" is an author's insertion into the word "The", not a pronoun.
+        if doc.text(t.start.saturating_sub(1), t.start) == ")" {
+            continue;
+        }
+        let sent = doc.sentence_index(t.start);
+        let ante = people.iter().rev().find(|(start, _, note, modifier)| {
+            *start < t.start
+                && !modifier
+                && doc.sentence_index(*start) + 3 >= sent
+                && match note.gender {
+                    Some(Gender::Male) => want == Gender::Male,
+                    Some(Gender::Female) => want == Gender::Female,
+                    _ => true,
+                }
+        });
+        let Some((_, actor, note, _)) = ante.cloned() else {
+            continue;
+        };
+        let at = people.partition_point(|p| p.0 < t.start);
+        people.insert(at, (t.start, actor.clone(), note.clone(), false));
+        add.push(Found {
+            start: t.start,
+            end: t.end,
+            actor: Some(actor.clone()),
+            found_by: "coref",
+            role_word: None,
+            person: Some(note.clone()),
+            modifier: false,
+            consumed: false,
+        });
+    }
+    doc.found.extend(add);
+}

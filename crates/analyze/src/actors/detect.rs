@@ -1,0 +1,1208 @@
+//! Mention detection: dictionary hits, people found by name patterns and title context, role
+//! words turned into group and institution actors, and in-document coreference.
+//!
+//! Everything here works on the folded copy of the body (see [`super::fold`]); spans are mapped
+//! back to body bytes at the end.
+
+use super::fold::Folded;
+use super::kb::{Gender, KnowledgeBase, RoleKind, NON_STATE};
+use super::matcher::{Hit, Matcher, Target};
+use super::text::{rough_sentences, tokenize, Tok};
+use chrono::NaiveDate;
+use parley_core::{ActorRef, EntityMention, Span, TextSpan};
+
+/// A mention under construction, in folded coordinates.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub actor: Option<ActorRef>,
+    pub found_by: &'static str,
+    /// For a role word: its index in `kb.roles`.
+    pub role_word: Option<usize>,
+    /// For a person: what coreference needs.
+    pub person: Option<PersonNote>,
+    /// Used as a modifier ("Biden regime"), so not an antecedent for pronouns.
+    pub modifier: bool,
+    /// Swallowed by a longer construction (a title before a name, a context word).
+    pub consumed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PersonNote {
+    pub surname: String,
+    pub gender: Option<Gender>,
+    pub role: Option<String>,
+}
+
+/// The words that make a capital a place rather than its government ("talks in Moscow").
+const PLACE_PREPOSITIONS: [&str; 12] = [
+    "in", "to", "from", "at", "near", "outside", "around", "into", "across", "toward", "towards",
+    "via",
+];
+
+/// Capitalised words that never start or continue a person's name.
+const NOT_NAME: [&str; 60] = [
+    "The",
+    "A",
+    "An",
+    "On",
+    "In",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Of",
+    "And",
+    "But",
+    "Or",
+    "If",
+    "As",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "Since",
+    "Until",
+    "During",
+    "With",
+    "Without",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const HONORIFICS: [&str; 8] = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms."];
+
+/// Words that may stand between an owner and a title: "Russia's top diplomat".
+const CHAIN_FILLERS: [&str; 16] = [
+    "presidential",
+    "senior",
+    "top",
+    "chief",
+    "former",
+    "acting",
+    "interim",
+    "new",
+    "then",
+    "veteran",
+    "outgoing",
+    "incoming",
+    "ex",
+    "longtime",
+    "current",
+    "own",
+];
+
+/// Last words that make a capitalised run a place or thing, not a person ("Victoria Harbour").
+const NOT_NAME_TAIL: [&str; 40] = [
+    "Harbour",
+    "Harbor",
+    "Square",
+    "Street",
+    "Bridge",
+    "Island",
+    "Islands",
+    "River",
+    "Sea",
+    "Bay",
+    "Airport",
+    "University",
+    "Institute",
+    "Museum",
+    "Palace",
+    "Hotel",
+    "Centre",
+    "Center",
+    "Hall",
+    "Park",
+    "Lake",
+    "Mountains",
+    "Valley",
+    "Strait",
+    "Canal",
+    "Fund",
+    "Foundation",
+    "Group",
+    "Council",
+    "Committee",
+    "Agency",
+    "Party",
+    "Forces",
+    "Army",
+    "Prize",
+    "Treaty",
+    "Accord",
+    "Act",
+    "Doctrine",
+    "Plan",
+];
+
+const PARTICLES: [&str; 10] = [
+    "von", "van", "der", "de", "den", "bin", "al", "le", "la", "da",
+];
+
+/// Context for one article.
+pub(crate) struct Doc<'a> {
+    pub kb: &'a KnowledgeBase,
+    pub f: Folded,
+    pub toks: Vec<Tok>,
+    /// Sentence spans in folded coordinates.
+    pub sents: Vec<(usize, usize)>,
+    pub date: Option<NaiveDate>,
+    pub found: Vec<Found>,
+}
+
+pub(crate) fn detect(
+    kb: &KnowledgeBase,
+    matcher: &Matcher,
+    body: &str,
+    sentences: &[Span],
+    date: Option<NaiveDate>,
+    people: &[Span],
+) -> Vec<EntityMention> {
+    let f = Folded::new(body);
+    let toks = tokenize(&f.text);
+    let spans: Vec<Span> = if sentences.is_empty() {
+        rough_sentences(body)
+    } else {
+        sentences.to_vec()
+    };
+    let mut sents: Vec<(usize, usize)> = spans
+        .iter()
+        .map(|s| (f.folded_offset(s.start), f.folded_offset(s.end)))
+        .collect();
+    sents.sort_unstable();
+    let hits = matcher.find(&f.text);
+    let mut doc = Doc {
+        kb,
+        f,
+        toks,
+        sents,
+        date,
+        found: Vec::new(),
+    };
+    for h in &hits {
+        if let Some(m) = doc.interpret(h) {
+            doc.found.push(m);
+        }
+    }
+    doc.web_outlets();
+    doc.sort();
+    doc.given_people(people);
+    doc.sort();
+    doc.names();
+    doc.first_names_before_people();
+    doc.sort();
+    doc.roles();
+    doc.sort();
+    super::coref::resolve(&mut doc);
+    doc.sort();
+    doc.output(body)
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+impl<'a> Doc<'a> {
+    pub fn text(&self, s: usize, e: usize) -> &str {
+        self.f.text.get(s..e).unwrap_or("")
+    }
+
+    fn sort(&mut self) {
+        self.found
+            .sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    }
+
+    /// The sentence (folded span) holding folded offset `at`.
+    pub fn sentence_of(&self, at: usize) -> (usize, usize) {
+        let i = self.sents.partition_point(|&(s, _)| s <= at);
+        match i.checked_sub(1).map(|j| self.sents[j]) {
+            Some((s, e)) if at < e => (s, e),
+            _ => (0, self.f.text.len()),
+        }
+    }
+
+    pub fn sentence_index(&self, at: usize) -> usize {
+        self.sents.partition_point(|&(s, _)| s <= at)
+    }
+
+    /// The word just before folded offset `at`, if any.
+    fn word_before(&self, at: usize) -> Option<&str> {
+        let i = self.toks.partition_point(|t| t.end <= at);
+        let t = self.toks.get(i.checked_sub(1)?)?;
+        t.word.then(|| self.text(t.start, t.end))
+    }
+
+    pub fn country_actor(&self, i: usize, sector: Option<&str>) -> ActorRef {
+        let c = &self.kb.countries[i];
+        ActorRef {
+            id: c.code.clone(),
+            name: c.name.clone(),
+            kind: "country".into(),
+            country: Some(c.code.clone()),
+            sector: sector.map(String::from),
+        }
+    }
+
+    pub fn person_actor(&self, i: usize) -> (ActorRef, PersonNote) {
+        let p = &self.kb.people[i];
+        let office = p.office_at(self.date);
+        let actor = ActorRef {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            kind: "person".into(),
+            country: office.and_then(|o| o.country.clone()),
+            sector: office.and_then(|o| o.sector.clone()),
+        };
+        let note = PersonNote {
+            surname: self.kb.surname(&p.name).to_string(),
+            gender: self.gender_of(&p.name),
+            role: office.and_then(|o| o.role.clone()),
+        };
+        (actor, note)
+    }
+
+    pub fn gender_of(&self, name: &str) -> Option<Gender> {
+        let first = name.split([' ', '-']).next()?;
+        self.kb.given_names.get(first).copied()
+    }
+
+    /// The actor for a knowledge-base id (country code, organisation or place id).
+    fn actor_for_id(&self, id: &str) -> Option<ActorRef> {
+        if let Some(i) = self.kb.countries.iter().position(|c| c.code == id) {
+            return Some(self.country_actor(i, None));
+        }
+        if let Some(i) = self.kb.orgs.iter().position(|o| o.id == id) {
+            return Some(self.org_actor(i));
+        }
+        let i = self.kb.places.iter().position(|p| p.id == id)?;
+        Some(self.place_actor(i))
+    }
+
+    fn org_actor(&self, i: usize) -> ActorRef {
+        let o = &self.kb.orgs[i];
+        ActorRef {
+            id: o.id.clone(),
+            name: o.name.clone(),
+            kind: o.kind.clone(),
+            country: o.country.clone(),
+            sector: o.sector.clone(),
+        }
+    }
+
+    fn place_actor(&self, i: usize) -> ActorRef {
+        let p = &self.kb.places[i];
+        ActorRef {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            kind: "place".into(),
+            country: p.country.clone(),
+            sector: None,
+        }
+    }
+
+    fn new_found(
+        &self,
+        start: usize,
+        end: usize,
+        actor: Option<ActorRef>,
+        by: &'static str,
+    ) -> Found {
+        Found {
+            start,
+            end,
+            actor,
+            found_by: by,
+            role_word: None,
+            person: None,
+            modifier: false,
+            consumed: false,
+        }
+    }
+
+    /// Turns a dictionary hit into a mention (or a role word).
+    fn interpret(&self, h: &Hit) -> Option<Found> {
+        let mut m = self.new_found(h.start, h.end, None, "kb");
+        match &h.target {
+            Target::CountryName(i) | Target::Demonym(i) => {
+                m.actor = Some(self.country_actor(*i, None))
+            }
+            Target::Capital(i) => m.actor = Some(self.capital(*i, h.start, h.end)),
+            Target::Org(i) => m.actor = Some(self.org_actor(*i)),
+            Target::Place(i) => m.actor = Some(self.place_actor(*i)),
+            Target::Person(i) => {
+                let (a, note) = self.person_actor(*i);
+                m.actor = Some(a);
+                m.person = Some(note);
+            }
+            Target::Role(i) => m.role_word = Some(*i),
+            Target::Ambiguous(alias) => {
+                let id = self.disambiguate(alias, h.start)?;
+                let capital_of = self
+                    .kb
+                    .countries
+                    .iter()
+                    .position(|c| c.code == id && c.capitals.iter().any(|x| x == alias));
+                m.actor = match capital_of {
+                    Some(i) => Some(self.capital(i, h.start, h.end)),
+                    None => self.actor_for_id(&id),
+                };
+            }
+        }
+        Some(m)
+    }
+
+    /// A capital after "in", "to", "from"... is a place; elsewhere it stands for its government.
+    fn capital(&self, i: usize, start: usize, end: usize) -> ActorRef {
+        let prep = self
+            .word_before(start)
+            .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str()));
+        let c = &self.kb.countries[i];
+        if prep {
+            let name = self.text(start, end).to_string();
+            ActorRef {
+                id: format!("{}:{}", c.code, slug(&name)),
+                name,
+                kind: "place".into(),
+                country: Some(c.code.clone()),
+                sector: None,
+            }
+        } else {
+            self.country_actor(i, Some("GOV"))
+        }
+    }
+
+    /// Picks the reading of an ambiguous alias whose cue words occur most in the sentence.
+    fn disambiguate(&self, alias: &str, at: usize) -> Option<String> {
+        let readings = self.kb.ambiguous.get(alias)?;
+        let (s, e) = self.sentence_of(at);
+        let sentence = self.text(s, e);
+        let mut best = (0usize, readings.first()?.id.clone());
+        for r in readings.iter().skip(1) {
+            let n = r.cues.iter().filter(|c| contains_word(sentence, c)).count();
+            if n > best.0 {
+                best = (n, r.id.clone());
+            }
+        }
+        Some(best.1)
+    }
+
+    /// Web outlets named by their domain: "(JustPatriots.com)".
+    fn web_outlets(&mut self) {
+        const TLDS: [&str; 9] = [
+            ".com", ".org", ".net", ".news", ".info", ".ru", ".ua", ".co.uk", ".io",
+        ];
+        let t = &self.f.text;
+        let b = t.as_bytes();
+        let mut add = Vec::new();
+        for tld in TLDS {
+            for (at, _) in t.match_indices(tld) {
+                let end = at + tld.len();
+                if b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                    continue;
+                }
+                let mut s = at;
+                while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'-') {
+                    s -= 1;
+                }
+                if s == at || (s > 0 && matches!(b[s - 1], b'.' | b'/' | b'@')) {
+                    continue;
+                }
+                if self.found.iter().any(|m| m.start < end && at < m.end) {
+                    continue;
+                }
+                let name = t[s..end].to_string();
+                add.push(self.new_found(
+                    s,
+                    end,
+                    Some(ActorRef {
+                        id: format!("outlet:{}", name.to_lowercase()),
+                        name,
+                        kind: "organization".into(),
+                        country: None,
+                        sector: Some("MED".into()),
+                    }),
+                    "pattern",
+                ));
+            }
+        }
+        // Drop dictionary hits inside a domain ("Politico" in "Politico.com" is the domain).
+        for a in &add {
+            self.found
+                .retain(|m| !(a.start <= m.start && m.end <= a.end));
+        }
+        self.found.extend(add);
+    }
+
+    /// The mentions that end just before folded offset `at`, nearest first, joined by spaces or
+    /// a possessive ("Russia's Deputy Foreign Minister", "Kremlin spokesman"). Each comes with
+    /// whether it is a possessive.
+    pub fn left_chain(&self, at: usize, limit: usize) -> Vec<(usize, bool)> {
+        let mut out = Vec::new();
+        let mut cur = at;
+        while out.len() < limit {
+            let Some(i) = self.found.iter().rposition(|m| {
+                m.end <= cur && m.end + 40 >= cur && (m.actor.is_some() || m.role_word.is_some())
+            }) else {
+                break;
+            };
+            let m = &self.found[i];
+            let gap = self.text(m.end, cur).trim();
+            let (possessive, rest) = match gap.strip_prefix("'s").or_else(|| gap.strip_prefix('\''))
+            {
+                Some(rest) => (true, rest),
+                None => (false, gap),
+            };
+            // Only modifiers may stand between: "Turkish presidential spokesman".
+            if !rest.split_whitespace().all(|w| CHAIN_FILLERS.contains(&w)) {
+                break;
+            }
+            out.push((i, possessive));
+            cur = m.start;
+        }
+        out
+    }
+
+    /// The owner of a title or role word: a possessive mention in the chain if there is one,
+    /// else the nearest mention with an actor.
+    pub fn owner(&self, chain: &[(usize, bool)]) -> Option<ActorRef> {
+        let actor = |i: usize| self.found[i].actor.clone();
+        chain
+            .iter()
+            .find(|(i, p)| *p && self.found[*i].actor.is_some())
+            .or_else(|| chain.iter().find(|(i, _)| self.found[*i].actor.is_some()))
+            .and_then(|(i, _)| actor(*i))
+    }
+
+    /// Person names found by other means (the NER of the linguistic layer), in body offsets:
+    /// each becomes a person mention resolved like a pattern name, unless a knowledge-base
+    /// mention other than a one-word place already covers it.
+    fn given_people(&mut self, people: &[Span]) {
+        for sp in people {
+            let (s, e) = (self.f.folded_offset(sp.start), self.f.folded_offset(sp.end));
+            if s >= e {
+                continue;
+            }
+            let blocked = self.found.iter().any(|m| {
+                m.start < e
+                    && s < m.end
+                    && !(s <= m.start
+                        && m.end <= e
+                        && m.actor
+                            .as_ref()
+                            .is_some_and(|a| matches!(a.kind.as_str(), "country" | "place")))
+            });
+            if blocked {
+                continue;
+            }
+            let name = self.text(s, e).to_string();
+            let title = self.title_before(s);
+            let mut m = self.name_mention(s, e, &name, title);
+            if m.found_by == "pattern" {
+                m.found_by = "ner";
+            }
+            self.found
+                .retain(|f| !(s <= f.start && f.end <= e && f.person.is_none()));
+            self.found.push(m);
+        }
+    }
+
+    /// Finds people who are not in the knowledge base by name patterns and title context.
+    fn names(&mut self) {
+        let mut i = 0;
+        while i < self.toks.len() {
+            let Some((end_tok, soft)) = self.name_run(i) else {
+                i += 1;
+                continue;
+            };
+            let first = self.toks[i];
+            let last = self.toks[end_tok - 1];
+            let (s, e) = (first.start, last.end);
+            let words: Vec<&str> = self.toks[i..end_tok]
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| self.text(t.start, t.end))
+                .collect();
+            let n_words = words.len();
+            let given = words
+                .first()
+                .is_some_and(|w| self.kb.given_names.contains_key(*w));
+            let title = self.title_before(s);
+            let appositive = n_words >= 2 && self.appositive_after(e).is_some();
+            let thing = words.last().is_some_and(|w| NOT_NAME_TAIL.contains(w));
+            let ok = ((given && n_words >= 2) || title.is_some() || appositive)
+                && !(thing && title.is_none());
+            if !ok || (soft && !(given || title.is_some())) {
+                i += 1;
+                continue;
+            }
+            let name = self.text(s, e).to_string();
+            let m = self.name_mention(s, e, &name, title);
+            // The name swallows the single-word place or country names it contains.
+            self.found.retain(|f| {
+                !(s <= f.start
+                    && f.end <= e
+                    && f.actor.as_ref().is_some_and(|a| a.kind != "person"))
+            });
+            self.found.push(m);
+            i = end_tok;
+        }
+    }
+
+    /// The run of tokens from `i` that can be a name, as (end token, uses a soft token).
+    /// A soft token is a one-word country or place name ("Jordan" in "Michael Jordan").
+    fn name_run(&self, i: usize) -> Option<(usize, bool)> {
+        let mut j = i;
+        let mut soft = false;
+        let mut words = 0;
+        let (_, sent_end) = self.sentence_of(self.toks[i].start);
+        while j < self.toks.len() && words < 4 {
+            let t = self.toks[j];
+            if t.start >= sent_end {
+                break;
+            }
+            if j > i {
+                let prev = self.toks[j - 1];
+                if t.start > prev.end + 1 {
+                    break;
+                }
+            }
+            let w = self.text(t.start, t.end);
+            if !t.word {
+                // An initial's full stop: "George W. Bush".
+                let prev = self.text(
+                    self.toks[j.saturating_sub(1)].start,
+                    self.toks[j.saturating_sub(1)].end,
+                );
+                if w == "." && j > i && prev.chars().count() == 1 && is_capitalised(prev) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let particle = PARTICLES.contains(&w)
+                && j > i
+                && self
+                    .toks
+                    .get(j + 1)
+                    .is_some_and(|n| is_capitalised(self.text(n.start, n.end)));
+            if !particle && (!is_capitalised(w) || NOT_NAME.contains(&w) || HONORIFICS.contains(&w))
+            {
+                break;
+            }
+            if w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && w.chars().count() > 1 {
+                break; // acronyms: NATO, US
+            }
+            match self.covering(t.start, t.end) {
+                Some(k) => {
+                    let f = &self.found[k];
+                    let one_word = f.start == t.start && f.end == t.end;
+                    let geo = f
+                        .actor
+                        .as_ref()
+                        .is_some_and(|a| matches!(a.kind.as_str(), "country" | "place"));
+                    if !(one_word && geo) {
+                        break;
+                    }
+                    soft = true;
+                }
+                None => {}
+            }
+            if !particle {
+                words += 1;
+            }
+            j += 1;
+        }
+        // Do not end on a particle or an initial's stop.
+        while j > i {
+            let t = self.toks[j - 1];
+            let w = self.text(t.start, t.end);
+            if t.word && !PARTICLES.contains(&w) {
+                break;
+            }
+            j -= 1;
+        }
+        if j == i {
+            return None;
+        }
+        // A run made only of soft tokens is a place, not a name ("Kyiv", "New York").
+        let all_soft = self.toks[i..j]
+            .iter()
+            .filter(|t| t.word)
+            .all(|t| self.covering(t.start, t.end).is_some());
+        if all_soft {
+            return None;
+        }
+        // A run that starts just after another capitalised word is the tail of something else
+        // ("Big Lie", "Daily Beast"): only start names at a free word.
+        Some((j, soft))
+    }
+
+    /// "Georgia Meloni": a one-word country or place that is also a given name, right before a
+    /// person, is that person's first name.
+    fn first_names_before_people(&mut self) {
+        let mut drop = Vec::new();
+        for (i, m) in self.found.iter().enumerate() {
+            let geo = m
+                .actor
+                .as_ref()
+                .is_some_and(|a| matches!(a.kind.as_str(), "country" | "place"));
+            if !geo || !self.kb.given_names.contains_key(self.text(m.start, m.end)) {
+                continue;
+            }
+            let person_next = self
+                .found
+                .iter()
+                .any(|n| n.person.is_some() && n.start == m.end + 1);
+            if person_next {
+                drop.push(i);
+            }
+        }
+        for i in drop.into_iter().rev() {
+            self.found.remove(i);
+        }
+    }
+
+    /// The index of a mention covering folded `s..e`.
+    pub fn covering(&self, s: usize, e: usize) -> Option<usize> {
+        self.found.iter().position(|m| m.start < e && s < m.end)
+    }
+
+    /// A person title (role word of kind person) or honorific just before `at`.
+    fn title_before(&self, at: usize) -> Option<Title> {
+        let mut chain = self.left_chain(at, 4);
+        // "Latvia's foreign minister, Edgars Rinkevics,"
+        if chain.is_empty() {
+            let before = self.f.text.get(..at).unwrap_or("").trim_end();
+            if let Some(b) = before.strip_suffix(',') {
+                let c = self.left_chain(b.len(), 4);
+                if c.first()
+                    .is_some_and(|&(i, p)| !p && self.found[i].role_word.is_some())
+                {
+                    chain = c;
+                }
+            }
+        }
+        if let Some(&(i, false)) = chain.first() {
+            if let Some(r) = self.found[i].role_word {
+                if self.kb.roles[r].kind == RoleKind::Person {
+                    let owner = self.owner(&chain[1..]);
+                    return Some(Title {
+                        role_word: Some(r),
+                        owner,
+                        chain: chain.iter().map(|c| c.0).collect(),
+                    });
+                }
+            }
+        }
+        let k = self.toks.partition_point(|t| t.end <= at);
+        let mut k = k.checked_sub(1)?;
+        if self.text(self.toks[k].start, self.toks[k].end) == "." {
+            k = k.checked_sub(1)?;
+        }
+        let w = self.text(self.toks[k].start, self.toks[k].end);
+        if HONORIFICS.contains(&w) && self.toks[k].end + 2 >= at {
+            return Some(Title {
+                role_word: None,
+                owner: None,
+                chain: Vec::new(),
+            });
+        }
+        None
+    }
+
+    /// A description after a name: "Wendy Sherman, who led the US delegation",
+    /// "Alexander Grushko, one of Russia's deputy foreign ministers", "X, NATO's chief".
+    fn appositive_after(&self, end: usize) -> Option<Title> {
+        let rest = self.text(end, (end + 2).min(self.f.text.len()));
+        if !rest.starts_with(',') {
+            return None;
+        }
+        let (_, sent_end) = self.sentence_of(end);
+        let limit = (end + 90).min(sent_end);
+        let clean = |m: &Found| {
+            // Nothing but a short clause between the comma and the word.
+            let between = self.text(end + 1, m.start);
+            !between.contains(['.', ';', '"', ':', ','])
+        };
+        let Some(r) = self
+            .found
+            .iter()
+            .position(|m| m.start > end && m.start < limit && m.role_word.is_some() && clean(m))
+        else {
+            return self.appositive_without_role(end, limit);
+        };
+        let role = self.found[r].role_word?;
+        let chain = self.left_chain(self.found[r].start, 3);
+        let chain: Vec<(usize, bool)> = chain
+            .into_iter()
+            .filter(|(i, _)| self.found[*i].start > end)
+            .collect();
+        let owner = self
+            .owner(&chain)
+            .or_else(|| self.owner_after(self.found[r].end));
+        Some(Title {
+            role_word: Some(role),
+            owner,
+            chain: std::iter::once(r)
+                .chain(chain.iter().map(|c| c.0))
+                .collect(),
+        })
+    }
+
+    /// The owner named after a role word: "spokeswoman for Ukraine's southern command",
+    /// "ambassador to Russia".
+    fn owner_after(&self, role_end: usize) -> Option<ActorRef> {
+        let m = self
+            .found
+            .iter()
+            .find(|m| m.start > role_end && m.start <= role_end + 16 && m.actor.is_some())?;
+        let gap = self.text(role_end, m.start);
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        let ok = !words.is_empty()
+            && words
+                .iter()
+                .all(|w| matches!(*w, "for" | "of" | "at" | "to" | "in" | "the"));
+        if ok {
+            m.actor.clone()
+        } else {
+            None
+        }
+    }
+
+    /// "Vladimir Yermakov, director of the Russian Foreign Ministry's ... department": no role
+    /// word, but a noun phrase naming an institution or country.
+    fn appositive_without_role(&self, end: usize, limit: usize) -> Option<Title> {
+        let after: Vec<&str> = self
+            .text(end + 1, limit)
+            .split_whitespace()
+            .take(3)
+            .collect();
+        let np = match after.as_slice() {
+            [w, "of", ..] => w.chars().all(|c| c.is_lowercase()),
+            [w, ..] => matches!(*w, "the" | "a" | "an"),
+            _ => false,
+        };
+        if !np {
+            return None;
+        }
+        let window = (end + 60).min(limit);
+        let m = self.found.iter().find(|m| {
+            m.start > end
+                && m.start < window
+                && m.actor
+                    .as_ref()
+                    .is_some_and(|a| a.kind != "person" && a.country.is_some())
+                && !self.text(end + 1, m.start).contains([',', '.', ';', '"'])
+        })?;
+        Some(Title {
+            role_word: None,
+            owner: m.actor.clone(),
+            chain: Vec::new(),
+        })
+    }
+
+    /// A person mention for a name found by pattern: a person already named in the article or
+    /// the knowledge base when the surname fits, else a new person with the title's context.
+    fn name_mention(&mut self, s: usize, e: usize, name: &str, title: Option<Title>) -> Found {
+        let title = match title {
+            // A bare title ("Gen.", "Diplomat") takes its owner from a description after the name.
+            Some(mut t) if t.owner.is_none() => {
+                if let Some(a) = self.appositive_after(e) {
+                    t.owner = a.owner;
+                    t.role_word = t.role_word.or(a.role_word);
+                    t.chain.extend(a.chain);
+                }
+                Some(t)
+            }
+            Some(t) => Some(t),
+            None => self.appositive_after(e),
+        };
+        let (role_key, sector, country) = self.title_context(title.as_ref());
+        if let Some(t) = &title {
+            for &c in &t.chain {
+                if let Some(f) = self.found.get_mut(c) {
+                    if f.role_word.is_some() {
+                        f.consumed = true;
+                    }
+                }
+            }
+        }
+        let surname = self.kb.surname(name).to_string();
+        let one_word = !name.contains(' ');
+        // A surname alone after a title: someone already named, or a knowledge-base person.
+        if one_word {
+            if let Some(prev) = self
+                .found
+                .iter()
+                .filter(|m| m.start < s)
+                .rev()
+                .find(|m| m.person.as_ref().is_some_and(|p| p.surname == surname))
+            {
+                let mut m = self.new_found(s, e, prev.actor.clone(), "coref");
+                m.person = prev.person.clone();
+                return m;
+            }
+        }
+        if let Some(i) =
+            self.kb_person_by_surname(&surname, name, role_key.as_deref(), country.as_deref())
+        {
+            let (a, note) = self.person_actor(i);
+            let mut m = self.new_found(s, e, Some(a), if one_word { "coref" } else { "kb" });
+            m.person = Some(note);
+            return m;
+        }
+        let actor = ActorRef {
+            id: format!("local:{}", slug(name)),
+            name: name.to_string(),
+            kind: "person".into(),
+            country,
+            sector,
+        };
+        let mut m = self.new_found(s, e, Some(actor), "pattern");
+        m.person = Some(PersonNote {
+            surname,
+            gender: self.gender_of(name),
+            role: role_key,
+        });
+        m
+    }
+
+    /// A knowledge-base person with this surname who fits: same first name when the text gives
+    /// one (or its initial), the title's role or country when given, in office on the date.
+    fn kb_person_by_surname(
+        &self,
+        surname: &str,
+        name: &str,
+        role: Option<&str>,
+        country: Option<&str>,
+    ) -> Option<usize> {
+        let first = self.given_initial(name);
+        let cands: Vec<usize> = (0..self.kb.people.len())
+            .filter(|&i| {
+                let p = &self.kb.people[i];
+                if self.kb.surname(&p.name) != surname {
+                    return false;
+                }
+                if first.is_some() && self.given_initial(&p.name) != first {
+                    return false;
+                }
+                true
+            })
+            .collect();
+        let fits = |i: &usize| {
+            let p = &self.kb.people[*i];
+            let o = p.office_at(self.date);
+            let role_ok =
+                role.is_none_or(|r| p.offices.iter().any(|o| o.role.as_deref() == Some(r)));
+            let country_ok = country.is_none_or(|c| {
+                p.offices
+                    .iter()
+                    .any(|o| o.country.as_deref() == Some(c) || o.sector.as_deref() == Some(c))
+            });
+            let active = self.date.is_none_or(|d| o.is_some_and(|o| o.active_on(d)));
+            role_ok && country_ok && active
+        };
+        if first.is_some() {
+            return cands
+                .iter()
+                .copied()
+                .find(|i| fits(i))
+                .or(cands.first().copied());
+        }
+        // A bare surname must fit the title to be taken for a knowledge-base person.
+        if role.is_none() && country.is_none() {
+            return None;
+        }
+        cands.iter().copied().find(|i| fits(i))
+    }
+
+    /// The initial of the given name in a full name ("H" in "Li Hui", "S" in "Sergei Ryabkov"),
+    /// or None for a bare surname.
+    fn given_initial(&self, name: &str) -> Option<char> {
+        let words: Vec<&str> = name.split(' ').collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let family_first = self.kb.surname(name) == words[0];
+        let w = if family_first { words[1] } else { words[0] };
+        w.chars().next()
+    }
+
+    /// Role key, sector and country that a title and its owner give.
+    pub fn title_context(
+        &self,
+        title: Option<&Title>,
+    ) -> (Option<String>, Option<String>, Option<String>) {
+        let Some(t) = title else {
+            return (None, None, None);
+        };
+        let role = t.role_word.map(|r| &self.kb.roles[r]);
+        let key = role.and_then(|r| r.role.clone());
+        let mut sector = role.and_then(|r| r.sector.clone());
+        if role.is_none() {
+            sector = t
+                .owner
+                .as_ref()
+                .filter(|o| o.kind == "organization")
+                .and_then(|o| o.sector.clone());
+        }
+        let mut country = None;
+        if let Some(o) = &t.owner {
+            country = o.country.clone();
+            let non_state = o.country.as_deref().is_some_and(|c| NON_STATE.contains(&c));
+            if non_state {
+                sector = o.sector.clone().or(sector);
+            } else if o.kind != "person" && sector.as_deref() == Some("GOV") {
+                if let Some(os) = o.sector.as_deref() {
+                    if matches!(os, "MIL" | "SPY" | "LEG" | "JUD" | "COP") {
+                        sector = Some(os.to_string());
+                    }
+                }
+            }
+        }
+        (key, sector, country)
+    }
+
+    /// Role words not used as titles: groups ("Russian officials"), institutions ("Russia's US
+    /// embassy") and definite descriptions ("the Russian foreign minister").
+    fn roles(&mut self) {
+        let mut add = Vec::new();
+        for i in 0..self.found.len() {
+            let Some(r) = self.found[i].role_word else {
+                continue;
+            };
+            if self.found[i].consumed {
+                continue;
+            }
+            let role = &self.kb.roles[r];
+            let chain = self.left_chain(self.found[i].start, 3);
+            // A role word inside a longer title ("foreign ministry" in "foreign ministry
+            // spokeswoman") belongs to the title.
+            let next_is_role = self.found.iter().any(|m| {
+                m.role_word.is_some()
+                    && m.start > self.found[i].end
+                    && m.start <= self.found[i].end + 1
+            });
+            // A title right before a person is that person's title ("Kremlin spokesman Dmitry
+            // Peskov"), not a description of its own.
+            let next_is_person = self.found.iter().any(|m| {
+                m.person.is_some()
+                    && m.start > self.found[i].end
+                    && m.start <= self.found[i].end + 1
+            });
+            if next_is_role || (next_is_person && role.kind == RoleKind::Person) {
+                continue;
+            }
+            let owner = self.owner(&chain);
+            let start = chain
+                .last()
+                .map_or(self.found[i].start, |c| self.found[c.0].start);
+            let end = self.found[i].end;
+            match role.kind {
+                RoleKind::Group | RoleKind::Org => {
+                    let Some(o) = owner else { continue };
+                    let Some(cc) = o.country.clone() else {
+                        continue;
+                    };
+                    let title = Title {
+                        role_word: Some(r),
+                        owner: Some(o.clone()),
+                        chain: Vec::new(),
+                    };
+                    let (_, sector, _) = self.title_context(Some(&title));
+                    let sec = sector.clone().unwrap_or_default();
+                    let surface = self.text(start, end).to_string();
+                    let (id, kind) = if role.kind == RoleKind::Org {
+                        (format!("{cc}{sec}:{}", slug(&role.phrase)), "organization")
+                    } else {
+                        (format!("{cc}{sec}"), "group")
+                    };
+                    let actor = ActorRef {
+                        id,
+                        name: surface,
+                        kind: kind.into(),
+                        country: Some(cc),
+                        sector,
+                    };
+                    add.push(self.new_found(start, end, Some(actor), "pattern"));
+                }
+                RoleKind::Person => {
+                    let Some(key) = role.role.clone() else {
+                        continue;
+                    };
+                    let country = owner.as_ref().and_then(|o| {
+                        if o.country.as_deref().is_some_and(|c| NON_STATE.contains(&c)) {
+                            o.sector.clone()
+                        } else {
+                            o.country.clone()
+                        }
+                    });
+                    let owner_name = owner.as_ref().map(|o| o.name.clone());
+                    if let Some(m) =
+                        self.definite(start, end, &key, country.as_deref(), owner_name.as_deref())
+                    {
+                        add.push(m);
+                    }
+                }
+            }
+        }
+        // Mark persons used as modifiers ("Biden regime", "Putin's government").
+        for i in 0..self.found.len() {
+            if self.found[i].person.is_none() {
+                continue;
+            }
+            let e = self.found[i].end;
+            let next = self
+                .found
+                .iter()
+                .find(|m| m.start > e && m.start <= e + 1)
+                .and_then(|m| m.role_word)
+                .map(|r| self.kb.roles[r].kind);
+            if matches!(next, Some(RoleKind::Group) | Some(RoleKind::Org)) {
+                self.found[i].modifier = true;
+            }
+        }
+        self.found.extend(add);
+    }
+
+    /// "the Russian foreign minister": the person with that role named earlier in the article,
+    /// else the knowledge-base holder on the article's date.
+    fn definite(
+        &self,
+        start: usize,
+        end: usize,
+        role: &str,
+        country: Option<&str>,
+        owner_name: Option<&str>,
+    ) -> Option<Found> {
+        let earlier = self
+            .found
+            .iter()
+            .filter(|m| m.end <= start)
+            .rev()
+            .find(|m| {
+                let Some(p) = &m.person else { return false };
+                let a = m.actor.as_ref();
+                p.role.as_deref() == Some(role)
+                    && country.is_none_or(|c| {
+                        a.is_some_and(|a| {
+                            a.country.as_deref() == Some(c) || a.sector.as_deref() == Some(c)
+                        })
+                    })
+            });
+        if let Some(prev) = earlier {
+            let mut m = self.new_found(start, end, prev.actor.clone(), "coref");
+            m.person = prev.person.clone();
+            return Some(m);
+        }
+        let c = country?;
+        let holders = self.kb.holders(c, role, self.date);
+        // Several holders ("Russian spokesman": Kremlin or Foreign Ministry): the one whose title
+        // names the owner ("Kremlin spokesman"), else none.
+        let p = if holders.len() == 1 {
+            holders[0]
+        } else {
+            let on = owner_name?;
+            let fits: Vec<_> = holders
+                .iter()
+                .filter(|p| {
+                    p.office_at(self.date)
+                        .is_some_and(|o| o.title.to_lowercase().contains(&on.to_lowercase()))
+                })
+                .collect();
+            if fits.len() != 1 {
+                return None;
+            }
+            fits[0]
+        };
+        let i = self.kb.people.iter().position(|q| q.id == p.id)?;
+        let (a, note) = self.person_actor(i);
+        let mut m = self.new_found(start, end, Some(a), "coref");
+        m.person = Some(note);
+        Some(m)
+    }
+
+    fn output(&self, body: &str) -> Vec<EntityMention> {
+        self.found
+            .iter()
+            .filter(|m| m.actor.is_some())
+            .filter_map(|m| {
+                let (s, e) = self.f.body_span(m.start, m.end);
+                let span = TextSpan::from_body(body, Span::new(s, e)).ok()?;
+                Some(EntityMention {
+                    span,
+                    actor: m.actor.clone(),
+                    found_by: m.found_by.to_string(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// A title or description that gives a person's role and owner.
+#[derive(Debug, Clone)]
+pub(crate) struct Title {
+    pub role_word: Option<usize>,
+    pub owner: Option<ActorRef>,
+    /// Indices of the mentions that make up the title.
+    pub chain: Vec<usize>,
+}
+
+/// Whether `word` occurs in `text` on word boundaries (case-sensitive).
+pub fn contains_word(text: &str, word: &str) -> bool {
+    let b = text.as_bytes();
+    text.match_indices(word).any(|(at, _)| {
+        let before = at == 0 || !b[at - 1].is_ascii_alphanumeric();
+        let end = at + word.len();
+        let after = end >= b.len() || !b[end].is_ascii_alphanumeric();
+        before && after
+    })
+}

@@ -1,0 +1,305 @@
+//! Dictionary matching: every name and role word of the knowledge base in one aho-corasick
+//! automaton over the folded text, with word-boundary and case checks.
+
+use super::fold::fold;
+use super::kb::KnowledgeBase;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// What a dictionary phrase stands for (indices into the knowledge base's lists).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    CountryName(usize),
+    Demonym(usize),
+    Capital(usize),
+    Org(usize),
+    Place(usize),
+    Person(usize),
+    Role(usize),
+    /// A name with several readings in `ambiguous.txt` (the alias as written there).
+    Ambiguous(String),
+}
+
+impl Target {
+    /// Whether the target names a country or place (which a person's name can contain).
+    pub fn is_geographic(&self) -> bool {
+        matches!(
+            self,
+            Target::CountryName(_) | Target::Capital(_) | Target::Place(_) | Target::Ambiguous(_)
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    target: Target,
+    /// The folded phrase; when `case_sensitive`, the text must equal it exactly.
+    folded: String,
+    case_sensitive: bool,
+}
+
+/// A dictionary hit in folded coordinates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub target: Target,
+}
+
+/// The compiled dictionary.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    ac: AhoCorasick,
+    entries: Vec<Vec<Entry>>,
+}
+
+/// One-word names are case-sensitive ("US" is not "us", "Turkey" is not "turkey");
+/// names of several words are not ("state department").
+fn case_sensitive(folded: &str) -> bool {
+    !folded.contains(' ')
+}
+
+impl Matcher {
+    pub fn new(kb: &KnowledgeBase) -> Self {
+        let mut by_key: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut add = |phrase: &str, target: Target, role: bool| {
+            // "=Russia Today": match this case only.
+            let exact = phrase.starts_with('=');
+            let folded = fold(phrase.trim_start_matches('='));
+            if folded.is_empty() {
+                return;
+            }
+            let key = folded.to_ascii_lowercase();
+            let cs = exact || (!role && case_sensitive(&folded));
+            let list = by_key.entry(key).or_default();
+            if !list
+                .iter()
+                .any(|e| e.target == target && e.folded == folded)
+            {
+                list.push(Entry {
+                    target,
+                    folded,
+                    case_sensitive: cs,
+                });
+            }
+        };
+        for (i, c) in kb.countries.iter().enumerate() {
+            add(&c.name, Target::CountryName(i), false);
+            for n in &c.names {
+                add(n, Target::CountryName(i), false);
+            }
+            for n in &c.demonyms {
+                add(n, Target::Demonym(i), false);
+            }
+            for n in &c.capitals {
+                add(n, Target::Capital(i), false);
+            }
+        }
+        for (i, o) in kb.orgs.iter().enumerate() {
+            add(&o.name, Target::Org(i), false);
+            for n in &o.aliases {
+                add(n, Target::Org(i), false);
+            }
+        }
+        for (i, p) in kb.places.iter().enumerate() {
+            add(&p.name, Target::Place(i), false);
+            for n in &p.aliases {
+                add(n, Target::Place(i), false);
+            }
+        }
+        for (i, p) in kb.people.iter().enumerate() {
+            add(&p.name, Target::Person(i), false);
+            for n in &p.aliases {
+                add(n, Target::Person(i), false);
+            }
+        }
+        for (i, r) in kb.roles.iter().enumerate() {
+            add(&r.phrase, Target::Role(i), true);
+        }
+        // An ambiguous alias stands for its readings only, decided in context.
+        for alias in kb.ambiguous.keys() {
+            let folded = fold(alias);
+            let key = folded.to_ascii_lowercase();
+            let cs = case_sensitive(&folded);
+            by_key.insert(
+                key,
+                vec![Entry {
+                    target: Target::Ambiguous(alias.clone()),
+                    folded,
+                    case_sensitive: cs,
+                }],
+            );
+        }
+        let mut keys: Vec<String> = by_key.keys().cloned().collect();
+        keys.sort();
+        let entries: Vec<Vec<Entry>> = keys
+            .iter()
+            .map(|k| by_key.remove(k).unwrap_or_default())
+            .collect();
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .expect("the dictionary automaton builds from plain strings");
+        Matcher { ac, entries }
+    }
+
+    /// All dictionary hits in `text` (folded), longest first where they overlap, on word
+    /// boundaries and with the case of case-sensitive names respected.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let mut cands: Vec<Hit> = Vec::new();
+        for m in self.ac.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !boundary_before(text, s) || !boundary_after(bytes, e) {
+                continue;
+            }
+            let Some(found) = text.get(s..e) else {
+                continue;
+            };
+            let entries = &self.entries[m.pattern().as_usize()];
+            let Some(entry) = entries
+                .iter()
+                .find(|en| !en.case_sensitive || en.folded == found)
+            else {
+                continue;
+            };
+            cands.push(Hit {
+                start: s,
+                end: e,
+                target: entry.target.clone(),
+            });
+        }
+        cands.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then((b.end - b.start).cmp(&(a.end - a.start)))
+        });
+        // Longest first, then leftmost: no hit inside a longer one.
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (x, y) = (&cands[a], &cands[b]);
+            (y.end - y.start)
+                .cmp(&(x.end - x.start))
+                .then(x.start.cmp(&y.start))
+        });
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut keep = vec![false; cands.len()];
+        for i in order {
+            let h = &cands[i];
+            if taken.iter().any(|&(s, e)| h.start < e && s < h.end) {
+                continue;
+            }
+            taken.push((h.start, h.end));
+            keep[i] = true;
+        }
+        cands
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(h, k)| k.then_some(h))
+            .collect()
+    }
+
+    /// The targets a phrase would match on its own (for tests and look-ups).
+    pub fn lookup(&self, phrase: &str) -> Vec<Target> {
+        let f = fold(phrase);
+        self.find(&f)
+            .into_iter()
+            .filter(|h| h.start == 0 && h.end == f.len())
+            .map(|h| h.target)
+            .collect()
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn boundary_before(text: &str, s: usize) -> bool {
+    let first = text.get(s..).and_then(|t| t.chars().next());
+    if first.is_some_and(|c| !is_word_char(c)) {
+        return true;
+    }
+    match text.get(..s).and_then(|t| t.chars().next_back()) {
+        None => true,
+        Some(c) => !is_word_char(c),
+    }
+}
+
+fn boundary_after(bytes: &[u8], e: usize) -> bool {
+    if e == 0 || !bytes[e - 1].is_ascii_alphanumeric() {
+        return true;
+    }
+    match std::str::from_utf8(&bytes[e..])
+        .ok()
+        .and_then(|t| t.chars().next())
+    {
+        None => true,
+        Some(c) => !is_word_char(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m() -> (KnowledgeBase, Matcher) {
+        let kb = KnowledgeBase::builtin().unwrap();
+        let m = Matcher::new(&kb);
+        (kb, m)
+    }
+
+    #[test]
+    fn one_word_names_are_case_sensitive() {
+        let (_, m) = m();
+        let t = "Let us talk to the US about turkey and Turkey.";
+        let hits = m.find(t);
+        let words: Vec<&str> = hits.iter().map(|h| &t[h.start..h.end]).collect();
+        assert_eq!(words, vec!["US", "Turkey"]);
+    }
+
+    #[test]
+    fn longest_match_wins_and_words_are_whole() {
+        let (kb, m) = m();
+        let t = "Deputy Secretary of State Wendy Sherman met Nigerians, not Niger.";
+        let hits = m.find(t);
+        let words: Vec<&str> = hits.iter().map(|h| &t[h.start..h.end]).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Deputy Secretary of State",
+                "Wendy Sherman",
+                "Nigerians",
+                "Niger"
+            ]
+        );
+        match &hits[0].target {
+            Target::Role(i) => assert_eq!(kb.roles[*i].role.as_deref(), Some("DFM")),
+            t => panic!("{t:?}"),
+        }
+    }
+
+    #[test]
+    fn multiword_names_ignore_case() {
+        let (_, m) = m();
+        assert!(matches!(
+            m.lookup("the state department".trim_start_matches("the "))[..],
+            [Target::Org(_)]
+        ));
+        assert!(m.lookup("kremlin").is_empty());
+        assert!(matches!(m.lookup("Kremlin")[..], [Target::Org(_)]));
+    }
+
+    #[test]
+    fn ambiguous_names_are_marked() {
+        let (_, m) = m();
+        assert_eq!(
+            m.lookup("Georgia"),
+            vec![Target::Ambiguous("Georgia".into())]
+        );
+        assert_eq!(
+            m.lookup("Brussels"),
+            vec![Target::Ambiguous("Brussels".into())]
+        );
+    }
+}

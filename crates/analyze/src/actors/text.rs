@@ -1,0 +1,190 @@
+//! Small text helpers for the actor stage: word tokens over the folded text and a rough
+//! sentence splitter for callers that have no text layer.
+
+use parley_core::Span;
+
+/// A token of the folded text: a word (letters, digits, inner hyphens and apostrophes) or one
+/// punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+}
+
+/// Splits folded text into word and punctuation tokens. A possessive `'s` is its own token.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                if d.is_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
+                let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+                if d == '-' && next_alnum {
+                    j += 1;
+                    continue;
+                }
+                // An inner apostrophe (O'Brien, d'Orsay) but not a possessive 's.
+                if d == '\'' && next_alnum {
+                    let is_poss = chars.get(j + 1).is_some_and(|n| n.1 == 's')
+                        && !chars.get(j + 2).is_some_and(|n| n.1.is_alphanumeric());
+                    if !is_poss {
+                        j += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let end = chars.get(j).map_or(text.len(), |n| n.0);
+            out.push(Tok {
+                start: at,
+                end,
+                word: true,
+            });
+            i = j;
+            continue;
+        }
+        let end = chars.get(i + 1).map_or(text.len(), |n| n.0);
+        out.push(Tok {
+            start: at,
+            end,
+            word: false,
+        });
+        i += 1;
+    }
+    out
+}
+
+const ABBREVIATIONS: [&str; 30] = [
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Maj", "Capt", "Adm", "St",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
+    "vs", "Prof", "Jr",
+];
+
+/// Rough sentence spans of a body: breaks at line ends and after `.`, `!` or `?` (with any
+/// closing quotes or brackets) followed by white space, except after common abbreviations and
+/// initials ("Mr.", "U.S.", "J.").
+pub fn rough_sentences(body: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = body.as_bytes();
+    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
+        let seg = &body[s..e];
+        let lead = seg.len() - seg.trim_start().len();
+        let trail = seg.len() - seg.trim_end().len();
+        if s + lead < e - trail {
+            out.push(Span::new(s + lead, e - trail));
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push(start, i, &mut out);
+            start = i + 1;
+            i += 1;
+            continue;
+        }
+        if matches!(b, b'.' | b'!' | b'?') {
+            let mut j = i + 1;
+            // closing quotes and brackets, ASCII or typographic
+            loop {
+                let rest = &body[j..];
+                if let Some(c) = rest.chars().next() {
+                    if matches!(c, '"' | '\'' | ')' | '\u{201D}' | '\u{2019}' | ']') {
+                        j += c.len_utf8();
+                        continue;
+                    }
+                }
+                break;
+            }
+            let next_ws = body[j..].chars().next().is_none_or(|c| c.is_whitespace());
+            if next_ws && !(b == b'.' && is_abbreviation(&body[start..i])) {
+                push(start, j, &mut out);
+                start = j;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push(start, body.len(), &mut out);
+    out
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if bare.chars().count() == 1 && bare.chars().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    // U.S, U.K, D.C
+    if bare.contains('.') && bare.split('.').all(|p| p.chars().count() <= 1) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&bare)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_split_possessives_and_keep_hyphens() {
+        let t = "Russia's Jean-Pierre O'Brien, U.S.";
+        let words: Vec<&str> = tokenize(t).iter().map(|k| &t[k.start..k.end]).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Russia",
+                "'",
+                "s",
+                "Jean-Pierre",
+                "O'Brien",
+                ",",
+                "U",
+                ".",
+                "S",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_break_after_stops_but_not_abbreviations() {
+        let b = "Mr. Price met U.S. officials. He left.\nNew line here";
+        let s: Vec<&str> = rough_sentences(b)
+            .iter()
+            .map(|s| &b[s.start..s.end])
+            .collect();
+        assert_eq!(
+            s,
+            vec!["Mr. Price met U.S. officials.", "He left.", "New line here"]
+        );
+    }
+
+    #[test]
+    fn sentences_take_closing_quotes() {
+        let b = "He said “no.” Then he left.";
+        let s: Vec<&str> = rough_sentences(b)
+            .iter()
+            .map(|s| &b[s.start..s.end])
+            .collect();
+        assert_eq!(s, vec!["He said “no.”", "Then he left."]);
+    }
+}

@@ -1,0 +1,431 @@
+//! Who said it: the subject of each cue ("Lavrov said", "said Lavrov", "Hugh Hill, a doctor,
+//! said", "according to the ministry"), pronouns resolved to the last compatible speaker, and
+//! subjects shared by coordinated cues ("said … but added") and participles ("…, adding:").
+
+use super::cues::{find_cues, CueAt};
+use super::doc::{Class, Doc};
+use super::lexicon::Frame;
+use parley_core::Span;
+
+/// A speaker the text names, with where it names it.
+#[derive(Debug, Clone)]
+pub struct Attributed {
+    pub name: String,
+    pub actor_id: Option<String>,
+    /// Where the text names the speaker near the quote (a pronoun, for a resolved pronoun).
+    pub span: Span,
+    pub class: Class,
+    pub paragraph: usize,
+    /// Byte where this speaker was last seen, for ordering.
+    pub at: usize,
+}
+
+/// A cue with its resolved speaker.
+#[derive(Debug, Clone)]
+pub struct CueInfo {
+    pub cue: CueAt,
+    /// The cue whose reported content holds this one ("Putin said that Russia will
+    /// respond"), as an index into the article's cues.
+    pub embedded_in: Option<usize>,
+    /// The token of the subject phrase, if the text gives one.
+    pub subject_chunk: Option<usize>,
+    pub speaker: Option<Attributed>,
+    pub unknown_reason: Option<String>,
+}
+
+/// Speakers seen so far, in text order; lookups look back a bounded number of entries.
+#[derive(Debug, Default)]
+pub struct History {
+    items: Vec<Attributed>,
+}
+
+/// Words that open a subordinate clause; a cue's subject is not looked for beyond them.
+const SUBORDINATORS: &[&str] = &[
+    "after", "because", "when", "while", "although", "though", "if", "since", "before", "unless",
+    "whereas", "until",
+];
+
+/// How far back pronoun resolution and carrying look.
+const LOOK_BACK: usize = 64;
+
+impl History {
+    pub fn push(&mut self, a: Attributed) {
+        self.items.push(a);
+    }
+
+    /// The entries before byte `before`, newest first, at most `LOOK_BACK` of them.
+    fn before(&self, before: usize) -> impl Iterator<Item = &Attributed> {
+        let end = self.items.partition_point(|a| a.at < before);
+        self.items[end.saturating_sub(LOOK_BACK)..end].iter().rev()
+    }
+
+    /// The last speaker a pronoun of class `pronoun` can refer to.
+    pub fn resolve(&self, pronoun: Class, before: usize) -> Option<&Attributed> {
+        self.before(before).find(|a| pronoun.can_refer_to(a.class))
+    }
+
+    /// The last speaker at all, if named within the last `paragraphs` paragraphs.
+    pub fn last(&self, before: usize, paragraph: usize, paragraphs: usize) -> Option<&Attributed> {
+        self.before(before)
+            .next()
+            .filter(|a| a.paragraph + paragraphs >= paragraph)
+    }
+}
+
+/// Finds every cue of the article and resolves its speaker, sentence by sentence.
+pub fn attribute_cues(doc: &Doc) -> (Vec<CueInfo>, History) {
+    let mut history = History::default();
+    let mut infos: Vec<CueInfo> = Vec::new();
+    for s in 0..doc.layer.sentences.len() {
+        let first_of_sentence = infos.len();
+        for cue in find_cues(doc, s) {
+            let subject = find_subject(doc, &cue, &infos[first_of_sentence..]);
+            let mut info = resolve(doc, cue, subject, &infos[first_of_sentence..], &history);
+            info.embedded_in =
+                embedding(doc, &info, &infos[first_of_sentence..]).map(|i| i + first_of_sentence);
+            if let (Some(a), None) = (&info.speaker, info.embedded_in) {
+                history.push(a.clone());
+            }
+            infos.push(info);
+        }
+    }
+    (infos, history)
+}
+
+/// The earlier cue of the sentence whose content holds this cue's subject, unless a
+/// coordination (", and", "; ", ", but") separates them.
+fn embedding(doc: &Doc, info: &CueInfo, earlier: &[CueInfo]) -> Option<usize> {
+    let subject_start = info.subject_chunk.map(|c| doc.chunks[c].tokens.start)?;
+    let (i, outer) = earlier.iter().enumerate().rev().take(4).find(|(_, e)| {
+        e.cue.frame != Frame::None && !e.cue.source_after && e.cue.tokens.end <= subject_start
+    })?;
+    let between = outer.cue.tokens.end..subject_start;
+    let coordinated = between.clone().any(|k| {
+        let w = doc.toks[k].lower.as_str();
+        w == ";" || ((w == "and" || w == "but") && k > 0 && doc.toks[k - 1].lower == ",")
+    });
+    (!coordinated && between.len() < 40).then_some(i)
+}
+
+/// Where a cue's subject is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// A chunk, by index.
+    Chunk(usize),
+    /// The subject of the previous cue of the sentence.
+    Inherit,
+    /// No subject in the text (a sentence-initial participle: "Saying …").
+    Implicit,
+    None,
+}
+
+pub fn is_close_mark(doc: &Doc, k: usize) -> bool {
+    let t = &doc.toks[k];
+    t.kind == parley_core::text::TokenKind::QuoteMark
+        && !t.in_quote
+        && k > 0
+        && doc.toks[k - 1].in_quote
+}
+
+fn is_soft_punct(doc: &Doc, k: usize) -> bool {
+    let t = &doc.toks[k];
+    matches!(t.lower.as_str(), "," | "—" | "–" | "-" | "--")
+        && matches!(
+            t.kind,
+            parley_core::text::TokenKind::Punct | parley_core::text::TokenKind::Dash
+        )
+}
+
+/// The chunk starting at token `k` (after determiners), if one does.
+fn chunk_starting(doc: &Doc, k: usize, end: usize) -> Option<usize> {
+    if k >= end {
+        return None;
+    }
+    doc.chunk_of[k].filter(|&c| doc.chunks[c].tokens.start == k)
+}
+
+pub fn find_subject(doc: &Doc, cue: &CueAt, earlier: &[CueInfo]) -> Subject {
+    let range = doc.sentence_tokens(cue.sentence);
+    let (start, end) = (range.start, range.end);
+    // "according to X"
+    if cue.source_after {
+        return chunk_starting(doc, cue.tokens.end, end).map_or(Subject::None, Subject::Chunk);
+    }
+    let g = cue.group_start;
+    // Inverted: "…,” said Lavrov", "…, said the ministry."
+    let mut p = g;
+    while p > start && is_soft_punct(doc, p - 1) {
+        p -= 1;
+    }
+    let after_quote = p > start && is_close_mark(doc, p - 1);
+    let after_comma = p < g;
+    if let Some(c) = chunk_starting(doc, cue.tokens.end, end) {
+        // After a comma the inverted subject must end the clause: "…, said the ministry."
+        let after = doc.chunks[c].tokens.end;
+        let ends_clause = after >= end
+            || matches!(
+                doc.toks[after].lower.as_str(),
+                "," | "." | ";" | ":" | "on" | "in" | "at"
+            )
+            || doc.lex.is_not_name(doc.toks[after].stem()) && doc.toks[after].cap;
+        if after_quote || (after_comma && p > start && ends_clause) {
+            return Subject::Chunk(c);
+        }
+    }
+    if g == start && cue.participle {
+        return Subject::Implicit;
+    }
+    if g > start {
+        let prev = &doc.toks[g - 1];
+        // Coordination: "… but added", "…, and said"
+        if prev.lower == "and" || prev.lower == "but" {
+            return Subject::Inherit;
+        }
+        // A participle after a comma, a colon, a dash or a quote: "…, adding:"
+        if cue.participle && (is_soft_punct(doc, g - 1) || prev.lower == ":" || after_quote) {
+            return if earlier.is_empty() {
+                Subject::Implicit
+            } else {
+                Subject::Inherit
+            };
+        }
+        // "X, a doctor, said" / "X, who led the talks, said"
+        if prev.lower == "," {
+            if let Some(c) = before_parenthetical(doc, g - 1, start) {
+                return Subject::Chunk(c);
+            }
+        }
+    }
+    // Walk left to the nearest speaker phrase.
+    let mut k = g;
+    let mut skipped = 0;
+    while k > start && skipped < 12 {
+        k -= 1;
+        if let Some(c) = doc.chunk_of[k] {
+            let c = appositive_owner(doc, c, start)
+                .or_else(|| modified_head(doc, c, start))
+                .unwrap_or(c);
+            return Subject::Chunk(c);
+        }
+        if earlier
+            .iter()
+            .rev()
+            .take(3)
+            .any(|e| e.cue.tokens.contains(&k))
+        {
+            return Subject::Inherit; // "X told reporters said …"
+        }
+        let t = &doc.toks[k];
+        if t.lower == ";"
+            || t.lower == ":"
+            || (!t.in_quote && SUBORDINATORS.contains(&t.lower.as_str()))
+        {
+            break;
+        }
+        if !t.in_quote {
+            skipped += 1;
+        }
+    }
+    if cue.participle {
+        return Subject::Implicit;
+    }
+    Subject::None
+}
+
+/// For "X, <parenthetical>, CUE": the chunk before the parenthetical's opening comma.
+fn before_parenthetical(doc: &Doc, closing_comma: usize, start: usize) -> Option<usize> {
+    let lo = closing_comma.saturating_sub(24).max(start);
+    let mut k = closing_comma;
+    while k > lo {
+        k -= 1;
+        let t = &doc.toks[k];
+        if t.lower == ";" || t.lower == ":" || (t.kind == parley_core::text::TokenKind::QuoteMark) {
+            return None;
+        }
+        if t.lower == "," {
+            let c = doc.chunk_of[k.checked_sub(1)?]?;
+            let first_inside = doc.toks.get(k + 1)?;
+            let opener = matches!(
+                first_inside.lower.as_str(),
+                "who"
+                    | "which"
+                    | "whose"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "one"
+                    | "however"
+                    | "meanwhile"
+                    | "too"
+                    | "also"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "after"
+                    | "speaking"
+                    | "himself"
+                    | "herself"
+            ) || doc.chunk_of[k + 1].is_some();
+            let owner_ok = !matches!(doc.chunks[c].class, Class::PronounThing);
+            return (opener && owner_ok).then_some(c);
+        }
+    }
+    None
+}
+
+/// For a chunk inside a prepositional phrase ("sources in the Rukban camp", "a spokesman at
+/// the embassy"), the phrase's head before the preposition.
+fn modified_head(doc: &Doc, c: usize, start: usize) -> Option<usize> {
+    let first = doc.chunks[c].tokens.start;
+    let prep = first.checked_sub(1).filter(|&p| p > start)?;
+    if !matches!(
+        doc.toks[prep].lower.as_str(),
+        "in" | "at" | "from" | "near" | "with" | "on" | "by"
+    ) {
+        return None;
+    }
+    let head = doc.chunk_of[prep - 1]?;
+    let role = matches!(
+        doc.chunks[head].class,
+        Class::Person | Class::Group | Class::Org
+    );
+    (role && head != c).then_some(head)
+}
+
+/// For a chunk that is an appositive ("Grushko, one of Russia's deputy ministers"), the name
+/// it describes.
+fn appositive_owner(doc: &Doc, c: usize, start: usize) -> Option<usize> {
+    let first = doc.chunks[c].tokens.start;
+    let mut k = first;
+    let mut steps = 0;
+    while k > start && steps < 4 {
+        k -= 1;
+        steps += 1;
+        let w = doc.toks[k].lower.as_str();
+        if w == "," {
+            let owner = doc.chunk_of[k.checked_sub(1)?]?;
+            let named = matches!(doc.chunks[owner].class, Class::Name | Class::Person);
+            let described = (k + 1..doc.chunks[c].name_start).any(|j| {
+                matches!(
+                    doc.toks[j].lower.as_str(),
+                    "one" | "of" | "among" | "a" | "an" | "the"
+                )
+            });
+            return (named && described && owner != c).then_some(owner);
+        }
+        if !matches!(w, "one" | "of" | "among" | "a" | "an" | "the") {
+            return None;
+        }
+    }
+    None
+}
+
+fn paragraph_of(doc: &Doc, sentence: usize) -> usize {
+    doc.layer.sentences.get(sentence).map_or(0, |s| s.paragraph)
+}
+
+/// Turns a subject into a speaker: a name, a resolved pronoun, or an inherited speaker.
+fn resolve(
+    doc: &Doc,
+    cue: CueAt,
+    subject: Subject,
+    earlier: &[CueInfo],
+    history: &History,
+) -> CueInfo {
+    let at = doc.toks[cue.tokens.start].span.start;
+    let paragraph = paragraph_of(doc, cue.sentence);
+    let mut info = CueInfo {
+        cue,
+        embedded_in: None,
+        subject_chunk: None,
+        speaker: None,
+        unknown_reason: None,
+    };
+    match subject {
+        Subject::Chunk(c) => {
+            info.subject_chunk = Some(c);
+            match speaker_of_chunk(doc, c, history, at, paragraph) {
+                Ok(a) => info.speaker = Some(a),
+                Err(reason) => info.unknown_reason = Some(reason),
+            }
+        }
+        Subject::Inherit => {
+            // The main clause's cue: the first of the sentence not embedded in another.
+            let prev = earlier.iter().take(8).find(|e| {
+                e.embedded_in.is_none() && (e.speaker.is_some() || e.subject_chunk.is_some())
+            });
+            match prev {
+                Some(e) => {
+                    info.subject_chunk = e.subject_chunk;
+                    info.speaker = e.speaker.clone().map(|mut a| {
+                        a.at = at;
+                        a
+                    });
+                    info.unknown_reason = e.unknown_reason.clone();
+                }
+                None => match history.last(at, paragraph, 1) {
+                    Some(a) => info.speaker = Some(Attributed { at, ..a.clone() }),
+                    None => {
+                        info.unknown_reason =
+                            Some("the cue shares a subject that the text does not name".into())
+                    }
+                },
+            }
+        }
+        Subject::Implicit => match earlier
+            .iter()
+            .take(8)
+            .find(|e| e.embedded_in.is_none() && e.speaker.is_some())
+        {
+            Some(e) => {
+                info.speaker = e.speaker.clone().map(|mut a| {
+                    a.at = at;
+                    a
+                })
+            }
+            None => match history.last(at, paragraph, 2) {
+                Some(a) => info.speaker = Some(Attributed { at, ..a.clone() }),
+                None => {
+                    info.unknown_reason =
+                        Some("the cue has no subject and no speaker precedes it".into())
+                }
+            },
+        },
+        Subject::None => info.unknown_reason = Some("no speaker phrase next to the cue".into()),
+    }
+    info
+}
+
+/// The speaker a chunk names; for a pronoun, the last compatible speaker before it.
+pub fn speaker_of_chunk(
+    doc: &Doc,
+    c: usize,
+    history: &History,
+    at: usize,
+    paragraph: usize,
+) -> Result<Attributed, String> {
+    let chunk = &doc.chunks[c];
+    let span = doc.chunk_span(chunk);
+    if chunk.class.is_pronoun() {
+        return match history.resolve(chunk.class, at) {
+            Some(a) => Ok(Attributed {
+                span,
+                at,
+                paragraph,
+                ..a.clone()
+            }),
+            None => Err(format!(
+                "the pronoun \"{}\" has no earlier speaker it can refer to",
+                doc.text(span)
+            )),
+        };
+    }
+    Ok(Attributed {
+        name: doc.chunk_name(chunk),
+        actor_id: chunk.actor.as_ref().map(|(id, _)| id.clone()),
+        span,
+        class: chunk.class,
+        paragraph,
+        at,
+    })
+}

@@ -1,0 +1,78 @@
+//! Time expressions: "on Monday", "in January", "Dec. 21", "last week", "a day after", found in
+//! an article body and normalised against its publication date.
+//!
+//! Values are ISO strings: `2022-01-10` a day, `2022-W02` an ISO week, `2022-01` a month, `2022`
+//! a year, `2022-01-10/2022-01-12` a range, `P3D` a duration; `None` when the expression needs a
+//! publication date that is not known. Every expression carries the rule that produced it.
+//!
+//! Tense decides between the past and the future reading of an expression without a year or a
+//! "last"/"next": the nearest tense cue in the sentence ("will", "is expected to", "plans to"
+//! for the future; "said", "met" and other past forms for the past). Without a cue, weekdays
+//! take the past reading (the most recent such day on or before publication) and dates without a
+//! year take the year that puts them nearest to publication.
+
+mod rules;
+
+use crate::actors::fold::Folded;
+use crate::actors::text::{rough_sentences, tokenize};
+use chrono::NaiveDate;
+use parley_core::{Span, TextSpan};
+
+/// One time expression with its normalised value. Serialises as the report's `times` entries:
+/// `{start, end, text, value, anchor, rule}`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TimeExpression {
+    #[serde(flatten)]
+    pub span: TextSpan,
+    /// ISO value (see the module documentation), or None when it cannot be resolved.
+    pub value: Option<String>,
+    /// The first day the value covers.
+    #[serde(skip)]
+    pub date: Option<NaiveDate>,
+    /// The rule that found and normalised it ("weekday-past", "month-day", ...).
+    pub rule: String,
+    /// The date it was resolved against: the publication date, or for "a day after" the date
+    /// of the previous expression.
+    pub anchor: Option<NaiveDate>,
+}
+
+/// The time expressions in `body`, normalised against `published`.
+pub fn time_expressions(body: &str, published: Option<NaiveDate>) -> Vec<TimeExpression> {
+    time_expressions_in(body, &[], published)
+}
+
+/// As [`time_expressions`], with sentence spans from the text layer (for tense cues).
+pub fn time_expressions_in(
+    body: &str,
+    sentences: &[Span],
+    published: Option<NaiveDate>,
+) -> Vec<TimeExpression> {
+    let f = Folded::new(body);
+    let toks = tokenize(&f.text);
+    let spans: Vec<Span> = if sentences.is_empty() {
+        rough_sentences(body)
+    } else {
+        sentences.to_vec()
+    };
+    let sents: Vec<(usize, usize)> = spans
+        .iter()
+        .map(|s| (f.folded_offset(s.start), f.folded_offset(s.end)))
+        .collect();
+    let found = rules::find(&f.text, &toks, &sents, published);
+    found
+        .into_iter()
+        .filter_map(|x| {
+            let (s, e) = f.body_span(x.start, x.end);
+            Some(TimeExpression {
+                span: TextSpan::from_body(body, Span::new(s, e)).ok()?,
+                value: x.value,
+                date: x.date,
+                rule: x.rule.to_string(),
+                anchor: x.anchor,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

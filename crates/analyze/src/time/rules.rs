@@ -1,0 +1,925 @@
+//! The rules that find and normalise time expressions, over folded-text tokens.
+
+use crate::actors::text::Tok;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// A time expression in folded coordinates.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub rule: &'static str,
+    pub anchor: Option<NaiveDate>,
+    day: Option<NaiveDate>,
+}
+
+/// A normalised value.
+#[derive(Debug, Clone, PartialEq)]
+enum Val {
+    Day(NaiveDate),
+    Week(NaiveDate),
+    Month(i32, u32),
+    Year(i32),
+    Range(NaiveDate, NaiveDate),
+    Duration(String),
+    /// Found, but it needs a publication date that is not known.
+    Unknown,
+}
+
+impl Val {
+    fn iso(&self) -> Option<String> {
+        Some(match self {
+            Val::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Val::Week(d) => {
+                let w = d.iso_week();
+                format!("{}-W{:02}", w.year(), w.week())
+            }
+            Val::Month(y, m) => format!("{y:04}-{m:02}"),
+            Val::Year(y) => format!("{y:04}"),
+            Val::Range(a, b) => format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
+            Val::Duration(s) => s.clone(),
+            Val::Unknown => return None,
+        })
+    }
+
+    fn first_day(&self) -> Option<NaiveDate> {
+        match self {
+            Val::Day(d) => Some(*d),
+            Val::Week(d) => {
+                let back = d.weekday().num_days_from_monday() as i64;
+                d.checked_sub_signed(Duration::days(back))
+            }
+            Val::Month(y, m) => NaiveDate::from_ymd_opt(*y, *m, 1),
+            Val::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1),
+            Val::Range(a, _) => Some(*a),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const MONTH_ABBR: [(&str, u32); 13] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("may", 5),
+];
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+const NUMBERS: [(&str, i64); 15] = [
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("several", 0),
+];
+/// Words before a bare month or year that make it a time expression ("in January").
+const MONTH_TRIGGERS: [&str; 16] = [
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "through",
+    "during",
+    "throughout",
+    "early",
+    "late",
+    "mid",
+    "of",
+    "before",
+    "after",
+    "last",
+];
+const FUTURE_CUES: [&str; 8] = [
+    "will",
+    "shall",
+    "upcoming",
+    "scheduled",
+    "intends",
+    "won't",
+    "next",
+    "tomorrow",
+];
+/// Words that mark the future when "to" follows: "is expected to", "plans to".
+const FUTURE_TO: [&str; 9] = [
+    "expected", "set", "due", "plans", "plan", "planned", "going", "slated", "poised",
+];
+const PAST_IRREGULAR: [&str; 40] = [
+    "said", "met", "held", "told", "came", "spoke", "was", "were", "had", "did", "took", "made",
+    "went", "sent", "gave", "left", "began", "saw", "found", "felt", "got", "knew", "led", "lost",
+    "paid", "put", "ran", "sought", "stood", "struck", "thought", "won", "wrote", "fled", "flew",
+    "broke", "chose", "fell", "rose", "brought",
+];
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    low: Vec<String>,
+    sents: &'a [(usize, usize)],
+    publ: Option<NaiveDate>,
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+    fn l(&self, i: usize) -> &str {
+        self.low.get(i).map_or("", |s| s.as_str())
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.w(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    /// The tokens `i` and `i + 1` are separated by at most one space.
+    fn tight(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => b.start <= a.end + 1,
+            _ => false,
+        }
+    }
+
+    fn month(&self, i: usize) -> Option<(u32, usize)> {
+        if !self.cap(i) {
+            return None;
+        }
+        let l = self.l(i);
+        if let Some(m) = MONTHS.iter().position(|m| *m == l) {
+            return Some((m as u32 + 1, i + 1));
+        }
+        let (_, m) = MONTH_ABBR.iter().find(|(a, _)| *a == l)?;
+        // An abbreviation needs its full stop or a number after it: "Dec. 21", "Dec 21".
+        if self.w(i + 1) == "." && self.tight(i) {
+            return Some((*m, i + 2));
+        }
+        if (self.day(i + 1).is_some() || self.year(i + 1).is_some()) && l != "may" && l != "mar" {
+            return Some((*m, i + 1));
+        }
+        None
+    }
+
+    fn weekday(&self, i: usize) -> Option<Weekday> {
+        if !self.cap(i) {
+            return None;
+        }
+        WEEKDAYS.iter().find(|(n, _)| *n == self.l(i)).map(|x| x.1)
+    }
+
+    fn day(&self, i: usize) -> Option<u32> {
+        let l = self.l(i);
+        let digits = l.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &l[digits.len()..];
+        if !matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+            || digits.is_empty()
+            || digits.len() > 2
+        {
+            return None;
+        }
+        let d: u32 = digits.parse().ok()?;
+        (1..=31).contains(&d).then_some(d)
+    }
+
+    fn year(&self, i: usize) -> Option<i32> {
+        let l = self.l(i);
+        if l.len() != 4 || !l.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let y: i32 = l.parse().ok()?;
+        (1900..=2100).contains(&y).then_some(y)
+    }
+
+    fn number(&self, i: usize) -> Option<i64> {
+        let l = self.l(i);
+        if let Some((_, n)) = NUMBERS.iter().find(|(w, _)| *w == l) {
+            return (*n > 0).then_some(*n);
+        }
+        l.parse::<i64>().ok().filter(|n| (1..=1000).contains(n))
+    }
+
+    /// The tense that governs token `i`: the nearest tense cue in its sentence.
+    fn tense(&self, i: usize) -> Option<Tense> {
+        let at = self.toks.get(i)?.start;
+        let (s, e) = self
+            .sents
+            .iter()
+            .copied()
+            .find(|&(s, e)| s <= at && at < e)
+            .unwrap_or((0, self.text.len()));
+        let mut best: Option<(usize, Tense)> = None;
+        let first = self.toks.partition_point(|t| t.start < s);
+        for k in first..self.toks.len() {
+            let t = self.toks[k];
+            if t.start >= e {
+                break;
+            }
+            if !t.word {
+                continue;
+            }
+            let l = self.l(k);
+            let fut = FUTURE_CUES.contains(&l)
+                || l.ends_with("'ll")
+                || (FUTURE_TO.contains(&l) && matches!(self.l(k + 1), "to" | "for"));
+            // "will be held": a participle after "be" takes its tense from the auxiliary.
+            let after_be = matches!(self.l(k.wrapping_sub(1)), "be" | "is" | "are");
+            let past = !fut
+                && !after_be
+                && (PAST_IRREGULAR.contains(&l) || (l.len() > 4 && l.ends_with("ed")));
+            let tense = if fut {
+                Tense::Future
+            } else if past {
+                Tense::Past
+            } else {
+                continue;
+            };
+            let dist = k.abs_diff(i);
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, tense));
+            }
+        }
+        best.map(|b| b.1)
+    }
+}
+
+fn days(d: NaiveDate, n: i64) -> NaiveDate {
+    d.checked_add_signed(Duration::days(n)).unwrap_or(d)
+}
+
+fn weekday_diff(from: Weekday, to: Weekday) -> i64 {
+    (to.num_days_from_monday() as i64 - from.num_days_from_monday() as i64 + 7) % 7
+}
+
+/// The weekday `wd` relative to `p`: past = on or before, future = after.
+fn weekday_value(p: NaiveDate, wd: Weekday, tense: Tense, strict: bool) -> NaiveDate {
+    match tense {
+        Tense::Past => {
+            let mut back = weekday_diff(wd, p.weekday());
+            if strict && back == 0 {
+                back = 7;
+            }
+            days(p, -back)
+        }
+        Tense::Future => {
+            let mut fwd = weekday_diff(p.weekday(), wd);
+            if fwd == 0 && strict {
+                fwd = 7;
+            }
+            days(p, fwd)
+        }
+    }
+}
+
+fn month_value(p: NaiveDate, m: u32, tense: Option<Tense>) -> (i32, u32) {
+    let (y, pm) = (p.year(), p.month());
+    match tense {
+        Some(Tense::Past) => (if m <= pm { y } else { y - 1 }, m),
+        Some(Tense::Future) => (if m >= pm { y } else { y + 1 }, m),
+        None => {
+            // the nearest
+            let here = y * 12 + pm as i32;
+            let best = [y - 1, y, y + 1]
+                .into_iter()
+                .min_by_key(|c| {
+                    ((c * 12 + m as i32) - here).abs() * 2 + i32::from(c * 12 + m as i32 > here)
+                })
+                .unwrap_or(y);
+            (best, m)
+        }
+    }
+}
+
+fn day_month_value(p: NaiveDate, m: u32, d: u32, tense: Option<Tense>) -> Option<NaiveDate> {
+    let cands: Vec<NaiveDate> = [p.year() - 1, p.year(), p.year() + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+        .collect();
+    match tense {
+        Some(Tense::Past) => cands.into_iter().filter(|c| *c <= p).max(),
+        Some(Tense::Future) => cands.into_iter().filter(|c| *c >= p).min(),
+        None => cands
+            .into_iter()
+            .min_by_key(|c| ((*c - p).num_days().abs(), *c > p)),
+    }
+}
+
+fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
+    let k = y * 12 + (m as i32 - 1) + n;
+    (k.div_euclid(12), (k.rem_euclid(12) + 1) as u32)
+}
+
+/// Finds every time expression in the tokens.
+pub fn find(
+    text: &str,
+    toks: &[Tok],
+    sents: &[(usize, usize)],
+    publ: Option<NaiveDate>,
+) -> Vec<Found> {
+    let cx = Ctx {
+        text,
+        toks,
+        low: toks
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
+            .collect(),
+        sents,
+        publ,
+    };
+    let mut out: Vec<Found> = Vec::new();
+    let mut last_day: Option<NaiveDate> = None;
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].word {
+            i += 1;
+            continue;
+        }
+        // A preposition before a bare month or year is not part of the expression.
+        let (first, hit) = match rule_at(&cx, i, last_day) {
+            Some(h) => (i, Some(h)),
+            None => (i + 1, bare_month_or_year(&cx, i)),
+        };
+        let Some((end, val, rule, anchor)) = hit else {
+            i += 1;
+            continue;
+        };
+        let end = end.max(first + 1).min(toks.len());
+        if let Val::Day(d) = val {
+            last_day = Some(d);
+        }
+        out.push(Found {
+            start: toks[first].start,
+            end: toks[end - 1].end,
+            value: val.iso(),
+            date: val.first_day(),
+            rule,
+            anchor,
+            day: match val {
+                Val::Day(d) => Some(d),
+                _ => None,
+            },
+        });
+        i = end;
+    }
+    merge_ranges(text, out)
+}
+
+/// "from Monday to Wednesday", "Jan. 10 through Jan. 12": two days joined into a range.
+fn merge_ranges(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        if let Some(prev) = out.last_mut() {
+            let gap = text
+                .get(prev.end..f.start)
+                .unwrap_or("")
+                .trim()
+                .to_lowercase();
+            if let (Some(a), Some(b)) = (prev.day, f.day) {
+                if matches!(
+                    gap.as_str(),
+                    "to" | "through" | "until" | "till" | "-" | "and"
+                ) && a < b
+                    && (b - a).num_days() <= 62
+                {
+                    prev.end = f.end;
+                    prev.value = Val::Range(a, b).iso();
+                    prev.rule = "range";
+                    prev.day = None;
+                    continue;
+                }
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+type Hit = (usize, Val, &'static str, Option<NaiveDate>);
+
+fn rule_at(cx: &Ctx, i: usize, last_day: Option<NaiveDate>) -> Option<Hit> {
+    iso_date(cx, i)
+        .or_else(|| month_first(cx, i))
+        .or_else(|| day_first(cx, i))
+        .or_else(|| modified(cx, i))
+        .or_else(|| weekday(cx, i))
+        .or_else(|| relative_word(cx, i))
+        .or_else(|| ago(cx, i))
+        .or_else(|| anaphoric(cx, i, last_day))
+        .or_else(|| duration(cx, i))
+}
+
+fn with_pub(cx: &Ctx, f: impl FnOnce(NaiveDate) -> Option<Val>) -> Val {
+    cx.publ.and_then(f).unwrap_or(Val::Unknown)
+}
+
+/// 2022-01-10
+fn iso_date(cx: &Ctx, i: usize) -> Option<Hit> {
+    let l = cx.l(i);
+    let d = NaiveDate::parse_from_str(l, "%Y-%m-%d").ok()?;
+    Some((i + 1, Val::Day(d), "iso-date", None))
+}
+
+/// "January 10, 2022", "Dec. 21", "Jan. 10-12", "June of 2021", "January 2022", "mid-January".
+fn month_first(cx: &Ctx, i: usize) -> Option<Hit> {
+    let l = cx.l(i);
+    if let Some(rest) = l.strip_prefix("mid-") {
+        if let Some(m) = MONTHS.iter().position(|x| *x == rest) {
+            let m = m as u32 + 1;
+            // "mid-January 2022"
+            if let Some(y) = cx.year(i + 1) {
+                return Some((i + 2, Val::Month(y, m), "month-year", None));
+            }
+            let v = with_pub(cx, |p| {
+                Some(Val::Month(month_value(p, m, cx.tense(i)).0, m))
+            });
+            return Some((i + 1, v, "month-part", cx.publ));
+        }
+        if let Ok(y) = rest.parse::<i32>() {
+            if (1900..=2100).contains(&y) {
+                return Some((i + 1, Val::Year(y), "year", None));
+            }
+        }
+    }
+    let (m, j) = cx.month(i)?;
+    // Month Day[-Day] [, Year]
+    if let Some(d) = cx.day(j) {
+        let mut k = j + 1;
+        let mut end_day = None;
+        if matches!(cx.l(k), "to" | "through" | "and" | "-") {
+            if let Some(d2) = cx.day(k + 1) {
+                end_day = Some(d2);
+                k += 2;
+            }
+        }
+        let comma = cx.w(k) == ",";
+        let year = cx.year(if comma { k + 1 } else { k });
+        if year.is_some() {
+            k = if comma { k + 2 } else { k + 1 };
+        }
+        let day_of = |y: i32, dd: u32| NaiveDate::from_ymd_opt(y, m, dd);
+        let (val, rule, anchor) = match year {
+            Some(y) => {
+                let a = day_of(y, d)?;
+                match end_day {
+                    Some(d2) => (Val::Range(a, day_of(y, d2)?), "month-day-range", None),
+                    None => (Val::Day(a), "month-day-year", None),
+                }
+            }
+            None => {
+                let tense = cx.tense(i);
+                let v = with_pub(cx, |p| {
+                    let a = day_month_value(p, m, d, tense)?;
+                    Some(match end_day {
+                        Some(d2) => Val::Range(a, NaiveDate::from_ymd_opt(a.year(), m, d2)?),
+                        None => Val::Day(a),
+                    })
+                });
+                (
+                    v,
+                    if end_day.is_some() {
+                        "month-day-range"
+                    } else {
+                        "month-day"
+                    },
+                    cx.publ,
+                )
+            }
+        };
+        // "Jan. 10-12" is one token "10-12": handled below.
+        return Some((k, val, rule, anchor));
+    }
+    // "Jan. 10-12": a day range in one token
+    if let Some((a, b)) = cx.l(j).split_once('-') {
+        if let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) {
+            let mut k = j + 1;
+            let comma = cx.w(k) == ",";
+            let year = cx.year(if comma { k + 1 } else { k });
+            if year.is_some() {
+                k = if comma { k + 2 } else { k + 1 };
+            }
+            let tense = cx.tense(i);
+            let v = match year {
+                Some(y) => Val::Range(
+                    NaiveDate::from_ymd_opt(y, m, a)?,
+                    NaiveDate::from_ymd_opt(y, m, b)?,
+                ),
+                None => with_pub(cx, |p| {
+                    let s = day_month_value(p, m, a, tense)?;
+                    Some(Val::Range(s, NaiveDate::from_ymd_opt(s.year(), m, b)?))
+                }),
+            };
+            return Some((
+                k,
+                v,
+                "month-day-range",
+                year.is_none().then_some(()).and(cx.publ),
+            ));
+        }
+    }
+    // Month [of] Year
+    let of = cx.l(j) == "of";
+    if let Some(y) = cx.year(if of { j + 1 } else { j }) {
+        return Some((
+            if of { j + 2 } else { j + 1 },
+            Val::Month(y, m),
+            "month-year",
+            None,
+        ));
+    }
+    None
+}
+
+/// "10 January 2022", "the 10th of January".
+fn day_first(cx: &Ctx, i: usize) -> Option<Hit> {
+    let d = cx.day(i)?;
+    let of = cx.l(i + 1) == "of";
+    let mi = if of { i + 2 } else { i + 1 };
+    let (m, j) = cx.month(mi)?;
+    if let Some(y) = cx.year(j) {
+        let date = NaiveDate::from_ymd_opt(y, m, d)?;
+        return Some((j + 1, Val::Day(date), "day-month-year", None));
+    }
+    let tense = cx.tense(i);
+    let v = with_pub(cx, |p| day_month_value(p, m, d, tense).map(Val::Day));
+    Some((j, v, "day-month", cx.publ))
+}
+
+/// "last week", "next month", "this year", "earlier this week", "last Monday", "next January",
+/// "the past week", "this weekend", "last night".
+fn modified(cx: &Ctx, i: usize) -> Option<Hit> {
+    let mut k = i;
+    let early = matches!(cx.l(k), "earlier" | "later");
+    if early {
+        k += 1;
+    }
+    // "this coming Tuesday", "this past weekend"
+    if cx.l(k) == "this" && matches!(cx.l(k + 1), "coming" | "past") {
+        k += 1;
+    }
+    let m = cx.l(k);
+    if !matches!(m, "last" | "next" | "this" | "past" | "coming" | "previous") {
+        return None;
+    }
+    if early && !matches!(cx.l(i + 1), "this") {
+        return None;
+    }
+    let u = k + 1;
+    let unit = cx.l(u);
+    let p = cx.publ;
+    let shift = |n: i64| -> i64 {
+        match m {
+            "last" | "previous" => -n,
+            "next" | "coming" => n,
+            _ => 0,
+        }
+    };
+    let (val, rule) = match unit {
+        "week" => (
+            with_pub(cx, |p| {
+                Some(if m == "past" {
+                    Val::Range(days(p, -7), p)
+                } else {
+                    Val::Week(days(p, 7 * shift(1)))
+                })
+            }),
+            "week-relative",
+        ),
+        "month" => (
+            with_pub(cx, |p| {
+                if m == "past" {
+                    return Some(Val::Range(days(p, -30), p));
+                }
+                let (y, mm) = add_months(p.year(), p.month(), shift(1) as i32);
+                Some(Val::Month(y, mm))
+            }),
+            "month-relative",
+        ),
+        "year" => (
+            with_pub(cx, |p| {
+                if m == "past" {
+                    return Some(Val::Range(days(p, -365), p));
+                }
+                Some(Val::Year(p.year() + shift(1) as i32))
+            }),
+            "year-relative",
+        ),
+        "weekend" => (
+            with_pub(cx, |p| {
+                let future = matches!(m, "next" | "coming")
+                    || (m == "this" && cx.tense(i) == Some(Tense::Future));
+                let monday = days(p, -(p.weekday().num_days_from_monday() as i64));
+                let sat = if future {
+                    weekday_value(p, Weekday::Sat, Tense::Future, false)
+                } else if matches!(m, "last" | "past" | "previous") {
+                    // the weekend before this week
+                    days(monday, -2)
+                } else {
+                    // the most recent Saturday whose Sunday is on or before publication
+                    let s = weekday_value(p, Weekday::Sat, Tense::Past, false);
+                    if days(s, 1) > p {
+                        days(s, -7)
+                    } else {
+                        s
+                    }
+                };
+                Some(Val::Range(sat, days(sat, 1)))
+            }),
+            "weekend",
+        ),
+        "night" if m == "last" => (with_pub(cx, |p| Some(Val::Day(days(p, -1)))), "last-night"),
+        "morning" | "afternoon" | "evening" if m == "this" => {
+            (with_pub(cx, |p| Some(Val::Day(p))), "today")
+        }
+        _ => {
+            if let Some(wd) = cx.weekday(u) {
+                let v = with_pub(cx, |p| {
+                    Some(Val::Day(match m {
+                        "last" | "past" | "previous" => weekday_value(p, wd, Tense::Past, true),
+                        "next" | "coming" => weekday_value(p, wd, Tense::Future, true),
+                        _ => weekday_value(p, wd, cx.tense(i).unwrap_or(Tense::Past), false),
+                    }))
+                });
+                return Some((u + 1 + day_part(cx, u + 1), v, "weekday-modified", p));
+            }
+            if let Some((mo, j)) = cx.month(u) {
+                let v = with_pub(cx, |p| {
+                    let (y, pm) = (p.year(), p.month());
+                    Some(match m {
+                        "last" | "past" | "previous" => {
+                            Val::Month(if mo < pm { y } else { y - 1 }, mo)
+                        }
+                        "next" | "coming" => Val::Month(if mo > pm { y } else { y + 1 }, mo),
+                        _ => Val::Month(month_value(p, mo, cx.tense(i)).0, mo),
+                    })
+                });
+                return Some((j, v, "month-modified", p));
+            }
+            return None;
+        }
+    };
+    Some((u + 1, val, rule, p))
+}
+
+/// "morning", "night" after a weekday: part of the expression.
+fn day_part(cx: &Ctx, i: usize) -> usize {
+    usize::from(matches!(
+        cx.l(i),
+        "morning" | "afternoon" | "evening" | "night"
+    ))
+}
+
+/// "on Monday", "Monday's talks", "Tuesday night".
+fn weekday(cx: &Ctx, i: usize) -> Option<Hit> {
+    let wd = cx.weekday(i)?;
+    let tense = cx.tense(i);
+    let (rule, t) = match tense {
+        Some(Tense::Future) => ("weekday-future", Tense::Future),
+        _ => ("weekday-past", Tense::Past),
+    };
+    let v = with_pub(cx, |p| {
+        Some(Val::Day(weekday_value(p, wd, t, t == Tense::Future)))
+    });
+    Some((i + 1 + day_part(cx, i + 1), v, rule, cx.publ))
+}
+
+/// today, tonight, yesterday, tomorrow, "the day before yesterday", "earlier today".
+fn relative_word(cx: &Ctx, i: usize) -> Option<Hit> {
+    let mut k = i;
+    if matches!(cx.l(k), "earlier" | "later") && cx.l(k + 1) == "today" {
+        k += 1;
+    }
+    if cx.l(k) == "the" && cx.l(k + 1) == "day" && matches!(cx.l(k + 2), "before" | "after") {
+        let (n, w) = match (cx.l(k + 2), cx.l(k + 3)) {
+            ("before", "yesterday") => (-2, "day-before-yesterday"),
+            ("after", "tomorrow") => (2, "day-after-tomorrow"),
+            _ => return None,
+        };
+        return Some((
+            k + 4,
+            with_pub(cx, |p| Some(Val::Day(days(p, n)))),
+            w,
+            cx.publ,
+        ));
+    }
+    // "over the weekend", "at the weekend"
+    if cx.l(k) == "the" && cx.l(k + 1) == "weekend" {
+        let future = cx.tense(k) == Some(Tense::Future);
+        let v = with_pub(cx, |p| {
+            let sat = if future {
+                weekday_value(p, Weekday::Sat, Tense::Future, false)
+            } else {
+                let s = weekday_value(p, Weekday::Sat, Tense::Past, false);
+                if days(s, 1) > p {
+                    days(s, -7)
+                } else {
+                    s
+                }
+            };
+            Some(Val::Range(sat, days(sat, 1)))
+        });
+        return Some((k + 2, v, "weekend", cx.publ));
+    }
+    let (n, rule) = match cx.l(k) {
+        "today" | "tonight" => (0, "today"),
+        "yesterday" => (-1, "yesterday"),
+        "tomorrow" => (1, "tomorrow"),
+        _ => return None,
+    };
+    Some((
+        k + 1 + day_part(cx, k + 1),
+        with_pub(cx, |p| Some(Val::Day(days(p, n)))),
+        rule,
+        cx.publ,
+    ))
+}
+
+fn unit_of(l: &str) -> Option<&'static str> {
+    Some(match l {
+        "day" | "days" => "D",
+        "week" | "weeks" => "W",
+        "month" | "months" => "M",
+        "year" | "years" => "Y",
+        _ => return None,
+    })
+}
+
+/// "two days ago", "a week ago", "three years ago".
+fn ago(cx: &Ctx, i: usize) -> Option<Hit> {
+    let n = cx.number(i)?;
+    let u = unit_of(cx.l(i + 1))?;
+    if cx.l(i + 2) != "ago" {
+        return None;
+    }
+    let v = with_pub(cx, |p| {
+        Some(match u {
+            "D" => Val::Day(days(p, -n)),
+            "W" => Val::Week(days(p, -7 * n)),
+            "M" => {
+                let (y, m) = add_months(p.year(), p.month(), -(n as i32));
+                Val::Month(y, m)
+            }
+            _ => Val::Year(p.year() - n as i32),
+        })
+    });
+    Some((i + 3, v, "ago", cx.publ))
+}
+
+/// "a day after", "two days later", "the next day", "the following day", "the day before".
+/// Counted from the previous day named in the text (else publication). When a clause follows
+/// ("came a day after Blinken accused ..."), the expression dates that clause's event, which
+/// lies before the anchor; otherwise it dates the sentence's own event, after the anchor.
+fn anaphoric(cx: &Ctx, i: usize, last_day: Option<NaiveDate>) -> Option<Hit> {
+    let anchor = last_day.or(cx.publ);
+    // the next day / the following day / the previous day / the day before|after
+    if cx.l(i) == "the" {
+        let (n, end) = match (cx.l(i + 1), cx.l(i + 2), cx.l(i + 3)) {
+            ("next" | "following", "day", _) => (1, i + 3),
+            ("previous" | "preceding", "day", _) => (-1, i + 3),
+            ("day", "before", next)
+                if !matches!(next, "yesterday") && !cx.toks.get(i + 3).is_some_and(|t| t.word) =>
+            {
+                (-1, i + 3)
+            }
+            ("day", "after", next)
+                if !matches!(next, "tomorrow") && !cx.toks.get(i + 3).is_some_and(|t| t.word) =>
+            {
+                (1, i + 3)
+            }
+            _ => return None,
+        };
+        let v = anchor.map_or(Val::Unknown, |a| Val::Day(days(a, n)));
+        return Some((end, v, "relative-day", anchor));
+    }
+    let n = cx.number(i)?;
+    let u = unit_of(cx.l(i + 1))?;
+    if u != "D" {
+        return None;
+    }
+    let dir = cx.l(i + 2);
+    let sign = match dir {
+        "after" | "later" => 1,
+        "before" | "earlier" => -1,
+        _ => return None,
+    };
+    // A clause follows "after"/"before": the expression dates the clause's event.
+    let clause = matches!(dir, "after" | "before") && cx.toks.get(i + 3).is_some_and(|t| t.word);
+    let sign = if clause { -sign } else { sign };
+    let v = anchor.map_or(Val::Unknown, |a| Val::Day(days(a, sign * n)));
+    Some((
+        i + 3,
+        v,
+        if clause {
+            "relative-day-clause"
+        } else {
+            "relative-day"
+        },
+        anchor,
+    ))
+}
+
+/// "in January", "since 2014", "in the new year", "by the end of January".
+fn bare_month_or_year(cx: &Ctx, i: usize) -> Option<Hit> {
+    let trig = cx.l(i);
+    if !MONTH_TRIGGERS.contains(&trig) && !matches!(trig, "end" | "beginning" | "start" | "the") {
+        return None;
+    }
+    // "in the new year"
+    if trig == "in" && cx.l(i + 1) == "the" && cx.l(i + 2) == "new" && cx.l(i + 3) == "year" {
+        let v = with_pub(cx, |p| {
+            Some(Val::Year(if p.month() >= 10 {
+                p.year() + 1
+            } else {
+                p.year()
+            }))
+        });
+        return Some((i + 4, v, "new-year", cx.publ));
+    }
+    let mut j = i + 1;
+    // "in early January", "by the end of January", "at the start of 2022"
+    if matches!(cx.l(j), "early" | "late" | "mid") {
+        j += 1;
+    }
+    if cx.l(j) == "the"
+        && matches!(cx.l(j + 1), "end" | "beginning" | "start" | "middle")
+        && cx.l(j + 2) == "of"
+    {
+        j += 3;
+    }
+    if matches!(trig, "end" | "beginning" | "start" | "the") {
+        return None;
+    }
+    if let Some(y) = cx.year(j) {
+        return Some((j + 1, Val::Year(y), "year", None));
+    }
+    // "in June 2021", "from March 1 to 3": the full date rule reads it at the month.
+    if month_first(cx, j).is_some() {
+        return None;
+    }
+    let (m, k) = cx.month(j)?;
+    let tense = cx.tense(j);
+    let v = with_pub(cx, |p| Some(Val::Month(month_value(p, m, tense).0, m)));
+    let rule = match tense {
+        Some(Tense::Future) => "month-future",
+        Some(Tense::Past) => "month-past",
+        None => "month-nearest",
+    };
+    // The span starts after the preposition: "early January", "the end of January".
+    Some((k, v, rule, cx.publ)).map(|h| (h.0, h.1, h.2, h.3))
+}
+
+/// "for three days", "for two weeks".
+fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
+    if cx.l(i) != "for" {
+        return None;
+    }
+    let n = cx.number(i + 1)?;
+    let u = unit_of(cx.l(i + 2))?;
+    Some((i + 3, Val::Duration(format!("P{n}{u}")), "duration", None))
+}
