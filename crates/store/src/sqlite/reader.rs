@@ -165,7 +165,7 @@ pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>, 
     let quote_hits: Vec<SearchHit> = conn
         .prepare_cached(
             "SELECT a.id, a.title, a.outlet, a.published, a.url, n.actor_name, n.start, n.\"end\",
-                    snippet(quotes_fts, -1, '[', ']', '…', 24), bm25(quotes_fts)
+                    snippet(quotes_fts, 0, '[', ']', '…', 24), bm25(quotes_fts)
              FROM quotes_fts
              JOIN annotations n ON n.ann = quotes_fts.rowid
              JOIN articles a ON a.seq = n.article_seq
