@@ -32,6 +32,12 @@ enum Command {
     Extract(cmd::extract::Args),
     /// Analyse articles and print their quotes: who said what (list, JSON lines or Citron)
     Quotes(cmd::quotes::Args),
+    /// Analyse articles and store them with their annotations (SQLite file or PostgreSQL)
+    Ingest(cmd::ingest::Args),
+    /// Group near-duplicate stored articles (wire copies) and mark each group's original
+    Link(cmd::link::Args),
+    /// Full-text search over stored titles, bodies and quotes
+    Search(cmd::search::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +47,9 @@ fn main() -> ExitCode {
         Command::Demo(args) => cmd::demo::run(args),
         Command::Extract(args) => cmd::extract::run(args),
         Command::Quotes(args) => cmd::quotes::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Link(args) => cmd::link::run(args),
+        Command::Search(args) => cmd::search::run(args),
     };
     match result {
         Ok(code) => code,

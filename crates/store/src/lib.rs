@@ -1,4 +1,113 @@
-//! Storage of articles and their annotations: SQLite by default, PostgreSQL for teams.
+//! Storage of parley's articles and their annotations: SQLite by default, PostgreSQL for teams.
 //!
-//! Not built yet: issue "Store, link and scale" fills this crate. It exists now so the
-//! workspace shows the whole pipeline (ingest → analyze → store → link → serve).
+//! A [`Store`] keeps every analysed [`Document`](parley_core::Document): the article (its body is
+//! what every span points into) and all its annotations. It is what `parley ingest` writes and
+//! `parley search` (and later link, serve, export) read.
+//!
+//! - **One transaction per batch** ([`Store::put_batch`]): an article is stored with all its
+//!   annotations or not at all, so a killed process leaves a consistent store and a rerun
+//!   completes it.
+//! - **Idempotent**: an article is keyed by its id (the hash of its normalised body); storing it
+//!   again changes nothing and is reported as [`PutOutcome::AlreadyStored`]. A page whose URL is
+//!   already stored with another body is a new **revision** that links to the previous one.
+//! - **Generic annotations**: each element of each list in `Analysis` (entities, quotes,
+//!   events, claims, framing signals, and whatever later stages add) is one row with typed
+//!   columns for what queries need (span, kind, code, actor, country, date) and the full JSON
+//!   for the rest, so a new annotation field needs no schema change (see [`rows`]).
+//! - **Versioned migrations** in `migrations/<backend>/NNNN_name.sql`, recorded in a
+//!   `schema_version` table.
+//!
+//! Backends: [`sqlite::SqliteStore`] (rusqlite, bundled SQLite, WAL, FTS5) and, with the cargo
+//! feature `postgres`, `postgres::PgStore` (same schema and behaviour, safe for many concurrent
+//! writers). [`open`] picks one from a location: a file path or a `postgres://` URL.
+
+pub mod error;
+pub mod migrate;
+pub mod model;
+#[cfg(feature = "postgres")]
+pub mod postgres;
+pub mod rows;
+pub mod sqlite;
+
+pub use error::StoreError;
+pub use model::{
+    BatchSummary, Counts, DuplicateGroup, DuplicateMember, Fingerprint, PutOutcome, SearchHit,
+    SearchQuery, StoredArticle,
+};
+
+use parley_core::Document;
+
+/// What every backend does. Methods take `&mut self` because a database connection is used by
+/// one caller at a time; share a store between threads by giving each its own.
+pub trait Store {
+    /// Where the store is (a file path, or a URL without its password), for messages.
+    fn location(&self) -> &str;
+
+    /// Stores a batch of documents in one transaction: all of them or none. Returns one outcome
+    /// per document, in order.
+    fn put_batch(&mut self, docs: &[Document]) -> Result<Vec<PutOutcome>, StoreError>;
+
+    /// One stored article with its annotations, or `None` when the id is not stored.
+    fn get(&mut self, id: &str) -> Result<Option<StoredArticle>, StoreError>;
+
+    /// The ids of every stored article, sorted.
+    fn ids(&mut self) -> Result<Vec<String>, StoreError>;
+
+    /// How much the store holds.
+    fn counts(&mut self) -> Result<Counts, StoreError>;
+
+    /// Full-text search over titles, bodies and quotes, best hits first.
+    fn search(&mut self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError>;
+
+    /// Checks the store's consistency; returns one line per problem (empty when sound):
+    /// database integrity, every article with all its annotations, search indexes in step,
+    /// revision chains whole.
+    fn check(&mut self) -> Result<Vec<String>, StoreError>;
+
+    /// The schema version the store is at.
+    fn schema_version(&mut self) -> Result<i64, StoreError>;
+
+    /// Up to `limit` articles that have no fingerprint yet, as `(id, body)`, in storing order.
+    fn unfingerprinted(&mut self, limit: usize) -> Result<Vec<(String, String)>, StoreError>;
+
+    /// Stores body fingerprints `(id, simhash)`; an article that already has one keeps it.
+    fn put_fingerprints(&mut self, fingerprints: &[(String, u64)]) -> Result<(), StoreError>;
+
+    /// Every stored fingerprint.
+    fn fingerprints(&mut self) -> Result<Vec<Fingerprint>, StoreError>;
+
+    /// Replaces all near-duplicate groups, given as `(original id, copy ids)`, in one
+    /// transaction.
+    fn replace_duplicates(&mut self, groups: &[(String, Vec<String>)]) -> Result<(), StoreError>;
+
+    /// The stored near-duplicate groups, largest first, at most `limit`.
+    fn duplicate_groups(&mut self, limit: usize) -> Result<Vec<DuplicateGroup>, StoreError>;
+}
+
+/// Opens (creating and migrating when needed) the store at `location`: a `postgres://` or
+/// `postgresql://` URL for PostgreSQL, anything else a SQLite file path.
+pub fn open(location: &str) -> Result<Box<dyn Store + Send>, StoreError> {
+    if is_postgres_url(location) {
+        open_postgres(location)
+    } else {
+        Ok(Box::new(sqlite::SqliteStore::open(location)?))
+    }
+}
+
+/// True for locations that name a PostgreSQL server.
+pub fn is_postgres_url(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
+
+#[cfg(feature = "postgres")]
+fn open_postgres(location: &str) -> Result<Box<dyn Store + Send>, StoreError> {
+    Ok(Box::new(postgres::PgStore::open(location)?))
+}
+
+#[cfg(not(feature = "postgres"))]
+fn open_postgres(location: &str) -> Result<Box<dyn Store + Send>, StoreError> {
+    Err(StoreError::Unsupported(format!(
+        "{}: this parley was built without PostgreSQL support; rebuild with `cargo build --release --features postgres`",
+        model::redact_url(location)
+    )))
+}

@@ -3,4 +3,7 @@
 pub mod analyze;
 pub mod demo;
 pub mod extract;
+pub mod ingest;
+pub mod link;
 pub mod quotes;
+pub mod search;

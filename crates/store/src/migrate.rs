@@ -1,0 +1,82 @@
+//! Versioned migrations: SQL files under `migrations/<backend>/NNNN_name.sql`, compiled in.
+//!
+//! Each backend applies, in one transaction per migration, every migration whose version is
+//! above the highest one recorded in its `schema_version` table. Migrations only ever add:
+//! an applied file is never edited; a change is a new file.
+
+/// One schema step.
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+/// The SQLite migrations, in order.
+pub const SQLITE: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "init",
+        sql: include_str!("../migrations/sqlite/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "near_duplicates",
+        sql: include_str!("../migrations/sqlite/0002_near_duplicates.sql"),
+    },
+];
+
+/// The PostgreSQL migrations, in order.
+pub const POSTGRES: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "init",
+        sql: include_str!("../migrations/postgres/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "near_duplicates",
+        sql: include_str!("../migrations/postgres/0002_near_duplicates.sql"),
+    },
+];
+
+/// The version a fully migrated store is at.
+pub fn latest(migrations: &[Migration]) -> i64 {
+    migrations.last().map(|m| m.version).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every file in the folder is listed, in order, with the version its name gives.
+    fn assert_listed(folder: &str, migrations: &[Migration]) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("migrations")
+            .join(folder);
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        files.sort();
+        let listed: Vec<String> = migrations
+            .iter()
+            .map(|m| format!("{:04}_{}.sql", m.version, m.name))
+            .collect();
+        assert_eq!(files, listed, "migrations/{folder} and migrate.rs disagree");
+        for (i, m) in migrations.iter().enumerate() {
+            assert_eq!(m.version, i as i64 + 1, "versions must be 1, 2, 3, ...");
+        }
+    }
+
+    #[test]
+    fn every_sqlite_migration_file_is_listed_in_order() {
+        assert_listed("sqlite", SQLITE);
+    }
+
+    #[test]
+    fn every_postgres_migration_file_is_listed_in_order() {
+        assert_listed("postgres", POSTGRES);
+    }
+}

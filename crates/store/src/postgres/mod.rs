@@ -1,0 +1,108 @@
+//! The PostgreSQL backend (cargo feature `postgres`): the same tables and behaviour as SQLite,
+//! for many workers and users sharing one database.
+//!
+//! Concurrency: every batch is one transaction. Two workers storing the same article at once
+//! are resolved by the unique id (`INSERT ... ON CONFLICT DO NOTHING`): one stores it, the other
+//! reports it already stored. Revisions of one URL are serialised by a transaction-level
+//! advisory lock on the URL. A batch that loses a deadlock or a race is retried whole.
+
+mod links;
+mod reader;
+mod schema;
+mod writer;
+
+use crate::model::{
+    redact_url, Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery,
+    StoredArticle,
+};
+use crate::{Store, StoreError};
+use parley_core::Document;
+
+/// A store in a PostgreSQL database.
+pub struct PgStore {
+    client: ::postgres::Client,
+    location: String,
+}
+
+impl PgStore {
+    /// Connects to `url` (`postgres://user:password@host:port/db`) and brings the schema up to
+    /// date. A `?options=-c%20search_path%3Dname` suffix puts the tables in schema `name`.
+    pub fn open(url: &str) -> Result<Self, StoreError> {
+        let location = redact_url(url);
+        let client = schema::open(url, &location)?;
+        Ok(PgStore { client, location })
+    }
+
+    /// The client, for queries the trait does not cover (tests, tools).
+    pub fn client(&mut self) -> &mut ::postgres::Client {
+        &mut self.client
+    }
+}
+
+impl Store for PgStore {
+    fn location(&self) -> &str {
+        &self.location
+    }
+
+    fn put_batch(&mut self, docs: &[Document]) -> Result<Vec<PutOutcome>, StoreError> {
+        writer::put_batch(&mut self.client, docs)
+    }
+
+    fn get(&mut self, id: &str) -> Result<Option<StoredArticle>, StoreError> {
+        reader::get(&mut self.client, id)
+    }
+
+    fn ids(&mut self) -> Result<Vec<String>, StoreError> {
+        reader::ids(&mut self.client)
+    }
+
+    fn counts(&mut self) -> Result<Counts, StoreError> {
+        reader::counts(&mut self.client)
+    }
+
+    fn search(&mut self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
+        reader::search(&mut self.client, query)
+    }
+
+    fn check(&mut self) -> Result<Vec<String>, StoreError> {
+        reader::check(&mut self.client)
+    }
+
+    fn schema_version(&mut self) -> Result<i64, StoreError> {
+        schema::version(&mut self.client)
+    }
+
+    fn unfingerprinted(&mut self, limit: usize) -> Result<Vec<(String, String)>, StoreError> {
+        links::unfingerprinted(&mut self.client, limit)
+    }
+
+    fn put_fingerprints(&mut self, fingerprints: &[(String, u64)]) -> Result<(), StoreError> {
+        links::put_fingerprints(&mut self.client, fingerprints)
+    }
+
+    fn fingerprints(&mut self) -> Result<Vec<Fingerprint>, StoreError> {
+        links::fingerprints(&mut self.client)
+    }
+
+    fn replace_duplicates(&mut self, groups: &[(String, Vec<String>)]) -> Result<(), StoreError> {
+        links::replace_duplicates(&mut self.client, groups)
+    }
+
+    fn duplicate_groups(&mut self, limit: usize) -> Result<Vec<DuplicateGroup>, StoreError> {
+        links::duplicate_groups(&mut self.client, limit)
+    }
+}
+
+/// Adds what was being done to a PostgreSQL error.
+pub(crate) trait PgContext<T> {
+    fn ctx(self, context: impl FnOnce() -> String) -> Result<T, StoreError>;
+}
+
+impl<T> PgContext<T> for Result<T, ::postgres::Error> {
+    fn ctx(self, context: impl FnOnce() -> String) -> Result<T, StoreError> {
+        self.map_err(|cause| StoreError::Postgres {
+            context: context(),
+            cause,
+        })
+    }
+}

@@ -1,0 +1,460 @@
+//! Documents as rows, the same for every backend.
+//!
+//! An `Analysis` is turned into annotation rows generically, through its JSON form: each
+//! element of each list becomes one row whose `layer` is the list's path (`entities`,
+//! `quotes`, `events`, `claims`, `framing.signals`, ...) and `seq` its index; a single value
+//! outside a list (a future `framing.tone`) is a row with `seq = -1`. The element's JSON is
+//! kept in `data` (less its own span, which the span columns hold); typed columns copy out
+//! what queries need. Reading back rebuilds the JSON and deserialises it, so stages can add
+//! fields and lists without a schema change.
+//!
+//! Typed columns, by layer (all nullable):
+//!
+//! | layer | kind | code | actor_id / actor_name / country | target_id / target_country | day |
+//! |---|---|---|---|---|---|
+//! | entities | actor type | actor sector | the actor | | |
+//! | quotes | direct/partial/indirect | cue verb | the speaker | | |
+//! | events | status | CAMEO code | the source actor | the target actor | event date |
+//! | claims | stance | holder kind | the holder | | |
+//! | framing.signals | voice | technique | | | |
+//!
+//! `start`, `end`, `text` are the element's own span, or its `evidence` span (events).
+
+use parley_core::{Analysis, Document};
+use serde_json::{Map, Value};
+
+/// One annotation as stored.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AnnotationRow {
+    pub layer: String,
+    /// Index in its list, or -1 for a single value.
+    pub seq: i64,
+    pub start: Option<i64>,
+    pub end: Option<i64>,
+    pub text: Option<String>,
+    pub kind: Option<String>,
+    pub code: Option<String>,
+    pub actor_id: Option<String>,
+    pub actor_name: Option<String>,
+    pub country: Option<String>,
+    pub target_id: Option<String>,
+    pub target_country: Option<String>,
+    pub day: Option<String>,
+    /// The element's JSON.
+    pub data: String,
+}
+
+/// The annotation rows of an analysis.
+pub fn annotation_rows(analysis: &Analysis) -> Result<Vec<AnnotationRow>, String> {
+    let value = serde_json::to_value(analysis).map_err(|e| e.to_string())?;
+    let mut rows = Vec::new();
+    flatten("", &value, &mut rows);
+    Ok(rows)
+}
+
+fn flatten(path: &str, value: &Value, rows: &mut Vec<AnnotationRow>) {
+    match value {
+        Value::Null => {}
+        Value::Object(map) => {
+            for (key, v) in map {
+                let sub = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                flatten(&sub, v, rows);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                rows.push(element_row(path, i as i64, item));
+            }
+        }
+        scalar => rows.push(AnnotationRow {
+            layer: path.to_string(),
+            seq: -1,
+            data: scalar.to_string(),
+            ..Default::default()
+        }),
+    }
+}
+
+/// The row of one list element, with the typed columns its layer has.
+fn element_row(layer: &str, seq: i64, v: &Value) -> AnnotationRow {
+    let s = |pointer: &str| v.pointer(pointer).and_then(Value::as_str).map(String::from);
+    let span_of = if v.get("start").is_some() {
+        Some(v)
+    } else {
+        v.get("evidence")
+    };
+    let mut row = AnnotationRow {
+        layer: layer.to_string(),
+        seq,
+        start: span_of.and_then(|x| x.get("start")).and_then(Value::as_i64),
+        end: span_of.and_then(|x| x.get("end")).and_then(Value::as_i64),
+        text: span_of
+            .and_then(|x| x.get("text"))
+            .and_then(Value::as_str)
+            .map(String::from),
+        data: data_without_own_span(v),
+        ..Default::default()
+    };
+    match layer {
+        "entities" => {
+            row.kind = s("/actor/type");
+            row.code = s("/actor/sector");
+            row.actor_id = s("/actor/id");
+            row.actor_name = s("/actor/name");
+            row.country = s("/actor/country");
+        }
+        "quotes" => {
+            row.kind = s("/kind");
+            row.code = s("/cue/verb");
+            row.actor_id = s("/speaker/actor_id");
+            row.actor_name = s("/speaker/name");
+        }
+        "events" => {
+            row.kind = s("/status");
+            row.code = s("/code");
+            row.actor_id = s("/source/actor_id");
+            row.actor_name = s("/source/name");
+            row.country = s("/source/country");
+            row.target_id = s("/target/actor_id");
+            row.target_country = s("/target/country");
+            row.day = s("/date");
+        }
+        "claims" => {
+            row.kind = s("/stance");
+            row.code = s("/holder/kind");
+            row.actor_id = s("/holder/actor_id");
+            row.actor_name = s("/holder/name");
+        }
+        "framing.signals" => {
+            row.kind = s("/voice");
+            row.code = s("/technique");
+        }
+        _ => row.kind = s("/kind"),
+    }
+    row
+}
+
+/// The element's JSON for the `data` column. An element whose own span is complete
+/// (`start`, `end`, `text` at its top level) and that has no `evidence` is stored without
+/// the span, which the span columns hold; [`analysis_from_rows`] puts it back by the same rule.
+fn data_without_own_span(v: &Value) -> String {
+    match v {
+        Value::Object(map) if has_own_span(map) && !map.contains_key("evidence") => {
+            let mut map = map.clone();
+            for key in ["start", "end", "text"] {
+                map.remove(key);
+            }
+            Value::Object(map).to_string()
+        }
+        _ => v.to_string(),
+    }
+}
+
+fn has_own_span(map: &Map<String, Value>) -> bool {
+    map.get("start").is_some_and(Value::is_i64)
+        && map.get("end").is_some_and(Value::is_i64)
+        && map.get("text").is_some_and(Value::is_string)
+}
+
+/// One annotation row as read back.
+#[derive(Debug, Clone, Copy)]
+pub struct StoredRow<'a> {
+    pub layer: &'a str,
+    pub seq: i64,
+    pub start: Option<i64>,
+    pub end: Option<i64>,
+    pub text: Option<&'a str>,
+    pub data: &'a str,
+}
+
+/// Rebuilds an analysis from its rows, in `seq` order within each layer.
+pub fn analysis_from_rows<'a>(
+    rows: impl IntoIterator<Item = StoredRow<'a>>,
+) -> Result<Analysis, String> {
+    let mut root = serde_json::to_value(Analysis::default()).map_err(|e| e.to_string())?;
+    for row in rows {
+        let StoredRow {
+            layer, seq, data, ..
+        } = row;
+        let mut value: Value =
+            serde_json::from_str(data).map_err(|e| format!("{layer}[{seq}] is not JSON: {e}"))?;
+        restore_own_span(&mut value, &row);
+        let slot = slot_at(&mut root, layer)?;
+        if seq < 0 {
+            *slot = value;
+        } else {
+            if !slot.is_array() {
+                *slot = Value::Array(Vec::new());
+            }
+            if let Value::Array(items) = slot {
+                items.push(value);
+            }
+        }
+    }
+    serde_json::from_value(root).map_err(|e| format!("does not read as an analysis: {e}"))
+}
+
+/// Puts back the span [`data_without_own_span`] took out.
+fn restore_own_span(value: &mut Value, row: &StoredRow) {
+    if let (Value::Object(map), Some(start), Some(end), Some(text)) =
+        (value, row.start, row.end, row.text)
+    {
+        if !map.contains_key("start") && !map.contains_key("evidence") {
+            map.insert("start".into(), start.into());
+            map.insert("end".into(), end.into());
+            map.insert("text".into(), text.into());
+        }
+    }
+}
+
+/// The value at a dotted path, creating objects on the way.
+fn slot_at<'v>(root: &'v mut Value, path: &str) -> Result<&'v mut Value, String> {
+    let mut here = root;
+    for key in path.split('.') {
+        if !here.is_object() {
+            *here = Value::Object(Map::new());
+        }
+        here = match here {
+            Value::Object(map) => map.entry(key.to_string()).or_insert(Value::Null),
+            _ => return Err(format!("layer {path:?} does not fit the analysis")),
+        };
+    }
+    Ok(here)
+}
+
+/// The `published_from` of a document as its stored word ("metadata", "url", ...).
+pub fn date_source_word(doc: &Document) -> String {
+    serde_json::to_value(doc.published_from)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_else(|| "none".into())
+}
+
+/// The `published_from` read back from its word; unknown words read as "none".
+pub fn date_source_from_word(word: &str) -> parley_core::DateSource {
+    serde_json::from_value(Value::String(word.to_string())).unwrap_or_default()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use parley_core::*;
+
+    /// A document with one annotation of every kind, spans taken from its body.
+    pub fn rich_document(body: &str) -> Document {
+        let span = |needle: &str| {
+            let start = body.find(needle).expect("needle in body");
+            TextSpan::from_body(body, Span::new(start, start + needle.len())).unwrap()
+        };
+        let mut a = Analysis::default();
+        a.entities.push(EntityMention {
+            span: span("Lavrov"),
+            actor: Some(ActorRef {
+                id: "RUSGOV:lavrov".into(),
+                name: "Sergei Lavrov".into(),
+                kind: "person".into(),
+                country: Some("RUS".into()),
+                sector: Some("GOV".into()),
+            }),
+            found_by: "kb".into(),
+        });
+        a.quotes.push(Quote {
+            span: span("“no”"),
+            kind: QuoteKind::Direct,
+            speaker: Some(Speaker {
+                name: "Lavrov".into(),
+                actor_id: Some("RUSGOV:lavrov".into()),
+            }),
+            speaker_span: Some(span("Lavrov")),
+            speaker_unknown_reason: None,
+            cue: Some(Cue {
+                verb: "say".into(),
+                span: span("said"),
+                negated: false,
+                modal: None,
+            }),
+            insertions: vec![],
+            scare: false,
+        });
+        a.events.push(Event {
+            code: "036".into(),
+            root: "03".into(),
+            quad_class: 1,
+            goldstein: 4.0,
+            plover: Some(Plover {
+                category: "CONSULT".into(),
+                mode: None,
+            }),
+            source: Some(EventActor {
+                name: "Lavrov".into(),
+                actor_id: Some("RUSGOV:lavrov".into()),
+                country: Some("RUS".into()),
+                sector: Some("GOV".into()),
+            }),
+            target: Some(EventActor {
+                name: "Washington".into(),
+                actor_id: None,
+                country: Some("USA".into()),
+                sector: None,
+            }),
+            date: chrono::NaiveDate::from_ymd_opt(2022, 1, 10),
+            date_from: Some("text".into()),
+            status: EventStatus::Occurred,
+            reported_by: None,
+            evidence: span("Lavrov said"),
+            sources: vec![],
+            targets: vec![],
+            reciprocal: false,
+            trigger: Some(span("said")),
+        });
+        a.claims.push(Claim {
+            span: span("said"),
+            holder: ClaimHolder {
+                kind: "author".into(),
+                name: None,
+                actor_id: None,
+            },
+            stance: Stance::Asserts,
+            proposition: Some(span("no")),
+            cue: None,
+            target: None,
+            key: None,
+        });
+        a.framing.signals.push(FramingSignal {
+            span: span("no"),
+            technique: "loaded_language".into(),
+            voice: "source".into(),
+            term: "no".into(),
+        });
+        Document::new("t.txt".into(), Article::new("T", body), a)
+    }
+
+    #[test]
+    fn every_annotation_round_trips_through_rows() {
+        let doc = rich_document("Lavrov said “no” in Geneva.");
+        let rows = annotation_rows(&doc.analysis).unwrap();
+        // One row per list element (the scalars of the framing summary come as seq -1 rows).
+        assert_eq!(rows.iter().filter(|r| r.seq >= 0).count(), 5);
+        let back = analysis_from_rows(rows.iter().map(stored)).unwrap();
+        assert_eq!(back, doc.analysis);
+        // The span columns hold each element's own span; its JSON does not repeat it.
+        for r in rows.iter().filter(|r| r.layer != "events") {
+            let data: Value = serde_json::from_str(&r.data).unwrap();
+            assert!(
+                data.get("start").is_none() && data.get("text").is_none(),
+                "{}",
+                r.data
+            );
+        }
+        let e = rows.iter().find(|r| r.layer == "events").unwrap();
+        assert!(
+            e.data.contains("\"evidence\""),
+            "events keep their evidence: {}",
+            e.data
+        );
+    }
+
+    #[test]
+    fn typed_columns_carry_what_queries_need() {
+        let doc = rich_document("Lavrov said “no” in Geneva.");
+        let rows = annotation_rows(&doc.analysis).unwrap();
+        let by = |layer: &str| rows.iter().find(|r| r.layer == layer).unwrap();
+        let q = by("quotes");
+        assert_eq!(q.kind.as_deref(), Some("direct"));
+        assert_eq!(q.actor_name.as_deref(), Some("Lavrov"));
+        assert_eq!(q.code.as_deref(), Some("say"));
+        assert_eq!(q.text.as_deref(), Some("“no”"));
+        let e = by("events");
+        assert_eq!(e.code.as_deref(), Some("036"));
+        assert_eq!(e.country.as_deref(), Some("RUS"));
+        assert_eq!(e.target_country.as_deref(), Some("USA"));
+        assert_eq!(e.day.as_deref(), Some("2022-01-10"));
+        assert_eq!((e.start, e.end), (Some(0), Some(11)));
+        assert_eq!(by("entities").country.as_deref(), Some("RUS"));
+        assert_eq!(
+            by("framing.signals").code.as_deref(),
+            Some("loaded_language")
+        );
+        assert_eq!(by("claims").kind.as_deref(), Some("asserts"));
+    }
+
+    fn stored(r: &AnnotationRow) -> StoredRow<'_> {
+        StoredRow {
+            layer: &r.layer,
+            seq: r.seq,
+            start: r.start,
+            end: r.end,
+            text: r.text.as_deref(),
+            data: &r.data,
+        }
+    }
+
+    #[test]
+    fn an_element_with_a_span_and_evidence_keeps_both_in_its_json() {
+        let v = serde_json::json!({"start": 0, "end": 2, "text": "On",
+                                   "evidence": {"start": 3, "end": 5, "text": "Mo"}});
+        let row = element_row("times", 0, &v);
+        assert_eq!(row.start, Some(0));
+        let back: Value = serde_json::from_str(&row.data).unwrap();
+        assert_eq!(back, v);
+    }
+
+    #[test]
+    fn an_empty_analysis_has_no_element_rows_and_reads_back() {
+        let rows = annotation_rows(&Analysis::default()).unwrap();
+        assert!(
+            rows.iter().all(|r| r.seq == -1),
+            "only single values: {rows:?}"
+        );
+        assert_eq!(
+            analysis_from_rows(rows.iter().map(stored)).unwrap(),
+            Analysis::default()
+        );
+        assert_eq!(analysis_from_rows([]).unwrap(), Analysis::default());
+    }
+
+    #[test]
+    fn unknown_layers_and_single_values_are_kept_generically() {
+        let mut rows = Vec::new();
+        let value: Value = serde_json::json!({
+            "times": [{"start": 0, "end": 2, "text": "On", "kind": "date"}],
+            "framing": {"signals": [], "tone": -0.5}
+        });
+        flatten("", &value, &mut rows);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].layer, "framing.tone");
+        assert_eq!((rows[0].seq, rows[0].data.as_str()), (-1, "-0.5"));
+        assert_eq!(rows[1].layer, "times");
+        assert_eq!(rows[1].kind.as_deref(), Some("date"));
+        assert_eq!(rows[1].start, Some(0));
+    }
+
+    #[test]
+    fn a_row_that_is_not_json_is_an_error_naming_it() {
+        let row = StoredRow {
+            layer: "quotes",
+            seq: 0,
+            start: None,
+            end: None,
+            text: None,
+            data: "{oops",
+        };
+        let err = analysis_from_rows([row]).unwrap_err();
+        assert!(err.contains("quotes[0]"), "{err}");
+    }
+
+    #[test]
+    fn date_source_words_round_trip() {
+        let doc = rich_document("Lavrov said “no” in Geneva.");
+        assert_eq!(date_source_word(&doc), "none");
+        assert_eq!(
+            date_source_from_word("metadata"),
+            parley_core::DateSource::Metadata
+        );
+        assert_eq!(date_source_from_word("???"), parley_core::DateSource::None);
+    }
+}

@@ -1,0 +1,95 @@
+//! The SQLite backend: one file, WAL, FTS5 (rusqlite with its bundled SQLite).
+//!
+//! Split by job: [`schema`] opens and migrates, [`writer`] stores batches, [`reader`] reads,
+//! searches and checks.
+
+mod links;
+mod reader;
+mod schema;
+mod writer;
+
+use crate::model::{
+    Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery, StoredArticle,
+};
+use crate::{Store, StoreError};
+use parley_core::Document;
+use rusqlite::Connection;
+
+/// A store in one SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+    location: String,
+}
+
+impl SqliteStore {
+    /// Opens the file at `path`, creating it and bringing its schema up to date.
+    pub fn open(path: &str) -> Result<Self, StoreError> {
+        let conn = schema::open(path)?;
+        Ok(SqliteStore {
+            conn,
+            location: path.to_string(),
+        })
+    }
+
+    /// The connection, for queries the trait does not cover (tests, tools).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl Store for SqliteStore {
+    fn location(&self) -> &str {
+        &self.location
+    }
+
+    fn put_batch(&mut self, docs: &[Document]) -> Result<Vec<PutOutcome>, StoreError> {
+        writer::put_batch(&mut self.conn, docs)
+    }
+
+    fn get(&mut self, id: &str) -> Result<Option<StoredArticle>, StoreError> {
+        reader::get(&self.conn, id)
+    }
+
+    fn ids(&mut self) -> Result<Vec<String>, StoreError> {
+        reader::ids(&self.conn)
+    }
+
+    fn counts(&mut self) -> Result<Counts, StoreError> {
+        reader::counts(&self.conn)
+    }
+
+    fn search(&mut self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
+        reader::search(&self.conn, query)
+    }
+
+    fn check(&mut self) -> Result<Vec<String>, StoreError> {
+        reader::check(&self.conn)
+    }
+
+    fn schema_version(&mut self) -> Result<i64, StoreError> {
+        schema::version(&self.conn)
+    }
+
+    fn unfingerprinted(&mut self, limit: usize) -> Result<Vec<(String, String)>, StoreError> {
+        links::unfingerprinted(&self.conn, limit)
+    }
+
+    fn put_fingerprints(&mut self, fingerprints: &[(String, u64)]) -> Result<(), StoreError> {
+        links::put_fingerprints(&mut self.conn, fingerprints)
+    }
+
+    fn fingerprints(&mut self) -> Result<Vec<Fingerprint>, StoreError> {
+        links::fingerprints(&self.conn)
+    }
+
+    fn replace_duplicates(&mut self, groups: &[(String, Vec<String>)]) -> Result<(), StoreError> {
+        links::replace_duplicates(&mut self.conn, groups)
+    }
+
+    fn duplicate_groups(&mut self, limit: usize) -> Result<Vec<DuplicateGroup>, StoreError> {
+        links::duplicate_groups(&self.conn, limit)
+    }
+}
+
+#[cfg(test)]
+mod tests;
