@@ -10,6 +10,7 @@ mod phoenix;
 use chrono::NaiveDate;
 use parley_analyze::actors::ActorStage;
 use parley_analyze::events::EventStage;
+use parley_analyze::Pipeline;
 use parley_analyze::time::time_expressions_in;
 use parley_core::{EntityMention, Event, Span, TextLayer};
 use phoenix::Phoenix;
@@ -319,7 +320,16 @@ fn seeds(stage: &EventStage, ph: &Actors, out: &str) {
         let raw = std::fs::read_to_string(format!("{}/../seeds/{name}", eval_dir())).unwrap_or_default();
         let body = raw.split_once('\n').map(|(_, b)| b.trim()).unwrap_or("").to_string();
         let published = gold["assume_published"].as_str().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        let events = code_text(stage, ph, &body, published);
+        let events = match ph {
+            // the product's path: the standard pipeline (actors, times, quotes) then events
+            Actors::Kb(_) => {
+                let pipeline = Pipeline::standard().with_stage(EventStage::new());
+                let mut article = parley_core::Article::new(raw.lines().next().unwrap_or(""), &body);
+                article.published = published;
+                pipeline.analyze(&article).events
+            }
+            Actors::Phoenix(_) => code_text(stage, ph, &body, published),
+        };
         docs.push(json!({"source_file": name, "text": body, "events": events}));
     }
     let report = json!({"documents": docs});

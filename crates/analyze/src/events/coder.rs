@@ -31,6 +31,11 @@ const PLACE: &[&str] = &[
     "throughout",
     "along",
 ];
+/// Words that end a support verb's object before its event noun ("announced during their summit").
+const OBJECT_STOPS: &[&str] = &[
+    "during", "after", "before", "since", "until", "over", "about", "on", "for", "with", "by",
+    "from", "to", "of", "that", "which", "who",
+];
 /// Prepositions before an event noun phrase that make it a mention, not a report.
 const MENTION_PREPS: &[&str] = &[
     "from", "of", "about", "besides", "than", "like", "for", "on",
@@ -286,6 +291,7 @@ impl Coder {
                 (at..found).any(|k| in_party(k) && (!used.is_empty() || k > last + 2));
             if skipped > MAX_SKIPPED
                 || party_in_gap
+                || (at..found).any(|k| AUX.contains(&ws[k].norm.as_str()) || ws[k].norm == "that")
                 || (at..found).any(|k| is_verb(k) && !ws[k].cap)
             {
                 return None;
@@ -472,7 +478,10 @@ impl Coder {
                 passive,
                 extent: end,
                 demand: false,
-                via_noun: false,
+                // "held talks with": the pattern's object is a reciprocal event noun
+                via_noun: used
+                    .iter()
+                    .any(|&k| self.noun_at(ws, k).is_some_and(|(n, _)| n.reciprocal)),
             });
         }
         // a support verb takes its code from the event noun it governs ("held talks")
@@ -513,7 +522,13 @@ impl Coder {
             return None;
         }
         for k in last + 1..(last + 6).min(ws.len()) {
-            if CLAUSE_BREAKS.contains(&ws[k].norm.as_str()) || ws[k].norm == "," {
+            // the noun must be the verb's object: no clause break, preposition or actor before it
+            let w = ws[k].norm.as_str();
+            if CLAUSE_BREAKS.contains(&w)
+                || w == ","
+                || PLACE.contains(&w)
+                || OBJECT_STOPS.contains(&w)
+            {
                 break;
             }
             if let Some((n, nlast)) = self.noun_at(ws, k) {
@@ -529,6 +544,59 @@ impl Coder {
                     demand: false,
                     via_noun: true,
                 });
+            }
+        }
+        None
+    }
+
+    /// "Moscow wants peace. It wants guarantees": a pronoun subject the actors stage left
+    /// unresolved continues the subject (an actor opening the sentence) of one of the three
+    /// sentences before.
+    fn carried_subject(
+        &self,
+        input: &CodeInput,
+        sentence: Span,
+        ws: &[Word],
+        t: &Trigger,
+    ) -> Option<Party> {
+        let k = (0..t.first).rev().find(|&k| {
+            !ADVERBS.contains(&ws[k].norm.as_str()) && !AUX.contains(&ws[k].norm.as_str())
+        })?;
+        if !matches!(ws[k].norm.as_str(), "it" | "he" | "she" | "they") {
+            return None;
+        }
+        let before: Vec<Span> = input
+            .sentences
+            .iter()
+            .filter(|s| s.end <= sentence.start)
+            .rev()
+            .take(3)
+            .copied()
+            .collect();
+        for prev in before {
+            let pw = words(input.body, prev);
+            // the subject: an actor among the first words of the sentence
+            let first = parties(&pw, prev, input.mentions).into_iter().next();
+            if let Some(p) = first.filter(|p| p.first <= 4) {
+                // a person is named in two words or more ("Sergei Ryabkov", not "Moscow")
+                let is_person = p
+                    .name
+                    .split_whitespace()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .count()
+                    >= 2;
+                let fits = match ws[k].norm.as_str() {
+                    "it" => !is_person,
+                    "he" | "she" => is_person,
+                    _ => true,
+                };
+                if fits {
+                    return Some(Party {
+                        first: k,
+                        last: k,
+                        ..p
+                    });
+                }
             }
         }
         None
@@ -556,7 +624,9 @@ impl Coder {
             }
         } else {
             let (s, tg) = verb_roles(ws, ps, t, material_conflict);
-            let s = s.or_else(|| speaker_party(input, ws, t, ps));
+            let s = s
+                .or_else(|| speaker_party(input, ws, t, ps))
+                .or_else(|| self.carried_subject(input, sentence, ws, t));
             (s, tg, t.reciprocal)
         };
         // "three soldiers were killed": violence with a known target and no named agent
