@@ -405,6 +405,21 @@ fn speed(stage: &EventStage, ph: &Actors) {
     println!("  event coding {:8.1} ms  ({:.3} ms/article)", t_events.as_secs_f64() * 1e3, t_events.as_secs_f64() * 1e3 / bodies.len().max(1) as f64);
     let base = t_text + t_actors;
     println!("  wall clock: event coding adds {:.0} % to text layer + actors", 100.0 * t_events.as_secs_f64() / base.as_secs_f64().max(1e-9));
+    // the analysis as `parley analyze` runs it: the standard pipeline, without and with events
+    let articles: Vec<parley_core::Article> = bodies.iter().map(|b| parley_core::Article::new("", b.as_str())).collect();
+    let standard = Pipeline::standard();
+    let with_events = Pipeline::standard().with_stage(EventStage::new());
+    let p0 = cpu_seconds();
+    let n_std: usize = articles.iter().map(|a| standard.analyze(a).entities.len()).sum();
+    let p1 = cpu_seconds();
+    let n_ev: usize = articles.iter().map(|a| with_events.analyze(a).events.len()).sum();
+    let p2 = cpu_seconds();
+    println!(
+        "  standard pipeline (text, actors, times, quotes) {:.2} s CPU ({n_std} mentions); with events {:.2} s CPU ({n_ev} events): events add {:.0} %",
+        p1 - p0,
+        p2 - p1,
+        100.0 * ((p2 - p1) - (p1 - p0)) / (p1 - p0).max(1e-9)
+    );
     println!(
         "  CPU time: text layer {:.2} s, actors {:.2} s, event coding {:.2} s; event coding adds {:.0} % to text layer + actors",
         c1 - c0,
