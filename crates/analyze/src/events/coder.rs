@@ -51,11 +51,11 @@ const PATTERN_WINDOW: usize = 10;
 const GOVERNING_ROOTS: &[&str] = &["02", "03", "10", "12", "13"];
 /// How many words a pattern may skip between its items.
 const MAX_SKIPPED: usize = 5;
-/// Roots coded without a target: all but statements, appeals and demands (01, 02, 10), which
-/// need an addressee to be events.
+/// Roots coded without a target: all but statements and appeals (01, 02), which need an
+/// addressee to be events (and verb blocks marked `needs-target`).
 const UNTARGETED_ROOTS: &[&str] = &[
-    "03", "04", "05", "06", "07", "08", "09", "11", "12", "13", "14", "15", "16", "17", "18", "19",
-    "20",
+    "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18",
+    "19", "20",
 ];
 /// How many words after the trigger the target may be.
 const TARGET_WINDOW: usize = 15;
@@ -90,6 +90,8 @@ struct Trigger {
     demand: bool,
     /// A support verb coded by the event noun it governs ("held talks").
     via_noun: bool,
+    /// Coded only with a target (a `needs-target` verb block).
+    needs_target: bool,
 }
 
 /// The dictionary-driven coder.
@@ -342,6 +344,7 @@ impl Coder {
                     extent: last,
                     demand: true,
                     via_noun: false,
+                    needs_target: false,
                 });
                 governed = true;
                 i = last + 1;
@@ -416,6 +419,7 @@ impl Coder {
                         extent: last,
                         demand: false,
                         via_noun: false,
+                        needs_target: false,
                     });
                     i = last + 1;
                     continue;
@@ -482,6 +486,7 @@ impl Coder {
                 via_noun: used
                     .iter()
                     .any(|&k| self.noun_at(ws, k).is_some_and(|(n, _)| n.reciprocal)),
+                needs_target: block.needs_target,
             });
         }
         // a support verb takes its code from the event noun it governs ("held talks")
@@ -499,6 +504,7 @@ impl Coder {
             extent: last,
             demand: false,
             via_noun: false,
+            needs_target: block.needs_target,
         })
     }
 
@@ -543,6 +549,7 @@ impl Coder {
                     extent: nlast,
                     demand: false,
                     via_noun: true,
+                    needs_target: false,
                 });
             }
         }
@@ -650,8 +657,8 @@ impl Coder {
                 .iter()
                 .all(|a| source.actors.iter().any(|s| self_target(a, s)))
         });
-        let untargeted_ok =
-            UNTARGETED_ROOTS.contains(&root) || (reciprocal && source.actors.len() > 1);
+        let untargeted_ok = (UNTARGETED_ROOTS.contains(&root) && !t.needs_target)
+            || (reciprocal && source.actors.len() > 1);
         if target.is_none() && !untargeted_ok {
             return Vec::new();
         }
