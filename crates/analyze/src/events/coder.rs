@@ -856,6 +856,17 @@ fn verb_position(
         if saw_aux || in_party(k) || PRONOUNS.contains(&w) || w == "to" || w == "and" {
             return true;
         }
+        // "Kenzo Oshima, the UN relief coordinator, demanded": an appositive after the subject
+        if w == "," {
+            let open = (k.saturating_sub(10)..k).rev().find(|&j| ws[j].norm == ",");
+            return open.is_some_and(|j| {
+                j > 0
+                    && (in_party(j - 1) || ws[j - 1].norm == ")")
+                    && (j + 1..k).all(|x| !is_verb(x))
+            }) || (k > 0
+                && ws[k - 1].norm == ")"
+                && (k.saturating_sub(6)..k).any(|x| in_party(x)));
+        }
         // a subject noun phrase ending in a plain word, with an actor at most 3 words before
         let plain = ws[k].norm.chars().all(|c| c.is_alphanumeric() || c == '-');
         let head_ok = !is_verb(k) || (ws[k].norm.ends_with('s') && !ws[k].norm.ends_with("ss"));

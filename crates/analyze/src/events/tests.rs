@@ -405,3 +405,13 @@ fn a_demand_under_a_speech_verb_is_the_speakers_demand() {
 fn nouns_in_mention_phrases_are_not_events() {
     assert!(code("The chance of success from Russian/US talks is nil.").is_empty());
 }
+
+#[test]
+fn a_subject_with_an_appositive_keeps_its_verb() {
+    assert!(has(
+        "Lavrov, the foreign minister, accused Ukraine of provocations.",
+        "RUS",
+        "112",
+        "UKR"
+    ));
+}
