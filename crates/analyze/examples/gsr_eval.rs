@@ -68,7 +68,7 @@ fn run(stage: &ActorStage, cases: &[Case], verbose: bool) -> (usize, usize) {
             // CAMEO's IGOUNO.../IGOEUR... are PLOVER's UNO/EUR, which the stage uses.
             let need = |code: &str| {
                 let (cc, _) = parley_analyze::actors::phoenix::split_code(code);
-                cc.starts_with("---") || cc.is_empty() || found.iter().any(|f| *f == cc)
+                cc.starts_with("---") || cc.is_empty() || found.contains(&cc)
             };
             if need(s) && need(t) {
                 ok += 1;

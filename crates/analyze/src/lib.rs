@@ -8,6 +8,7 @@
 
 pub mod actors;
 pub mod events;
+pub mod framing;
 pub mod pipeline;
 pub mod quotes;
 pub mod standard;

@@ -23,12 +23,15 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// The standard stages in their order: actors, time expressions, quotes.
+    /// The standard stages in their order: actors, time expressions, quotes, events, framing
+    /// (with claims).
     pub fn standard() -> Self {
         Pipeline::default()
             .with_stage(crate::actors::ActorStage::new())
             .with_stage(crate::standard::TimeStage)
             .with_stage(crate::quotes::QuoteStage::new())
+            .with_stage(crate::events::EventStage::new())
+            .with_stage(crate::framing::FramingStage::new())
     }
 
     /// Adds a stage at the end.
@@ -77,6 +80,10 @@ mod tests {
                     actor_id: None,
                 },
                 stance: Stance::Asserts,
+                proposition: None,
+                cue: None,
+                target: None,
+                key: None,
             });
         }
     }

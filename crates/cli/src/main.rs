@@ -28,6 +28,10 @@ enum Command {
     Analyze(cmd::analyze::Args),
     /// Analyse the bundled example articles and print a readable summary
     Demo(cmd::demo::Args),
+    /// Read inputs (text, JSON Lines, HTML, feeds, WARC) into articles, one JSON line each
+    Extract(cmd::extract::Args),
+    /// Analyse articles and print their quotes: who said what (list, JSON lines or Citron)
+    Quotes(cmd::quotes::Args),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +39,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Demo(args) => cmd::demo::run(args),
+        Command::Extract(args) => cmd::extract::run(args),
+        Command::Quotes(args) => cmd::quotes::run(args),
     };
     match result {
         Ok(code) => code,

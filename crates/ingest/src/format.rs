@@ -10,6 +10,12 @@ pub enum Format {
     Text,
     /// JSON Lines: one article object per line.
     Jsonl,
+    /// An HTML page (`.html`, `.htm`, also gzip-compressed).
+    Html,
+    /// An RSS, Atom or JSON Feed document: one article per entry.
+    Feed,
+    /// A WARC web archive (CC-NEWS: a gzip member per record): one article per HTML response.
+    Warc,
 }
 
 impl std::str::FromStr for Format {
@@ -27,17 +33,36 @@ impl std::str::FromStr for Format {
 }
 
 /// Detects the format of one input from its name and its first bytes. A known extension
-/// decides; otherwise content that opens with a JSON object (`{` then `"` or `}`) is JSON
-/// Lines, and anything else plain text.
+/// decides; otherwise the content: a WARC header, a feed's root element, an HTML page, a JSON
+/// object (`{` then `"` or `}`) for JSON Lines, and plain text for anything else.
 pub fn detect(name: &str, head: &[u8]) -> Format {
     let lower = name.to_ascii_lowercase();
-    if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
-        return Format::Jsonl;
+    let lower = lower.strip_suffix(".gz").unwrap_or(&lower);
+    let by_extension = [
+        (&[".jsonl", ".ndjson"][..], Format::Jsonl),
+        (&[".txt", ".text"][..], Format::Text),
+        (&[".html", ".htm", ".xhtml"][..], Format::Html),
+        (&[".rss", ".atom"][..], Format::Feed),
+        (&[".warc"][..], Format::Warc),
+    ];
+    for (extensions, format) in by_extension {
+        if extensions.iter().any(|e| lower.ends_with(e)) {
+            return format;
+        }
     }
-    if lower.ends_with(".txt") || lower.ends_with(".text") {
-        return Format::Text;
+    if crate::warc::looks_like_warc(head) {
+        return Format::Warc;
     }
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = match crate::html::is_gzip(head) {
+        true => return Format::Html, // a gzip file that is not a WARC: a saved page (.gz)
+        false => head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head),
+    };
+    if crate::feed::looks_like_feed(head) {
+        return Format::Feed;
+    }
+    if crate::html::looks_like_html(head) {
+        return Format::Html;
+    }
     let mut bytes = head.iter().copied().filter(|b| !b.is_ascii_whitespace());
     match (bytes.next(), bytes.next()) {
         (Some(b'{'), Some(b'"' | b'}')) => Format::Jsonl,
@@ -67,6 +92,31 @@ mod tests {
             Format::Jsonl
         );
         assert_eq!(detect("notes", b"Talks resume in Geneva"), Format::Text);
+    }
+
+    #[test]
+    fn web_formats_are_told_by_name_and_content() {
+        assert_eq!(detect("page.html.gz", b""), Format::Html);
+        assert_eq!(detect("CC-NEWS-2022.warc.gz", b""), Format::Warc);
+        assert_eq!(
+            detect("x", b"WARC/1.0\r\nWARC-Type: warcinfo\r\n"),
+            Format::Warc
+        );
+        assert_eq!(
+            detect(
+                "x",
+                b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+            ),
+            Format::Feed
+        );
+        assert_eq!(
+            detect("x", b"<!DOCTYPE html><html><body><p>Hi</p>"),
+            Format::Html
+        );
+        assert_eq!(
+            detect("x.xml", b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Format::Feed
+        );
     }
 
     #[test]

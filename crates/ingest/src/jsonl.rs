@@ -95,10 +95,9 @@ fn read_line(source: &str, line: &str) -> ReadResult {
         other => other.to_string(),
     });
     Ok(SourcedArticle {
-        source: source.to_string(),
         source_id,
-        article,
         warnings,
+        ..SourcedArticle::new(source, article)
     })
 }
 

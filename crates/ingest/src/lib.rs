@@ -6,10 +6,15 @@
 //! failure comes back as an [`IngestError`] that names the item and the reason, and the other
 //! articles still come out.
 
+pub mod charset;
 pub mod discover;
+pub mod feed;
 pub mod format;
+pub mod html;
 pub mod jsonl;
 pub mod text;
+pub mod warc;
+pub mod web;
 
 use chrono::NaiveDate;
 use parley_core::{Article, DateSource};
@@ -29,6 +34,21 @@ pub struct SourcedArticle {
     pub article: Article,
     /// Things read past without losing the article (an unreadable date), for the user to see.
     pub warnings: Vec<String>,
+    /// Authors, when the input names them (HTML, feeds, WARC).
+    pub authors: Vec<String>,
+}
+
+impl SourcedArticle {
+    /// An article read from `source`, with nothing else known about it.
+    pub fn new(source: impl Into<String>, article: Article) -> Self {
+        SourcedArticle {
+            source: source.into(),
+            source_id: None,
+            article,
+            warnings: Vec::new(),
+            authors: Vec::new(),
+        }
+    }
 }
 
 /// Why one item (a file, a line of a file) could not be read.
@@ -56,6 +76,8 @@ pub struct ReadOptions {
     pub format: Format,
     /// Publication date for articles whose input gives none (`--published`).
     pub default_published: Option<NaiveDate>,
+    /// Where per-file notes go (a WARC file's record counts), when someone listens.
+    pub notes: Option<std::sync::mpsc::Sender<String>>,
 }
 
 /// One result per article or per failure, in input order.
@@ -81,6 +103,14 @@ pub fn read_input(input: &Input, options: &ReadOptions) -> Box<dyn Iterator<Item
     };
     let articles: Box<dyn Iterator<Item = ReadResult>> = match format {
         Format::Jsonl => Box::new(jsonl::read_lines(name, reader)),
+        Format::Warc => Box::new(web::read_warc(name, reader, options.notes.clone())),
+        Format::Feed => match read_all(&name, reader) {
+            Ok(bytes) => Box::new(web::read_feed(&name, &bytes).into_iter()),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        },
+        Format::Html => Box::new(std::iter::once(
+            read_all(&name, reader).and_then(|b| web::read_html(&name, &b)),
+        )),
         Format::Text | Format::Auto => Box::new(std::iter::once(
             read_all(&name, reader).and_then(|b| text::read(&name, &b)),
         )),
@@ -97,19 +127,19 @@ pub fn read_input(input: &Input, options: &ReadOptions) -> Box<dyn Iterator<Item
 }
 
 /// Opens an input for buffered reading, with an error that names it.
-fn open(input: &Input) -> Result<Box<dyn BufRead>, IngestError> {
+fn open(input: &Input) -> Result<Box<dyn BufRead + Send>, IngestError> {
     match input {
         Input::Stdin => Ok(Box::new(BufReader::with_capacity(
             SNIFF_BYTES,
             std::io::stdin(),
         ))),
         Input::File(path) => std::fs::File::open(path)
-            .map(|f| Box::new(BufReader::with_capacity(SNIFF_BYTES, f)) as Box<dyn BufRead>)
+            .map(|f| Box::new(BufReader::with_capacity(SNIFF_BYTES, f)) as Box<dyn BufRead + Send>)
             .map_err(|e| IngestError::new(path.display().to_string(), io_reason(&e))),
     }
 }
 
-fn read_all(name: &str, mut reader: Box<dyn BufRead>) -> Result<Vec<u8>, IngestError> {
+fn read_all(name: &str, mut reader: Box<dyn BufRead + Send>) -> Result<Vec<u8>, IngestError> {
     let mut bytes = Vec::new();
     reader
         .read_to_end(&mut bytes)

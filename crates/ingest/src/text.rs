@@ -7,12 +7,7 @@ use parley_core::Article;
 pub fn read(name: &str, bytes: &[u8]) -> ReadResult {
     let text = decode_utf8(bytes).map_err(|reason| IngestError::new(name, reason))?;
     let (title, body) = split_headline(text).map_err(|reason| IngestError::new(name, reason))?;
-    Ok(SourcedArticle {
-        source: name.to_string(),
-        source_id: None,
-        article: Article::new(title, body),
-        warnings: Vec::new(),
-    })
+    Ok(SourcedArticle::new(name, Article::new(title, body)))
 }
 
 /// Splits text into its headline (first non-empty line) and body (the rest, trimmed).

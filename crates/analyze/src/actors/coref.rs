@@ -4,10 +4,12 @@
 //! * A capitalised word that is not part of another mention and equals the surname of a person
 //!   named in the article refers to that person: the nearest one named before it, else the first
 //!   named after it.
-//! * "he"/"she" (nominative, so always a subject) refers to the most recent person mentioned
-//!   before it within the last three sentences whose given name does not contradict the
-//!   pronoun's gender, skipping people named only as a modifier ("the Biden regime"). A resolved
-//!   pronoun counts as a mention, so a chain "X said ... He added ... he warned" stays with X.
+//! * "he"/"she" (nominative, so always a subject) refers to a person mentioned before it within
+//!   the last three sentences whose given name does not contradict the pronoun's gender: in the
+//!   latest sentence that has such a person, the first one (the subject, usually). People named
+//!   only as a modifier ("the Biden regime") or inside a relative clause (", who met Y,") are
+//!   skipped. A resolved pronoun counts as a mention, so a chain "X said ... He added ... he
+//!   warned" stays with X.
 //! * "his" is resolved the same way ("Putin spoke to his German counterpart"); "her" is left
 //!   alone because it is as often an object as a possessive.
 //! * Titles and descriptions ("Mr Price", "the Russian foreign minister") are resolved in
@@ -63,8 +65,8 @@ fn surnames(doc: &mut Doc) {
         }
         let earlier = people
             .iter()
-            .filter(|p| p.0 < t.start && p.2.surname == w)
-            .last();
+            .rev()
+            .find(|p| p.0 < t.start && p.2.surname == w);
         let Some(p) = earlier.or_else(|| people.iter().find(|p| p.2.surname == w)) else {
             continue;
         };
@@ -105,21 +107,35 @@ fn pronouns(doc: &mut Doc) {
             continue;
         }
         let sent = doc.sentence_index(t.start);
-        let ante = people.iter().rev().find(|(start, _, note, modifier)| {
+        let fits = |(start, _, note, modifier): &&(usize, ActorRef, PersonNote, bool)| {
             *start < t.start
                 && !modifier
                 && doc.sentence_index(*start) + 3 >= sent
+                && !in_relative_clause(doc, *start)
                 && match note.gender {
                     Some(Gender::Male) => want == Gender::Male,
                     Some(Gender::Female) => want == Gender::Female,
                     _ => true,
                 }
+        };
+        // The latest sentence with a candidate, and in it the first candidate: the subject is
+        // the likelier antecedent ("Putin met Macron. He said ..." is Putin).
+        let ante = people.iter().rev().find(fits).and_then(|last| {
+            let si = doc.sentence_index(last.0);
+            people
+                .iter()
+                .filter(fits)
+                .find(|p| doc.sentence_index(p.0) == si)
         });
         let Some((_, actor, note, _)) = ante.cloned() else {
             continue;
         };
-        let at = people.partition_point(|p| p.0 < t.start);
-        people.insert(at, (t.start, actor.clone(), note.clone(), false));
+        // A subject pronoun joins the candidates; a possessive ("his announcement") does not
+        // stand for the sentence's subject.
+        if !matches!(w, "his" | "His") {
+            let at = people.partition_point(|p| p.0 < t.start);
+            people.insert(at, (t.start, actor.clone(), note.clone(), false));
+        }
         add.push(Found {
             start: t.start,
             end: t.end,
@@ -132,4 +148,17 @@ fn pronouns(doc: &mut Doc) {
         });
     }
     doc.found.extend(add);
+}
+
+/// Whether folded offset `at` lies in a relative clause set off by commas ("X, who met Y and Z,
+/// said he ..."): people named there are rarely what a later pronoun refers to.
+fn in_relative_clause(doc: &Doc, at: usize) -> bool {
+    let (s, _) = doc.sentence_of(at);
+    let before = doc.text(s, at);
+    let Some(comma) = before.rfind(',') else {
+        return false;
+    };
+    let clause = &before[comma + 1..];
+    let first = clause.split_whitespace().next().unwrap_or("");
+    matches!(first, "who" | "whom" | "which" | "whose")
 }

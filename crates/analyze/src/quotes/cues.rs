@@ -132,6 +132,7 @@ pub fn is_group_word(w: &str) -> bool {
 /// Finds the cues of sentence `s`, in order.
 pub fn find_cues(doc: &Doc, s: usize) -> Vec<CueAt> {
     let range = doc.sentence_tokens(s);
+    super::work::visit(range.len());
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
@@ -200,6 +201,7 @@ fn verb_cue_at(doc: &Doc, i: usize, sentence_start: usize, s: usize) -> Option<C
             break;
         }
     }
+    super::work::visit(i - group_start);
     let group: Vec<&str> = (group_start..i)
         .map(|k| doc.toks[k].lower.as_str())
         .collect();

@@ -89,6 +89,7 @@ fn one_quote(
         }
         k += 1;
     }
+    super::work::visit(k - open);
     let starts_sentence = open == sentence_range.start
         || (open > sentence_range.start
             && (open - sentence_range.start) <= 2

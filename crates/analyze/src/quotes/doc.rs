@@ -206,6 +206,7 @@ impl<'a> Doc<'a> {
     }
 
     fn find_chunks(&mut self, range: Range<usize>) {
+        super::work::visit(range.len());
         let mut i = range.start;
         while i < range.end {
             let t = &self.toks[i];
@@ -423,6 +424,7 @@ fn make_toks(body: &str, layer: &TextLayer) -> Vec<Tok> {
     let mut q = 0;
     let mut last_sentence = usize::MAX;
     let mut seen_word = false;
+    super::work::visit(layer.tokens.len());
     let mut toks = Vec::with_capacity(layer.tokens.len());
     for t in &layer.tokens {
         while q < outer.len() && outer[q].end <= t.span.start {

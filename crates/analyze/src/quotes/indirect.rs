@@ -43,8 +43,8 @@ fn one(doc: &Doc, info: &CueInfo) -> Option<Quote> {
         let start = content_start(doc, info, range.end)?;
         start..content_end(doc, start, range.end)
     };
-    let span = trim(doc, content)?;
-    if !acceptable(doc, span) {
+    let (span, tokens) = trim(doc, content)?;
+    if !acceptable(doc, tokens) {
         return None;
     }
     Some(make_quote(
@@ -221,11 +221,12 @@ fn content_end(doc: &Doc, start: usize, end: usize) -> usize {
         }
         k += 1;
     }
+    super::work::visit(k - start);
     k
 }
 
-/// The byte span of tokens `range` without punctuation at either end.
-fn trim(doc: &Doc, range: Range<usize>) -> Option<Span> {
+/// The byte span of tokens `range` without punctuation at either end, and its tokens.
+fn trim(doc: &Doc, range: Range<usize>) -> Option<(Span, Range<usize>)> {
     let mut a = range.start;
     let mut b = range.end;
     let edge = |k: usize| {
@@ -241,18 +242,21 @@ fn trim(doc: &Doc, range: Range<usize>) -> Option<Span> {
         b -= 1;
     }
     // Keep a closing quote mark that belongs to a quotation inside the content.
-    (a < b).then(|| Span::new(doc.toks[a].span.start, doc.toks[b - 1].span.end))
+    (a < b).then(|| {
+        (
+            Span::new(doc.toks[a].span.start, doc.toks[b - 1].span.end),
+            a..b,
+        )
+    })
 }
 
-/// Enough words, and not mostly a direct quotation.
-fn acceptable(doc: &Doc, span: Span) -> bool {
-    let from = doc.toks.partition_point(|t| t.span.start < span.start);
+/// Enough words, and not mostly a direct quotation. `tokens` are the content's tokens, so
+/// the check costs the content's length (no search over the article's tokens).
+fn acceptable(doc: &Doc, tokens: Range<usize>) -> bool {
     let mut words = 0;
     let mut quoted = 0;
-    for t in doc.toks[from..]
-        .iter()
-        .take_while(|t| t.span.end <= span.end)
-    {
+    super::work::visit(tokens.len());
+    for t in &doc.toks[tokens] {
         if t.is_word() || t.kind == TokenKind::Number {
             words += 1;
             if t.in_quote {

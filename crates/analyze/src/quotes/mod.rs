@@ -24,6 +24,31 @@ pub mod lexicon;
 #[cfg(test)]
 mod tests;
 
+/// A count of the tokens the stage visits, kept in tests only: the linearity tests assert on
+/// it, so that work growing faster than the input shows however loaded the machine is.
+/// Outside tests `visit` compiles to nothing.
+pub(crate) mod work {
+    #[cfg(test)]
+    thread_local! {
+        static VISITED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+
+    /// Records that `n` tokens (or items) were looked at.
+    #[inline(always)]
+    pub fn visit(n: usize) {
+        #[cfg(test)]
+        VISITED.with(|v| v.set(v.get() + n as u64));
+        #[cfg(not(test))]
+        let _ = n;
+    }
+
+    /// The count on this thread since the last call, resetting it.
+    #[cfg(test)]
+    pub fn take() -> u64 {
+        VISITED.with(|v| v.replace(0))
+    }
+}
+
 use doc::Doc;
 use lexicon::Lexicon;
 use parley_core::text::TextLayer;
@@ -124,6 +149,7 @@ pub(crate) fn make_quote(
     let insertions = ins[from..]
         .iter()
         .take_while(|i| i.span.start < span.end)
+        .inspect(|_| work::visit(1))
         .filter(|i| span.contains(i.span))
         .map(|i| text_span(doc, i.span))
         .collect();

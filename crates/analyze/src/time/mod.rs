@@ -74,5 +74,35 @@ pub fn time_expressions_in(
         .collect()
 }
 
+/// The time expression that dates something at `span` in `sentence` (both body offsets): the
+/// nearest expression inside the sentence with a value (durations excluded), a day preferred at
+/// equal distance; None when the sentence has none (the caller then falls back to the
+/// publication date). For reported speech the caller may prefer the date of the speech verb.
+pub fn dating<'a>(
+    times: &'a [TimeExpression],
+    sentence: Span,
+    span: Span,
+) -> Option<&'a TimeExpression> {
+    let distance = |t: &TimeExpression| {
+        if t.span.end <= span.start {
+            span.start - t.span.end
+        } else {
+            t.span.start.saturating_sub(span.end)
+        }
+    };
+    times
+        .iter()
+        .filter(|t| {
+            t.value.is_some() && sentence.start <= t.span.start && t.span.end <= sentence.end
+        })
+        .filter(|t| !t.rule.starts_with("duration"))
+        .min_by_key(|t| {
+            (
+                distance(t),
+                t.value.as_ref().map_or(0, |v| usize::from(v.len() != 10)),
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests;

@@ -24,6 +24,10 @@ enum Val {
     Year(i32),
     Range(NaiveDate, NaiveDate),
     Duration(String),
+    /// A season: year and TIMEX3 code (SP, SU, FA, WI); winter belongs to the year it starts in.
+    Season(i32, &'static str),
+    /// A quarter of a year (1 to 4).
+    Quarter(i32, u32),
     /// Found, but it needs a publication date that is not known.
     Unknown,
 }
@@ -40,6 +44,8 @@ impl Val {
             Val::Year(y) => format!("{y:04}"),
             Val::Range(a, b) => format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
             Val::Duration(s) => s.clone(),
+            Val::Season(y, c) => format!("{y:04}-{c}"),
+            Val::Quarter(y, q) => format!("{y:04}-Q{q}"),
             Val::Unknown => return None,
         })
     }
@@ -54,6 +60,8 @@ impl Val {
             Val::Month(y, m) => NaiveDate::from_ymd_opt(*y, *m, 1),
             Val::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1),
             Val::Range(a, _) => Some(*a),
+            Val::Season(y, c) => NaiveDate::from_ymd_opt(*y, season_start(c), 1),
+            Val::Quarter(y, q) => NaiveDate::from_ymd_opt(*y, (q - 1) * 3 + 1, 1),
             _ => None,
         }
     }
@@ -268,7 +276,8 @@ impl Ctx<'_> {
             let l = self.l(k);
             let fut = FUTURE_CUES.contains(&l)
                 || l.ends_with("'ll")
-                || (FUTURE_TO.contains(&l) && matches!(self.l(k + 1), "to" | "for"));
+                || (FUTURE_TO.contains(&l) && matches!(self.l(k + 1), "to" | "for"))
+                || (l == "due" && matches!(self.l(k + 1), "in" | "on" | "at" | "back"));
             // "will be held": a participle after "be" takes its tense from the auxiliary.
             let after_be = matches!(self.l(k.wrapping_sub(1)), "be" | "is" | "are");
             let past = !fut
@@ -288,6 +297,53 @@ impl Ctx<'_> {
         }
         best.map(|b| b.1)
     }
+}
+
+fn season_code(l: &str) -> Option<&'static str> {
+    Some(match l {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" | "fall" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+fn season_start(code: &str) -> u32 {
+    match code {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        _ => 12,
+    }
+}
+
+/// The season `code` relative to `p`: shift -1 ("last summer") = the latest one that has ended,
+/// +1 ("next summer") = the next to start, 0 ("this summer", "in the summer") = the one holding
+/// `p`, else the next to start when the tense is future, else the latest.
+fn season_value(p: NaiveDate, code: &'static str, shift: i32, tense: Option<Tense>) -> Val {
+    let start = season_start(code);
+    // The occurrence that started most recently on or before p.
+    let mut y = p.year();
+    let began = |y: i32| NaiveDate::from_ymd_opt(y, start, 1).unwrap_or(p);
+    if began(y) > p {
+        y -= 1;
+    }
+    // Whether p lies in that occurrence (a season is taken as three months).
+    let within = p < days(began(y), 91);
+    let y = match shift {
+        n if n < 0 => {
+            if within {
+                y - 1
+            } else {
+                y
+            }
+        }
+        n if n > 0 => y + 1,
+        _ if !within && tense == Some(Tense::Future) => y + 1,
+        _ => y,
+    };
+    Val::Season(y, code)
 }
 
 fn days(d: NaiveDate, n: i64) -> NaiveDate {
@@ -453,6 +509,41 @@ fn rule_at(cx: &Ctx, i: usize, last_day: Option<NaiveDate>) -> Option<Hit> {
         .or_else(|| ago(cx, i))
         .or_else(|| anaphoric(cx, i, last_day))
         .or_else(|| duration(cx, i))
+        .or_else(|| attributive_year(cx, i))
+}
+
+/// Counted nouns after which a four-digit number is a quantity, not a year.
+const QUANTITY_NOUNS: [&str; 16] = [
+    "people",
+    "troops",
+    "soldiers",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "tonnes",
+    "tons",
+    "dollars",
+    "euros",
+    "metres",
+    "meters",
+    "barrels",
+    "votes",
+    "dead",
+];
+
+/// "the 2014 annexation", "2022's invasion": a year on its own.
+fn attributive_year(cx: &Ctx, i: usize) -> Option<Hit> {
+    let y = cx.year(i)?;
+    if !(1945..=2035).contains(&y) {
+        return None;
+    }
+    let prev = i.checked_sub(1).map(|k| cx.w(k)).unwrap_or("");
+    if matches!(prev, "$" | "€" | "£" | "#" | "No" | "no") || QUANTITY_NOUNS.contains(&cx.l(i + 1))
+    {
+        return None;
+    }
+    Some((i + 1, Val::Year(y), "year", None))
 }
 
 fn with_pub(cx: &Ctx, f: impl FnOnce(NaiveDate) -> Option<Val>) -> Val {
@@ -674,6 +765,14 @@ fn modified(cx: &Ctx, i: usize) -> Option<Hit> {
             "weekend",
         ),
         "night" if m == "last" => (with_pub(cx, |p| Some(Val::Day(days(p, -1)))), "last-night"),
+        "spring" | "summer" | "autumn" | "fall" | "winter" => {
+            let code = season_code(unit)?;
+            let tense = cx.tense(i);
+            (
+                with_pub(cx, |p| Some(season_value(p, code, shift(1) as i32, tense))),
+                "season",
+            )
+        }
         "morning" | "afternoon" | "evening" if m == "this" => {
             (with_pub(cx, |p| Some(Val::Day(p))), "today")
         }
@@ -897,6 +996,42 @@ fn bare_month_or_year(cx: &Ctx, i: usize) -> Option<Hit> {
     }
     if let Some(y) = cx.year(j) {
         return Some((j + 1, Val::Year(y), "year", None));
+    }
+    // "in the first quarter (of 2023)"
+    if cx.l(j) == "the" && cx.l(j + 2) == "quarter" {
+        let q = match cx.l(j + 1) {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            "fourth" | "last" | "final" => 4,
+            _ => 0,
+        };
+        if q > 0 {
+            if cx.l(j + 3) == "of" {
+                if let Some(y) = cx.year(j + 4) {
+                    return Some((j + 5, Val::Quarter(y, q), "quarter", None));
+                }
+            }
+            let tense = cx.tense(j);
+            let v = with_pub(cx, |p| {
+                let cur = (p.month() - 1) / 3 + 1;
+                let y = match tense {
+                    Some(Tense::Future) if q < cur => p.year() + 1,
+                    Some(Tense::Past) | None if q > cur => p.year() - 1,
+                    _ => p.year(),
+                };
+                Some(Val::Quarter(y, q))
+            });
+            return Some((j + 3, v, "quarter", cx.publ));
+        }
+    }
+    // "in the spring", "over the summer"
+    if cx.l(j) == "the" {
+        if let Some(code) = season_code(cx.l(j + 1)) {
+            let tense = cx.tense(j);
+            let v = with_pub(cx, |p| Some(season_value(p, code, 0, tense)));
+            return Some((j + 2, v, "season", cx.publ));
+        }
     }
     // "in June 2021", "from March 1 to 3": the full date rule reads it at the month.
     if month_first(cx, j).is_some() {

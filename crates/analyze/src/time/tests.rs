@@ -11,7 +11,10 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
-    let text = include_str!("cases.txt");
+    parse_cases(include_str!("cases.txt"))
+}
+
+fn parse_cases(text: &str) -> Vec<Case> {
     let mut out = Vec::new();
     for (i, l) in text.lines().enumerate() {
         let l = l.trim();
@@ -130,4 +133,60 @@ fn serialises_as_the_report_times_entry() {
     assert_eq!(v["value"], "2022-01-10");
     assert_eq!(v["anchor"], "2022-01-13");
     assert_eq!(v["rule"], "weekday-past");
+}
+
+/// The held-out table: reported, not required to pass in full.
+#[test]
+fn held_out_time_expressions() {
+    let cases = parse_cases(include_str!("heldout.txt"));
+    let (mut found, mut right) = (0, 0);
+    for c in &cases {
+        let got = time_expressions(&c.sentence, c.published);
+        // Found: an expression overlapping the marked one; right: with the expected value.
+        let at = c.sentence.find(&c.expr).unwrap_or(0);
+        let hit = got
+            .iter()
+            .find(|t| t.span.start < at + c.expr.len() && at < t.span.end);
+        match hit {
+            Some(t) => {
+                found += 1;
+                if t.value == c.expected {
+                    right += 1;
+                } else {
+                    println!(
+                        "  line {}: {:?} -> {:?} {:?}, expected {:?}",
+                        c.line, c.expr, t.span.text, t.value, c.expected
+                    );
+                }
+            }
+            None => println!("  line {}: {:?} not found", c.line, c.expr),
+        }
+    }
+    println!(
+        "held-out time expressions: {} cases, found {found} ({:.1} %), correctly normalised {right} ({:.1} %)",
+        cases.len(),
+        100.0 * found as f64 / cases.len() as f64,
+        100.0 * right as f64 / cases.len() as f64
+    );
+    assert!(found * 10 >= cases.len() * 8);
+}
+
+#[test]
+fn dating_takes_the_nearest_expression_in_the_sentence() {
+    let body = "On Monday, Ryabkov said Russia had met NATO in January. Talks resumed.";
+    let t = time_expressions(body, NaiveDate::from_ymd_opt(2022, 1, 13));
+    let sentence = Span::new(0, body.find("Talks").unwrap() - 1);
+    let at = body.find("met NATO").unwrap();
+    let d = dating(&t, sentence, Span::new(at, at + 8)).unwrap();
+    assert_eq!(d.value.as_deref(), Some("2022-01"));
+    let said = body.find("said").unwrap();
+    let d = dating(&t, sentence, Span::new(said, said + 4)).unwrap();
+    assert_eq!(d.value.as_deref(), Some("2022-01-10"));
+    let later = body.find("Talks").unwrap();
+    assert!(dating(
+        &t,
+        Span::new(later, body.len()),
+        Span::new(later, later + 5)
+    )
+    .is_none());
 }

@@ -22,7 +22,7 @@ pub struct Args {
     /// Publication date (YYYY-MM-DD) for articles whose input gives none
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub published: Option<NaiveDate>,
-    /// Input format: auto (detect per file), text or jsonl
+    /// Input format: auto (detect per file), text, jsonl, html, feed or warc
     #[arg(long, default_value = "auto")]
     pub format: Format,
     /// Indent the JSON of each document
@@ -43,9 +43,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for e in &discover_errors {
         eprintln!("parley: skipped {e}");
     }
+    let (notes_tx, notes) = std::sync::mpsc::channel();
     let options = ReadOptions {
         format: args.format,
         default_published: args.published,
+        notes: Some(notes_tx),
     };
     let pipeline = Pipeline::standard();
 
@@ -67,6 +69,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         |item, warning| progress.suspend(|| eprintln!("parley: warning: {item}: {warning}")),
         |articles| {
             progress.inc(1);
+            for note in notes.try_iter() {
+                progress.suspend(|| eprintln!("parley: {note}"));
+            }
             progress.set_message(format!("{articles} articles"));
         },
     )

@@ -2,3 +2,5 @@
 
 pub mod analyze;
 pub mod demo;
+pub mod extract;
+pub mod quotes;

@@ -264,6 +264,76 @@ fn long_odd_inputs_take_linear_time() {
     }
 }
 
+/// The size of everything the layer holds: spans, and the bytes of the tokens' normal forms.
+fn layer_size(layer: &TextLayer) -> usize {
+    layer.paragraphs.len()
+        + layer.sentences.len()
+        + layer.tokens.iter().map(|t| 1 + t.norm.len()).sum::<usize>()
+        + layer
+            .quotations
+            .iter()
+            .map(|q| 1 + q.parts.len())
+            .sum::<usize>()
+        + layer.insertions.len()
+}
+
+/// Inputs of size n and 16n, built by `make`: the layer's size (deterministic) grows at most
+/// 1.25× as fast as the input, and the time, the fastest of three builds, less than 64×
+/// (linear is 16×, quadratic 256×; 64 is a factor 4 from each). n is chosen so that the
+/// smallest layer already exceeds the L2 cache (2 MB a core here): a sweep from inside the
+/// cache to outside it was seen at ~100× on this shared machine, with an instruction count
+/// that grows exactly linearly.
+fn sweep(name: &str, make: impl Fn(usize) -> String, n: usize) {
+    let rows: Vec<(usize, f64, usize)> = [1, 16]
+        .iter()
+        .map(|&k| {
+            let body = make(n * k);
+            let mut best = f64::MAX;
+            let mut size = 0;
+            for _ in 0..3 {
+                let started = std::time::Instant::now();
+                let layer = TextLayer::new(&body);
+                best = best.min(started.elapsed().as_secs_f64());
+                size = layer_size(&layer);
+            }
+            (body.len(), best.max(1e-6), size)
+        })
+        .collect();
+    eprintln!("{name}: {rows:?}");
+    let (bytes0, secs0, size0) = rows[0];
+    let (bytes1, secs1, size1) = rows[1];
+    let size_ratio = bytes1 as f64 / bytes0 as f64;
+    let layer_ratio = size1 as f64 / size0.max(1) as f64;
+    assert!(
+        layer_ratio <= size_ratio * 1.25,
+        "{name}: the layer grew {layer_ratio:.2}× for {size_ratio:.2}× input: {rows:?}"
+    );
+    let time_ratio = secs1 / secs0;
+    assert!(
+        time_ratio < size_ratio * 4.0,
+        "{name}: {size_ratio:.0}× input took {time_ratio:.1}× the time: {rows:?}"
+    );
+}
+
+#[test]
+fn one_endless_sentence_and_one_paragraph_grow_linearly() {
+    // The quote stage's worst inputs; the layer is built for every article, so it must be
+    // linear on them too.
+    sweep(
+        "one sentence",
+        |n| "he said that Russia told reporters, ".repeat(n / 36 + 1),
+        480_000,
+    );
+    const UNIT: &str = "Lavrov said “we are ready,” and he added that the talks were useful, according to the Kremlin, while officials said: “Nothing changed.” ";
+    sweep(
+        "one paragraph",
+        |n| UNIT.repeat(n / UNIT.len() + 1),
+        480_000,
+    );
+    sweep("open quotes", |n| "“he said ".repeat(n / 11 + 1), 480_000);
+    sweep("abbreviations", |n| "U.S. (".repeat(n / 6 + 1), 480_000);
+}
+
 #[test]
 fn edge_inputs_keep_every_invariant() {
     for body in [

@@ -1,0 +1,341 @@
+//! The article's authors: people, not the outlet.
+//!
+//! JSON-LD `author` (Person only), then author `<meta>` tags, then byline elements. Each
+//! candidate loses a "By"/"Von"/"Par" prefix, is split on "and", "&", "," and "|", and parts that
+//! are not plausible names (digits, e-mail, URLs, more than five words, the site's name) are dropped.
+
+use super::jsonld::JsonLd;
+use super::metadata::host_of;
+use super::signals::Signals;
+
+const META_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "citation_author",
+    "cxenseparse:author",
+    "article:author_name",
+];
+
+const PREFIXES: &[&str] = &[
+    "authored by",
+    "reviewed by",
+    "articles by",
+    "written by",
+    "posted by",
+    "by",
+    "von",
+    "par",
+    "por",
+    "di",
+    "door",
+    "autor:",
+    "author:",
+    "text:",
+    "von:",
+];
+
+fn strip_prefix_word(s: &str) -> &str {
+    let mut s = s.trim();
+    for p in PREFIXES {
+        let head_matches = s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+        if head_matches && s.len() > p.len() && s[p.len()..].starts_with([' ', ':', '\u{a0}']) {
+            s = s[p.len()..].trim_start_matches([' ', ':', '\u{a0}']).trim();
+            break;
+        }
+    }
+    s
+}
+
+fn plausible_name(s: &str, site: Option<&str>, host: Option<&str>) -> bool {
+    let words = s.split_whitespace().count();
+    if words == 0 || words > 5 || s.len() < 3 {
+        return false;
+    }
+    // Code, user names and labels: "{color:red}", "andrew.keaveney", "kffnirmitap", "The Author".
+    if s.chars()
+        .any(|c| matches!(c, '{' | '}' | '[' | ']' | ';' | '=' | '<' | '>' | '*'))
+    {
+        return false;
+    }
+    if words == 1 && (s.contains('.') || s.contains('_') || !s.chars().any(char::is_uppercase)) {
+        return false;
+    }
+    if s.to_lowercase().starts_with("the ") {
+        return false;
+    }
+    if s.chars()
+        .any(|c| c.is_ascii_digit() || c == '@' || c == '/' || c == '|')
+        || s.contains("http")
+    {
+        return false;
+    }
+    let n = s.to_lowercase();
+    if let Some(site) = site {
+        if n == site.to_lowercase() {
+            return false;
+        }
+    }
+    if let Some(h) = host {
+        let stem = h.split('.').next().unwrap_or(h);
+        if n.replace(' ', "") == stem {
+            return false;
+        }
+    }
+    !matches!(
+        n.as_str(),
+        "admin"
+            | "staff"
+            | "editor"
+            | "redaktion"
+            | "reuters"
+            | "ap"
+            | "afp"
+            | "dpa"
+            | "associated press"
+            | "guest"
+            | "anonymous"
+    )
+}
+
+fn split_names(s: &str) -> Vec<String> {
+    let s = strip_prefix_word(s);
+    // Cut a trailing date or role ("Ann Lee, 10 January 2022", "Ann Lee | Reporter").
+    let s = s.split(['|', '\n', '•', '·']).next().unwrap_or(s);
+    s.replace(" and ", ",")
+        .replace(" und ", ",")
+        .replace(" et ", ",")
+        .replace(" y ", ",")
+        .replace(" & ", ",")
+        .split([',', ';'])
+        .map(|p| {
+            strip_prefix_word(p)
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                .to_string()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn from_candidates_min_words<'a>(
+    cands: impl IntoIterator<Item = &'a str>,
+    site: Option<&str>,
+    host: Option<&str>,
+    min_words: usize,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in cands {
+        // "Ann Lee; Head of Marketing": what follows a semicolon is a role.
+        let c = c.split(';').next().unwrap_or(c);
+        for name in split_names(c) {
+            if name.split_whitespace().count() >= min_words
+                && plausible_name(&name, site, host)
+                && looks_like_person(&name)
+                && !out.iter().any(|o| o.eq_ignore_ascii_case(&name))
+            {
+                out.push(name);
+            }
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// Words that label a byline element rather than name a person.
+const LABEL_WORDS: &[&str] = &[
+    "bio",
+    "login",
+    "written",
+    "articles",
+    "article",
+    "insights",
+    "team",
+    "staff",
+    "admin",
+    "writer",
+    "contributor",
+    "author",
+    "authors",
+    "people",
+    "bluesky",
+    "twitter",
+    "facebook",
+    "linkedin",
+    "instagram",
+    "follow",
+    "share",
+    "more",
+    "posts",
+    "view",
+    "profile",
+    "member",
+    "editor",
+    "editorial",
+    "redaktion",
+    "newsletter",
+    "contact",
+    "head",
+    "marketing",
+    "development",
+    "strategy",
+    "finance",
+    "analysis",
+    "feature",
+    "guest",
+    "sponsored",
+];
+
+/// Lower-case name particles allowed inside a name ("Ursula von der Leyen").
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "al",
+    "el", "y", "ter", "zu",
+];
+
+/// True when every word is capitalised (or a particle) and none is a label word.
+fn looks_like_person(name: &str) -> bool {
+    name.split_whitespace().all(|w| {
+        let lower = w.to_lowercase();
+        let trimmed = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        !LABEL_WORDS.contains(&trimmed)
+            && (w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&trimmed))
+    })
+}
+
+/// A byline block: "By Ann Lee", "Von Anna Müller", "Written by …".
+fn byline(text: &str) -> Option<&str> {
+    if text.chars().count() > MAX_BYLINE_CHARS {
+        return None;
+    }
+    let t = text.trim();
+    [
+        "By ",
+        "BY ",
+        "Von ",
+        "VON ",
+        "Par ",
+        "Por ",
+        "Door ",
+        "Di ",
+        "Written by ",
+        "Words by ",
+        "Text: ",
+        "Autor: ",
+        "Author: ",
+    ]
+    .iter()
+    .find(|p| t.starts_with(**p))
+    .map(|_| t)
+}
+
+/// Longest block read as a byline.
+const MAX_BYLINE_CHARS: usize = 100;
+
+fn from_candidates<'a>(
+    cands: impl IntoIterator<Item = &'a str>,
+    site: Option<&str>,
+    host: Option<&str>,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in cands {
+        for name in split_names(c) {
+            if plausible_name(&name, site, host)
+                && !out.iter().any(|o| o.eq_ignore_ascii_case(&name))
+            {
+                out.push(name);
+            }
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// The authors of a page, in the order the page gives them.
+pub fn authors(
+    sig: &Signals,
+    ld: &JsonLd,
+    site: Option<&str>,
+    url: Option<&str>,
+    near_title: &[&str],
+) -> Vec<String> {
+    let host = url.and_then(host_of);
+    let host = host.as_deref();
+    let from_ld = from_candidates(ld.authors.iter().map(String::as_str), site, host);
+    if !from_ld.is_empty() {
+        return from_ld;
+    }
+    let metas = META_KEYS
+        .iter()
+        .flat_map(|k| sig.meta(k))
+        .filter(|v| !v.starts_with("http"));
+    let from_meta = from_candidates(metas, site, host);
+    if !from_meta.is_empty() {
+        return from_meta;
+    }
+    // Page elements: a single word there is more often a label ("Author", "Team") than a name.
+    let from_elements =
+        from_candidates_min_words(sig.author_texts.iter().map(String::as_str), site, host, 1);
+    if !from_elements.is_empty() {
+        return from_elements;
+    }
+    from_candidates_min_words(near_title.iter().filter_map(|t| byline(t)), site, host, 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_prefix_and_conjunctions_are_handled() {
+        assert_eq!(
+            split_names("By Ann Lee and Bob Stone"),
+            vec!["Ann Lee", "Bob Stone"]
+        );
+        assert_eq!(split_names("Von Anna Müller"), vec!["Anna Müller"]);
+    }
+
+    #[test]
+    fn the_site_is_not_an_author() {
+        let sig = Signals {
+            metas: vec![("author".into(), "Daily News".into())],
+            ..Default::default()
+        };
+        assert!(authors(&sig, &JsonLd::default(), Some("Daily News"), None, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_byline_near_the_title_gives_the_author() {
+        let near = ["Published 10 January 2022", "By Ann Lee | Reporter"];
+        assert_eq!(
+            authors(&Signals::default(), &JsonLd::default(), None, None, &near),
+            vec!["Ann Lee"]
+        );
+    }
+
+    #[test]
+    fn labels_are_not_people() {
+        assert!(!looks_like_person("Full Bio"));
+        assert!(!looks_like_person("experienced gardeners"));
+        assert!(looks_like_person("Ursula von der Leyen"));
+    }
+
+    #[test]
+    fn user_names_and_labels_are_not_names() {
+        assert!(!plausible_name("andrew.keaveney", None, None));
+        assert!(!plausible_name("kffnirmitap", None, None));
+        assert!(!plausible_name("The Author", None, None));
+    }
+
+    #[test]
+    fn dates_and_urls_are_not_names() {
+        assert!(!plausible_name("10 January 2022", None, None));
+        assert!(!plausible_name("https://x.com/ann", None, None));
+    }
+}

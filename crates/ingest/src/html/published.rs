@@ -1,0 +1,284 @@
+//! The publication date and where it came from: a priority chain that never invents a date.
+//!
+//! 1. JSON-LD `datePublished` / `dateCreated`; 2. publication `<meta>` tags
+//! (`article:published_time` and the other common names); 3. `<time>`/`itemprop` elements marked
+//! as the publication date — all [`DateSource::Metadata`]. 4. A full date in the URL
+//! ([`DateSource::Url`]). 5. A `<time datetime>` not marked as a modification date
+//! ([`DateSource::Metadata`]). 6. A date written in an element whose class or id names a date or
+//! byline ([`DateSource::Text`]). A candidate outside [earliest, not_after] is skipped, not clamped.
+
+use super::date::{earliest, from_url, parse_machine, parse_text};
+use super::jsonld::JsonLd;
+use super::signals::Signals;
+use chrono::NaiveDate;
+use parley_core::DateSource;
+
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "published_time",
+    "publish_date",
+    "publish-date",
+    "publishdate",
+    "pubdate",
+    "pub_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dcterms.issued",
+    "dc.date.created",
+    "citation_publication_date",
+    "citation_date",
+    "article.published",
+    "date",
+    "datecreated",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "displaydate",
+    "release_date",
+    "og:pubdate",
+    "pdate",
+    "ptime",
+    "published-date",
+    "bt:pubdate",
+];
+
+/// More different dates than this in date-named elements mark a listing page.
+const MAX_DISTINCT_TEXT_DATES: usize = 2;
+
+/// The chosen date and its provenance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    pub date: NaiveDate,
+    pub from: DateSource,
+}
+
+/// True when a machine date string carries a local (non-UTC) offset or no time at all: its
+/// calendar day is the publisher's own, not shifted by a time-zone conversion.
+fn is_local_day(s: &str) -> bool {
+    let s = s.trim();
+    let Some(t) = s.find(['T', ' ']).filter(|&i| i >= 8) else {
+        return true;
+    };
+    let time = &s[t + 1..];
+    if time.ends_with('Z')
+        || time.ends_with("+00:00")
+        || time.ends_with("+0000")
+        || time.contains("GMT")
+        || time.contains("UTC")
+    {
+        return false;
+    }
+    time.contains('+') || time.contains('-')
+}
+
+/// Structured candidates (JSON-LD, meta, marked `<time>`), in priority order, as
+/// (day, local-day flag).
+fn structured(
+    sig: &Signals,
+    ld: &JsonLd,
+    ok: &dyn Fn(NaiveDate) -> bool,
+) -> Vec<(NaiveDate, bool)> {
+    let from_machine = |s: &str| {
+        parse_machine(s)
+            .filter(|d| ok(*d))
+            .map(|d| (d, is_local_day(s)))
+    };
+    let mut out: Vec<(NaiveDate, bool)> = [
+        ld.date_published.as_deref(),
+        ld.date_created.as_deref(),
+        ld.other_date_published.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(PUBLISHED_META.iter().flat_map(|k| sig.meta(k)))
+    .filter_map(from_machine)
+    .collect();
+    for t in sig
+        .times
+        .iter()
+        .filter(|t| t.published_hint && !t.modified_hint)
+    {
+        let found = t
+            .machine
+            .as_deref()
+            .and_then(from_machine)
+            .or_else(|| parse_text(&t.text).filter(|d| ok(*d)).map(|d| (d, true)));
+        out.extend(found);
+    }
+    out
+}
+
+/// Runs the chain; `not_after` is the latest acceptable day (today, or a WARC record's date).
+/// `near_title` are short text blocks around the headline (bylines, datelines).
+pub fn resolve(
+    sig: &Signals,
+    ld: &JsonLd,
+    url: Option<&str>,
+    near_title: &[&str],
+    not_after: NaiveDate,
+) -> Option<Published> {
+    let ok = |d: NaiveDate| d >= earliest() && d <= not_after;
+    let url_date = url.and_then(from_url).filter(|d| ok(*d));
+    let cands = structured(sig, ld, &ok);
+    if let Some(&(first, _)) = cands.first() {
+        // A day off from the URL's date or another local date is a time-zone shift: the
+        // publisher's own calendar day is the better answer.
+        let close = |d: NaiveDate| (d - first).num_days().abs() <= 1;
+        if let Some(u) = url_date.filter(|u| close(*u) && *u != first) {
+            return Some(Published {
+                date: u,
+                from: DateSource::Url,
+            });
+        }
+        let date = cands
+            .iter()
+            .find(|(d, local)| *local && close(*d))
+            .map(|(d, _)| *d)
+            .unwrap_or(first);
+        return Some(Published {
+            date,
+            from: DateSource::Metadata,
+        });
+    }
+    if let Some(d) = url_date {
+        return Some(Published {
+            date: d,
+            from: DateSource::Url,
+        });
+    }
+    if let Some(d) = sig.times.iter().filter(|t| !t.modified_hint).find_map(|t| {
+        t.machine
+            .as_deref()
+            .and_then(parse_machine)
+            .filter(|d| ok(*d))
+    }) {
+        return Some(Published {
+            date: d,
+            from: DateSource::Metadata,
+        });
+    }
+    // Many different dates in date-named elements: a listing (events, archive), not one article.
+    let text_dates: Vec<NaiveDate> = sig
+        .date_texts
+        .iter()
+        .filter_map(|t| parse_text(t).filter(|d| ok(*d)))
+        .collect();
+    let mut distinct = text_dates.clone();
+    distinct.sort();
+    distinct.dedup();
+    let date_texts: &[String] = if distinct.len() > MAX_DISTINCT_TEXT_DATES {
+        &[]
+    } else {
+        &sig.date_texts
+    };
+    date_texts
+        .iter()
+        .map(String::as_str)
+        .chain(
+            sig.times
+                .iter()
+                .filter(|t| !t.modified_hint)
+                .map(|t| t.text.as_str()),
+        )
+        .chain(near_title.iter().copied())
+        .find_map(|t| parse_text(t).filter(|d| ok(*d)))
+        .map(|date| Published {
+            date,
+            from: DateSource::Text,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+    }
+
+    #[test]
+    fn json_ld_beats_a_distant_url_date() {
+        let ld = JsonLd {
+            date_published: Some("2022-01-09T20:00:00Z".into()),
+            ..Default::default()
+        };
+        let p = resolve(
+            &Signals::default(),
+            &ld,
+            Some("https://x.com/2021/12/10/a"),
+            &[],
+            today(),
+        )
+        .unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2022, 1, 9).unwrap());
+        assert_eq!(p.from, DateSource::Metadata);
+    }
+
+    #[test]
+    fn a_url_day_next_to_a_utc_timestamp_wins() {
+        let ld = JsonLd {
+            date_published: Some("2022-01-11T02:00:00Z".into()),
+            ..Default::default()
+        };
+        let p = resolve(
+            &Signals::default(),
+            &ld,
+            Some("https://x.com/2022/01/10/a"),
+            &[],
+            today(),
+        )
+        .unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
+        assert_eq!(p.from, DateSource::Url);
+    }
+
+    #[test]
+    fn a_dateline_near_the_title_is_a_text_date() {
+        let near = ["By Ann Lee, January 10, 2022"];
+        let p = resolve(
+            &Signals::default(),
+            &JsonLd::default(),
+            None,
+            &near,
+            today(),
+        )
+        .unwrap();
+        assert_eq!(p.from, DateSource::Text);
+    }
+
+    #[test]
+    fn url_date_is_used_when_no_metadata() {
+        let p = resolve(
+            &Signals::default(),
+            &JsonLd::default(),
+            Some("https://x.com/2022/01/10/a"),
+            &[],
+            today(),
+        )
+        .unwrap();
+        assert_eq!(p.from, DateSource::Url);
+    }
+
+    #[test]
+    fn a_date_after_the_bound_is_rejected() {
+        let ld = JsonLd {
+            date_published: Some("2027-01-09".into()),
+            ..Default::default()
+        };
+        assert_eq!(resolve(&Signals::default(), &ld, None, &[], today()), None);
+    }
+
+    #[test]
+    fn nothing_gives_none() {
+        assert_eq!(
+            resolve(&Signals::default(), &JsonLd::default(), None, &[], today()),
+            None
+        );
+    }
+}
