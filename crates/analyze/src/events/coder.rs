@@ -31,6 +31,11 @@ const PLACE: &[&str] = &[
     "throughout",
     "along",
 ];
+/// Words that end a support verb's object before its event noun ("announced during their summit").
+const OBJECT_STOPS: &[&str] = &[
+    "during", "after", "before", "since", "until", "over", "about", "on", "for", "with", "by",
+    "from", "to", "of", "that", "which", "who",
+];
 /// Prepositions before an event noun phrase that make it a mention, not a report.
 const MENTION_PREPS: &[&str] = &[
     "from", "of", "about", "besides", "than", "like", "for", "on",
@@ -46,11 +51,11 @@ const PATTERN_WINDOW: usize = 10;
 const GOVERNING_ROOTS: &[&str] = &["02", "03", "10", "12", "13"];
 /// How many words a pattern may skip between its items.
 const MAX_SKIPPED: usize = 5;
-/// Roots coded without a target: all but statements, appeals and demands (01, 02, 10), which
-/// need an addressee to be events.
+/// Roots coded without a target: all but statements and appeals (01, 02), which need an
+/// addressee to be events (and verb blocks marked `needs-target`).
 const UNTARGETED_ROOTS: &[&str] = &[
-    "03", "04", "05", "06", "07", "08", "09", "11", "12", "13", "14", "15", "16", "17", "18", "19",
-    "20",
+    "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18",
+    "19", "20",
 ];
 /// How many words after the trigger the target may be.
 const TARGET_WINDOW: usize = 15;
@@ -85,6 +90,8 @@ struct Trigger {
     demand: bool,
     /// A support verb coded by the event noun it governs ("held talks").
     via_noun: bool,
+    /// Coded only with a target (a `needs-target` verb block).
+    needs_target: bool,
 }
 
 /// The dictionary-driven coder.
@@ -286,6 +293,7 @@ impl Coder {
                 (at..found).any(|k| in_party(k) && (!used.is_empty() || k > last + 2));
             if skipped > MAX_SKIPPED
                 || party_in_gap
+                || (at..found).any(|k| AUX.contains(&ws[k].norm.as_str()) || ws[k].norm == "that")
                 || (at..found).any(|k| is_verb(k) && !ws[k].cap)
             {
                 return None;
@@ -336,6 +344,7 @@ impl Coder {
                     extent: last,
                     demand: true,
                     via_noun: false,
+                    needs_target: false,
                 });
                 governed = true;
                 i = last + 1;
@@ -410,6 +419,7 @@ impl Coder {
                         extent: last,
                         demand: false,
                         via_noun: false,
+                        needs_target: false,
                     });
                     i = last + 1;
                     continue;
@@ -472,7 +482,11 @@ impl Coder {
                 passive,
                 extent: end,
                 demand: false,
-                via_noun: false,
+                // "held talks with": the pattern's object is a reciprocal event noun
+                via_noun: used
+                    .iter()
+                    .any(|&k| self.noun_at(ws, k).is_some_and(|(n, _)| n.reciprocal)),
+                needs_target: block.needs_target,
             });
         }
         // a support verb takes its code from the event noun it governs ("held talks")
@@ -490,6 +504,7 @@ impl Coder {
             extent: last,
             demand: false,
             via_noun: false,
+            needs_target: block.needs_target,
         })
     }
 
@@ -513,7 +528,13 @@ impl Coder {
             return None;
         }
         for k in last + 1..(last + 6).min(ws.len()) {
-            if CLAUSE_BREAKS.contains(&ws[k].norm.as_str()) || ws[k].norm == "," {
+            // the noun must be the verb's object: no clause break, preposition or actor before it
+            let w = ws[k].norm.as_str();
+            if CLAUSE_BREAKS.contains(&w)
+                || w == ","
+                || PLACE.contains(&w)
+                || OBJECT_STOPS.contains(&w)
+            {
                 break;
             }
             if let Some((n, nlast)) = self.noun_at(ws, k) {
@@ -528,7 +549,61 @@ impl Coder {
                     extent: nlast,
                     demand: false,
                     via_noun: true,
+                    needs_target: false,
                 });
+            }
+        }
+        None
+    }
+
+    /// "Moscow wants peace. It wants guarantees": a pronoun subject the actors stage left
+    /// unresolved continues the subject (an actor opening the sentence) of one of the three
+    /// sentences before.
+    fn carried_subject(
+        &self,
+        input: &CodeInput,
+        sentence: Span,
+        ws: &[Word],
+        t: &Trigger,
+    ) -> Option<Party> {
+        let k = (0..t.first).rev().find(|&k| {
+            !ADVERBS.contains(&ws[k].norm.as_str()) && !AUX.contains(&ws[k].norm.as_str())
+        })?;
+        if !matches!(ws[k].norm.as_str(), "it" | "he" | "she" | "they") {
+            return None;
+        }
+        let before: Vec<Span> = input
+            .sentences
+            .iter()
+            .filter(|s| s.end <= sentence.start)
+            .rev()
+            .take(3)
+            .copied()
+            .collect();
+        for prev in before {
+            let pw = words(input.body, prev);
+            // the subject: an actor among the first words of the sentence
+            let first = parties(&pw, prev, input.mentions).into_iter().next();
+            if let Some(p) = first.filter(|p| p.first <= 4) {
+                // a person is named in two words or more ("Sergei Ryabkov", not "Moscow")
+                let is_person = p
+                    .name
+                    .split_whitespace()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .count()
+                    >= 2;
+                let fits = match ws[k].norm.as_str() {
+                    "it" => !is_person,
+                    "he" | "she" => is_person,
+                    _ => true,
+                };
+                if fits {
+                    return Some(Party {
+                        first: k,
+                        last: k,
+                        ..p
+                    });
+                }
             }
         }
         None
@@ -556,7 +631,9 @@ impl Coder {
             }
         } else {
             let (s, tg) = verb_roles(ws, ps, t, material_conflict);
-            let s = s.or_else(|| speaker_party(input, ws, t, ps));
+            let s = s
+                .or_else(|| speaker_party(input, ws, t, ps))
+                .or_else(|| self.carried_subject(input, sentence, ws, t));
             (s, tg, t.reciprocal)
         };
         // "three soldiers were killed": violence with a known target and no named agent
@@ -580,8 +657,8 @@ impl Coder {
                 .iter()
                 .all(|a| source.actors.iter().any(|s| self_target(a, s)))
         });
-        let untargeted_ok =
-            UNTARGETED_ROOTS.contains(&root) || (reciprocal && source.actors.len() > 1);
+        let untargeted_ok = (UNTARGETED_ROOTS.contains(&root) && !t.needs_target)
+            || (reciprocal && source.actors.len() > 1);
         if target.is_none() && !untargeted_ok {
             return Vec::new();
         }
@@ -778,6 +855,17 @@ fn verb_position(
         }
         if saw_aux || in_party(k) || PRONOUNS.contains(&w) || w == "to" || w == "and" {
             return true;
+        }
+        // "Kenzo Oshima, the UN relief coordinator, demanded": an appositive after the subject
+        if w == "," {
+            let open = (k.saturating_sub(10)..k).rev().find(|&j| ws[j].norm == ",");
+            return open.is_some_and(|j| {
+                j > 0
+                    && (in_party(j - 1) || ws[j - 1].norm == ")")
+                    && (j + 1..k).all(|x| !is_verb(x))
+            }) || (k > 0
+                && ws[k - 1].norm == ")"
+                && (k.saturating_sub(6)..k).any(|x| in_party(x)));
         }
         // a subject noun phrase ending in a plain word, with an actor at most 3 words before
         let plain = ws[k].norm.chars().all(|c| c.is_alphanumeric() || c == '-');

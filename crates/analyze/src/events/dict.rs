@@ -37,6 +37,9 @@ pub struct Block {
     pub name: String,
     pub code: Code,
     pub patterns: Vec<Pattern>,
+    /// `needs-target`: the block's events are coded only with a target ("wants peace" is no
+    /// demand; "wants NATO to stop" is).
+    pub needs_target: bool,
 }
 
 /// A verb entry: its words (lemma of the first, literal rest), its block, its own code.
@@ -165,10 +168,16 @@ impl Dictionary {
                         .ok_or_else(|| format!("{}: block needs a name", at()))?;
                     let code = parse_code(f.next().unwrap_or("---"))
                         .ok_or_else(|| format!("{}: bad block code", at()))?;
+                    let needs_target = match f.next() {
+                        None => false,
+                        Some("needs-target") => true,
+                        Some(x) => return Err(format!("{}: unknown block flag {x:?}", at())),
+                    };
                     self.blocks.push(Block {
                         name: name.to_string(),
                         code,
                         patterns: Vec::new(),
+                        needs_target,
                     });
                     current = Some(self.blocks.len() - 1);
                 }

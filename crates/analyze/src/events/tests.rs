@@ -361,3 +361,57 @@ fn a_place_before_a_compound_party_is_not_one_of_its_members() {
     let t = triples(body);
     assert!(t.iter().all(|(s, _, g)| s != "BEL" && g != "BEL"), "{t:?}");
 }
+
+#[test]
+fn an_unresolved_pronoun_subject_continues_the_previous_subject() {
+    let body = "Moscow wants peace. It wants no further NATO expansion.";
+    assert!(has(body, "RUS", "10", "IGO"));
+}
+
+#[test]
+fn a_support_verb_takes_only_its_own_object_noun() {
+    let t = triples("Russia and the US announced during their Geneva summit a new dialogue.");
+    assert!(t.iter().all(|(_, c, _)| !c.starts_with("04")), "{t:?}");
+    assert!(has("Russia held talks with Ukraine.", "RUS", "046", "UKR"));
+    assert!(has("Russia held talks with Ukraine.", "UKR", "046", "RUS"));
+}
+
+#[test]
+fn taking_actions_is_not_a_seizure() {
+    assert!(
+        code("Russia has every right to take actions against Ukraine.")
+            .iter()
+            .all(|e| e.code != "171")
+    );
+}
+
+#[test]
+fn a_demand_under_a_speech_verb_is_the_speakers_demand() {
+    assert!(has(
+        "Russia said Ukraine must withdraw.",
+        "RUS",
+        "100",
+        "UKR"
+    ));
+    assert!(has(
+        "Russia said Ukraine should not attack.",
+        "RUS",
+        "100",
+        "UKR"
+    ));
+}
+
+#[test]
+fn nouns_in_mention_phrases_are_not_events() {
+    assert!(code("The chance of success from Russian/US talks is nil.").is_empty());
+}
+
+#[test]
+fn a_subject_with_an_appositive_keeps_its_verb() {
+    assert!(has(
+        "Lavrov, the foreign minister, accused Ukraine of provocations.",
+        "RUS",
+        "112",
+        "UKR"
+    ));
+}
