@@ -1,0 +1,8 @@
+//! parley-nlp: the linguistic layer of parley, a pure-Rust inference of spaCy's
+//! `en_core_web_sm` 3.8 pipeline (tokenizer, tagger, dependency parser, named entities),
+//! loaded from the model's own files (see `scripts/fetch-model.sh`), with no Python at run time.
+
+pub mod error;
+pub mod msgpack;
+
+pub use error::{Error, Result};
