@@ -3,6 +3,15 @@
 //! loaded from the model's own files (see `scripts/fetch-model.sh`), with no Python at run time.
 
 pub mod error;
+pub mod hash;
+pub mod layers;
+pub mod lexeme;
 pub mod msgpack;
+pub mod tok2vec;
+pub mod tokenizer;
 
 pub use error::{Error, Result};
+pub mod pipeline;
+pub mod tagger;
+
+pub use pipeline::{Parsed, Pipeline, Token};

@@ -1,0 +1,122 @@
+//! Compare parley-nlp with spaCy's output written by bench/nlp/reference.py:
+//! `cargo run --release -p parley-nlp --example compare MODEL_DIR REFERENCE.jsonl [--show N]`.
+//! Prints token agreement and, on tokens whose spans agree, NORM / SHAPE / tag agreement,
+//! plus the max abs difference of the tok2vec output where the reference has it.
+use parley_nlp::Pipeline;
+use serde_json::Value;
+use std::collections::HashMap;
+
+#[derive(Default)]
+struct Count {
+    same: usize,
+    total: usize,
+}
+
+impl Count {
+    fn add(&mut self, ok: bool) {
+        self.total += 1;
+        self.same += ok as usize;
+    }
+    fn pct(&self) -> f64 {
+        100.0 * self.same as f64 / self.total.max(1) as f64
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() < 2 {
+        eprintln!("usage: compare MODEL_DIR REFERENCE.jsonl [--show N]");
+        std::process::exit(2);
+    }
+    let show: usize = args
+        .iter()
+        .position(|a| a == "--show")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    let t0 = std::time::Instant::now();
+    let nlp = Pipeline::load(&args[0]).unwrap_or_else(|e| {
+        eprintln!("{e}");
+        std::process::exit(1)
+    });
+    eprintln!("model loaded in {:?}", t0.elapsed());
+    let input = std::fs::read_to_string(&args[1]).unwrap();
+    let (mut ref_n, mut our_n, mut same_span) = (0usize, 0usize, 0usize);
+    let (mut norm, mut shape, mut tag) = (Count::default(), Count::default(), Count::default());
+    let mut max_diff = 0f32;
+    let mut shown = 0;
+    let mut tag_confusions: HashMap<(String, String), usize> = HashMap::new();
+    for line in input.lines() {
+        let rec: Value = serde_json::from_str(line).unwrap();
+        let doc = rec["text"].as_str().unwrap();
+        let refs = rec["tokens"].as_array().unwrap();
+        let parsed = nlp.analyze(doc);
+        let ours: HashMap<(usize, usize), usize> = parsed
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ((t.start, t.end), i))
+            .collect();
+        ref_n += refs.len();
+        our_n += parsed.tokens.len();
+        for r in refs {
+            let span = (
+                r[0].as_u64().unwrap() as usize,
+                r[1].as_u64().unwrap() as usize,
+            );
+            let Some(&i) = ours.get(&span) else {
+                if shown < show {
+                    shown += 1;
+                    eprintln!("token {:?} not ours in {:?}", &doc[span.0..span.1], doc);
+                }
+                continue;
+            };
+            same_span += 1;
+            let t = &parsed.tokens[i];
+            let rn = r[7].as_str().unwrap_or("");
+            norm.add(t.norm == rn);
+            if t.norm != rn && shown < show {
+                shown += 1;
+                eprintln!("norm of {:?}: spaCy {rn:?} ours {:?}", t.text, t.norm);
+            }
+            shape.add(parley_nlp::lexeme::shape(&t.text) == r[8].as_str().unwrap_or(""));
+            let rt = r[2].as_str().unwrap_or("");
+            tag.add(t.tag == rt);
+            if t.tag != rt {
+                *tag_confusions
+                    .entry((rt.to_string(), t.tag.clone()))
+                    .or_default() += 1;
+            }
+        }
+        if let Some(tensor) = rec["tensor"].as_array() {
+            let ours = nlp.tensor(doc);
+            if ours.len() == tensor.len() * 96 {
+                for (i, row) in tensor.iter().enumerate() {
+                    for (j, v) in row.as_array().unwrap().iter().enumerate() {
+                        let d = (ours[i * 96 + j] - v.as_f64().unwrap() as f32).abs();
+                        max_diff = max_diff.max(d);
+                    }
+                }
+            }
+        }
+    }
+    println!(
+        "tokens: spaCy {ref_n}, ours {our_n}, same span {same_span}: recall {:.4}%, precision {:.4}%",
+        100.0 * same_span as f64 / ref_n as f64,
+        100.0 * same_span as f64 / our_n as f64
+    );
+    println!(
+        "norm {:.4}%  shape {:.4}%  tag {:.4}% ({} of {})",
+        norm.pct(),
+        shape.pct(),
+        tag.pct(),
+        tag.same,
+        tag.total
+    );
+    println!("tok2vec max abs diff {max_diff:e}");
+    let mut conf: Vec<_> = tag_confusions.into_iter().collect();
+    conf.sort_by(|a, b| b.1.cmp(&a.1));
+    for ((r, o), n) in conf.iter().take(show) {
+        eprintln!("tag spaCy {r} ours {o}: {n}");
+    }
+}

@@ -1,0 +1,388 @@
+//! spaCy's rule-based tokenizer, driven by the `tokenizer` file of the model folder:
+//! whitespace splitting, prefix/suffix/infix patterns, URL matching and the exception
+//! table ("special cases"), ported from spaCy 3.8's `tokenizer.pyx`. Offsets are bytes.
+
+use crate::error::{Error, Result};
+use crate::msgpack::{get, value_str};
+use fancy_regex::Regex;
+use rmpv::Value;
+use std::collections::HashMap;
+
+/// A token produced by the tokenizer: a byte span and, for exception tokens, its NORM.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawToken {
+    pub start: usize,
+    pub end: usize,
+    /// NORM given by a tokenizer exception ("n't" -> "not"), if any.
+    pub norm: Option<String>,
+}
+
+/// One sub-token of a special case.
+#[derive(Debug, Clone)]
+struct SpecialPiece {
+    orth: String,
+    norm: Option<String>,
+}
+
+/// A special case that the second pass (spaCy's `_special_matcher`) can rebuild from
+/// tokens that affix splitting produced: the orths it matches.
+#[derive(Debug, Clone)]
+struct MatcherPattern {
+    orths: Vec<String>,
+}
+
+/// spaCy's English tokenizer.
+pub struct Tokenizer {
+    prefix: Regex,
+    suffix: Regex,
+    infix: Regex,
+    url: Regex,
+    specials: HashMap<String, Vec<SpecialPiece>>,
+    /// Patterns of the special-case matcher, indexed by their first orth.
+    matcher: HashMap<String, Vec<MatcherPattern>>,
+}
+
+/// Translate a Python `re` pattern to fancy-regex syntax.
+fn python_regex(pattern: &str) -> String {
+    // Python accepts `\` before any punctuation; both engines accept that for ASCII
+    // punctuation. `\u`/`\U` escapes are understood as they are. Nothing else differs for
+    // the patterns spaCy ships for English.
+    pattern.to_string()
+}
+
+fn compile(pattern: &str, what: &str) -> Result<Regex> {
+    Regex::new(&python_regex(pattern))
+        .map_err(|e| Error::model(format!("tokenizer {what} pattern does not compile: {e}")))
+}
+
+impl Tokenizer {
+    /// Load from the msgpack `tokenizer` file of the model folder.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tokenizer> {
+        let value = rmpv::decode::read_value(&mut &bytes[..])
+            .map_err(|e| Error::model(format!("tokenizer: not msgpack: {e}")))?;
+        let pattern = |key: &str| -> Result<Regex> {
+            let p = get(&value, key)
+                .and_then(value_str)
+                .ok_or_else(|| Error::model(format!("tokenizer: no '{key}' pattern")))?;
+            compile(p, key)
+        };
+        let prefix = pattern("prefix_search")?;
+        let suffix = pattern("suffix_search")?;
+        let infix = pattern("infix_finditer")?;
+        let url = pattern("url_match")?;
+        let mut specials = HashMap::new();
+        if let Some(Value::Map(entries)) = get(&value, "exceptions") {
+            for (k, v) in entries {
+                let Some(key) = value_str(k) else { continue };
+                let Some(pieces) = v.as_array() else { continue };
+                let mut out = Vec::new();
+                for piece in pieces {
+                    let Value::Map(attrs) = piece else { continue };
+                    let mut orth = None;
+                    let mut norm = None;
+                    for (ak, av) in attrs {
+                        match ak.as_u64() {
+                            Some(65) => orth = value_str(av).map(str::to_string),
+                            Some(67) => norm = value_str(av).map(str::to_string),
+                            _ => {}
+                        }
+                    }
+                    let orth = orth.ok_or_else(|| {
+                        Error::model(format!(
+                            "tokenizer exception {key:?} has a piece without ORTH"
+                        ))
+                    })?;
+                    out.push(SpecialPiece { orth, norm });
+                }
+                specials.insert(key.to_string(), out);
+            }
+        }
+        let mut tok = Tokenizer {
+            prefix,
+            suffix,
+            infix,
+            url,
+            specials,
+            matcher: HashMap::new(),
+        };
+        tok.build_matcher();
+        Ok(tok)
+    }
+
+    /// spaCy adds a special case to its phrase matcher when the key itself would be split
+    /// by the affix rules (or holds a space), so that the pieces are merged back.
+    fn build_matcher(&mut self) {
+        let mut keys: Vec<&String> = self.specials.keys().collect();
+        keys.sort();
+        let mut matcher: HashMap<String, Vec<MatcherPattern>> = HashMap::new();
+        for key in keys {
+            let splits = self.find_prefix(key) > 0
+                || self.find_suffix(key) > 0
+                || !self.find_infix(key).is_empty()
+                || key.contains(' ');
+            if !splits {
+                continue;
+            }
+            let toks = self.tokenize_affixes(key, false);
+            let orths: Vec<String> = toks
+                .iter()
+                .map(|t| key[t.start..t.end].to_string())
+                .collect();
+            if orths.is_empty() {
+                continue;
+            }
+            matcher
+                .entry(orths[0].clone())
+                .or_default()
+                .push(MatcherPattern { orths });
+        }
+        self.matcher = matcher;
+    }
+
+    fn find_prefix(&self, s: &str) -> usize {
+        match self.prefix.find(s) {
+            Ok(Some(m)) => m.end() - m.start(),
+            _ => 0,
+        }
+    }
+
+    fn find_suffix(&self, s: &str) -> usize {
+        match self.suffix.find(s) {
+            Ok(Some(m)) => m.end() - m.start(),
+            _ => 0,
+        }
+    }
+
+    fn find_infix(&self, s: &str) -> Vec<(usize, usize)> {
+        self.infix
+            .find_iter(s)
+            .filter_map(|m| m.ok())
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    fn url_match(&self, s: &str) -> bool {
+        // Python's `re.match`: anchored at the start; the pattern ends with `$`.
+        match self.url.find(s) {
+            Ok(Some(m)) => m.start() == 0,
+            _ => false,
+        }
+    }
+
+    /// Tokenize `text`, returning byte spans (spaCy's `Tokenizer.__call__`).
+    pub fn tokenize(&self, text: &str) -> Vec<RawToken> {
+        let mut toks = self.tokenize_affixes(text, true);
+        self.apply_special_cases(text, &mut toks);
+        toks
+    }
+
+    /// Split on whitespace, then on affixes (spaCy's `_tokenize_affixes`).
+    fn tokenize_affixes(&self, text: &str, with_specials: bool) -> Vec<RawToken> {
+        let mut out = Vec::new();
+        let Some(first) = text.chars().next() else {
+            return out;
+        };
+        let mut in_ws = is_space(first);
+        let mut start = 0usize;
+        for (i, uc) in text.char_indices() {
+            if is_space(uc) != in_ws {
+                if start < i {
+                    self.tokenize_span(text, start, i, with_specials, &mut out);
+                }
+                if uc == ' ' {
+                    start = i + 1;
+                } else {
+                    start = i;
+                }
+                in_ws = !in_ws;
+            }
+        }
+        if start < text.len() {
+            self.tokenize_span(text, start, text.len(), with_specials, &mut out);
+        }
+        out
+    }
+
+    /// Tokenize one whitespace-delimited chunk `text[start..end]`.
+    fn tokenize_span(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        with_specials: bool,
+        out: &mut Vec<RawToken>,
+    ) {
+        let span = &text[start..end];
+        if with_specials {
+            if let Some(pieces) = self.specials.get(span) {
+                push_special(pieces, start, out);
+                return;
+            }
+        }
+        // _split_affixes
+        let mut prefixes: Vec<(usize, usize)> = Vec::new();
+        let mut suffixes: Vec<(usize, usize)> = Vec::new();
+        let (mut s, mut e) = (start, end);
+        let mut last_size = usize::MAX;
+        while s < e && e - s != last_size {
+            let cur = &text[s..e];
+            if with_specials && self.specials.contains_key(cur) {
+                break;
+            }
+            last_size = e - s;
+            let pre_len = self.find_prefix(cur);
+            if pre_len != 0 {
+                let minus_pre = &text[s + pre_len..e];
+                if !minus_pre.is_empty() && with_specials && self.specials.contains_key(minus_pre) {
+                    prefixes.push((s, s + pre_len));
+                    s += pre_len;
+                    break;
+                }
+            }
+            let suf_len = self.find_suffix(&text[s + pre_len..e]);
+            if suf_len != 0 {
+                let minus_suf = &text[s..e - suf_len];
+                if !minus_suf.is_empty() && with_specials && self.specials.contains_key(minus_suf) {
+                    suffixes.push((e - suf_len, e));
+                    e -= suf_len;
+                    break;
+                }
+            }
+            if pre_len != 0 && suf_len != 0 && pre_len + suf_len <= e - s {
+                prefixes.push((s, s + pre_len));
+                suffixes.push((e - suf_len, e));
+                s += pre_len;
+                e -= suf_len;
+            } else if pre_len != 0 {
+                prefixes.push((s, s + pre_len));
+                s += pre_len;
+            } else if suf_len != 0 {
+                suffixes.push((e - suf_len, e));
+                e -= suf_len;
+            }
+        }
+        // _attach_tokens
+        for &(a, b) in &prefixes {
+            out.push(plain(a, b));
+        }
+        if s < e {
+            let core = &text[s..e];
+            if let Some(pieces) = self.specials.get(core).filter(|_| with_specials) {
+                push_special(pieces, s, out);
+            } else if self.url_match(core) {
+                out.push(plain(s, e));
+            } else {
+                let matches = self.find_infix(core);
+                if matches.is_empty() {
+                    out.push(plain(s, e));
+                } else {
+                    let mut pos = 0usize;
+                    for (is, ie) in matches {
+                        if is == 0 {
+                            continue;
+                        }
+                        if is != pos {
+                            out.push(plain(s + pos, s + is));
+                        }
+                        if is != ie {
+                            out.push(plain(s + is, s + ie));
+                        }
+                        pos = ie;
+                    }
+                    if pos < core.len() {
+                        out.push(plain(s + pos, e));
+                    }
+                }
+            }
+        }
+        for &(a, b) in suffixes.iter().rev() {
+            out.push(plain(a, b));
+        }
+    }
+
+    /// Merge token sequences that spell a special case (spaCy's `_apply_special_cases`).
+    fn apply_special_cases(&self, text: &str, toks: &mut Vec<RawToken>) {
+        if self.matcher.is_empty() {
+            return;
+        }
+        // (start, end) token ranges of every match
+        let mut matches: Vec<(usize, usize)> = Vec::new();
+        for i in 0..toks.len() {
+            let first = &text[toks[i].start..toks[i].end];
+            let Some(patterns) = self.matcher.get(first) else {
+                continue;
+            };
+            for p in patterns {
+                let n = p.orths.len();
+                if i + n > toks.len() {
+                    continue;
+                }
+                let all = (0..n).all(|j| &text[toks[i + j].start..toks[i + j].end] == p.orths[j]);
+                if all && !matches.contains(&(i, i + n)) {
+                    matches.push((i, i + n));
+                }
+            }
+        }
+        if matches.is_empty() {
+            return;
+        }
+        // longest first, then leftmost; skip spans whose first or last token is taken
+        matches.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut seen = vec![false; toks.len()];
+        let mut kept = Vec::new();
+        for (a, b) in matches {
+            if !seen[a] && !seen[b - 1] {
+                kept.push((a, b));
+            }
+            for flag in &mut seen[a..b] {
+                *flag = true;
+            }
+        }
+        kept.sort();
+        let mut out = Vec::with_capacity(toks.len());
+        let mut i = 0;
+        let mut k = 0;
+        while i < toks.len() {
+            if k < kept.len() && kept[k].0 == i {
+                let (a, b) = kept[k];
+                k += 1;
+                let span_text = &text[toks[a].start..toks[b - 1].end];
+                if let Some(pieces) = self.specials.get(span_text) {
+                    push_special(pieces, toks[a].start, &mut out);
+                } else {
+                    out.extend_from_slice(&toks[a..b]);
+                }
+                i = b;
+            } else {
+                out.push(toks[i].clone());
+                i += 1;
+            }
+        }
+        *toks = out;
+    }
+}
+
+fn plain(start: usize, end: usize) -> RawToken {
+    RawToken {
+        start,
+        end,
+        norm: None,
+    }
+}
+
+fn push_special(pieces: &[SpecialPiece], mut start: usize, out: &mut Vec<RawToken>) {
+    for p in pieces {
+        let end = start + p.orth.len();
+        out.push(RawToken {
+            start,
+            end,
+            norm: p.norm.clone(),
+        });
+        start = end;
+    }
+}
+
+/// Python's `str.isspace()` for one character.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
