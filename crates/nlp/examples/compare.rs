@@ -43,6 +43,9 @@ fn main() {
     let input = std::fs::read_to_string(&args[1]).unwrap();
     let (mut ref_n, mut our_n, mut same_span) = (0usize, 0usize, 0usize);
     let (mut norm, mut shape, mut tag) = (Count::default(), Count::default(), Count::default());
+    let (mut uas, mut las, mut ent_tok) = (Count::default(), Count::default(), Count::default());
+    let (mut ent_same, mut ent_ref, mut ent_ours) = (0usize, 0usize, 0usize);
+    let (mut docs, mut docs_same_parse) = (0usize, 0usize);
     let mut max_diff = 0f32;
     let mut shown = 0;
     let mut tag_confusions: HashMap<(String, String), usize> = HashMap::new();
@@ -80,12 +83,51 @@ fn main() {
                 eprintln!("norm of {:?}: spaCy {rn:?} ours {:?}", t.text, t.norm);
             }
             shape.add(parley_nlp::lexeme::shape(&t.text) == r[8].as_str().unwrap_or(""));
+            // heads compared by their byte spans
+            let rh = &refs[r[3].as_u64().unwrap() as usize];
+            let rh_span = (
+                rh[0].as_u64().unwrap() as usize,
+                rh[1].as_u64().unwrap() as usize,
+            );
+            let oh = &parsed.tokens[t.head];
+            let head_ok = (oh.start, oh.end) == rh_span;
+            uas.add(head_ok);
+            las.add(head_ok && t.dep == r[4].as_str().unwrap_or(""));
+            ent_tok.add(
+                t.ent_iob == r[5].as_str().unwrap_or("")
+                    && t.ent_type == r[6].as_str().unwrap_or(""),
+            );
             let rt = r[2].as_str().unwrap_or("");
             tag.add(t.tag == rt);
             if t.tag != rt {
                 *tag_confusions
                     .entry((rt.to_string(), t.tag.clone()))
                     .or_default() += 1;
+            }
+        }
+        docs += 1;
+        let same_parse = refs.len() == parsed.tokens.len()
+            && refs.iter().zip(&parsed.tokens).all(|(r, t)| {
+                r[3].as_u64() == Some(t.head as u64) && r[4].as_str() == Some(t.dep.as_str())
+            });
+        docs_same_parse += same_parse as usize;
+        let ref_ents: Vec<(u64, u64, &str)> = rec["ents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e[0].as_u64().unwrap(),
+                    e[1].as_u64().unwrap(),
+                    e[2].as_str().unwrap(),
+                )
+            })
+            .collect();
+        ent_ref += ref_ents.len();
+        ent_ours += parsed.ents.len();
+        for e in &parsed.ents {
+            if ref_ents.contains(&(e.start as u64, e.end as u64, e.label.as_str())) {
+                ent_same += 1;
             }
         }
         if let Some(tensor) = rec["tensor"].as_array() {
@@ -114,6 +156,17 @@ fn main() {
         tag.total
     );
     println!("tok2vec max abs diff {max_diff:e}");
+    println!(
+        "heads (UAS) {:.4}%  heads+labels (LAS) {:.4}%  docs with identical parse {docs_same_parse}/{docs}",
+        uas.pct(),
+        las.pct()
+    );
+    println!(
+        "entity per-token iob+type {:.4}%  entity spans: spaCy {ent_ref}, ours {ent_ours}, same {ent_same}: recall {:.4}%, precision {:.4}%",
+        ent_tok.pct(),
+        100.0 * ent_same as f64 / ent_ref.max(1) as f64,
+        100.0 * ent_same as f64 / ent_ours.max(1) as f64
+    );
     let mut conf: Vec<_> = tag_confusions.into_iter().collect();
     conf.sort_by(|a, b| b.1.cmp(&a.1));
     for ((r, o), n) in conf.iter().take(show) {

@@ -2,11 +2,17 @@
 //! `en_core_web_sm` 3.8 pipeline (tokenizer, tagger, dependency parser, named entities),
 //! loaded from the model's own files (see `scripts/fetch-model.sh`), with no Python at run time.
 
+pub mod arc_eager;
 pub mod error;
 pub mod hash;
 pub mod layers;
 pub mod lexeme;
+pub mod moves;
 pub mod msgpack;
+pub mod ner;
+pub mod nonproj;
+pub mod parser;
+pub mod parser_model;
 pub mod tok2vec;
 pub mod tokenizer;
 
@@ -14,4 +20,4 @@ pub use error::{Error, Result};
 pub mod pipeline;
 pub mod tagger;
 
-pub use pipeline::{Parsed, Pipeline, Token};
+pub use pipeline::{Ent, Parsed, Pipeline, Token};

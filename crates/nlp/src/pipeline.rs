@@ -4,6 +4,7 @@ use crate::error::{read, Error, Result};
 use crate::hash::string_id;
 use crate::lexeme::{is_space_str, prefix, shape, suffix, NormTable};
 use crate::msgpack::ThincModel;
+use crate::parser::{DependencyParser, EntityRecognizer};
 use crate::tagger::Tagger;
 use crate::tok2vec::{Tok2Vec, TokenFeatures};
 use crate::tokenizer::{RawToken, Tokenizer};
@@ -17,12 +18,33 @@ pub struct Token {
     pub text: String,
     pub norm: String,
     pub tag: String,
+    /// Index of the head token in `Parsed::tokens`; a root is its own head.
+    pub head: usize,
+    /// Dependency label (ClearNLP style, as spaCy's English models: nsubj, dobj, ROOT, ...).
+    pub dep: String,
+    /// "B", "I" or "O".
+    pub ent_iob: &'static str,
+    /// Entity label of the entity this token is in, or "".
+    pub ent_type: String,
+}
+
+/// A span of the text with a label. `start`/`end` are byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ent {
+    pub start: usize,
+    pub end: usize,
+    /// Token range `[first, last + 1)` in `Parsed::tokens`.
+    pub tokens: (usize, usize),
+    pub label: String,
 }
 
 /// The analysis of one text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
     pub tokens: Vec<Token>,
+    /// Sentences as byte spans (from the parse, as spaCy's `doc.sents`).
+    pub sents: Vec<(usize, usize)>,
+    pub ents: Vec<Ent>,
 }
 
 /// The loaded en_core_web_sm pipeline.
@@ -31,6 +53,8 @@ pub struct Pipeline {
     norms: NormTable,
     tok2vec: Tok2Vec,
     tagger: Tagger,
+    parser: DependencyParser,
+    ner: EntityRecognizer,
 }
 
 fn load_model(dir: &Path, component: &str) -> Result<ThincModel> {
@@ -59,11 +83,15 @@ impl Pipeline {
             &load_model(dir, "tagger")?,
             &load_json(&dir.join("tagger").join("cfg"))?,
         )?;
+        let parser = DependencyParser::load(dir, tok2vec.width)?;
+        let ner = EntityRecognizer::load(dir)?;
         Ok(Pipeline {
             tokenizer,
             norms,
             tok2vec,
             tagger,
+            parser,
+            ner,
         })
     }
 
@@ -102,24 +130,59 @@ impl Pipeline {
         self.tok2vec.forward(&[&feats]).pop().unwrap_or_default()
     }
 
-    /// Analyse one text.
+    /// Analyse one text: tokens, tags, dependency parse, sentences and entities.
     pub fn analyze(&self, text: &str) -> Parsed {
         let toks = self.tokenize(text);
+        let n = toks.len();
         let (feats, norms) = self.features(text, &toks);
+        let is_space: Vec<bool> = feats.iter().map(|f| f.is_space == 1).collect();
         let tensor = self.tok2vec.forward(&[&feats]).pop().unwrap_or_default();
-        let tags = self.tagger.predict(&tensor, toks.len());
-        let tokens = toks
+        let tags = self.tagger.predict(&tensor, n);
+        let parse = self.parser.parse(&tensor, n, &is_space);
+        let ents = self.ner.recognize(&feats, &parse.sent_starts, &is_space);
+        let mut tokens: Vec<Token> = toks
             .iter()
             .zip(norms)
-            .zip(tags)
-            .map(|((t, norm), tag)| Token {
+            .enumerate()
+            .map(|(i, (t, norm))| Token {
                 start: t.start,
                 end: t.end,
                 text: text[t.start..t.end].to_string(),
                 norm,
-                tag: self.tagger.labels[tag].clone(),
+                tag: self.tagger.labels[tags[i]].clone(),
+                head: parse.heads[i],
+                dep: parse.labels[i].clone(),
+                ent_iob: "O",
+                ent_type: String::new(),
             })
             .collect();
-        Parsed { tokens }
+        let mut out_ents = Vec::with_capacity(ents.len());
+        for e in ents {
+            for (k, tok) in tokens[e.start..e.end].iter_mut().enumerate() {
+                tok.ent_iob = if k == 0 { "B" } else { "I" };
+                tok.ent_type = e.label.clone();
+            }
+            out_ents.push(Ent {
+                start: toks[e.start].start,
+                end: toks[e.end - 1].end,
+                tokens: (e.start, e.end),
+                label: e.label,
+            });
+        }
+        let mut sents = Vec::new();
+        let mut start = 0;
+        for i in 1..=n {
+            if i == n || parse.sent_starts[i] {
+                if start < i {
+                    sents.push((toks[start].start, toks[i - 1].end));
+                }
+                start = i;
+            }
+        }
+        Parsed {
+            tokens,
+            sents,
+            ents: out_ents,
+        }
     }
 }
