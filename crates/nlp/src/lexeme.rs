@@ -168,6 +168,11 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F)
 }
 
+/// Python's `str.isalpha()` over a whole string (false when empty).
+pub fn is_alpha_str(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(is_alpha)
+}
+
 /// Python's `str.isdigit()` for one character (decimal and other digits).
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit()

@@ -3,9 +3,11 @@
 //! loaded from the model's own files (see `scripts/fetch-model.sh`), with no Python at run time.
 
 pub mod arc_eager;
+pub mod attribute_ruler;
 pub mod error;
 pub mod hash;
 pub mod layers;
+pub mod lemmatizer;
 pub mod lexeme;
 pub mod moves;
 pub mod msgpack;

@@ -1,7 +1,9 @@
 //! The whole pipeline: load the model folder once, then `analyze` texts.
 
+use crate::attribute_ruler::{AttributeRuler, RuledToken};
 use crate::error::{read, Error, Result};
 use crate::hash::string_id;
+use crate::lemmatizer::Lemmatizer;
 use crate::lexeme::{is_space_str, prefix, shape, suffix, NormTable};
 use crate::msgpack::ThincModel;
 use crate::parser::{DependencyParser, EntityRecognizer};
@@ -18,6 +20,11 @@ pub struct Token {
     pub text: String,
     pub norm: String,
     pub tag: String,
+    /// Universal POS (NOUN, VERB, PROPN, ...) from the attribute ruler's tag map.
+    pub pos: String,
+    /// Morphological features, e.g. `Number=Sing`.
+    pub morph: String,
+    pub lemma: String,
     /// Index of the head token in `Parsed::tokens`; a root is its own head.
     pub head: usize,
     /// Dependency label (ClearNLP style, as spaCy's English models: nsubj, dobj, ROOT, ...).
@@ -54,6 +61,8 @@ pub struct Pipeline {
     tok2vec: Tok2Vec,
     tagger: Tagger,
     parser: DependencyParser,
+    ruler: AttributeRuler,
+    lemmatizer: Lemmatizer,
     ner: EntityRecognizer,
 }
 
@@ -85,12 +94,19 @@ impl Pipeline {
         )?;
         let parser = DependencyParser::load(dir, tok2vec.width)?;
         let ner = EntityRecognizer::load(dir)?;
+        let ruler =
+            AttributeRuler::from_bytes(&read(&dir.join("attribute_ruler").join("patterns"))?)?;
+        let lemmatizer = Lemmatizer::from_bytes(&read(
+            &dir.join("lemmatizer").join("lookups").join("lookups.bin"),
+        )?)?;
         Ok(Pipeline {
             tokenizer,
             norms,
             tok2vec,
             tagger,
             parser,
+            ruler,
+            lemmatizer,
             ner,
         })
     }
@@ -139,21 +155,44 @@ impl Pipeline {
         let tensor = self.tok2vec.forward(&[&feats]).pop().unwrap_or_default();
         let tags = self.tagger.predict(&tensor, n);
         let parse = self.parser.parse(&tensor, n, &is_space);
+        let mut ruled: Vec<RuledToken> = toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| RuledToken {
+                lower: text[t.start..t.end].to_lowercase(),
+                is_space: is_space[i],
+                tag: self.tagger.labels[tags[i]].clone(),
+                dep: parse.labels[i].clone(),
+                ..RuledToken::default()
+            })
+            .collect();
+        self.ruler.apply(&mut ruled);
         let ents = self.ner.recognize(&feats, &parse.sent_starts, &is_space);
         let mut tokens: Vec<Token> = toks
             .iter()
             .zip(norms)
+            .zip(ruled)
             .enumerate()
-            .map(|(i, (t, norm))| Token {
-                start: t.start,
-                end: t.end,
-                text: text[t.start..t.end].to_string(),
-                norm,
-                tag: self.tagger.labels[tags[i]].clone(),
-                head: parse.heads[i],
-                dep: parse.labels[i].clone(),
-                ent_iob: "O",
-                ent_type: String::new(),
+            .map(|(i, ((t, norm), r))| {
+                let text = &text[t.start..t.end];
+                let lemma = match r.lemma {
+                    Some(l) => l,
+                    None => self.lemmatizer.lemmatize(text, &r.pos, &r.morph),
+                };
+                Token {
+                    start: t.start,
+                    end: t.end,
+                    text: text.to_string(),
+                    norm,
+                    tag: r.tag,
+                    pos: r.pos,
+                    morph: r.morph,
+                    lemma,
+                    head: parse.heads[i],
+                    dep: r.dep,
+                    ent_iob: "O",
+                    ent_type: String::new(),
+                }
             })
             .collect();
         let mut out_ents = Vec::with_capacity(ents.len());

@@ -246,3 +246,24 @@ fn empty_and_whitespace_texts_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn pos_and_lemmas_match_spacy_on_news_sentences() {
+    let Some(nlp) = pipeline() else { return };
+    for rec in fixture("sentences.ref.jsonl") {
+        let text = rec["text"].as_str().unwrap();
+        let parsed = nlp.analyze(text);
+        let ours: Vec<(&str, &str)> = parsed
+            .tokens
+            .iter()
+            .map(|t| (t.pos.as_str(), t.lemma.as_str()))
+            .collect();
+        let theirs: Vec<(&str, &str)> = rec["tokens"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| (t[9].as_str().unwrap(), t[10].as_str().unwrap()))
+            .collect();
+        assert_eq!(ours, theirs, "POS and lemmas of {text:?}");
+    }
+}
