@@ -190,6 +190,16 @@ impl Linear {
     /// `x` is n×n_in; `out` gets n×n_out.
     pub fn forward(&self, x: &[f32], n: usize, out: &mut Vec<f32>) {
         out.resize(n * self.n_out, 0.0);
+        if n == 1 {
+            // one row (a parser state): plain dot products beat packing for sgemm
+            for (o, (w, b)) in out
+                .iter_mut()
+                .zip(self.w.chunks_exact(self.n_in).zip(&self.b))
+            {
+                *o = dot(w, &x[..self.n_in]) + b;
+            }
+            return;
+        }
         matmul_bt(x, &self.w, out, n, self.n_in, self.n_out);
         for row in out.chunks_exact_mut(self.n_out) {
             for (v, b) in row.iter_mut().zip(&self.b) {
@@ -197,4 +207,21 @@ impl Linear {
             }
         }
     }
+}
+
+/// Dot product in 8 lanes (vectorises; the order of additions differs from BLAS only in the
+/// last bits).
+pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut acc = [0f32; 8];
+    let chunks = a.len() / 8;
+    for i in 0..chunks {
+        for l in 0..8 {
+            acc[l] += a[i * 8 + l] * b[i * 8 + l];
+        }
+    }
+    let mut sum = 0f32;
+    for i in chunks * 8..a.len() {
+        sum += a[i] * b[i];
+    }
+    sum + acc.iter().sum::<f32>()
 }

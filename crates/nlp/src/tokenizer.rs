@@ -7,6 +7,7 @@ use crate::msgpack::{get, value_str};
 use fancy_regex::Regex;
 use rmpv::Value;
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// A token produced by the tokenizer: a byte span and, for exception tokens, its NORM.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +41,13 @@ pub struct Tokenizer {
     specials: HashMap<String, Vec<SpecialPiece>>,
     /// Patterns of the special-case matcher, indexed by their first orth.
     matcher: HashMap<String, Vec<MatcherPattern>>,
+    /// Results per whitespace-delimited chunk (as spaCy's `_cache`): token offsets relative
+    /// to the chunk. The result depends on the chunk alone, so caching changes nothing.
+    cache: Mutex<HashMap<String, Vec<RawToken>>>,
 }
+
+/// Chunks cached at most; past this the cache is cleared.
+const MAX_CACHE: usize = 200_000;
 
 /// Translate a Python `re` pattern to fancy-regex syntax.
 fn python_regex(pattern: &str) -> String {
@@ -104,6 +111,7 @@ impl Tokenizer {
             url,
             specials,
             matcher: HashMap::new(),
+            cache: Mutex::new(HashMap::new()),
         };
         tok.build_matcher();
         Ok(tok)
@@ -205,6 +213,46 @@ impl Tokenizer {
 
     /// Tokenize one whitespace-delimited chunk `text[start..end]`.
     fn tokenize_span(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        with_specials: bool,
+        out: &mut Vec<RawToken>,
+    ) {
+        if !with_specials {
+            return self.tokenize_span_uncached(text, start, end, false, out);
+        }
+        let span = &text[start..end];
+        if let Ok(cache) = self.cache.lock() {
+            if let Some(toks) = cache.get(span) {
+                out.extend(toks.iter().map(|t| RawToken {
+                    start: t.start + start,
+                    end: t.end + start,
+                    norm: t.norm.clone(),
+                }));
+                return;
+            }
+        }
+        let first = out.len();
+        self.tokenize_span_uncached(text, start, end, true, out);
+        if let Ok(mut cache) = self.cache.lock() {
+            if cache.len() >= MAX_CACHE {
+                cache.clear();
+            }
+            let rel = out[first..]
+                .iter()
+                .map(|t| RawToken {
+                    start: t.start - start,
+                    end: t.end - start,
+                    norm: t.norm.clone(),
+                })
+                .collect();
+            cache.insert(span.to_string(), rel);
+        }
+    }
+
+    fn tokenize_span_uncached(
         &self,
         text: &str,
         start: usize,
