@@ -212,16 +212,19 @@ impl Linear {
 /// Dot product in 8 lanes (vectorises; the order of additions differs from BLAS only in the
 /// last bits).
 pub fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
     let mut acc = [0f32; 8];
-    let chunks = a.len() / 8;
-    for i in 0..chunks {
+    let mut ca = a.chunks_exact(8);
+    let mut cb = b.chunks_exact(8);
+    for (x, y) in (&mut ca).zip(&mut cb) {
         for l in 0..8 {
-            acc[l] += a[i * 8 + l] * b[i * 8 + l];
+            acc[l] += x[l] * y[l];
         }
     }
     let mut sum = 0f32;
-    for i in chunks * 8..a.len() {
-        sum += a[i] * b[i];
+    for (x, y) in ca.remainder().iter().zip(cb.remainder()) {
+        sum += x * y;
     }
     sum + acc.iter().sum::<f32>()
 }
