@@ -13,6 +13,7 @@ pub mod moves;
 pub mod msgpack;
 pub mod ner;
 pub mod nonproj;
+pub mod output;
 pub mod parser;
 pub mod parser_model;
 pub mod tok2vec;

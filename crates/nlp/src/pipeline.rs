@@ -76,7 +76,22 @@ fn load_json(path: &Path) -> Result<serde_json::Value> {
         .map_err(|e| Error::model(format!("{}: not JSON: {e}", path.display())))
 }
 
+/// The model folder's name under `.models/`.
+pub const MODEL_DIR_NAME: &str = "en_core_web_sm-3.8.0";
+
 impl Pipeline {
+    /// Where the model is: `$PARLEY_NLP_MODEL`, else `.models/en_core_web_sm-3.8.0` in the
+    /// current directory or the nearest ancestor that has one.
+    pub fn default_model_dir() -> Option<std::path::PathBuf> {
+        if let Some(p) = std::env::var_os("PARLEY_NLP_MODEL") {
+            return Some(p.into());
+        }
+        let cwd = std::env::current_dir().ok()?;
+        cwd.ancestors()
+            .map(|d| d.join(".models").join(MODEL_DIR_NAME))
+            .find(|d| d.join("config.cfg").is_file())
+    }
+
     /// Load the model folder (`.models/en_core_web_sm-3.8.0`, see scripts/fetch-model.sh).
     pub fn load(dir: impl AsRef<Path>) -> Result<Pipeline> {
         let dir = dir.as_ref();

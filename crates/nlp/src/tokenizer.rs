@@ -73,6 +73,7 @@ impl Tokenizer {
                 .ok_or_else(|| Error::model(format!("tokenizer: no '{key}' pattern")))?;
             compile(p, key)
         };
+        let t0 = std::time::Instant::now();
         let prefix = pattern("prefix_search")?;
         let suffix = pattern("suffix_search")?;
         let infix = pattern("infix_finditer")?;
@@ -113,7 +114,13 @@ impl Tokenizer {
             matcher: HashMap::new(),
             cache: Mutex::new(HashMap::new()),
         };
+        if std::env::var_os("PARLEY_NLP_TIMING").is_some() {
+            eprintln!("tokenizer: patterns and exceptions {:?}", t0.elapsed());
+        }
         tok.build_matcher();
+        if std::env::var_os("PARLEY_NLP_TIMING").is_some() {
+            eprintln!("tokenizer: with matcher {:?}", t0.elapsed());
+        }
         Ok(tok)
     }
 
