@@ -197,7 +197,7 @@ fn main() {
         100.0 * ent_same as f64 / ent_ours.max(1) as f64
     );
     let mut conf: Vec<_> = tag_confusions.into_iter().collect();
-    conf.sort_by(|a, b| b.1.cmp(&a.1));
+    conf.sort_by_key(|c| std::cmp::Reverse(c.1));
     for ((r, o), n) in conf.iter().take(show) {
         eprintln!("tag spaCy {r} ours {o}: {n}");
     }

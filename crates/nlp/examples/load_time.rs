@@ -14,6 +14,20 @@ fn main() {
         println!("{c} {:?}", t.elapsed());
     }
     let t = Instant::now();
+    let c = cpu_seconds();
     let _p = parley_nlp::Pipeline::load(&dir).unwrap();
-    println!("pipeline {:?}", t.elapsed());
+    println!(
+        "pipeline {:?} wall, {:.0} ms CPU (all threads)",
+        t.elapsed(),
+        (cpu_seconds() - c) * 1000.0
+    );
+}
+
+/// CPU seconds (user + system) of this process, from /proc/self/stat.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map(|x| x.1).unwrap_or("");
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
 }

@@ -8,7 +8,7 @@ fn main() {
     let files: Vec<&String> = args
         .iter()
         .enumerate()
-        .filter(|(i, a)| !a.starts_with("--") && !(i > &0 && args[i - 1] == "--format"))
+        .filter(|(i, a)| !(a.starts_with("--") || *i > 0 && args[i - 1] == "--format"))
         .map(|(_, a)| a)
         .collect();
     let Some(dir) = parley_nlp::Pipeline::default_model_dir() else {

@@ -176,7 +176,7 @@ pub fn is_alpha_str(s: &str) -> bool {
 /// Python's `str.isdigit()` for one character (decimal and other digits).
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit()
-        || (c.is_numeric() && c.to_digit(10).is_some())
+        || c.is_ascii_digit()
         || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉' | '①'..='⑨')
         || (!c.is_ascii() && is_unicode_decimal(c))
 }

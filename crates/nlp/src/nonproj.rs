@@ -3,6 +3,9 @@
 //! Children are enumerated as spaCy's `Token.children` does, scanning between the left and
 //! right edges computed before the changes (`set_children_from_heads`).
 
+// Index loops mirror spaCy's C loops over token arrays, which keeps the port checkable.
+#![allow(clippy::needless_range_loop)]
+
 /// Left and right edges and sentence starts of a parse (spaCy's `set_children_from_heads`).
 pub struct Edges {
     pub l_edge: Vec<usize>,
@@ -67,7 +70,7 @@ fn heads_within_sents(heads: &[usize], l_edge: &[usize]) -> bool {
             let cur_end = i;
             for j in cur_start..cur_end {
                 let h = heads[j];
-                if h < cur_start || h >= cur_end + 1 {
+                if h < cur_start || h > cur_end {
                     return false;
                 }
             }

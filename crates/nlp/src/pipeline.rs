@@ -95,34 +95,62 @@ impl Pipeline {
     /// Load the model folder (`.models/en_core_web_sm-3.8.0`, see scripts/fetch-model.sh).
     pub fn load(dir: impl AsRef<Path>) -> Result<Pipeline> {
         let dir = dir.as_ref();
-        let tokenizer = Tokenizer::from_bytes(&read(&dir.join("tokenizer"))?)?;
-        let lookups = dir.join("vocab").join("lookups.bin");
-        let norms = if lookups.exists() {
-            NormTable::from_bytes(&read(&lookups)?)?
-        } else {
-            NormTable::empty()
+        let timing = std::env::var_os("PARLEY_NLP_TIMING").is_some();
+        let t0 = std::time::Instant::now();
+        let lap = |what: &str| {
+            if timing {
+                eprintln!("load: {what} done at {:?}", t0.elapsed());
+            }
         };
-        let tok2vec = Tok2Vec::from_model(&load_model(dir, "tok2vec")?, "tok2vec")?;
-        let tagger = Tagger::load(
-            &load_model(dir, "tagger")?,
-            &load_json(&dir.join("tagger").join("cfg"))?,
-        )?;
-        let parser = DependencyParser::load(dir, tok2vec.width)?;
-        let ner = EntityRecognizer::load(dir)?;
-        let ruler =
-            AttributeRuler::from_bytes(&read(&dir.join("attribute_ruler").join("patterns"))?)?;
-        let lemmatizer = Lemmatizer::from_bytes(&read(
-            &dir.join("lemmatizer").join("lookups").join("lookups.bin"),
-        )?)?;
-        Ok(Pipeline {
-            tokenizer,
-            norms,
-            tok2vec,
-            tagger,
-            parser,
-            ruler,
-            lemmatizer,
-            ner,
+        // The tokenizer (regex compilation, special cases) takes as long as everything else
+        // together, so it loads on a thread of its own, and so does the lemmatizer's tables.
+        std::thread::scope(|scope| {
+            let tokenizer = scope.spawn(|| {
+                let t = Tokenizer::from_bytes(&read(&dir.join("tokenizer"))?);
+                lap("tokenizer");
+                t
+            });
+            let lemmatizer = scope.spawn(|| {
+                let l = Lemmatizer::from_bytes(&read(
+                    &dir.join("lemmatizer").join("lookups").join("lookups.bin"),
+                )?);
+                lap("lemmatizer");
+                l
+            });
+            let lookups = dir.join("vocab").join("lookups.bin");
+            let norms = if lookups.exists() {
+                NormTable::from_bytes(&read(&lookups)?)?
+            } else {
+                NormTable::empty()
+            };
+            let tok2vec = Tok2Vec::from_model(&load_model(dir, "tok2vec")?, "tok2vec")?;
+            let tagger = Tagger::load(
+                &load_model(dir, "tagger")?,
+                &load_json(&dir.join("tagger").join("cfg"))?,
+            )?;
+            lap("tok2vec and tagger");
+            let parser = DependencyParser::load(dir, tok2vec.width)?;
+            let ner = EntityRecognizer::load(dir)?;
+            lap("parser and ner");
+            let ruler =
+                AttributeRuler::from_bytes(&read(&dir.join("attribute_ruler").join("patterns"))?)?;
+            lap("attribute ruler");
+            let lemmatizer = lemmatizer
+                .join()
+                .map_err(|_| Error::model("lemmatizer: loading thread panicked"))??;
+            let tokenizer = tokenizer
+                .join()
+                .map_err(|_| Error::model("tokenizer: loading thread panicked"))??;
+            Ok(Pipeline {
+                tokenizer,
+                norms,
+                tok2vec,
+                tagger,
+                parser,
+                ruler,
+                lemmatizer,
+                ner,
+            })
         })
     }
 

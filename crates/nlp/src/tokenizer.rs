@@ -372,7 +372,7 @@ impl Tokenizer {
                 if i + n > toks.len() {
                     continue;
                 }
-                let all = (0..n).all(|j| &text[toks[i + j].start..toks[i + j].end] == p.orths[j]);
+                let all = (0..n).all(|j| text[toks[i + j].start..toks[i + j].end] == p.orths[j]);
                 if all && !matches.contains(&(i, i + n)) {
                     matches.push((i, i + n));
                 }
