@@ -31,6 +31,13 @@ fn pipeline() -> Option<&'static Pipeline> {
     .as_ref()
 }
 
+/// The news sentences and the edge cases (whitespace, emoticons, URLs, scripts, quotes).
+fn fixtures() -> Vec<Value> {
+    let mut all = fixture("sentences.ref.jsonl");
+    all.extend(fixture("edge.ref.jsonl"));
+    all
+}
+
 fn fixture(name: &str) -> Vec<Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
@@ -59,7 +66,7 @@ fn spans(rec: &Value) -> Vec<(usize, usize)> {
 #[test]
 fn tokens_match_spacy_on_news_sentences() {
     let Some(nlp) = pipeline() else { return };
-    for rec in fixture("sentences.ref.jsonl") {
+    for rec in fixtures() {
         let text = rec["text"].as_str().unwrap();
         let ours: Vec<(usize, usize)> = nlp
             .tokenize(text)
@@ -73,7 +80,7 @@ fn tokens_match_spacy_on_news_sentences() {
 #[test]
 fn tags_match_spacy_on_news_sentences() {
     let Some(nlp) = pipeline() else { return };
-    for rec in fixture("sentences.ref.jsonl") {
+    for rec in fixtures() {
         let text = rec["text"].as_str().unwrap();
         let parsed = nlp.analyze(text);
         let ours: Vec<&str> = parsed.tokens.iter().map(|t| t.tag.as_str()).collect();
@@ -117,7 +124,7 @@ fn tok2vec_output_matches_spacy_within_1e_4() {
 #[test]
 fn parses_match_spacy_on_news_sentences() {
     let Some(nlp) = pipeline() else { return };
-    for rec in fixture("sentences.ref.jsonl") {
+    for rec in fixtures() {
         let text = rec["text"].as_str().unwrap();
         let parsed = nlp.analyze(text);
         let ours: Vec<(usize, &str)> = parsed
@@ -138,7 +145,7 @@ fn parses_match_spacy_on_news_sentences() {
 #[test]
 fn entities_match_spacy_on_news_sentences() {
     let Some(nlp) = pipeline() else { return };
-    for rec in fixture("sentences.ref.jsonl") {
+    for rec in fixtures() {
         let text = rec["text"].as_str().unwrap();
         let parsed = nlp.analyze(text);
         let ours: Vec<(usize, usize, &str)> = parsed
@@ -250,7 +257,7 @@ fn empty_and_whitespace_texts_do_not_panic() {
 #[test]
 fn pos_and_lemmas_match_spacy_on_news_sentences() {
     let Some(nlp) = pipeline() else { return };
-    for rec in fixture("sentences.ref.jsonl") {
+    for rec in fixtures() {
         let text = rec["text"].as_str().unwrap();
         let parsed = nlp.analyze(text);
         let ours: Vec<(&str, &str)> = parsed
