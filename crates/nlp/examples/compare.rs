@@ -48,6 +48,7 @@ fn main() {
     let (mut ent_same, mut ent_ref, mut ent_ours) = (0usize, 0usize, 0usize);
     let (mut docs, mut docs_same_parse) = (0usize, 0usize);
     let mut max_diff = 0f32;
+    let mut compared_vectors = 0usize;
     let mut shown = 0;
     let mut tag_confusions: HashMap<(String, String), usize> = HashMap::new();
     for line in input.lines() {
@@ -156,6 +157,7 @@ fn main() {
         if let Some(tensor) = rec["tensor"].as_array() {
             let ours = nlp.tensor(doc);
             if ours.len() == tensor.len() * 96 {
+                compared_vectors += 1;
                 for (i, row) in tensor.iter().enumerate() {
                     for (j, v) in row.as_array().unwrap().iter().enumerate() {
                         let d = (ours[i * 96 + j] - v.as_f64().unwrap() as f32).abs();
@@ -178,7 +180,11 @@ fn main() {
         tag.same,
         tag.total
     );
-    println!("tok2vec max abs diff {max_diff:e}");
+    if compared_vectors > 0 {
+        println!("tok2vec max abs diff {max_diff:e} over {compared_vectors} documents");
+    } else {
+        println!("tok2vec: no vectors in the reference (write it with reference.py --vectors)");
+    }
     println!(
         "pos {:.4}%  lemma {:.4}% (of {})",
         pos.pct(),

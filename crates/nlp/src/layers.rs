@@ -121,18 +121,23 @@ impl Maxout {
         scratch.resize(n * wide, 0.0);
         matmul_bt(x, &self.w, scratch, n, self.n_in, wide);
         out.resize(n * self.n_out, 0.0);
-        for i in 0..n {
-            let row = &scratch[i * wide..(i + 1) * wide];
-            for o in 0..self.n_out {
-                let mut best = f32::NEG_INFINITY;
-                for p in 0..self.n_pieces {
-                    let j = o * self.n_pieces + p;
-                    let v = row[j] + self.b[j];
+        let np = self.n_pieces;
+        for (row, out_row) in scratch[..n * wide]
+            .chunks_exact(wide)
+            .zip(out.chunks_exact_mut(self.n_out))
+        {
+            for (o, (ys, bs)) in out_row
+                .iter_mut()
+                .zip(row.chunks_exact(np).zip(self.b.chunks_exact(np)))
+            {
+                let mut best = ys[0] + bs[0];
+                for p in 1..np {
+                    let v = ys[p] + bs[p];
                     if v > best {
                         best = v;
                     }
                 }
-                out[i * self.n_out + o] = best;
+                *o = best;
             }
         }
     }

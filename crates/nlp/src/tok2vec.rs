@@ -179,15 +179,19 @@ impl Tok2Vec {
         let mut window = vec![0f32; padded_rows * 3 * w];
         let mut y = Vec::new();
         for (maxout, norm) in &self.layers {
-            window.fill(0.0);
+            // every cell is written: neighbours, or zeros past either end
             for i in 0..padded_rows {
                 let out = &mut window[i * 3 * w..(i + 1) * 3 * w];
                 if i > 0 {
                     out[..w].copy_from_slice(&x[(i - 1) * w..i * w]);
+                } else {
+                    out[..w].fill(0.0);
                 }
                 out[w..2 * w].copy_from_slice(&x[i * w..(i + 1) * w]);
                 if i + 1 < padded_rows {
                     out[2 * w..].copy_from_slice(&x[(i + 1) * w..(i + 2) * w]);
+                } else {
+                    out[2 * w..].fill(0.0);
                 }
             }
             maxout.forward(&window, padded_rows, &mut scratch, &mut y);

@@ -34,10 +34,10 @@ struct MatcherPattern {
 
 /// spaCy's English tokenizer.
 pub struct Tokenizer {
-    prefix: Regex,
-    suffix: Regex,
-    infix: Regex,
-    url: Regex,
+    prefix: Pattern,
+    suffix: Pattern,
+    infix: Pattern,
+    url: Pattern,
     specials: HashMap<String, Vec<SpecialPiece>>,
     /// Patterns of the special-case matcher, indexed by their first orth.
     matcher: HashMap<String, Vec<MatcherPattern>>,
@@ -57,9 +57,105 @@ fn python_regex(pattern: &str) -> String {
     pattern.to_string()
 }
 
-fn compile(pattern: &str, what: &str) -> Result<Regex> {
-    Regex::new(&python_regex(pattern))
-        .map_err(|e| Error::model(format!("tokenizer {what} pattern does not compile: {e}")))
+/// A tokenizer pattern: the exact (backtracking, lookaround-capable) regex, and a fast
+/// filter that is the same pattern with every lookaround removed. Removing lookarounds only
+/// widens what matches, so when the filter finds nothing the exact pattern finds nothing.
+struct Pattern {
+    exact: Regex,
+    filter: Option<regex::Regex>,
+}
+
+impl Pattern {
+    /// Whether the exact pattern may match somewhere in `s`.
+    fn may_match(&self, s: &str) -> bool {
+        self.filter.as_ref().is_none_or(|f| f.is_match(s))
+    }
+}
+
+fn compile(pattern: &str, what: &str) -> Result<Pattern> {
+    let exact = Regex::new(&python_regex(pattern))
+        .map_err(|e| Error::model(format!("tokenizer {what} pattern does not compile: {e}")))?;
+    let filter = regex::Regex::new(&without_lookarounds(&python_regex(pattern))).ok();
+    Ok(Pattern { exact, filter })
+}
+
+/// The pattern with its lookaround groups (`(?=`, `(?!`, `(?<=`, `(?<!`) cut out.
+fn without_lookarounds(p: &str) -> String {
+    let chars: Vec<char> = p.chars().collect();
+    let mut out = String::with_capacity(p.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            out.push(c);
+            if let Some(&n) = chars.get(i + 1) {
+                out.push(n);
+            }
+            i += 2;
+        } else if c == '[' {
+            let end = class_end(&chars, i);
+            out.extend(&chars[i..end]);
+            i = end;
+        } else if c == '(' && is_lookaround(&chars[i..]) {
+            i = group_end(&chars, i);
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_lookaround(s: &[char]) -> bool {
+    let head: String = s.iter().take(4).collect();
+    head.starts_with("(?=")
+        || head.starts_with("(?!")
+        || head.starts_with("(?<=")
+        || head.starts_with("(?<!")
+}
+
+/// Index just past the character class that opens at `start` (`[`).
+fn class_end(chars: &[char], start: usize) -> usize {
+    let mut i = start + 1;
+    if chars.get(i) == Some(&'^') {
+        i += 1;
+    }
+    if chars.get(i) == Some(&']') {
+        i += 1; // a leading `]` is literal
+    }
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => i += 2,
+            ']' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    chars.len()
+}
+
+/// Index just past the group that opens at `start` (`(`).
+fn group_end(chars: &[char], start: usize) -> usize {
+    let mut depth = 0usize;
+    let mut i = start;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => i += 2,
+            '[' => i = class_end(chars, i),
+            '(' => {
+                depth += 1;
+                i += 1;
+            }
+            ')' => {
+                depth -= 1;
+                i += 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    chars.len()
 }
 
 impl Tokenizer {
@@ -67,7 +163,7 @@ impl Tokenizer {
     pub fn from_bytes(bytes: &[u8]) -> Result<Tokenizer> {
         let value = rmpv::decode::read_value(&mut &bytes[..])
             .map_err(|e| Error::model(format!("tokenizer: not msgpack: {e}")))?;
-        let pattern = |key: &str| -> Result<Regex> {
+        let pattern = |key: &str| -> Result<Pattern> {
             let p = get(&value, key)
                 .and_then(value_str)
                 .ok_or_else(|| Error::model(format!("tokenizer: no '{key}' pattern")))?;
@@ -115,7 +211,14 @@ impl Tokenizer {
             cache: Mutex::new(HashMap::new()),
         };
         if std::env::var_os("PARLEY_NLP_TIMING").is_some() {
-            eprintln!("tokenizer: patterns and exceptions {:?}", t0.elapsed());
+            eprintln!(
+                "tokenizer: patterns and exceptions {:?}; fast filters: prefix {} suffix {} infix {} url {}",
+                t0.elapsed(),
+                tok.prefix.filter.is_some(),
+                tok.suffix.filter.is_some(),
+                tok.infix.filter.is_some(),
+                tok.url.filter.is_some()
+            );
         }
         tok.build_matcher();
         if std::env::var_os("PARLEY_NLP_TIMING").is_some() {
@@ -155,21 +258,31 @@ impl Tokenizer {
     }
 
     fn find_prefix(&self, s: &str) -> usize {
-        match self.prefix.find(s) {
+        if !self.prefix.may_match(s) {
+            return 0;
+        }
+        match self.prefix.exact.find(s) {
             Ok(Some(m)) => m.end() - m.start(),
             _ => 0,
         }
     }
 
     fn find_suffix(&self, s: &str) -> usize {
-        match self.suffix.find(s) {
+        if !self.suffix.may_match(s) {
+            return 0;
+        }
+        match self.suffix.exact.find(s) {
             Ok(Some(m)) => m.end() - m.start(),
             _ => 0,
         }
     }
 
     fn find_infix(&self, s: &str) -> Vec<(usize, usize)> {
+        if !self.infix.may_match(s) {
+            return Vec::new();
+        }
         self.infix
+            .exact
             .find_iter(s)
             .filter_map(|m| m.ok())
             .map(|m| (m.start(), m.end()))
@@ -178,7 +291,10 @@ impl Tokenizer {
 
     fn url_match(&self, s: &str) -> bool {
         // Python's `re.match`: anchored at the start; the pattern ends with `$`.
-        match self.url.find(s) {
+        if !self.url.may_match(s) {
+            return false;
+        }
+        match self.url.exact.find(s) {
             Ok(Some(m)) => m.start() == 0,
             _ => false,
         }
@@ -440,4 +556,21 @@ fn push_special(pieces: &[SpecialPiece], mut start: usize, out: &mut Vec<RawToke
 /// Python's `str.isspace()` for one character.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_lookarounds;
+
+    #[test]
+    fn lookarounds_are_cut_but_classes_and_escapes_kept() {
+        assert_eq!(without_lookarounds(r"^\+(?![0-9])|^a"), r"^\+|^a");
+        assert_eq!(without_lookarounds(r"(?<=[0-9(])\.$"), r"\.$");
+        assert_eq!(
+            without_lookarounds(r"(?<=°[FfCcKk])\.$|[(?=]x"),
+            r"\.$|[(?=]x"
+        );
+        assert_eq!(without_lookarounds(r"\(?=x"), r"\(?=x");
+        assert_eq!(without_lookarounds(r"(?:ab(?=c(d)))e"), r"(?:ab)e");
+    }
 }
