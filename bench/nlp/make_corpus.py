@@ -3,9 +3,12 @@
 
 Writes JSON Lines {"id", "text"}: the two seed articles, the first N wcxb-articles
 ground-truth main texts (default 300), and the PETRARCH2 GSR validation sentences (one record each).
-Usage: make_corpus.py SHARED_DIR OUT.jsonl [--articles N]
+Usage: make_corpus.py SHARED_DIR OUT.jsonl [--articles N] [--wide]
+With --wide: every wcxb-articles main text and every BABE media-bias sentence instead (6,264
+documents, ~2 M tokens; used for the tokenizer-only comparison).
 """
 import argparse
+import csv
 import json
 import os
 import re
@@ -17,8 +20,25 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--no-sentences", action="store_true")
+    ap.add_argument("--wide", action="store_true")
     args = ap.parse_args()
     recs = []
+    if args.wide:
+        gt = os.path.join(args.shared, "eval", "wcxb-articles", "dev", "ground-truth")
+        for name in sorted(os.listdir(gt)):
+            with open(os.path.join(gt, name), encoding="utf8") as f:
+                text = (json.load(f).get("ground_truth") or {}).get("main_content") or ""
+            if text:
+                recs.append({"id": "wcxb/" + name, "text": text})
+        babe = os.path.join(args.shared, "eval", "babe-media-bias")
+        for name in ("final_labels_SG1.csv", "final_labels_SG2.csv"):
+            with open(os.path.join(babe, name), encoding="utf-8-sig") as f:
+                for i, row in enumerate(csv.DictReader(f, delimiter=";")):
+                    recs.append({"id": f"babe/{name}/{i}", "text": row["text"]})
+        with open(args.out, "w", encoding="utf8") as f:
+            for r in recs:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
     seeds = os.path.join(args.shared, "seeds")
     for name in sorted(os.listdir(seeds)):
         if name.endswith(".txt"):

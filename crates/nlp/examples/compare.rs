@@ -1,5 +1,6 @@
 //! Compare parley-nlp with spaCy's output written by bench/nlp/reference.py:
-//! `cargo run --release -p parley-nlp --example compare MODEL_DIR REFERENCE.jsonl [--show N]`.
+//! `cargo run --release -p parley-nlp --example compare MODEL_DIR REFERENCE.jsonl [--show N]
+//! [--tokens-only]` (with `--tokens-only` the reference needs only "text" and token spans).
 //! Prints token agreement and, on tokens whose spans agree, NORM / SHAPE / tag agreement,
 //! plus the max abs difference of the tok2vec output where the reference has it.
 use parley_nlp::Pipeline;
@@ -34,6 +35,7 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|s| s.parse().ok())
         .unwrap_or(10);
+    let tokens_only = args.iter().any(|a| a == "--tokens-only");
     let t0 = std::time::Instant::now();
     let nlp = Pipeline::load(&args[0]).unwrap_or_else(|e| {
         eprintln!("{e}");
@@ -55,6 +57,41 @@ fn main() {
         let rec: Value = serde_json::from_str(line).unwrap();
         let doc = rec["text"].as_str().unwrap();
         let refs = rec["tokens"].as_array().unwrap();
+        if tokens_only {
+            let ours: Vec<(usize, usize)> =
+                nlp.tokenize(doc).iter().map(|t| (t.start, t.end)).collect();
+            let set: std::collections::HashSet<(usize, usize)> = ours.iter().copied().collect();
+            ref_n += refs.len();
+            our_n += ours.len();
+            for r in refs {
+                let span = (
+                    r[0].as_u64().unwrap() as usize,
+                    r[1].as_u64().unwrap() as usize,
+                );
+                if set.contains(&span) {
+                    same_span += 1;
+                } else if shown < show {
+                    shown += 1;
+                    let a = doc[..span.0]
+                        .char_indices()
+                        .rev()
+                        .nth(15)
+                        .map(|x| x.0)
+                        .unwrap_or(0);
+                    let b = doc[span.1..]
+                        .char_indices()
+                        .nth(15)
+                        .map(|x| x.0 + span.1)
+                        .unwrap_or(doc.len());
+                    eprintln!(
+                        "token {:?} not ours, in {:?}",
+                        &doc[span.0..span.1],
+                        &doc[a..b]
+                    );
+                }
+            }
+            continue;
+        }
         let parsed = nlp.analyze(doc);
         let ours: HashMap<(usize, usize), usize> = parsed
             .tokens
@@ -172,6 +209,9 @@ fn main() {
         100.0 * same_span as f64 / ref_n as f64,
         100.0 * same_span as f64 / our_n as f64
     );
+    if tokens_only {
+        return;
+    }
     println!(
         "norm {:.4}%  shape {:.4}%  tag {:.4}% ({} of {})",
         norm.pct(),
