@@ -5,6 +5,7 @@
 use crate::error::{Error, Result};
 use crate::hash::string_id;
 use crate::msgpack::{get, value_str};
+use crate::pyunicode::{is_alpha, is_digit, is_upper};
 use rmpv::Value;
 use std::collections::HashMap;
 
@@ -135,7 +136,7 @@ pub fn shape(orth: &str) -> String {
     let mut seq = 0;
     for c in orth.chars() {
         let sc = if is_alpha(c) {
-            if c.is_uppercase() {
+            if is_upper(c) {
                 'X'
             } else {
                 'x'
@@ -158,32 +159,9 @@ pub fn shape(orth: &str) -> String {
     out
 }
 
-/// Python's `str.isalpha()` for one character (close approximation: letters).
-fn is_alpha(c: char) -> bool {
-    c.is_alphabetic() && !c.is_numeric() && !is_mark(c)
-}
-
-fn is_mark(c: char) -> bool {
-    // Combining marks are Alphabetic in Rust's sense for some scripts but not in Python's.
-    matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F)
-}
-
 /// Python's `str.isalpha()` over a whole string (false when empty).
 pub fn is_alpha_str(s: &str) -> bool {
     !s.is_empty() && s.chars().all(is_alpha)
-}
-
-/// Python's `str.isdigit()` for one character (decimal and other digits).
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit()
-        || c.is_ascii_digit()
-        || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '₀'..='₉' | '①'..='⑨')
-        || (!c.is_ascii() && is_unicode_decimal(c))
-}
-
-fn is_unicode_decimal(c: char) -> bool {
-    // Nd blocks that news text can contain: Arabic-Indic, Devanagari, fullwidth.
-    matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9 | 0x0966..=0x096F | 0xFF10..=0xFF19)
 }
 
 /// Python's `str.isspace()` over a whole string (false when empty).

@@ -21,6 +21,7 @@ pub mod tokenizer;
 
 pub use error::{Error, Result};
 pub mod pipeline;
+pub mod pyunicode;
 pub mod tagger;
 
 pub use pipeline::{Ent, Parsed, Pipeline, Token};

@@ -555,7 +555,7 @@ fn push_special(pieces: &[SpecialPiece], mut start: usize, out: &mut Vec<RawToke
 
 /// Python's `str.isspace()` for one character.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+    crate::pyunicode::is_space(c)
 }
 
 #[cfg(test)]
