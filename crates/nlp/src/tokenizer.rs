@@ -7,7 +7,7 @@ use crate::msgpack::{get, value_str};
 use fancy_regex::Regex;
 use rmpv::Value;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::RwLock;
 
 /// A token produced by the tokenizer: a byte span and, for exception tokens, its NORM.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub struct Tokenizer {
     matcher: HashMap<String, Vec<MatcherPattern>>,
     /// Results per whitespace-delimited chunk (as spaCy's `_cache`): token offsets relative
     /// to the chunk. The result depends on the chunk alone, so caching changes nothing.
-    cache: Mutex<HashMap<String, Vec<RawToken>>>,
+    cache: RwLock<HashMap<String, Vec<RawToken>>>,
 }
 
 /// Chunks cached at most; past this the cache is cleared.
@@ -208,7 +208,7 @@ impl Tokenizer {
             url,
             specials,
             matcher: HashMap::new(),
-            cache: Mutex::new(HashMap::new()),
+            cache: RwLock::new(HashMap::new()),
         };
         if std::env::var_os("PARLEY_NLP_TIMING").is_some() {
             eprintln!(
@@ -347,7 +347,7 @@ impl Tokenizer {
             return self.tokenize_span_uncached(text, start, end, false, out);
         }
         let span = &text[start..end];
-        if let Ok(cache) = self.cache.lock() {
+        if let Ok(cache) = self.cache.read() {
             if let Some(toks) = cache.get(span) {
                 out.extend(toks.iter().map(|t| RawToken {
                     start: t.start + start,
@@ -359,7 +359,7 @@ impl Tokenizer {
         }
         let first = out.len();
         self.tokenize_span_uncached(text, start, end, true, out);
-        if let Ok(mut cache) = self.cache.lock() {
+        if let Ok(mut cache) = self.cache.write() {
             if cache.len() >= MAX_CACHE {
                 cache.clear();
             }
