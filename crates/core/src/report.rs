@@ -88,12 +88,31 @@ impl Document {
         }
         for (i, e) in a.events.iter().enumerate() {
             out.push((format!("events[{i}].evidence"), &e.evidence));
+            if let Some(t) = &e.trigger {
+                out.push((format!("events[{i}].trigger"), t));
+            }
         }
         for (i, c) in a.claims.iter().enumerate() {
             out.push((format!("claims[{i}]"), &c.span));
+            if let Some(p) = &c.proposition {
+                out.push((format!("claims[{i}].proposition"), p));
+            }
+            if let Some(cue) = &c.cue {
+                out.push((format!("claims[{i}].cue"), cue));
+            }
         }
-        for (i, s) in a.framing.signals.iter().enumerate() {
+        let f = &a.framing;
+        for (i, s) in f.signals.iter().enumerate() {
             out.push((format!("framing.signals[{i}]"), &s.span));
+        }
+        for (i, s) in f.author_voice.insertions.iter().enumerate() {
+            out.push((format!("framing.author_voice.insertions[{i}]"), s));
+        }
+        for (i, t) in f.headline.iter().flat_map(|h| &h.supported_by).enumerate() {
+            out.push((
+                format!("framing.headline.supported_by[{i}].evidence"),
+                &t.evidence,
+            ));
         }
         out
     }
