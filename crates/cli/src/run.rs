@@ -77,3 +77,14 @@ pub fn analyze_one(sourced: SourcedArticle, pipeline: &Pipeline) -> Document {
     doc.source_id = sourced.source_id;
     doc
 }
+
+/// A progress bar over inputs, drawn only when standard error is a terminal.
+pub fn progress_bar(inputs: usize) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(inputs as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} inputs, {msg} [{elapsed}]")
+    {
+        bar.set_style(style);
+    }
+    bar
+}

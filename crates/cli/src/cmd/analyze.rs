@@ -4,7 +4,6 @@ use crate::run::{analyze_inputs, RunSummary};
 use crate::writer::ReportWriter;
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
-use indicatif::{ProgressBar, ProgressStyle};
 use parley_analyze::Pipeline;
 use parley_ingest::{inputs_from_args, Format, ReadOptions};
 use std::io::Write;
@@ -59,7 +58,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let mut writer = ReportWriter::start(sink, args.pretty)?;
-    let progress = progress_bar(inputs.len());
+    let progress = crate::run::progress_bar(inputs.len());
     let summary = analyze_inputs(
         &inputs,
         &options,
@@ -94,15 +93,4 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// A progress bar over inputs, drawn only when standard error is a terminal.
-fn progress_bar(inputs: usize) -> ProgressBar {
-    let bar = ProgressBar::new(inputs as u64);
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:30} {pos}/{len} inputs, {msg} [{elapsed}]")
-    {
-        bar.set_style(style);
-    }
-    bar
 }

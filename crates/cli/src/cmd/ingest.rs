@@ -9,7 +9,6 @@
 use crate::run::analyze_inputs;
 use anyhow::{bail, Context as _, Result};
 use chrono::NaiveDate;
-use indicatif::{ProgressBar, ProgressStyle};
 use parley_analyze::Pipeline;
 use parley_core::Document;
 use parley_ingest::{inputs_from_args, Format, Input, ReadOptions};
@@ -114,7 +113,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let store = parley_store::open(&args.db)?;
     let pipeline = Pipeline::standard();
-    let progress = progress_bar(inputs.len());
+    let progress = crate::run::progress_bar(inputs.len());
 
     let mut writer = StoreWriter::start(store, args.batch as usize);
     let mut other_shards = 0usize;
@@ -279,17 +278,6 @@ impl StoreWriter {
 /// The store location for messages (a URL without its password).
 fn display_db(db: &str) -> String {
     parley_store::model::redact_url(db)
-}
-
-/// A progress bar over inputs, drawn only when standard error is a terminal.
-fn progress_bar(inputs: usize) -> ProgressBar {
-    let bar = ProgressBar::new(inputs as u64);
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:30} {pos}/{len} inputs, {msg} [{elapsed}]")
-    {
-        bar.set_style(style);
-    }
-    bar
 }
 
 /// Fails early with a clear message when a SQLite store to read does not exist.
