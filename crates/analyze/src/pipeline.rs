@@ -1,6 +1,8 @@
 //! The pipeline: an ordered list of stages run over one article.
 
 use parley_core::{Analysis, Article, TextLayer};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 /// What a stage reads: the article and its text layer (paragraphs, sentences, tokens,
 /// quotations), built once per article and shared by every stage.
@@ -20,6 +22,9 @@ pub trait Stage: Send + Sync {
 #[derive(Default)]
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
+    /// Time spent in each step, summed over every article and thread: the text layer first,
+    /// then one entry per stage (see [`Pipeline::timings`]).
+    nanos: Vec<AtomicU64>,
 }
 
 impl Pipeline {
@@ -37,7 +42,31 @@ impl Pipeline {
     /// Adds a stage at the end.
     pub fn with_stage(mut self, stage: impl Stage + 'static) -> Self {
         self.stages.push(Box::new(stage));
+        self.nanos = (0..=self.stages.len()).map(|_| AtomicU64::new(0)).collect();
         self
+    }
+
+    /// Leaves out the stages with these names (later stages then see none of their output).
+    pub fn without(mut self, names: &[&str]) -> Self {
+        self.stages.retain(|s| !names.contains(&s.name()));
+        self.nanos = (0..=self.stages.len()).map(|_| AtomicU64::new(0)).collect();
+        self
+    }
+
+    /// Time spent so far in each step ("text" for the text layer, then each stage by name),
+    /// summed over all articles and threads.
+    pub fn timings(&self) -> Vec<(&'static str, Duration)> {
+        let names = std::iter::once("text").chain(self.stages.iter().map(|s| s.name()));
+        names
+            .zip(&self.nanos)
+            .map(|(n, t)| (n, Duration::from_nanos(t.load(Ordering::Relaxed))))
+            .collect()
+    }
+
+    fn add_time(&self, step: usize, since: Instant) {
+        if let Some(t) = self.nanos.get(step) {
+            t.fetch_add(since.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        }
     }
 
     pub fn stage_names(&self) -> Vec<&'static str> {
@@ -46,14 +75,18 @@ impl Pipeline {
 
     /// Runs every stage over one article.
     pub fn analyze(&self, article: &Article) -> Analysis {
+        let started = Instant::now();
         let text = TextLayer::new(&article.body);
+        self.add_time(0, started);
         let cx = Context {
             article,
             text: &text,
         };
         let mut analysis = Analysis::default();
-        for stage in &self.stages {
+        for (i, stage) in self.stages.iter().enumerate() {
+            let started = Instant::now();
             stage.run(&cx, &mut analysis);
+            self.add_time(i + 1, started);
         }
         analysis
     }
@@ -112,6 +145,20 @@ mod tests {
         );
         let analysis = pipeline.analyze(&Article::new("T", "Talks began."));
         assert_eq!(analysis.claims[0].span.text, "Talks began.");
+    }
+
+    #[test]
+    fn timings_name_the_text_layer_and_every_stage() {
+        let pipeline = Pipeline::default()
+            .with_stage(WholeBodyClaim)
+            .with_stage(CountClaims);
+        pipeline.analyze(&Article::new("T", "Talks began."));
+        let names: Vec<&str> = pipeline.timings().iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, vec!["text", "whole-body-claim", "count-claims"]);
+        let without = Pipeline::default()
+            .with_stage(WholeBodyClaim)
+            .without(&["whole-body-claim"]);
+        assert_eq!(without.stage_names(), Vec::<&str>::new());
     }
 
     #[test]

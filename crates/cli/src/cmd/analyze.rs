@@ -27,6 +27,12 @@ pub struct Args {
     /// Indent the JSON of each document
     #[arg(long)]
     pub pretty: bool,
+    /// Leave out analysis stages (actors, times, quotes, events, framing), comma-separated
+    #[arg(long, value_name = "STAGES", value_delimiter = ',')]
+    pub skip: Vec<String>,
+    /// Print the time spent in the text layer and in each stage to standard error
+    #[arg(long)]
+    pub timings: bool,
     /// Write JSON (the default and only report format; kept for scripts that pass it)
     #[arg(long)]
     pub json: bool,
@@ -48,7 +54,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         default_published: args.published,
         notes: Some(notes_tx),
     };
-    let pipeline = Pipeline::standard();
+    let pipeline = pipeline_without(&args.skip)?;
 
     let sink: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(std::io::BufWriter::new(
@@ -78,6 +84,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     writer.finish().context("cannot write the report")?;
     progress.finish_and_clear();
 
+    if args.timings {
+        print_timings(&pipeline);
+    }
     let summary = RunSummary {
         failures: summary.failures + discover_errors.len(),
         ..summary
@@ -93,4 +102,33 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The standard pipeline less the stages named in `--skip`; an unknown name is an error.
+fn pipeline_without(skip: &[String]) -> Result<Pipeline> {
+    let pipeline = Pipeline::standard();
+    let known = pipeline.stage_names();
+    if let Some(bad) = skip.iter().find(|s| !known.contains(&s.as_str())) {
+        anyhow::bail!(
+            "--skip {bad:?}: no such stage (stages: {})",
+            known.join(", ")
+        );
+    }
+    let names: Vec<&str> = skip.iter().map(String::as_str).collect();
+    Ok(pipeline.without(&names))
+}
+
+/// Time per step, summed over threads, with each step's share.
+fn print_timings(pipeline: &Pipeline) {
+    let timings = pipeline.timings();
+    let total: f64 = timings.iter().map(|(_, t)| t.as_secs_f64()).sum();
+    eprintln!("parley: time per step (summed over threads):");
+    for (name, t) in timings {
+        let share = if total > 0.0 {
+            100.0 * t.as_secs_f64() / total
+        } else {
+            0.0
+        };
+        eprintln!("  {name:<10} {:>9.3} s  {share:>5.1} %", t.as_secs_f64());
+    }
 }
