@@ -19,14 +19,43 @@ pub fn open(path: &str) -> Result<Connection, StoreError> {
     // WAL: readers never block the writer, and a killed writer leaves the last committed
     // state. synchronous=NORMAL keeps every commit across a process crash (kill -9); only a
     // power cut may lose the last commits, never consistency.
-    conn.pragma_update(None, "journal_mode", "WAL")
-        .ctx(|| format!("cannot switch {path} to WAL (is it a SQLite file?)"))?;
+    switch_to_wal(&conn).ctx(|| format!("cannot switch {path} to WAL (is it a SQLite file?)"))?;
     conn.pragma_update(None, "synchronous", "NORMAL")
         .ctx(|| format!("cannot configure {path}"))?;
     conn.pragma_update(None, "foreign_keys", "ON")
         .ctx(|| format!("cannot configure {path}"))?;
     migrate(&mut conn, path)?;
     Ok(conn)
+}
+
+/// Sets WAL mode. The switch needs the file to itself, and SQLite does not call the busy
+/// handler for it, so when other processes open a new store at the same moment it answers
+/// "database is locked" at once: retry until the busy timeout runs out. A file already in
+/// WAL mode (every store after its first opening) needs no switch.
+fn switch_to_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        let mode: rusqlite::Result<String> =
+            conn.query_row("PRAGMA journal_mode", [], |r| r.get(0));
+        let result = match mode {
+            Ok(m) if m.eq_ignore_ascii_case("wal") => return Ok(()),
+            Ok(_) => conn.pragma_update(None, "journal_mode", "WAL"),
+            Err(e) => Err(e),
+        };
+        match result {
+            Err(e) if is_busy(&e) && started.elapsed() < BUSY_TIMEOUT => {
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            other => return other,
+        }
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
 }
 
 /// Applies every migration above the recorded version, each in its own transaction.
