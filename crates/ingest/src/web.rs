@@ -111,10 +111,27 @@ mod tests {
     }
 
     #[test]
-    fn broken_feed_is_one_error_naming_the_file() {
-        let out = read_feed("f.xml", b"<rss><channel><item><title>x");
-        assert!(out.iter().all(|r| r.is_err()) || out.iter().any(|r| r.is_ok()));
-        assert!(!out.is_empty());
+    fn something_that_is_not_a_feed_is_one_error_naming_the_file() {
+        let out = read_feed("f.xml", b"this is not a feed at all");
+        assert_eq!(out.len(), 1);
+        let err = out[0].as_ref().unwrap_err();
+        assert_eq!(err.item, "f.xml");
+        assert!(err.reason.contains("not a feed"), "{err}");
+    }
+
+    #[test]
+    fn feed_entries_are_numbered_items_of_the_file() {
+        let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>\
+            <item><guid>a1</guid><title>Talks resume</title><description>Russian and US negotiators met again in Geneva on Monday to resume talks on security.</description></item>\
+            <item><guid>a2</guid><title>Talks end</title><description>The talks in Geneva ended on Tuesday without an agreement, both delegations said.</description></item>\
+            </channel></rss>";
+        let out = read_feed("wire.rss", rss.as_bytes());
+        let items: Vec<&str> = out
+            .iter()
+            .map(|r| r.as_ref().unwrap().source.as_str())
+            .collect();
+        assert_eq!(items, vec!["wire.rss:1", "wire.rss:2"]);
+        assert_eq!(out[0].as_ref().unwrap().source_id.as_deref(), Some("a1"));
     }
 
     #[test]
