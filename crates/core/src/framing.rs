@@ -65,6 +65,7 @@ pub struct AuthorVoice {
     /// `author_asserted / claim_sentences` (0 when there are none).
     pub author_share: f64,
     /// The author's insertions into quotations: "(sic)", "(Y)ou'll", "(with Russia)".
+    #[serde(default)]
     pub insertions: Vec<TextSpan>,
 }
 
@@ -93,10 +94,13 @@ pub struct HeadlineSupport {
     /// Share of the headline's key (non-name) terms the body carries, 0..1.
     pub coverage: f64,
     /// Headline terms the body carries, each with the body span of its first occurrence.
+    #[serde(default)]
     pub supported_by: Vec<HeadlineTerm>,
     /// Headline terms the body does not carry.
+    #[serde(default)]
     pub missing: Vec<String>,
     /// Loaded or name-calling terms of the headline that the body does not carry.
+    #[serde(default)]
     pub unsupported_framing: Vec<String>,
 }
 
