@@ -33,7 +33,7 @@ fn hostile_articles() -> Vec<Article> {
         let body = format!(
             "Foreign Minister Sergey Lavrov said on Monday: \"{p} is what we reject.\" \
              The talks in Geneva {p} ended without agreement, Lavrov told reporters.\n\n\
-             \"We will not {p} retreat,\" he said. Case {i}."
+             \"We will not {p} retreat,\" he said. Case {i}.\n\nplain text {p} here"
         );
         let mut a = Article::new(format!("Talks {p} title {i}"), body);
         a.outlet = Some(format!("Outlet {p}"));
