@@ -406,3 +406,33 @@ async fn quotes_of_the_xss_corpus_are_found_and_escaped_in_json_and_html() {
     assert!(html.contains("<li id=\"note-q1\">"));
     assert_no_unescaped_payload("xss article", &html);
 }
+
+#[tokio::test]
+async fn openapi_documents_exactly_the_api_routes() {
+    let f = fixture();
+    let spec = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/openapi.yaml"),
+    )
+    .expect("docs/openapi.yaml reads");
+    let documented: Vec<&str> = spec
+        .lines()
+        .filter(|l| l.starts_with("  /") && l.ends_with(':'))
+        .map(|l| l.trim().trim_end_matches(':'))
+        .collect();
+    assert_eq!(
+        documented,
+        [
+            "/api/articles",
+            "/api/articles/{id}",
+            "/api/search",
+            "/api/stats"
+        ]
+    );
+    for path in documented {
+        let uri = path
+            .replace("{id}", &f.seed_ids[0])
+            .replace("/api/search", "/api/search?q=Lavrov");
+        let (status, _) = get_json(&f.app, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+    }
+}
