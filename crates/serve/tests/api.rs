@@ -1,6 +1,6 @@
 //! The server over a real store: the bundled seed articles plus an XSS corpus, ingested
 //! through the standard pipeline into a SQLite file in a temp dir, queried through the router
-//! with `oneshot` (no network).
+//! with `oneshot` (no network), and once through a real server on an ephemeral loopback port.
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -435,4 +435,26 @@ async fn openapi_documents_exactly_the_api_routes() {
         let (status, _) = get_json(&f.app, &uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
     }
+}
+
+#[tokio::test]
+async fn a_real_server_on_a_loopback_port_answers_http() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let f = fixture();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind an ephemeral loopback port");
+    let addr = listener.local_addr().expect("bound address");
+    let server = tokio::spawn(async move { axum::serve(listener, f.app).await });
+
+    let mut conn = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    conn.write_all(b"GET /api/stats HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        .await
+        .expect("send request");
+    let mut answer = String::new();
+    conn.read_to_string(&mut answer).await.expect("read answer");
+    server.abort();
+
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("\"articles\":5"), "{answer}");
 }
