@@ -9,7 +9,6 @@ use parley_analyze::Pipeline;
 use parley_core::{Article, Document};
 use parley_ingest::{read_input, Input, ReadOptions};
 use parley_serve::{router, AppState};
-use parley_store::Store;
 use serde_json::Value;
 use tower::ServiceExt;
 
