@@ -129,3 +129,22 @@ pub struct Framing {
     #[serde(default)]
     pub headline: Option<HeadlineSupport>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The store keeps no row for an empty list, so these objects come back without them.
+    #[test]
+    fn headline_and_author_voice_read_without_their_empty_lists() {
+        let h: HeadlineSupport =
+            serde_json::from_value(serde_json::json!({"verdict": "supported", "coverage": 1.0}))
+                .expect("headline without lists reads");
+        assert!(h.missing.is_empty() && h.supported_by.is_empty());
+        let v: AuthorVoice = serde_json::from_value(serde_json::json!({
+            "claim_sentences": 1, "attributed": 1, "author_asserted": 0, "author_share": 0.0
+        }))
+        .expect("author voice without insertions reads");
+        assert!(v.insertions.is_empty());
+    }
+}
