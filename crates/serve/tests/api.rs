@@ -457,3 +457,26 @@ async fn a_real_server_on_a_loopback_port_answers_http() {
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(answer.contains("\"articles\":5"), "{answer}");
 }
+
+#[tokio::test]
+async fn every_answer_forbids_scripts_by_content_security_policy() {
+    let f = fixture();
+    for uri in [
+        "/",
+        "/search?q=Lavrov",
+        "/api/stats",
+        "/api/articles?limit=0",
+        "/nope",
+    ] {
+        let req = Request::get(uri).body(Body::empty()).unwrap();
+        let resp = f.app.clone().oneshot(req).await.unwrap();
+        let h = resp.headers();
+        let csp = h
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        assert!(csp.contains("default-src 'none'"), "{uri}: {csp:?}");
+        assert!(!csp.contains("script-src"), "{uri}: {csp:?}");
+        assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff", "{uri}");
+    }
+}
