@@ -110,11 +110,14 @@ fn article_link(id: &str, title: &str) -> Markup {
 fn meta_line(outlet: Option<&str>, published: Option<&str>, url: Option<&str>) -> Markup {
     html! {
         span.meta {
-            @if let Some(o) = outlet { (o) " · " }
-            @if let Some(p) = published { (p) " · " }
-            @match url.and_then(safe_url) {
-                Some(u) => a href=(u) rel="noopener noreferrer nofollow" { "source" },
-                None => @if let Some(u) = url { "source: " (u) },
+            @if let Some(o) = outlet { (o) }
+            @if let Some(p) = published { @if outlet.is_some() { " · " } (p) }
+            @if let Some(u) = url {
+                @if outlet.is_some() || published.is_some() { " · " }
+                @match safe_url(u) {
+                    Some(u) => a href=(u) rel="noopener noreferrer nofollow" { "source" },
+                    None => { "source: " (u) },
+                }
             }
         }
     }
