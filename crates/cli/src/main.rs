@@ -38,6 +38,8 @@ enum Command {
     Link(cmd::link::Args),
     /// Full-text search over stored titles, bodies and quotes
     Search(cmd::search::Args),
+    /// Serve a store read-only: JSON API and web pages (loopback only unless --addr says otherwise)
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Link(args) => cmd::link::run(args),
         Command::Search(args) => cmd::search::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(code) => code,

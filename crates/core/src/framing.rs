@@ -65,6 +65,7 @@ pub struct AuthorVoice {
     /// `author_asserted / claim_sentences` (0 when there are none).
     pub author_share: f64,
     /// The author's insertions into quotations: "(sic)", "(Y)ou'll", "(with Russia)".
+    #[serde(default)]
     pub insertions: Vec<TextSpan>,
 }
 
@@ -93,10 +94,13 @@ pub struct HeadlineSupport {
     /// Share of the headline's key (non-name) terms the body carries, 0..1.
     pub coverage: f64,
     /// Headline terms the body carries, each with the body span of its first occurrence.
+    #[serde(default)]
     pub supported_by: Vec<HeadlineTerm>,
     /// Headline terms the body does not carry.
+    #[serde(default)]
     pub missing: Vec<String>,
     /// Loaded or name-calling terms of the headline that the body does not carry.
+    #[serde(default)]
     pub unsupported_framing: Vec<String>,
 }
 
@@ -124,4 +128,23 @@ pub struct Framing {
     /// None when the article has no headline.
     #[serde(default)]
     pub headline: Option<HeadlineSupport>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The store keeps no row for an empty list, so these objects come back without them.
+    #[test]
+    fn headline_and_author_voice_read_without_their_empty_lists() {
+        let h: HeadlineSupport =
+            serde_json::from_value(serde_json::json!({"verdict": "supported", "coverage": 1.0}))
+                .expect("headline without lists reads");
+        assert!(h.missing.is_empty() && h.supported_by.is_empty());
+        let v: AuthorVoice = serde_json::from_value(serde_json::json!({
+            "claim_sentences": 1, "attributed": 1, "author_asserted": 0, "author_share": 0.0
+        }))
+        .expect("author voice without insertions reads");
+        assert!(v.insertions.is_empty());
+    }
 }

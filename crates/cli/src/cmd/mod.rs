@@ -7,3 +7,4 @@ pub mod ingest;
 pub mod link;
 pub mod quotes;
 pub mod search;
+pub mod serve;
