@@ -333,7 +333,9 @@ fn select_among(html: &Html, blocks: &[Block]) -> Vec<usize> {
     let mut selected: HashSet<NodeId> = HashSet::new();
     selected.insert(top);
     if let Some(parent) = html.tree.get(top).and_then(|n| n.parent()) {
-        if !is_body_or_root(html, parent.id()) || true {
+        // Siblings count under any parent, <body> included: the body-only exception this once
+        // had was dropped after measuring (it was dead code behind `|| true`).
+        {
             let sibling_threshold = (top_score * 0.2).max(10.0);
             let top_class = class_of(html, top).filter(|c| !c.is_empty());
             for sib in parent.children() {
