@@ -3,7 +3,7 @@
 use crate::actors::ActorStage;
 use crate::pipeline::{Context, Stage};
 use crate::time::time_expressions_in;
-use parley_core::{Analysis, Span, TimeMention};
+use parley_core::{Analysis, Span};
 
 /// Sentence spans of the text layer, as the modules that take `&[Span]` want them.
 fn sentence_spans(cx: &Context) -> Vec<Span> {
@@ -29,15 +29,6 @@ impl Stage for TimeStage {
     }
     fn run(&self, cx: &Context, analysis: &mut Analysis) {
         analysis.times =
-            time_expressions_in(&cx.article.body, &sentence_spans(cx), cx.article.published)
-                .into_iter()
-                .map(|t| TimeMention {
-                    span: t.span,
-                    value: t.value,
-                    date: t.date,
-                    anchor: t.anchor,
-                    rule: t.rule,
-                })
-                .collect();
+            time_expressions_in(&cx.article.body, &sentence_spans(cx), cx.article.published);
     }
 }

@@ -18,23 +18,9 @@ use crate::actors::text::{rough_sentences, tokenize};
 use chrono::NaiveDate;
 use parley_core::{Span, TextSpan};
 
-/// One time expression with its normalised value. Serialises as the report's `times` entries:
-/// `{start, end, text, value, anchor, rule}`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct TimeExpression {
-    #[serde(flatten)]
-    pub span: TextSpan,
-    /// ISO value (see the module documentation), or None when it cannot be resolved.
-    pub value: Option<String>,
-    /// The first day the value covers.
-    #[serde(skip)]
-    pub date: Option<NaiveDate>,
-    /// The rule that found and normalised it ("weekday-past", "month-day", ...).
-    pub rule: String,
-    /// The date it was resolved against: the publication date, or for "a day after" the date
-    /// of the previous expression.
-    pub anchor: Option<NaiveDate>,
-}
+/// One time expression with its normalised value: the report's `times` entry
+/// `{start, end, text, value, date, anchor, rule}` (core's [`parley_core::TimeMention`]).
+pub type TimeExpression = parley_core::TimeMention;
 
 /// The time expressions in `body`, normalised against `published`.
 pub fn time_expressions(body: &str, published: Option<NaiveDate>) -> Vec<TimeExpression> {
