@@ -171,6 +171,36 @@ pub struct StoredRow<'a> {
     pub data: &'a str,
 }
 
+/// An annotation row as both backends read it: layer, seq, start, end, text, data.
+pub type OwnedRow = (
+    String,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    String,
+);
+
+/// Rebuilds the analysis of article `id` from its rows as read; rows that do not read back
+/// mean a corrupt store.
+pub fn analysis_of(id: &str, rows: &[OwnedRow]) -> Result<Analysis, crate::StoreError> {
+    analysis_from_rows(
+        rows.iter()
+            .map(|(layer, seq, start, end, text, data)| StoredRow {
+                layer,
+                seq: *seq,
+                start: *start,
+                end: *end,
+                text: text.as_deref(),
+                data,
+            }),
+    )
+    .map_err(|reason| crate::StoreError::Corrupt {
+        id: id.to_string(),
+        reason,
+    })
+}
+
 /// Rebuilds an analysis from its rows, in `seq` order within each layer.
 pub fn analysis_from_rows<'a>(
     rows: impl IntoIterator<Item = StoredRow<'a>>,

@@ -2,7 +2,7 @@
 
 use super::PgContext;
 use crate::model::{Counts, HitIn, SearchHit, SearchQuery, StoredArticle};
-use crate::rows::{analysis_from_rows, date_source_from_word, StoredRow};
+use crate::rows::{analysis_of, date_source_from_word, OwnedRow};
 use crate::StoreError;
 use parley_core::Document;
 use postgres::Client;
@@ -32,15 +32,7 @@ pub fn get(client: &mut Client, id: &str) -> Result<Option<StoredArticle>, Store
         text: r.get(11),
         analysis: Default::default(),
     };
-    type Row = (
-        String,
-        i64,
-        Option<i64>,
-        Option<i64>,
-        Option<String>,
-        String,
-    );
-    let rows: Vec<Row> = client
+    let rows: Vec<OwnedRow> = client
         .query(
             "SELECT layer, seq, start, \"end\", text, data::text FROM annotations
              WHERE article_seq = $1 ORDER BY layer, seq",
@@ -50,20 +42,7 @@ pub fn get(client: &mut Client, id: &str) -> Result<Option<StoredArticle>, Store
         .iter()
         .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)))
         .collect();
-    document.analysis = analysis_from_rows(rows.iter().map(
-        |(layer, seq, start, end, text, data)| StoredRow {
-            layer,
-            seq: *seq,
-            start: *start,
-            end: *end,
-            text: text.as_deref(),
-            data,
-        },
-    ))
-    .map_err(|reason| StoreError::Corrupt {
-        id: id.to_string(),
-        reason,
-    })?;
+    document.analysis = analysis_of(id, &rows)?;
     Ok(Some(StoredArticle {
         document,
         revision: i64::from(r.get::<_, i32>(2)),

@@ -2,7 +2,7 @@
 
 use crate::error::SqliteContext;
 use crate::model::{Counts, HitIn, SearchHit, SearchQuery, StoredArticle};
-use crate::rows::{analysis_from_rows, date_source_from_word, StoredRow};
+use crate::rows::{analysis_of, date_source_from_word, OwnedRow};
 use crate::StoreError;
 use parley_core::Document;
 use rusqlite::{Connection, OptionalExtension};
@@ -43,15 +43,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<StoredArticle>, StoreEr
     let Some((seq, mut document, revision, previous_id, ingested_at)) = row else {
         return Ok(None);
     };
-    type Row = (
-        String,
-        i64,
-        Option<i64>,
-        Option<i64>,
-        Option<String>,
-        String,
-    );
-    let rows: Vec<Row> = conn
+    let rows: Vec<OwnedRow> = conn
         .prepare_cached(
             "SELECT layer, seq, start, \"end\", text, data FROM annotations
              WHERE article_seq = ?1 ORDER BY layer, seq",
@@ -70,20 +62,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<StoredArticle>, StoreEr
             .collect()
         })
         .ctx(|| format!("cannot read the annotations of article {id}"))?;
-    document.analysis = analysis_from_rows(rows.iter().map(
-        |(layer, seq, start, end, text, data)| StoredRow {
-            layer,
-            seq: *seq,
-            start: *start,
-            end: *end,
-            text: text.as_deref(),
-            data,
-        },
-    ))
-    .map_err(|reason| StoreError::Corrupt {
-        id: id.to_string(),
-        reason,
-    })?;
+    document.analysis = analysis_of(id, &rows)?;
     Ok(Some(StoredArticle {
         document,
         revision,
