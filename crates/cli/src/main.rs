@@ -34,6 +34,8 @@ enum Command {
     Quotes(cmd::quotes::Args),
     /// Analyse articles and store them with their annotations (SQLite file or PostgreSQL)
     Ingest(cmd::ingest::Args),
+    /// Tokens, tags, lemmas, dependency parse and entities of each article (JSON lines or CoNLL-U)
+    Parse(cmd::parse::Args),
     /// Group near-duplicate stored articles (wire copies) and mark each group's original
     Link(cmd::link::Args),
     /// Full-text search over stored titles, bodies and quotes
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Command::Quotes(args) => cmd::quotes::run(args),
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Link(args) => cmd::link::run(args),
+        Command::Parse(args) => cmd::parse::run(args),
         Command::Search(args) => cmd::search::run(args),
         Command::Serve(args) => cmd::serve::run(args),
     };

@@ -5,6 +5,7 @@ pub mod demo;
 pub mod extract;
 pub mod ingest;
 pub mod link;
+pub mod parse;
 pub mod quotes;
 pub mod search;
 pub mod serve;
