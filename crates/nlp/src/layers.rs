@@ -65,10 +65,10 @@ pub struct HashEmbed {
 }
 
 impl HashEmbed {
-    pub fn from_node(node: &Node) -> Result<HashEmbed> {
+    pub fn from_node(node: &mut Node) -> Result<HashEmbed> {
         let rows = dim(node, "nV")?;
         let width = dim(node, "nO")?;
-        let table = node.param("E", &[rows, width])?.data.clone();
+        let table = node.take_param("E", &[rows, width])?;
         Ok(HashEmbed {
             table,
             rows,
@@ -102,13 +102,13 @@ pub struct Maxout {
 }
 
 impl Maxout {
-    pub fn from_node(node: &Node) -> Result<Maxout> {
+    pub fn from_node(node: &mut Node) -> Result<Maxout> {
         let n_out = dim(node, "nO")?;
         let n_pieces = dim(node, "nP")?;
         let n_in = dim(node, "nI")?;
         Ok(Maxout {
-            w: node.param("W", &[n_out, n_pieces, n_in])?.data.clone(),
-            b: node.param("b", &[n_out, n_pieces])?.data.clone(),
+            w: node.take_param("W", &[n_out, n_pieces, n_in])?,
+            b: node.take_param("b", &[n_out, n_pieces])?,
             n_out,
             n_pieces,
             n_in,
@@ -150,11 +150,11 @@ pub struct LayerNorm {
 }
 
 impl LayerNorm {
-    pub fn from_node(node: &Node) -> Result<LayerNorm> {
+    pub fn from_node(node: &mut Node) -> Result<LayerNorm> {
         let n = dim(node, "nO")?;
         Ok(LayerNorm {
-            g: node.param("G", &[n])?.data.clone(),
-            b: node.param("b", &[n])?.data.clone(),
+            g: node.take_param("G", &[n])?,
+            b: node.take_param("b", &[n])?,
         })
     }
 
@@ -181,12 +181,12 @@ pub struct Linear {
 }
 
 impl Linear {
-    pub fn from_node(node: &Node) -> Result<Linear> {
+    pub fn from_node(node: &mut Node) -> Result<Linear> {
         let n_out = dim(node, "nO")?;
         let n_in = dim(node, "nI")?;
         Ok(Linear {
-            w: node.param("W", &[n_out, n_in])?.data.clone(),
-            b: node.param("b", &[n_out])?.data.clone(),
+            w: node.take_param("W", &[n_out, n_in])?,
+            b: node.take_param("b", &[n_out])?,
             n_out,
             n_in,
         })

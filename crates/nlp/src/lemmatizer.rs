@@ -2,12 +2,12 @@
 //! `EnglishLemmatizer.is_base_form`), driven by the lemma_rules / lemma_exc / lemma_index
 //! tables of `lemmatizer/lookups/lookups.bin`.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::hash::string_id;
 use crate::lexeme::is_alpha_str;
-use crate::msgpack::{get, value_str};
-use rmpv::Value;
-use std::collections::{HashMap, HashSet};
+use crate::msgpack::{decode_ref, get_ref, ref_str};
+use rmpv::ValueRef;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[derive(Default)]
 struct PosTables {
@@ -20,51 +20,50 @@ pub struct Lemmatizer {
     by_pos: HashMap<u64, PosTables>,
 }
 
-fn table(value: &Value, name: &str) -> Result<Option<Value>> {
-    Ok(match get(value, name) {
-        Some(Value::Binary(b)) => Some(
-            rmpv::decode::read_value(&mut &b[..])
-                .map_err(|e| Error::model(format!("lemmatizer table {name}: {e}")))?,
-        ),
+/// A table of the lookups file: a map, or msgpack bytes holding one (`Table.to_bytes`).
+fn table<'a>(value: &ValueRef<'a>, name: &str) -> Result<Option<ValueRef<'a>>> {
+    Ok(match get_ref(value, name) {
+        Some(ValueRef::Binary(b)) => Some(decode_ref(b, &format!("lemmatizer table {name}"))?),
         Some(v) => Some(v.clone()),
         None => None,
     })
 }
 
-fn strings(v: &Value) -> Vec<String> {
+/// The (POS id, value) entries of a table: `{"dict": {id: value}}` or `{id: value}`.
+fn entries<'v, 'a>(table: &'v ValueRef<'a>) -> impl Iterator<Item = (u64, &'v ValueRef<'a>)> {
+    let map = match get_ref(table, "dict") {
+        Some(ValueRef::Map(m)) => m.as_slice(),
+        _ => match table {
+            ValueRef::Map(m) => m.as_slice(),
+            _ => &[],
+        },
+    };
+    map.iter().filter_map(|(k, v)| Some((k.as_u64()?, v)))
+}
+
+fn strings<'v>(v: &'v ValueRef<'_>) -> impl Iterator<Item = String> + 'v {
     v.as_array()
-        .map(|a| a.iter().filter_map(value_str).map(str::to_string).collect())
-        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .filter_map(ref_str)
+        .map(str::to_string)
 }
 
 impl Lemmatizer {
     pub fn from_bytes(bytes: &[u8]) -> Result<Lemmatizer> {
-        let value = rmpv::decode::read_value(&mut &bytes[..])
-            .map_err(|e| Error::model(format!("lemmatizer lookups: not msgpack: {e}")))?;
-        let mut by_pos: HashMap<u64, PosTables> = HashMap::new();
-        let entries = |t: &Value| -> Vec<(u64, Value)> {
-            let map = match get(t, "dict") {
-                Some(Value::Map(m)) => m.clone(),
-                _ => match t {
-                    Value::Map(m) => m.clone(),
-                    _ => Vec::new(),
-                },
-            };
-            map.into_iter()
-                .filter_map(|(k, v)| Some((k.as_u64()?, v)))
-                .collect()
-        };
+        let value = decode_ref(bytes, "lemmatizer lookups")?;
+        let mut by_pos: HashMap<u64, PosTables> = HashMap::default();
         if let Some(t) = table(&value, "lemma_index")? {
             for (pos, v) in entries(&t) {
-                by_pos.entry(pos).or_default().index = strings(&v).into_iter().collect();
+                by_pos.entry(pos).or_default().index = strings(v).collect();
             }
         }
         if let Some(t) = table(&value, "lemma_exc")? {
             for (pos, v) in entries(&t) {
-                let Value::Map(m) = v else { continue };
+                let ValueRef::Map(m) = v else { continue };
                 let exc = m
                     .iter()
-                    .filter_map(|(k, v)| Some((value_str(k)?.to_string(), strings(v))))
+                    .filter_map(|(k, v)| Some((ref_str(k)?.to_string(), strings(v).collect())))
                     .collect();
                 by_pos.entry(pos).or_default().exceptions = exc;
             }
@@ -78,8 +77,8 @@ impl Lemmatizer {
                     .filter_map(|pair| {
                         let p = pair.as_array()?;
                         Some((
-                            value_str(p.first()?)?.to_string(),
-                            value_str(p.get(1)?)?.to_string(),
+                            ref_str(p.first()?)?.to_string(),
+                            ref_str(p.get(1)?)?.to_string(),
                         ))
                     })
                     .collect();
@@ -128,7 +127,7 @@ impl Lemmatizer {
                 }
             }
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         forms.retain(|f| seen.insert(f.clone()));
         if let Some(exc) = t.exceptions.get(&string) {
             for form in exc {

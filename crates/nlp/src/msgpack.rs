@@ -5,7 +5,7 @@
 //! breadth-first order; arrays are msgpack-numpy maps `{nd, type, kind, shape, data}`.
 
 use crate::error::{Error, Result};
-use rmpv::Value;
+use rmpv::{Value, ValueRef};
 use std::collections::HashMap;
 
 /// A dense float32 array in C order.
@@ -34,38 +34,39 @@ pub struct ThincModel {
 impl ThincModel {
     /// Parse the bytes written by thinc's `Model.to_bytes()`.
     pub fn from_bytes(bytes: &[u8], what: &str) -> Result<ThincModel> {
-        let value = rmpv::decode::read_value(&mut &bytes[..])
-            .map_err(|e| Error::model(format!("{what}: not msgpack: {e}")))?;
-        let nodes = get(&value, "nodes")
-            .and_then(Value::as_array)
+        let value = decode_ref(bytes, what)?;
+        let nodes = get_ref(&value, "nodes")
+            .and_then(ValueRef::as_array)
             .ok_or_else(|| {
                 Error::model(format!(
                     "{what}: no 'nodes' list; is this a thinc model file?"
                 ))
             })?;
-        let params = get(&value, "params")
-            .and_then(Value::as_array)
+        let params = get_ref(&value, "params")
+            .and_then(ValueRef::as_array)
             .ok_or_else(|| Error::model(format!("{what}: no 'params' list")))?;
-        let attrs = get(&value, "attrs").and_then(Value::as_array);
+        let attrs = get_ref(&value, "attrs").and_then(ValueRef::as_array);
         let mut out = Vec::with_capacity(nodes.len());
         for (i, node) in nodes.iter().enumerate() {
-            let name = get(node, "name")
-                .and_then(value_str)
+            let name = get_ref(node, "name")
+                .and_then(ref_str)
                 .unwrap_or_default()
                 .to_string();
             let mut dims = HashMap::new();
-            if let Some(Value::Map(entries)) = get(node, "dims") {
+            if let Some(ValueRef::Map(entries)) = get_ref(node, "dims") {
                 for (k, v) in entries {
-                    if let (Some(k), Some(v)) = (value_str(k), v.as_i64()) {
-                        dims.insert(k.to_string(), v);
+                    if let (Some(k), ValueRef::Integer(v)) = (ref_str(k), v) {
+                        if let Some(v) = v.as_i64() {
+                            dims.insert(k.to_string(), v);
+                        }
                     }
                 }
             }
             let mut node_params = HashMap::new();
-            if let Some(Value::Map(entries)) = params.get(i) {
+            if let Some(ValueRef::Map(entries)) = params.get(i) {
                 for (k, v) in entries {
-                    let Some(k) = value_str(k) else { continue };
-                    if matches!(v, Value::Nil) {
+                    let Some(k) = ref_str(k) else { continue };
+                    if matches!(v, ValueRef::Nil) {
                         continue;
                     }
                     let arr = decode_array(v).map_err(|e| {
@@ -75,14 +76,14 @@ impl ThincModel {
                 }
             }
             let mut node_attrs = HashMap::new();
-            if let Some(Value::Map(entries)) = attrs.and_then(|a| a.get(i)) {
+            if let Some(ValueRef::Map(entries)) = attrs.and_then(|a| a.get(i)) {
                 for (k, v) in entries {
-                    let Some(k) = value_str(k) else { continue };
+                    let Some(k) = ref_str(k) else { continue };
                     let decoded = match v {
-                        Value::Binary(b) => {
+                        ValueRef::Binary(b) => {
                             rmpv::decode::read_value(&mut &b[..]).unwrap_or(Value::Nil)
                         }
-                        other => other.clone(),
+                        other => other.to_owned(),
                     };
                     node_attrs.insert(k.to_string(), decoded);
                 }
@@ -101,6 +102,14 @@ impl ThincModel {
     pub fn nodes_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Node> + 'a {
         self.nodes.iter().filter(move |n| n.name == name)
     }
+
+    /// `nodes_named`, mutable: layers take their weights out of the nodes instead of copying.
+    pub fn nodes_named_mut<'a>(
+        &'a mut self,
+        name: &'a str,
+    ) -> impl Iterator<Item = &'a mut Node> + 'a {
+        self.nodes.iter_mut().filter(move |n| n.name == name)
+    }
 }
 
 impl Node {
@@ -116,6 +125,44 @@ impl Node {
             )));
         }
         Ok(a)
+    }
+
+    /// Move the parameter `name` out of the node (checked as `param` checks it); the node
+    /// keeps an empty array in its place.
+    pub fn take_param(&mut self, name: &str, shape: &[usize]) -> Result<Vec<f32>> {
+        self.param(name, shape)?;
+        Ok(self
+            .params
+            .get_mut(name)
+            .map(|a| std::mem::take(&mut a.data))
+            .unwrap_or_default())
+    }
+}
+
+/// Decode msgpack without copying: strings and byte arrays borrow from `bytes`, so a large
+/// table costs no allocation per string and a weight array is copied once (into `f32`s).
+pub fn decode_ref<'a>(bytes: &'a [u8], what: &str) -> Result<ValueRef<'a>> {
+    rmpv::decode::read_value_ref(&mut &bytes[..])
+        .map_err(|e| Error::model(format!("{what}: not msgpack: {e}")))
+}
+
+/// `get` for a borrowed value.
+pub fn get_ref<'v, 'a>(value: &'v ValueRef<'a>, key: &str) -> Option<&'v ValueRef<'a>> {
+    match value {
+        ValueRef::Map(entries) => entries
+            .iter()
+            .find(|(k, _)| ref_str(k) == Some(key))
+            .map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+/// `value_str` for a borrowed value.
+pub fn ref_str<'v>(value: &'v ValueRef<'_>) -> Option<&'v str> {
+    match value {
+        ValueRef::String(s) => s.as_str(),
+        ValueRef::Binary(b) => std::str::from_utf8(b).ok(),
+        _ => None,
     }
 }
 
@@ -139,21 +186,21 @@ pub fn value_str(value: &Value) -> Option<&str> {
     }
 }
 
-fn decode_array(v: &Value) -> std::result::Result<Array, String> {
-    let ty = get(v, "type")
-        .and_then(value_str)
+fn decode_array(v: &ValueRef<'_>) -> std::result::Result<Array, String> {
+    let ty = get_ref(v, "type")
+        .and_then(ref_str)
         .ok_or("not a numpy array")?;
     if ty != "<f4" {
         return Err(format!("dtype {ty}, expected <f4"));
     }
-    let shape: Vec<usize> = get(v, "shape")
-        .and_then(Value::as_array)
+    let shape: Vec<usize> = get_ref(v, "shape")
+        .and_then(ValueRef::as_array)
         .ok_or("no shape")?
         .iter()
         .map(|d| d.as_u64().map(|d| d as usize).ok_or("bad shape"))
         .collect::<std::result::Result<_, _>>()?;
-    let data = match get(v, "data") {
-        Some(Value::Binary(b)) => b,
+    let data = match get_ref(v, "data") {
+        Some(ValueRef::Binary(b)) => *b,
         _ => return Err("no data".into()),
     };
     let n: usize = shape.iter().product();

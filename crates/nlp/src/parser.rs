@@ -59,8 +59,8 @@ pub struct Parse {
 
 impl DependencyParser {
     pub fn load(dir: &Path, width: usize) -> Result<DependencyParser> {
-        let model = load_model(dir, "parser")?;
-        let model = ParserModel::from_model(&model, width, "parser")?;
+        let mut model = load_model(dir, "parser")?;
+        let model = ParserModel::from_model(&mut model, width, "parser")?;
         let moves = load_moves(&read(&dir.join("parser").join("moves"))?, |_, _| false)?;
         check_classes(&moves, &model, "parser")?;
         let (mut labels, move_labels) = Labels::new(&moves);
@@ -136,9 +136,9 @@ pub struct EntityRecognizer {
 
 impl EntityRecognizer {
     pub fn load(dir: &Path) -> Result<EntityRecognizer> {
-        let thinc = load_model(dir, "ner")?;
-        let tok2vec = Tok2Vec::from_model(&thinc, "ner")?;
-        let model = ParserModel::from_model(&thinc, tok2vec.width, "ner")?;
+        let mut thinc = load_model(dir, "ner")?;
+        let tok2vec = Tok2Vec::from_model(&mut thinc, "ner")?;
+        let model = ParserModel::from_model(&mut thinc, tok2vec.width, "ner")?;
         let moves = load_moves(&read(&dir.join("ner").join("moves"))?, |action, label| {
             action == MISSING || (action == OUT && !label.is_empty())
         })?;

@@ -28,9 +28,9 @@ pub struct Precomputed {
 }
 
 impl ParserModel {
-    pub fn from_model(model: &ThincModel, width: usize, what: &str) -> Result<ParserModel> {
+    pub fn from_model(model: &mut ThincModel, width: usize, what: &str) -> Result<ParserModel> {
         let affine = model
-            .nodes_named("precomputable_affine")
+            .nodes_named_mut("precomputable_affine")
             .next()
             .ok_or_else(|| Error::model(format!("{what}: no precomputable_affine layer")))?;
         let dim = |name: &str| -> Result<usize> {
@@ -42,18 +42,12 @@ impl ParserModel {
                 .ok_or_else(|| Error::model(format!("{what}: precomputable_affine has no {name}")))
         };
         let (n_feats, n_hidden, n_pieces, n_in) = (dim("nF")?, dim("nO")?, dim("nP")?, dim("nI")?);
-        let w = affine
-            .param("W", &[n_feats, n_hidden, n_pieces, n_in])?
-            .data
-            .clone();
-        let b = affine.param("b", &[n_hidden, n_pieces])?.data.clone();
-        let pad = affine
-            .param("pad", &[1, n_feats, n_hidden, n_pieces])?
-            .data
-            .clone();
+        let w = affine.take_param("W", &[n_feats, n_hidden, n_pieces, n_in])?;
+        let b = affine.take_param("b", &[n_hidden, n_pieces])?;
+        let pad = affine.take_param("pad", &[1, n_feats, n_hidden, n_pieces])?;
         let mut lower = None;
         let mut upper = None;
-        for node in model.nodes_named("linear") {
+        for node in model.nodes_named_mut("linear") {
             let lin = Linear::from_node(node)?;
             if lin.n_in == width && lin.n_out == n_in {
                 lower = Some(lin);

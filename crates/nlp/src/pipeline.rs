@@ -123,9 +123,9 @@ impl Pipeline {
             } else {
                 NormTable::empty()
             };
-            let tok2vec = Tok2Vec::from_model(&load_model(dir, "tok2vec")?, "tok2vec")?;
+            let tok2vec = Tok2Vec::from_model(&mut load_model(dir, "tok2vec")?, "tok2vec")?;
             let tagger = Tagger::load(
-                &load_model(dir, "tagger")?,
+                &mut load_model(dir, "tagger")?,
                 &load_json(&dir.join("tagger").join("cfg"))?,
             )?;
             lap("tok2vec and tagger");

@@ -11,9 +11,9 @@ pub struct Tagger {
 }
 
 impl Tagger {
-    pub fn load(model: &ThincModel, cfg: &serde_json::Value) -> Result<Tagger> {
+    pub fn load(model: &mut ThincModel, cfg: &serde_json::Value) -> Result<Tagger> {
         let node = model
-            .nodes_named("softmax")
+            .nodes_named_mut("softmax")
             .next()
             .ok_or_else(|| Error::model("tagger: no softmax layer"))?;
         let linear = Linear::from_node(node)?;

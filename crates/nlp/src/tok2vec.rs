@@ -56,7 +56,7 @@ pub struct Tok2Vec {
 
 impl Tok2Vec {
     /// Build from the nodes of a thinc model that contains one Tok2Vec.v2 subtree.
-    pub fn from_model(model: &ThincModel, what: &str) -> Result<Tok2Vec> {
+    pub fn from_model(model: &mut ThincModel, what: &str) -> Result<Tok2Vec> {
         let features_node = model
             .nodes_named("extract_features")
             .next()
@@ -83,7 +83,7 @@ impl Tok2Vec {
             }
         };
         let mut embeds = model
-            .nodes_named("hashembed")
+            .nodes_named_mut("hashembed")
             .map(HashEmbed::from_node)
             .collect::<Result<Vec<_>>>()?;
         embeds.sort_by_key(|e| e.column);
@@ -95,11 +95,11 @@ impl Tok2Vec {
             )));
         }
         let maxouts = model
-            .nodes_named("maxout")
+            .nodes_named_mut("maxout")
             .map(Maxout::from_node)
             .collect::<Result<Vec<_>>>()?;
         let norms = model
-            .nodes_named("layernorm")
+            .nodes_named_mut("layernorm")
             .map(LayerNorm::from_node)
             .collect::<Result<Vec<_>>>()?;
         if maxouts.len() < 2 || maxouts.len() != norms.len() {
