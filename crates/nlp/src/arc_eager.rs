@@ -14,8 +14,85 @@ pub const BREAK: u8 = 4;
 #[derive(Debug, Clone, Copy)]
 struct Arc {
     head: i32,
+    /// -1 once the arc is deleted
     child: i32,
     label: u32,
+    /// The arc added before this one to the same head's list (`NONE` for the first).
+    prev: u32,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// spaCy's per-head arc lists (`_left_arcs`, `_right_arcs`: vectors keyed by head), kept as
+/// linked lists in one buffer, so that adding an arc allocates nothing per token.
+struct ArcLists {
+    arcs: Vec<Arc>,
+    /// Per head: the index in `arcs` of its last arc, or `NONE`.
+    last: Vec<u32>,
+}
+
+impl ArcLists {
+    fn new(length: usize) -> ArcLists {
+        ArcLists {
+            arcs: Vec::with_capacity(length),
+            last: vec![NONE; length],
+        }
+    }
+
+    fn push(&mut self, head: i32, child: i32, label: u32) {
+        let h = head as usize;
+        self.arcs.push(Arc {
+            head,
+            child,
+            label,
+            prev: self.last[h],
+        });
+        self.last[h] = (self.arcs.len() - 1) as u32;
+    }
+
+    /// Remove the head's last arc if it is `head → child` (spaCy's `del_arc`: an arc that is
+    /// not the last of its list stays, because spaCy's loop over the others edits a copy).
+    fn delete_if_last(&mut self, head: i32, child: i32) {
+        let Some(&i) = self.last.get(head as usize).filter(|&&i| i != NONE) else {
+            return;
+        };
+        let arc = &mut self.arcs[i as usize];
+        if arc.head == head && arc.child == child {
+            arc.child = -1;
+            self.last[head as usize] = arc.prev;
+        }
+    }
+
+    /// The head's `idx`-th child counting from the last arc added (1-based), or -1.
+    fn nth_from_last(&self, head: i32, idx: usize) -> i32 {
+        if head < 0 || idx < 1 {
+            return -1;
+        }
+        let mut i = self.last.get(head as usize).copied().unwrap_or(NONE);
+        let mut n = 0;
+        while i != NONE {
+            let arc = &self.arcs[i as usize];
+            n += 1;
+            if n == idx {
+                return arc.child;
+            }
+            i = arc.prev;
+        }
+        -1
+    }
+
+    /// The arcs still in the lists, head by head (ascending), each head's in the order added.
+    fn in_head_order(&self) -> Vec<Arc> {
+        let mut live: Vec<Arc> = self
+            .arcs
+            .iter()
+            .filter(|a| a.child != -1)
+            .copied()
+            .collect();
+        // a stable sort keeps each head's arcs in the order they were added
+        live.sort_by_key(|a| a.head);
+        live
+    }
 }
 
 /// The parser state for one document.
@@ -25,8 +102,8 @@ pub struct ParseState {
     rebuffer: Vec<usize>,
     b_i: usize,
     heads: Vec<i32>,
-    left_arcs: Vec<Vec<Arc>>,
-    right_arcs: Vec<Vec<Arc>>,
+    left_arcs: ArcLists,
+    right_arcs: ArcLists,
     unshiftable: Vec<bool>,
     /// `TokenC.sent_start` as the parser sees it: 1 for the first token, 0 otherwise
     preset_sent_start: Vec<i8>,
@@ -41,12 +118,12 @@ impl ParseState {
         }
         ParseState {
             length,
-            stack: Vec::new(),
-            rebuffer: Vec::new(),
+            stack: Vec::with_capacity(length),
+            rebuffer: Vec::with_capacity(length),
             b_i: 0,
             heads: vec![-1; length],
-            left_arcs: vec![Vec::new(); length],
-            right_arcs: vec![Vec::new(); length],
+            left_arcs: ArcLists::new(length),
+            right_arcs: ArcLists::new(length),
             unshiftable: vec![false; length],
             preset_sent_start: preset,
             sent_starts: vec![false; length],
@@ -74,31 +151,12 @@ impl ParseState {
         }
     }
 
-    fn nth_child(arcs: &[Vec<Arc>], head: i32, idx: usize) -> i32 {
-        if head < 0 || idx < 1 {
-            return -1;
-        }
-        let Some(list) = arcs.get(head as usize) else {
-            return -1;
-        };
-        let mut n = 0;
-        for arc in list.iter().rev() {
-            if arc.child != -1 {
-                n += 1;
-                if n == idx {
-                    return arc.child;
-                }
-            }
-        }
-        -1
-    }
-
     pub fn l(&self, head: i32, idx: usize) -> i32 {
-        Self::nth_child(&self.left_arcs, head, idx)
+        self.left_arcs.nth_from_last(head, idx)
     }
 
     pub fn r(&self, head: i32, idx: usize) -> i32 {
-        Self::nth_child(&self.right_arcs, head, idx)
+        self.right_arcs.nth_from_last(head, idx)
     }
 
     fn stack_depth(&self) -> usize {
@@ -164,27 +222,19 @@ impl ParseState {
             let old = self.heads[child as usize];
             self.del_arc(old, child);
         }
-        let arc = Arc { head, child, label };
         if head > child {
-            self.left_arcs[head as usize].push(arc);
+            self.left_arcs.push(head, child, label);
         } else {
-            self.right_arcs[head as usize].push(arc);
+            self.right_arcs.push(head, child, label);
         }
         self.heads[child as usize] = head;
     }
 
     fn del_arc(&mut self, head: i32, child: i32) {
-        let lists = if head > child {
-            &mut self.left_arcs
+        if head > child {
+            self.left_arcs.delete_if_last(head, child);
         } else {
-            &mut self.right_arcs
-        };
-        let list = &mut lists[head as usize];
-        if let Some(last) = list.last() {
-            if last.head == head && last.child == child {
-                list.pop();
-            }
-            // spaCy's loop over the other arcs modifies a copy, so they stay as they are.
+            self.right_arcs.delete_if_last(head, child);
         }
     }
 
@@ -303,12 +353,10 @@ impl ParseState {
         let mut heads: Vec<usize> = (0..self.length).collect();
         let mut labels = vec![0u32; self.length];
         for lists in [&self.left_arcs, &self.right_arcs] {
-            for list in lists.iter() {
-                for arc in list {
-                    if arc.head != -1 && arc.child != -1 {
-                        heads[arc.child as usize] = arc.head as usize;
-                        labels[arc.child as usize] = arc.label;
-                    }
+            for arc in lists.in_head_order() {
+                if arc.head != -1 && arc.child != -1 {
+                    heads[arc.child as usize] = arc.head as usize;
+                    labels[arc.child as usize] = arc.label;
                 }
             }
         }

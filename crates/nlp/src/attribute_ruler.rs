@@ -6,17 +6,19 @@
 use crate::error::{Error, Result};
 use crate::msgpack::{get, value_str};
 use rmpv::Value;
+use std::borrow::Cow;
 
-/// One token's annotation that the ruler reads and writes.
+/// One token's annotation that the ruler reads and writes. The strings are borrowed from the
+/// model (tag and label names, the rules' values), so ruling a token allocates nothing.
 #[derive(Debug, Clone, Default)]
-pub struct RuledToken {
-    pub lower: String,
+pub struct RuledToken<'a> {
+    pub lower: Cow<'a, str>,
     pub is_space: bool,
-    pub tag: String,
-    pub dep: String,
-    pub pos: String,
-    pub morph: String,
-    pub lemma: Option<String>,
+    pub tag: &'a str,
+    pub dep: &'a str,
+    pub pos: &'a str,
+    pub morph: &'a str,
+    pub lemma: Option<&'a str>,
 }
 
 #[derive(Debug, Clone)]
@@ -49,9 +51,9 @@ struct TokenPattern {
 
 impl TokenPattern {
     fn matches(&self, t: &RuledToken) -> bool {
-        self.tag.as_ref().is_none_or(|p| p.matches(&t.tag))
+        self.tag.as_ref().is_none_or(|p| p.matches(t.tag))
             && self.lower.as_ref().is_none_or(|p| p.matches(&t.lower))
-            && self.dep.as_ref().is_none_or(|p| p.matches(&t.dep))
+            && self.dep.as_ref().is_none_or(|p| p.matches(t.dep))
             && self.is_space.is_none_or(|b| b == t.is_space)
     }
 }
@@ -169,7 +171,7 @@ impl AttributeRuler {
     }
 
     /// Apply the rules to a document's tokens.
-    pub fn apply(&self, toks: &mut [RuledToken]) {
+    pub fn apply<'a>(&'a self, toks: &mut [RuledToken<'a>]) {
         // collect every (rule, target token) first, as spaCy matches before it sets anything
         let mut targets: Vec<(usize, usize)> = Vec::new();
         for (r, rule) in self.rules.iter().enumerate() {
@@ -204,19 +206,19 @@ impl AttributeRuler {
             let a = &self.rules[r].attrs;
             let tok = &mut toks[t];
             if let Some(v) = &a.tag {
-                tok.tag = v.clone();
+                tok.tag = v;
             }
             if let Some(v) = &a.pos {
-                tok.pos = v.clone();
+                tok.pos = v;
             }
             if let Some(v) = &a.morph {
-                tok.morph = v.clone();
+                tok.morph = v;
             }
             if let Some(v) = &a.lemma {
-                tok.lemma = Some(v.clone());
+                tok.lemma = Some(v);
             }
             if let Some(v) = &a.dep {
-                tok.dep = v.clone();
+                tok.dep = v;
             }
         }
     }

@@ -90,14 +90,15 @@ impl Lemmatizer {
 
     /// The lemma of a token with coarse POS `pos` (e.g. "NOUN") and morphology `morph`.
     pub fn lemmatize(&self, text: &str, pos: &str, morph: &str) -> String {
-        let univ_pos = pos.to_lowercase();
+        let univ_pos = lower_pos(pos);
+        let univ_pos = univ_pos.as_ref();
         if univ_pos.is_empty() || univ_pos == "eol" || univ_pos == "space" {
             return text.to_lowercase();
         }
-        if is_base_form(&univ_pos, morph) {
+        if is_base_form(univ_pos, morph) {
             return text.to_lowercase();
         }
-        let Some(t) = self.by_pos.get(&string_id(&univ_pos)) else {
+        let Some(t) = self.by_pos.get(&string_id(univ_pos)) else {
             return if univ_pos == "propn" {
                 text.to_string()
             } else {
@@ -140,6 +141,20 @@ impl Lemmatizer {
             forms = oov;
         }
         forms.into_iter().next().unwrap_or_else(|| text.to_string())
+    }
+}
+
+/// The universal POS tags, lower-case (spaCy's `univ_pos` names).
+const UNIVERSAL_POS: [&str; 19] = [
+    "adj", "adp", "adv", "aux", "cconj", "conj", "det", "intj", "noun", "num", "part", "pron",
+    "propn", "punct", "sconj", "sym", "verb", "x", "space",
+];
+
+/// `pos` in lower case, without allocating for the universal tags.
+fn lower_pos(pos: &str) -> std::borrow::Cow<'static, str> {
+    match UNIVERSAL_POS.iter().find(|p| p.eq_ignore_ascii_case(pos)) {
+        Some(p) => std::borrow::Cow::Borrowed(p),
+        None => std::borrow::Cow::Owned(pos.to_lowercase()),
     }
 }
 

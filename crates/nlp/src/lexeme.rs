@@ -128,10 +128,18 @@ pub fn suffix(orth: &str) -> &str {
 
 /// spaCy's `word_shape`.
 pub fn shape(orth: &str) -> String {
-    if orth.chars().count() >= 100 {
-        return "LONG".to_string();
-    }
     let mut out = String::new();
+    shape_into(orth, &mut out);
+    out
+}
+
+/// `shape` written into `out` (cleared first), so that a caller can reuse one buffer.
+pub fn shape_into(orth: &str, out: &mut String) {
+    out.clear();
+    if orth.chars().count() >= 100 {
+        out.push_str("LONG");
+        return;
+    }
     let mut last: Option<char> = None;
     let mut seq = 0;
     for c in orth.chars() {
@@ -156,7 +164,6 @@ pub fn shape(orth: &str) -> String {
             out.push(sc);
         }
     }
-    out
 }
 
 /// Python's `str.isalpha()` over a whole string (false when empty).

@@ -95,25 +95,36 @@ fn children(t: usize, heads: &[usize], edges: &Edges, out: &mut Vec<usize>) {
     }
 }
 
-/// Rewrite decorated labels (`X||Y`) in place. `is_space[i]` marks whitespace tokens.
-pub fn deprojectivize(heads: &mut [usize], labels: &mut [String], is_space: &[bool]) {
-    if !labels.iter().any(|l| l.contains("||")) {
+/// What a decorated label `X||Y` means, by label id: `Some((X, Y))`, or None for a plain label.
+pub type Decorations = [Option<(u32, u32)>];
+
+/// Rewrite decorated labels (`X||Y`, given as label ids with their `decorations`) in place.
+/// `is_space[i]` marks whitespace tokens.
+pub fn deprojectivize(
+    heads: &mut [usize],
+    labels: &mut [u32],
+    decorations: &Decorations,
+    is_space: &[bool],
+) {
+    let decorated = |l: u32| decorations.get(l as usize).copied().flatten();
+    if !labels.iter().any(|&l| decorated(l).is_some()) {
         return;
     }
     let edges = set_children_from_heads(heads);
-    let mut kids = Vec::new();
+    // breadth-first search buffers, reused for every decorated token
+    let (mut kids, mut queue, mut next) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..heads.len() {
-        let Some((new_label, head_label)) = labels[i].split_once("||") else {
+        let Some((new_label, head_label)) = decorated(labels[i]) else {
             continue;
         };
-        let (new_label, head_label) = (new_label.to_string(), head_label.to_string());
         let mut new_head = heads[i];
-        let mut queue = vec![heads[i]];
+        queue.clear();
+        queue.push(heads[i]);
         // spaCy has no bound here; a parse is a tree, so this one is never reached there
         let mut budget = heads.len() * heads.len() + 1;
         'search: while !queue.is_empty() && budget > 0 {
             budget -= 1;
-            let mut next = Vec::new();
+            next.clear();
             for &q in &queue {
                 children(q, heads, &edges, &mut kids);
                 for &c in &kids {
@@ -127,7 +138,7 @@ pub fn deprojectivize(heads: &mut [usize], labels: &mut [String], is_space: &[bo
                     next.push(c);
                 }
             }
-            queue = next;
+            std::mem::swap(&mut queue, &mut next);
         }
         heads[i] = new_head;
         labels[i] = new_label;

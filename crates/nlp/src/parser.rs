@@ -17,6 +17,32 @@ struct Labels {
 }
 
 impl Labels {
+    /// The id of `name`, added if new.
+    fn id(&mut self, name: &str) -> u32 {
+        match self.names.iter().position(|n| n == name) {
+            Some(i) => i as u32,
+            None => {
+                self.names.push(name.to_string());
+                (self.names.len() - 1) as u32
+            }
+        }
+    }
+
+    /// For each label id, what a projectivised label `X||Y` stands for: (id of X, id of Y).
+    fn decorations(&mut self) -> Vec<Option<(u32, u32)>> {
+        let decorated: Vec<(usize, String, String)> = (self.names.iter().enumerate())
+            .filter_map(|(i, n)| {
+                let (x, y) = n.split_once("||")?;
+                Some((i, x.to_string(), y.to_string()))
+            })
+            .collect();
+        let mut out = vec![None; self.names.len()];
+        for (i, x, y) in decorated {
+            out[i] = Some((self.id(&x), self.id(&y)));
+        }
+        out
+    }
+
     fn new(moves: &[Move]) -> (Labels, Vec<u32>) {
         let mut names = vec![String::new()];
         let ids = moves
@@ -47,13 +73,15 @@ pub struct DependencyParser {
     moves: Vec<Move>,
     move_labels: Vec<u32>,
     labels: Labels,
+    decorations: Vec<Option<(u32, u32)>>,
     root: u32,
 }
 
-/// A parse: heads (a root is its own head), labels, sentence starts.
+/// A parse: heads (a root is its own head), label ids (`DependencyParser::label`), sentence
+/// starts.
 pub struct Parse {
     pub heads: Vec<usize>,
-    pub labels: Vec<String>,
+    pub labels: Vec<u32>,
     pub sent_starts: Vec<bool>,
 }
 
@@ -64,13 +92,8 @@ impl DependencyParser {
         let moves = load_moves(&read(&dir.join("parser").join("moves"))?, |_, _| false)?;
         check_classes(&moves, &model, "parser")?;
         let (mut labels, move_labels) = Labels::new(&moves);
-        let root = match labels.names.iter().position(|n| n == "ROOT") {
-            Some(i) => i as u32,
-            None => {
-                labels.names.push("ROOT".to_string());
-                (labels.names.len() - 1) as u32
-            }
-        };
+        let root = labels.id("ROOT");
+        let decorations = labels.decorations();
         if model.n_feats != 8 {
             return Err(Error::model(format!(
                 "parser: {} state features, expected 8",
@@ -82,8 +105,17 @@ impl DependencyParser {
             moves,
             move_labels,
             labels,
+            decorations,
             root,
         })
+    }
+
+    /// The name of a label id of a `Parse`.
+    pub fn label(&self, id: u32) -> &str {
+        self.labels
+            .names
+            .get(id as usize)
+            .map_or("", String::as_str)
     }
 
     /// Parse one document from its tok2vec output (n × width).
@@ -102,12 +134,8 @@ impl DependencyParser {
                 None => state.force_final(),
             }
         }
-        let (mut heads, label_ids) = state.annotations(self.root);
-        let mut labels: Vec<String> = label_ids
-            .iter()
-            .map(|&l| self.labels.names[l as usize].clone())
-            .collect();
-        deprojectivize(&mut heads, &mut labels, is_space);
+        let (mut heads, mut labels) = state.annotations(self.root);
+        deprojectivize(&mut heads, &mut labels, &self.decorations, is_space);
         let edges = set_children_from_heads(&heads);
         let sent_starts = edges.sent_start.iter().map(|&s| s == 1).collect();
         Parse {
@@ -118,12 +146,12 @@ impl DependencyParser {
     }
 }
 
-/// An entity: token range `[start, end)` and label.
+/// An entity: token range `[start, end)` and label (borrowed from the recognizer).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntitySpan {
+pub struct EntitySpan<'a> {
     pub start: usize,
     pub end: usize,
-    pub label: String,
+    pub label: &'a str,
 }
 
 pub struct EntityRecognizer {
@@ -165,7 +193,7 @@ impl EntityRecognizer {
         feats: &[TokenFeatures],
         sent_starts: &[bool],
         is_space: &[bool],
-    ) -> Vec<EntitySpan> {
+    ) -> Vec<EntitySpan<'_>> {
         let n = feats.len();
         let tokvecs = self.tok2vec.forward(&[feats]).pop().unwrap_or_default();
         let pre = self.model.precompute(&tokvecs, n);
@@ -189,7 +217,7 @@ impl EntityRecognizer {
                 Some(EntitySpan {
                     start: e.start,
                     end: e.end?,
-                    label: self.labels.names[e.label as usize].clone(),
+                    label: &self.labels.names[e.label as usize],
                 })
             })
             .filter(|e| !e.label.is_empty())

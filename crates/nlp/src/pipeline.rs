@@ -4,12 +4,13 @@ use crate::attribute_ruler::{AttributeRuler, RuledToken};
 use crate::error::{read, Error, Result};
 use crate::hash::string_id;
 use crate::lemmatizer::Lemmatizer;
-use crate::lexeme::{is_space_str, prefix, shape, suffix, NormTable};
+use crate::lexeme::{is_space_str, prefix, shape_into, suffix, NormTable};
 use crate::msgpack::ThincModel;
 use crate::parser::{DependencyParser, EntityRecognizer};
 use crate::tagger::Tagger;
 use crate::tok2vec::{Tok2Vec, TokenFeatures};
 use crate::tokenizer::{RawToken, Tokenizer};
+use std::borrow::Cow;
 use std::path::Path;
 
 /// A token with its analysis. `start`/`end` are byte offsets into the analysed text.
@@ -163,6 +164,7 @@ impl Pipeline {
     pub fn features(&self, text: &str, toks: &[RawToken]) -> (Vec<TokenFeatures>, Vec<String>) {
         let mut feats = Vec::with_capacity(toks.len());
         let mut norms = Vec::with_capacity(toks.len());
+        let mut shape_buf = String::new();
         for t in toks {
             let orth = &text[t.start..t.end];
             let norm = match &t.norm {
@@ -173,7 +175,10 @@ impl Pipeline {
                 norm: string_id(&norm),
                 prefix: string_id(prefix(orth)),
                 suffix: string_id(suffix(orth)),
-                shape: string_id(&shape(orth)),
+                shape: {
+                    shape_into(orth, &mut shape_buf);
+                    string_id(&shape_buf)
+                },
                 spacy: text[t.end..].starts_with(' ') as u64,
                 is_space: is_space_str(orth) as u64,
             });
@@ -202,10 +207,10 @@ impl Pipeline {
             .iter()
             .enumerate()
             .map(|(i, t)| RuledToken {
-                lower: text[t.start..t.end].to_lowercase(),
+                lower: lowercase(&text[t.start..t.end]),
                 is_space: is_space[i],
-                tag: self.tagger.labels[tags[i]].clone(),
-                dep: parse.labels[i].clone(),
+                tag: &self.tagger.labels[tags[i]],
+                dep: self.parser.label(parse.labels[i]),
                 ..RuledToken::default()
             })
             .collect();
@@ -219,20 +224,20 @@ impl Pipeline {
             .map(|(i, ((t, norm), r))| {
                 let text = &text[t.start..t.end];
                 let lemma = match r.lemma {
-                    Some(l) => l,
-                    None => self.lemmatizer.lemmatize(text, &r.pos, &r.morph),
+                    Some(l) => l.to_string(),
+                    None => self.lemmatizer.lemmatize(text, r.pos, r.morph),
                 };
                 Token {
                     start: t.start,
                     end: t.end,
                     text: text.to_string(),
                     norm,
-                    tag: r.tag,
-                    pos: r.pos,
-                    morph: r.morph,
+                    tag: r.tag.to_string(),
+                    pos: r.pos.to_string(),
+                    morph: r.morph.to_string(),
                     lemma,
                     head: parse.heads[i],
-                    dep: r.dep,
+                    dep: r.dep.to_string(),
                     ent_iob: "O",
                     ent_type: String::new(),
                 }
@@ -242,13 +247,13 @@ impl Pipeline {
         for e in ents {
             for (k, tok) in tokens[e.start..e.end].iter_mut().enumerate() {
                 tok.ent_iob = if k == 0 { "B" } else { "I" };
-                tok.ent_type = e.label.clone();
+                tok.ent_type = e.label.to_string();
             }
             out_ents.push(Ent {
                 start: toks[e.start].start,
                 end: toks[e.end - 1].end,
                 tokens: (e.start, e.end),
-                label: e.label,
+                label: e.label.to_string(),
             });
         }
         let mut sents = Vec::new();
@@ -266,5 +271,17 @@ impl Pipeline {
             sents,
             ents: out_ents,
         }
+    }
+}
+
+/// Lower case, borrowed when the text is already lower-case ASCII (most words).
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
     }
 }
