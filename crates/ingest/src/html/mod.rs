@@ -105,6 +105,17 @@ pub fn extract(
 
 /// [`extract`] with all options.
 pub fn extract_with(html_bytes: &[u8], opts: &Options<'_>) -> Result<ExtractedPage, HtmlError> {
+    let page = extract_page(html_bytes, opts)?;
+    if page.body.trim().is_empty() {
+        return Err(HtmlError::NoMainText);
+    }
+    Ok(page)
+}
+
+/// Like [`extract_with`], but a page without main text (a script-rendered page, an image
+/// page) still gives its metadata, with an empty body: for callers that want a page's date
+/// or title even when its text cannot be read.
+pub fn extract_page(html_bytes: &[u8], opts: &Options<'_>) -> Result<ExtractedPage, HtmlError> {
     if html_bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(HtmlError::Empty);
     }
@@ -113,11 +124,7 @@ pub fn extract_with(html_bytes: &[u8], opts: &Options<'_>) -> Result<ExtractedPa
     }
     let decoded = crate::charset::decode(html_bytes, opts.http_charset);
     let doc = Html::parse_document(&decoded.text);
-    let page = from_document(&doc, opts);
-    if page.body.trim().is_empty() {
-        return Err(HtmlError::NoMainText);
-    }
-    Ok(page)
+    Ok(from_document(&doc, opts))
 }
 
 fn from_document(doc: &Html, opts: &Options<'_>) -> ExtractedPage {

@@ -89,16 +89,16 @@ fn structured(
             .filter(|d| ok(*d))
             .map(|d| (d, is_local_day(s)))
     };
-    let mut out: Vec<(NaiveDate, bool)> = [
-        ld.date_published.as_deref(),
-        ld.date_created.as_deref(),
-        ld.other_date_published.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .chain(PUBLISHED_META.iter().flat_map(|k| sig.meta(k)))
-    .filter_map(from_machine)
-    .collect();
+    // Dates of other objects (an embedded video's upload) rank below the page's own
+    // publication meta tags.
+    let mut out: Vec<(NaiveDate, bool)> =
+        [ld.date_published.as_deref(), ld.date_created.as_deref()]
+            .into_iter()
+            .flatten()
+            .chain(PUBLISHED_META.iter().flat_map(|k| sig.meta(k)))
+            .chain(ld.other_date_published.as_deref())
+            .filter_map(from_machine)
+            .collect();
     for t in sig
         .times
         .iter()
