@@ -144,7 +144,8 @@ fn from_document(doc: &Html, opts: &Options<'_>) -> ExtractedPage {
     let chosen = content::select(doc, &all);
     let near = near_title(&all, &chosen);
     let published = published::resolve(&sig, &ld, date_url, &near, not_after);
-    let authors = authors::authors(&sig, &ld, site_name.as_deref(), url, &near);
+    let labelled = labelled_names(&all);
+    let authors = authors::authors(&sig, &ld, site_name.as_deref(), url, &near, &labelled);
     let body = join_body(&all, &chosen, title.as_deref());
     ExtractedPage {
         title,
@@ -176,6 +177,18 @@ fn near_title<'a>(all: &'a [blocks::Block], chosen: &[usize]) -> Vec<&'a str> {
         .iter()
         .filter(|b| b.chars <= DATELINE_CHARS)
         .map(|b| b.text.as_str())
+        .collect()
+}
+
+/// Longest block read as the name after a byline label.
+const LABELLED_NAME_CHARS: usize = 80;
+
+/// Blocks that follow a lone byline label ("Written by", "Author:"): author boxes that put the
+/// label and the name in separate elements.
+fn labelled_names(all: &[blocks::Block]) -> Vec<&str> {
+    all.windows(2)
+        .filter(|w| authors::is_byline_label(&w[0].text) && w[1].chars <= LABELLED_NAME_CHARS)
+        .map(|w| w[1].text.as_str())
         .collect()
 }
 
