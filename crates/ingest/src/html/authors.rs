@@ -22,6 +22,11 @@ const META_KEYS: &[&str] = &[
 ];
 
 const PREFIXES: &[&str] = &[
+    "this post was written by",
+    "this article was written by",
+    "article by",
+    "story by",
+    "post by",
     "authored by",
     "reviewed by",
     "articles by",
@@ -75,7 +80,7 @@ fn plausible_name(s: &str, site: Option<&str>, host: Option<&str>) -> bool {
         return false;
     }
     let n = s.to_lowercase();
-    if names_the_site(&n, site, host) {
+    if names_the_site(&n, site, host) || is_organisation(&n) {
         return false;
     }
     !matches!(
@@ -183,7 +188,38 @@ const ORGANISATION_WORDS: &[&str] = &[
     "rédaction",
     "redacción",
     "redazione",
+    "clinic",
+    "dentistry",
+    "official",
+    "pc",
+    "plc",
+    "llp",
 ];
+
+/// Organisation words that also make collective bylines ("Camphouse Team", "News Desk"): such
+/// a byline is the page's stated author, so only the site-name and personal-name tests use them.
+const COLLECTIVE_BYLINE_WORDS: &[&str] = &[
+    "team",
+    "staff",
+    "desk",
+    "editors",
+    "editorial",
+    "newsroom",
+    "redaktion",
+    "news",
+    "daily",
+    "times",
+    "post",
+    "today",
+];
+
+/// True when a lowercased name holds an organisation word other than a collective byline's.
+fn is_organisation(n: &str) -> bool {
+    n.split_whitespace().any(|w| {
+        let w = w.trim_end_matches(['.', ',']);
+        ORGANISATION_WORDS.contains(&w) && !COLLECTIVE_BYLINE_WORDS.contains(&w)
+    })
+}
 
 /// A personal name: two to four capitalised words, none an organisation word. A personal
 /// site (a blog named after its writer) states its writer as the author and as the site.
@@ -286,6 +322,21 @@ const LABEL_WORDS: &[&str] = &[
     "feature",
     "guest",
     "sponsored",
+    // Roles and job titles that follow a name in author boxes.
+    "founder",
+    "co-founder",
+    "ceo",
+    "cto",
+    "director",
+    "manager",
+    "consultant",
+    "certified",
+    "webmaster",
+    "faculty",
+    "officer",
+    "president",
+    "engineer",
+    "specialist",
 ];
 
 /// Lower-case name particles allowed inside a name ("Ursula von der Leyen").
@@ -469,6 +520,17 @@ mod tests {
         assert_eq!(got, vec!["Ann Lee"]);
         assert!(!looks_like_personal_name("Help Net Security"));
         assert!(!looks_like_personal_name("Daily News"));
+    }
+
+    #[test]
+    fn organisations_and_job_titles_are_not_authors() {
+        assert!(!plausible_name("Cleveland Clinic", None, None));
+        assert!(!plausible_name("Acme Solutions Editorial Team", None, None));
+        assert!(!looks_like_person("Co-Founder"));
+        assert_eq!(
+            split_names("Article by Edna Quill RN, BSN"),
+            vec!["Edna Quill RN", "BSN"]
+        );
     }
 
     #[test]
