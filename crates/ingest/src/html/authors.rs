@@ -347,10 +347,12 @@ const PARTICLES: &[&str] = &[
 
 /// True when every word is capitalised (or a particle) and none is a label word.
 fn looks_like_person(name: &str) -> bool {
-    name.split_whitespace().all(|w| {
+    name.split_whitespace().enumerate().all(|(i, w)| {
         let lower = w.to_lowercase();
         let trimmed = lower.trim_matches(|c: char| !c.is_alphanumeric());
-        !LABEL_WORDS.contains(&trimmed)
+        // "Podium Staff", "EDB Team": a collective byline, not the lone label "Staff".
+        let collective = i > 0 && matches!(trimmed, "team" | "staff");
+        (collective || !LABEL_WORDS.contains(&trimmed))
             && (w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&trimmed))
     })
 }
@@ -452,6 +454,7 @@ pub fn authors(
     url: Option<&str>,
     near_title: &[&str],
     after_label: &[&str],
+    all_short: &[&str],
 ) -> Vec<String> {
     let host = url.and_then(host_of);
     let host = host.as_deref();
@@ -478,8 +481,37 @@ pub fn authors(
     if !from_labelled.is_empty() {
         return from_labelled;
     }
-    from_candidates_min_words(near_title.iter().filter_map(|t| byline(t)), site, host, 2)
+    let near =
+        from_candidates_min_words(near_title.iter().filter_map(|t| byline(t)), site, host, 2);
+    if !near.is_empty() {
+        return near;
+    }
+    // "Written by Ann Lee" in an author box away from the headline.
+    from_candidates_min_words(after_label_or_written_by(all_short), site, host, 2)
 }
+
+/// Short blocks anywhere on the page that start with an explicit "Written by"-style prefix
+/// (a bare "By" is too common in prose to trust away from the headline).
+fn after_label_or_written_by<'a>(blocks: &'a [&'a str]) -> impl Iterator<Item = &'a str> + 'a {
+    blocks.iter().copied().filter(|t| {
+        t.chars().count() <= MAX_BYLINE_CHARS
+            && STRONG_BYLINE_PREFIXES
+                .iter()
+                .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+    })
+}
+
+/// Prefixes that make any short block a byline.
+const STRONG_BYLINE_PREFIXES: &[&str] = &[
+    "written by ",
+    "authored by ",
+    "article by ",
+    "this post was written by ",
+    "words by ",
+    "geschrieben von ",
+    "écrit par ",
+    "escrito por ",
+];
 
 #[cfg(test)]
 mod tests {
@@ -500,7 +532,16 @@ mod tests {
             metas: vec![("author".into(), "Daily News".into())],
             ..Default::default()
         };
-        assert!(authors(&sig, &JsonLd::default(), Some("Daily News"), None, &[], &[]).is_empty());
+        assert!(authors(
+            &sig,
+            &JsonLd::default(),
+            Some("Daily News"),
+            None,
+            &[],
+            &[],
+            &[]
+        )
+        .is_empty());
     }
 
     #[test]
@@ -527,6 +568,8 @@ mod tests {
         assert!(!plausible_name("Cleveland Clinic", None, None));
         assert!(!plausible_name("Acme Solutions Editorial Team", None, None));
         assert!(!looks_like_person("Co-Founder"));
+        assert!(!looks_like_person("Staff"));
+        assert!(looks_like_person("Podium Staff"));
         assert_eq!(
             split_names("Article by Edna Quill RN, BSN"),
             vec!["Edna Quill RN", "BSN"]
@@ -561,7 +604,26 @@ mod tests {
             ],
             ..Default::default()
         };
-        let got = authors(&sig, &JsonLd::default(), None, None, &[], &[]);
+        let got = authors(&sig, &JsonLd::default(), None, None, &[], &[], &[]);
+        assert_eq!(got, vec!["Edna Quill"]);
+    }
+
+    #[test]
+    fn a_written_by_block_anywhere_gives_the_author() {
+        let blocks = [
+            "Share this post",
+            "Written by Edna Quill",
+            "By the way, we moved.",
+        ];
+        let got = authors(
+            &Signals::default(),
+            &JsonLd::default(),
+            None,
+            None,
+            &[],
+            &[],
+            &blocks,
+        );
         assert_eq!(got, vec!["Edna Quill"]);
     }
 

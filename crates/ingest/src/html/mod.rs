@@ -145,7 +145,20 @@ fn from_document(doc: &Html, opts: &Options<'_>) -> ExtractedPage {
     let near = near_title(&all, &chosen);
     let published = published::resolve(&sig, &ld, date_url, &near, not_after);
     let labelled = labelled_names(&all);
-    let authors = authors::authors(&sig, &ld, site_name.as_deref(), url, &near, &labelled);
+    let short: Vec<&str> = all
+        .iter()
+        .filter(|b| b.chars <= LABELLED_NAME_CHARS)
+        .map(|b| b.text.as_str())
+        .collect();
+    let authors = authors::authors(
+        &sig,
+        &ld,
+        site_name.as_deref(),
+        url,
+        &near,
+        &labelled,
+        &short,
+    );
     let body = join_body(&all, &chosen, title.as_deref());
     ExtractedPage {
         title,
