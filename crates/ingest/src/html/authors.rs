@@ -557,6 +557,7 @@ mod tests {
             Some("https://annlee.example/post"),
             &[],
             &[],
+            &[],
         );
         assert_eq!(got, vec!["Ann Lee"]);
         assert!(!looks_like_personal_name("Help Net Security"));
@@ -586,6 +587,7 @@ mod tests {
             None,
             &[],
             &after,
+            &[],
         );
         assert_eq!(got, vec!["Edna Quill"]);
         assert!(is_byline_label("Written by"));
@@ -637,6 +639,7 @@ mod tests {
                 None,
                 None,
                 &near,
+                &[],
                 &[]
             ),
             vec!["Ann Lee"]
