@@ -115,6 +115,15 @@ fn any_single_date_in_text(text: &str) -> Option<NaiveDate> {
     Some(first)
 }
 
+/// A date that forms a whole " | "-separated part of a title.
+fn date_part_of_title(title: &str) -> Option<NaiveDate> {
+    title
+        .split(['|', '–', '—', '·'])
+        .map(str::trim)
+        .filter(|part| part.chars().filter(|c| c.is_alphabetic()).count() <= 12)
+        .find_map(parse_text)
+}
+
 /// The chosen date and its provenance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Published {
@@ -262,11 +271,18 @@ pub fn resolve(
             )
     };
     // A written publication date first; a page that only shows when it was updated gives
-    // that day (the latest bound readers see) rather than nothing.
+    // that day (the latest bound readers see) rather than nothing; last, a full date that is a
+    // part of the page's title on its own ("Elephants in Guinea | DW | 23.05.2011").
     texts()
         .filter(|(_, after_label)| !after_label)
         .find_map(|(t, _)| publication_date_in_text(t).filter(|d| ok(*d)))
         .or_else(|| texts().find_map(|(t, _)| any_single_date_in_text(t).filter(|d| ok(*d))))
+        .or_else(|| {
+            sig.title
+                .as_deref()
+                .and_then(date_part_of_title)
+                .filter(|d| ok(*d))
+        })
         .map(|date| Published {
             date,
             from: DateSource::Text,
@@ -421,6 +437,22 @@ mod tests {
             p.unwrap().date,
             NaiveDate::from_ymd_opt(2025, 2, 4).unwrap()
         );
+    }
+
+    #[test]
+    fn a_date_that_is_a_part_of_the_title_is_a_last_resort() {
+        let sig = Signals {
+            title: Some("Elephants in Guinea | Environment | DW | 23.05.2011".into()),
+            ..Default::default()
+        };
+        let p = resolve(&sig, &JsonLd::default(), None, &[], today()).unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2011, 5, 23).unwrap());
+        assert_eq!(p.from, DateSource::Text);
+        let sig = Signals {
+            title: Some("What changed on 23.05.2011 in Guinea | DW".into()),
+            ..Default::default()
+        };
+        assert_eq!(resolve(&sig, &JsonLd::default(), None, &[], today()), None);
     }
 
     #[test]
