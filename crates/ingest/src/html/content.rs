@@ -496,7 +496,8 @@ fn is_date_stamp(b: &Block) -> bool {
 
 /// A block inside the article that is still furniture: mostly links.
 fn keep_block(b: &Block) -> bool {
-    if is_date_stamp(b) {
+    if is_date_stamp(b) || super::cues::is_notice(&b.text) || super::cues::is_reading_time(&b.text)
+    {
         return false;
     }
     let ld = b.link_density();

@@ -109,6 +109,55 @@ const CUES: &[&str] = &[
     "komentarze",
 ];
 
+/// Openings of the notices that sites put inside an article's text: paywall and subscription
+/// teasers, follow-us lines. Lowercase; a block that starts with one is not article text.
+const NOTICE_OPENINGS: &[&str] = &[
+    "to view the full story",
+    "to continue reading",
+    "subscribe now",
+    "subscribe to read",
+    "subscribe today",
+    "already a subscriber",
+    "if you’re seeing this message",
+    "if you're seeing this message",
+    "never miss the latest news",
+    "sign up to our newsletter",
+    "follow us on",
+    "for the latest stories and breaking news",
+    "pour lire la suite",
+    "pour accéder en illimité",
+    "abonnez-vous",
+    "jetzt abonnieren",
+    "weiterlesen mit",
+    "um den artikel weiterzulesen",
+    "para seguir leyendo",
+    "suscríbete",
+];
+
+/// Longest block read as a notice.
+const MAX_NOTICE_CHARS: usize = 200;
+
+/// True when `text` is a subscription, paywall or follow-us notice.
+pub fn is_notice(text: &str) -> bool {
+    if text.chars().count() > MAX_NOTICE_CHARS {
+        return false;
+    }
+    let t = text.trim().to_lowercase();
+    NOTICE_OPENINGS.iter().any(|o| t.starts_with(o))
+}
+
+static READING_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(\d+\s*(min\.?|mins|minutes?|minuten|minutos)\s*(read|lesezeit|de lecture|de lectura)|(lesezeit|reading time|temps de lecture)\s*:?\s*\d+\s*(min\.?|mins|minutes?|minuten))\.?$",
+    )
+    .unwrap()
+});
+
+/// True when `text` is a reading-time label ("4 Min Read", "Lesezeit: 3 Minuten").
+pub fn is_reading_time(text: &str) -> bool {
+    text.len() <= 40 && READING_TIME.is_match(text.trim())
+}
+
 /// True when `text` is only a "related / read more / share / comments" cue.
 pub fn is_end_cue(text: &str) -> bool {
     if text.chars().count() > 60 {
@@ -138,6 +187,24 @@ mod tests {
         assert!(is_end_cue("Lesen Sie auch:"));
         assert!(is_end_cue("À lire aussi"));
         assert!(is_end_cue("More from The Atlantic"));
+    }
+
+    #[test]
+    fn paywall_and_follow_notices_are_notices() {
+        assert!(is_notice(
+            "To view the full story, please subscribe to The Daily."
+        ));
+        assert!(is_notice(
+            "Pour lire la suite de cet article, abonnez-vous."
+        ));
+        assert!(!is_notice("Subscribers to the scheme were told on Monday."));
+    }
+
+    #[test]
+    fn reading_time_labels_are_recognised() {
+        assert!(is_reading_time("4 Min Read"));
+        assert!(is_reading_time("Lesezeit: 3 Minuten"));
+        assert!(!is_reading_time("4 minutes later the talks resumed."));
     }
 
     #[test]
