@@ -73,6 +73,8 @@ const CUES: &[&str] = &[
     "auch lesenswert",
     "meistgelesen",
     "top-artikel",
+    "das thema könnte dich auch interessieren",
+    "das könnte sie auch interessieren",
     // French
     "à lire aussi",
     "a lire aussi",
@@ -91,6 +93,7 @@ const CUES: &[&str] = &[
     "te puede interesar",
     "lee también",
     "leer más",
+    "más sobre",
     "comentarios",
     "leia também",
     "veja também",
@@ -132,7 +135,63 @@ const NOTICE_OPENINGS: &[&str] = &[
     "um den artikel weiterzulesen",
     "para seguir leyendo",
     "suscríbete",
+    "was this article helpful",
+    "war der artikel nützlich",
+    "war dieser artikel hilfreich",
+    "möchten sie den artikel teilen",
+    "we want to hear what you think",
+    "we need your help",
+    "zapraszamy też do subskrypcji",
+    "gefällt mir wird geladen",
+    "©",
+    "copyright ©",
 ];
+
+/// Whole blocks that label page furniture rather than say anything: ad markers, a table of
+/// contents' title, toggles. Lowercase, compared after trimming punctuation.
+const FURNITURE_LABELS: &[&str] = &[
+    "anzeige",
+    "advertisement",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "sponsored",
+    "inhaltsverzeichnis",
+    "table of contents",
+    "contents",
+    "quellen ausblenden",
+    "quellen anzeigen",
+    "themen",
+    "topics",
+    "loading",
+    "wird geladen",
+    "erschienen in",
+    "artikel",
+    "share",
+    "teilen",
+];
+
+/// True when `text` is only a furniture label ("Anzeige", "Table of contents").
+pub fn is_furniture_label(text: &str) -> bool {
+    if text.chars().count() > 30 {
+        return false;
+    }
+    let t = text
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | ':' | '.' | '…' | '–'))
+        .to_lowercase();
+    FURNITURE_LABELS.contains(&t.as_str())
+}
+
+static SERVER_ERROR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(Warning|Notice|Deprecated|Fatal error|Parse error): .* on line \d+")
+        .unwrap()
+});
+
+/// True when `text` is a PHP warning printed into the page.
+pub fn is_server_error(text: &str) -> bool {
+    SERVER_ERROR.is_match(text.trim_start())
+}
 
 /// Longest block read as a notice.
 const MAX_NOTICE_CHARS: usize = 200;
@@ -198,6 +257,20 @@ mod tests {
             "Pour lire la suite de cet article, abonnez-vous."
         ));
         assert!(!is_notice("Subscribers to the scheme were told on Monday."));
+    }
+
+    #[test]
+    fn furniture_labels_and_server_errors_are_recognised() {
+        assert!(is_furniture_label("- Anzeige -"));
+        assert!(is_furniture_label("Table of contents"));
+        assert!(!is_furniture_label("Contents of the agreement"));
+        assert!(is_server_error(
+            "Warning: Creating default object from empty value in /www/x.php on line 407"
+        ));
+        assert!(!is_server_error(
+            "Warning: the talks may fail, officials said."
+        ));
+        assert!(is_notice("© 2020 Example Mills All Rights Reserved"));
     }
 
     #[test]
