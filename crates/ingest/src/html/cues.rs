@@ -73,6 +73,8 @@ const CUES: &[&str] = &[
     "auch lesenswert",
     "meistgelesen",
     "top-artikel",
+    "meist gelesen",
+    "meist gelesene artikel",
     "das thema könnte dich auch interessieren",
     "das könnte sie auch interessieren",
     // French
@@ -87,6 +89,8 @@ const CUES: &[&str] = &[
     "commentaires",
     "partager cet article",
     "à voir aussi",
+    "audios et vidéos sur le sujet",
+    "vidéos sur le sujet",
     // Spanish / Portuguese / Italian
     "artículos relacionados",
     "noticias relacionadas",
@@ -145,6 +149,8 @@ const NOTICE_OPENINGS: &[&str] = &[
     "gefällt mir wird geladen",
     "©",
     "copyright ©",
+    "permalink",
+    "permalien",
 ];
 
 /// Whole blocks that label page furniture rather than say anything: ad markers, a table of
@@ -167,6 +173,7 @@ const FURNITURE_LABELS: &[&str] = &[
     "loading",
     "wird geladen",
     "erschienen in",
+    "entdecken sie jetzt",
     "artikel",
     "share",
     "teilen",
