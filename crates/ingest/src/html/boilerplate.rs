@@ -103,12 +103,11 @@ const MAX_NAME_PARTS: usize = 4;
 /// holds some (`o-section--has-ads`, `has-sidebar`, `with-comments`).
 fn is_negated(token: &str) -> bool {
     let t = token.to_ascii_lowercase();
-    ["non-", "non_", "no-", "no_", "not-", "not_"]
-        .iter()
-        .any(|p| t.starts_with(p))
-        || ["has-", "has_", "with-", "with_"].iter().any(|p| {
-            t.starts_with(p) || t.contains(&format!("-{p}")) || t.contains(&format!("_{p}"))
-        })
+    let parts: Vec<&str> = t.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+    matches!(parts.first(), Some(&("non" | "no" | "not")))
+        || parts[..parts.len().saturating_sub(1)]
+            .iter()
+            .any(|p| matches!(*p, "has" | "with"))
 }
 
 /// True when `class`/`id` words name page furniture and nothing names content.
@@ -119,8 +118,7 @@ pub fn unlikely_by_name(class_id: &str) -> bool {
     class_id
         .split_whitespace()
         .filter(|token| token.split(['-', '_']).filter(|p| !p.is_empty()).count() <= MAX_NAME_PARTS)
-        .filter(|token| !is_negated(token))
-        .any(|token| UNLIKELY.is_match(token))
+        .any(|token| UNLIKELY.is_match(token) && !is_negated(token))
 }
 
 fn hidden(el: &Element) -> bool {

@@ -181,7 +181,7 @@ const FURNITURE_LABELS: &[&str] = &[
 
 /// True when `text` is only a furniture label ("Anzeige", "Table of contents").
 pub fn is_furniture_label(text: &str) -> bool {
-    if text.chars().count() > 30 {
+    if text.len() > 120 || text.chars().count() > 30 {
         return false;
     }
     let t = text
@@ -205,7 +205,8 @@ const MAX_NOTICE_CHARS: usize = 200;
 
 /// True when `text` is a subscription, paywall or follow-us notice.
 pub fn is_notice(text: &str) -> bool {
-    if text.chars().count() > MAX_NOTICE_CHARS {
+    // Byte length first: most blocks are long paragraphs, and counting chars reads them all.
+    if text.len() > 4 * MAX_NOTICE_CHARS || text.chars().count() > MAX_NOTICE_CHARS {
         return false;
     }
     let t = text.trim().to_lowercase();
