@@ -1,8 +1,12 @@
 //! The article's authors: people, not the outlet.
 //!
-//! JSON-LD `author` (Person only), then author `<meta>` tags, then byline elements. Each
-//! candidate loses a "By"/"Von"/"Par" prefix, is split on "and", "&", "," and "|", and parts that
-//! are not plausible names (digits, e-mail, URLs, more than five words, the site's name) are dropped.
+//! JSON-LD `author` (Person only), then author `<meta>` tags (and `twitter:data` labelled
+//! "Written by"), then byline elements, the name after a lone "Written by" label, a byline near
+//! the headline, and last a "Written by …" block anywhere. Each candidate loses a "By"/"Von"/"Par"
+//! prefix, is split on "and", "&", "," and "|", and parts that are not plausible names (digits,
+//! e-mail, URLs, more than five words, company words, job titles, the site's name) are dropped.
+//! The site's name is kept only from an explicit author field and when it is a personal name (a
+//! blog named after its writer); collective bylines ("Podium Staff", "News Desk") are kept.
 
 use super::jsonld::JsonLd;
 use super::metadata::host_of;
