@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 
+import split
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 DEFAULT_EVAL = os.path.abspath(os.path.join(REPO, "..", "shared", "eval"))
@@ -52,6 +54,10 @@ def run_parley(be, name, docs, workdir, repeat):
         res["scores"] = be.score_content(name, docs, preds)
     if name in META_SETS:
         res["metadata"] = be.score_metadata(name, docs, [outs.get(d["id"]) for d in docs])
+    # Rules are tuned on the dev part only (split.py): report both parts as well.
+    dev, held = split.split_docs(name, docs)
+    res["dev"] = split.score_part(be, name, dev, outs, CONTENT_SETS, META_SETS)
+    res["held_out"] = split.score_part(be, name, held, outs, CONTENT_SETS, META_SETS)
     return res
 
 
@@ -123,6 +129,16 @@ def main():
     widths = [max(len(str(r[i])) for r in rows + [HEAD]) for i in range(len(HEAD))]
     for r in [HEAD] + rows:
         print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)))
+    print("parley by split (dev = tuned on, held-out = not looked at):")
+    for name, e in results["sets"].items():
+        for part in ("dev", "held_out"):
+            r = e["parley"][part]
+            md = r.get("metadata") or {}
+            date = md.get("date") or {}
+            print(f"  {name} {part} ({r['pages']} pages): F1 {fmt((r.get('scores') or {}).get('f1'))}"
+                  f"  author relaxed {fmt((md.get('author') or {}).get('relaxed'))}"
+                  f"  date exact {fmt(date.get('exact'))}"
+                  f"  date on gold-empty {date.get('spurious_when_gold_empty', '-')}/{date.get('gold_empty', '-')}")
     for name, e in results["sets"].items():
         if e.get("speedup"):
             print(f"{name}: parley is {e['speedup']}x trafilatura's pages/s")

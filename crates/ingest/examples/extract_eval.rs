@@ -2,8 +2,9 @@
 //! `../shared/eval/bench_extraction.py --score-predictions`.
 //!
 //! Usage: `extract_eval MANIFEST.tsv OUT.json [--repeat N]`; the manifest has
-//! `id<TAB>path<TAB>url` lines (`bench_extraction.py --write-manifests`). Pages are read and
-//! gunzipped before timing; only the `html::extract` call is timed, on one thread.
+//! `id<TAB>path<TAB>url` lines (`bench_extraction.py --write-manifests`). Pages without main
+//! text count as errors but keep their metadata (title, author, date) in the output. Pages are read and
+//! gunzipped before timing; only the `html::extract_page` call is timed, on one thread.
 
 use parley_ingest::html;
 use serde_json::{json, Map, Value};
@@ -64,13 +65,22 @@ fn main() {
     for round in 0..repeat {
         for (id, bytes, url) in &pages {
             let t0 = Instant::now();
-            let result = html::extract(bytes, url.as_deref(), None);
+            let opts = html::Options {
+                url: url.as_deref(),
+                ..Default::default()
+            };
+            let result = html::extract_page(bytes, &opts);
             times.push(t0.elapsed().as_secs_f64());
             if round > 0 {
                 continue;
             }
+            if result.as_ref().is_ok_and(|p| p.body.trim().is_empty()) {
+                errors += 1;
+            }
             let v = match result {
                 Ok(p) => json!({
+                    // A page without main text still reports its metadata (`extract_page`).
+                    "error": p.body.trim().is_empty().then_some("no main text"),
                     "articleBody": p.body,
                     "title": p.title,
                     "author": if p.authors.is_empty() { Value::Null } else { Value::String(p.authors.join("; ")) },

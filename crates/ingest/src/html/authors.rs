@@ -1,8 +1,12 @@
 //! The article's authors: people, not the outlet.
 //!
-//! JSON-LD `author` (Person only), then author `<meta>` tags, then byline elements. Each
-//! candidate loses a "By"/"Von"/"Par" prefix, is split on "and", "&", "," and "|", and parts that
-//! are not plausible names (digits, e-mail, URLs, more than five words, the site's name) are dropped.
+//! JSON-LD `author` (Person only), then author `<meta>` tags (and `twitter:data` labelled
+//! "Written by"), then byline elements, the name after a lone "Written by" label, a byline near
+//! the headline, and last a "Written by …" block anywhere. Each candidate loses a "By"/"Von"/"Par"
+//! prefix, is split on "and", "&", "," and "|", and parts that are not plausible names (digits,
+//! e-mail, URLs, more than five words, company words, job titles, the site's name) are dropped.
+//! The site's name is kept only from an explicit author field and when it is a personal name (a
+//! blog named after its writer); collective bylines ("Podium Staff", "News Desk") are kept.
 
 use super::jsonld::JsonLd;
 use super::metadata::host_of;
@@ -22,6 +26,11 @@ const META_KEYS: &[&str] = &[
 ];
 
 const PREFIXES: &[&str] = &[
+    "this post was written by",
+    "this article was written by",
+    "article by",
+    "story by",
+    "post by",
     "authored by",
     "reviewed by",
     "articles by",
@@ -75,16 +84,8 @@ fn plausible_name(s: &str, site: Option<&str>, host: Option<&str>) -> bool {
         return false;
     }
     let n = s.to_lowercase();
-    if let Some(site) = site {
-        if n == site.to_lowercase() {
-            return false;
-        }
-    }
-    if let Some(h) = host {
-        let stem = h.split('.').next().unwrap_or(h);
-        if n.replace(' ', "") == stem {
-            return false;
-        }
+    if names_the_site(&n, site, host) || is_organisation(&n) {
+        return false;
     }
     !matches!(
         n.as_str(),
@@ -100,6 +101,142 @@ fn plausible_name(s: &str, site: Option<&str>, host: Option<&str>) -> bool {
             | "guest"
             | "anonymous"
     )
+}
+
+/// True when a lowercased name is the site's name or its host's first label ("dailynews").
+fn names_the_site(n: &str, site: Option<&str>, host: Option<&str>) -> bool {
+    site.is_some_and(|site| n == site.to_lowercase())
+        || host.is_some_and(|h| n.replace(' ', "") == h.split('.').next().unwrap_or(h))
+}
+
+/// Words that make a name an organisation's ("Help Net Security", "Daily News", "EDB Team").
+const ORGANISATION_WORDS: &[&str] = &[
+    "news",
+    "daily",
+    "times",
+    "post",
+    "media",
+    "group",
+    "press",
+    "network",
+    "magazine",
+    "journal",
+    "tribune",
+    "herald",
+    "gazette",
+    "radio",
+    "tv",
+    "television",
+    "inc",
+    "ltd",
+    "llc",
+    "gmbh",
+    "ag",
+    "corp",
+    "company",
+    "co",
+    "team",
+    "staff",
+    "bank",
+    "security",
+    "care",
+    "health",
+    "online",
+    "store",
+    "shop",
+    "services",
+    "solutions",
+    "studio",
+    "studios",
+    "photography",
+    "blog",
+    "agency",
+    "foundation",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "association",
+    "society",
+    "council",
+    "office",
+    "club",
+    "partners",
+    "consulting",
+    "marketing",
+    "software",
+    "technologies",
+    "technology",
+    "systems",
+    "labs",
+    "digital",
+    "global",
+    "international",
+    "world",
+    "review",
+    "weekly",
+    "today",
+    "report",
+    "wire",
+    "channel",
+    "sports",
+    "editorial",
+    "editors",
+    "desk",
+    "newsroom",
+    "redaktion",
+    "zeitung",
+    "nachrichten",
+    "verlag",
+    "agentur",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "clinic",
+    "dentistry",
+    "official",
+    "pc",
+    "plc",
+    "llp",
+];
+
+/// Organisation words that also make collective bylines ("Camphouse Team", "News Desk"): such
+/// a byline is the page's stated author, so only the site-name and personal-name tests use them.
+const COLLECTIVE_BYLINE_WORDS: &[&str] = &[
+    "team",
+    "staff",
+    "desk",
+    "editors",
+    "editorial",
+    "newsroom",
+    "redaktion",
+    "news",
+    "daily",
+    "times",
+    "post",
+    "today",
+];
+
+/// True when a lowercased name holds an organisation word other than a collective byline's.
+fn is_organisation(n: &str) -> bool {
+    n.split_whitespace().any(|w| {
+        let w = w.trim_end_matches(['.', ',']);
+        ORGANISATION_WORDS.contains(&w) && !COLLECTIVE_BYLINE_WORDS.contains(&w)
+    })
+}
+
+/// A personal name: two to four capitalised words, none an organisation word. A personal
+/// site (a blog named after its writer) states its writer as the author and as the site.
+fn looks_like_personal_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && looks_like_person(name)
+        && words.iter().all(|w| {
+            let lower = w.to_lowercase();
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+                && !ORGANISATION_WORDS.contains(&lower.trim_end_matches('.'))
+        })
 }
 
 fn split_names(s: &str) -> Vec<String> {
@@ -189,6 +326,21 @@ const LABEL_WORDS: &[&str] = &[
     "feature",
     "guest",
     "sponsored",
+    // Roles and job titles that follow a name in author boxes.
+    "founder",
+    "co-founder",
+    "ceo",
+    "cto",
+    "director",
+    "manager",
+    "consultant",
+    "certified",
+    "webmaster",
+    "faculty",
+    "officer",
+    "president",
+    "engineer",
+    "specialist",
 ];
 
 /// Lower-case name particles allowed inside a name ("Ursula von der Leyen").
@@ -199,10 +351,12 @@ const PARTICLES: &[&str] = &[
 
 /// True when every word is capitalised (or a particle) and none is a label word.
 fn looks_like_person(name: &str) -> bool {
-    name.split_whitespace().all(|w| {
+    name.split_whitespace().enumerate().all(|(i, w)| {
         let lower = w.to_lowercase();
         let trimmed = lower.trim_matches(|c: char| !c.is_alphanumeric());
-        !LABEL_WORDS.contains(&trimmed)
+        // "Podium Staff", "EDB Team": a collective byline, not the lone label "Staff".
+        let collective = i > 0 && matches!(trimmed, "team" | "staff");
+        (collective || !LABEL_WORDS.contains(&trimmed))
             && (w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&trimmed))
     })
 }
@@ -236,6 +390,45 @@ fn byline(text: &str) -> Option<&str> {
 /// Longest block read as a byline.
 const MAX_BYLINE_CHARS: usize = 100;
 
+/// Labels that stand alone before the author's name in author boxes.
+const BYLINE_LABELS: &[&str] = &[
+    "by",
+    "written by",
+    "words by",
+    "authored by",
+    "posted by",
+    "author",
+    "about the author",
+    "geschrieben von",
+    "autor",
+    "autorin",
+    "auteur",
+    "écrit par",
+    "escrito por",
+    "scritto da",
+];
+
+/// True when a block is only a byline label ("Written by", "Author:").
+pub fn is_byline_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', ' ']).to_lowercase();
+    t.len() <= 20 && BYLINE_LABELS.contains(&t.as_str())
+}
+
+/// `twitter:dataN` values whose `twitter:labelN` says "Written by" (WordPress SEO plugins).
+fn twitter_written_by(sig: &Signals) -> Vec<&str> {
+    (1..=4)
+        .filter_map(|n| {
+            let label = sig.first_meta(&[format!("twitter:label{n}").as_str()])?;
+            let written = label.trim().eq_ignore_ascii_case("written by") || is_byline_label(label);
+            written
+                .then(|| sig.first_meta(&[format!("twitter:data{n}").as_str()]))
+                .flatten()
+        })
+        .collect()
+}
+
+/// Names from explicit author fields (JSON-LD, `<meta>`): the site's own name is kept only when
+/// it is a person's (a personal blog), never an outlet's.
 fn from_candidates<'a>(
     cands: impl IntoIterator<Item = &'a str>,
     site: Option<&str>,
@@ -244,9 +437,9 @@ fn from_candidates<'a>(
     let mut out: Vec<String> = Vec::new();
     for c in cands {
         for name in split_names(c) {
-            if plausible_name(&name, site, host)
-                && !out.iter().any(|o| o.eq_ignore_ascii_case(&name))
-            {
+            let acceptable = plausible_name(&name, site, host)
+                || (looks_like_personal_name(&name) && plausible_name(&name, None, None));
+            if acceptable && !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
                 out.push(name);
             }
         }
@@ -264,6 +457,8 @@ pub fn authors(
     site: Option<&str>,
     url: Option<&str>,
     near_title: &[&str],
+    after_label: &[&str],
+    all_short: &[&str],
 ) -> Vec<String> {
     let host = url.and_then(host_of);
     let host = host.as_deref();
@@ -274,6 +469,7 @@ pub fn authors(
     let metas = META_KEYS
         .iter()
         .flat_map(|k| sig.meta(k))
+        .chain(twitter_written_by(sig))
         .filter(|v| !v.starts_with("http"));
     let from_meta = from_candidates(metas, site, host);
     if !from_meta.is_empty() {
@@ -285,8 +481,41 @@ pub fn authors(
     if !from_elements.is_empty() {
         return from_elements;
     }
-    from_candidates_min_words(near_title.iter().filter_map(|t| byline(t)), site, host, 2)
+    let from_labelled = from_candidates_min_words(after_label.iter().copied(), site, host, 2);
+    if !from_labelled.is_empty() {
+        return from_labelled;
+    }
+    let near =
+        from_candidates_min_words(near_title.iter().filter_map(|t| byline(t)), site, host, 2);
+    if !near.is_empty() {
+        return near;
+    }
+    // "Written by Ann Lee" in an author box away from the headline.
+    from_candidates_min_words(after_label_or_written_by(all_short), site, host, 2)
 }
+
+/// Short blocks anywhere on the page that start with an explicit "Written by"-style prefix
+/// (a bare "By" is too common in prose to trust away from the headline).
+fn after_label_or_written_by<'a>(blocks: &'a [&'a str]) -> impl Iterator<Item = &'a str> + 'a {
+    blocks.iter().copied().filter(|t| {
+        t.chars().count() <= MAX_BYLINE_CHARS
+            && STRONG_BYLINE_PREFIXES
+                .iter()
+                .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+    })
+}
+
+/// Prefixes that make any short block a byline.
+const STRONG_BYLINE_PREFIXES: &[&str] = &[
+    "written by ",
+    "authored by ",
+    "article by ",
+    "this post was written by ",
+    "words by ",
+    "geschrieben von ",
+    "écrit par ",
+    "escrito por ",
+];
 
 #[cfg(test)]
 mod tests {
@@ -307,14 +536,116 @@ mod tests {
             metas: vec![("author".into(), "Daily News".into())],
             ..Default::default()
         };
-        assert!(authors(&sig, &JsonLd::default(), Some("Daily News"), None, &[]).is_empty());
+        assert!(authors(
+            &sig,
+            &JsonLd::default(),
+            Some("Daily News"),
+            None,
+            &[],
+            &[],
+            &[]
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_personal_site_named_after_its_writer_keeps_the_writer() {
+        let sig = Signals {
+            metas: vec![("author".into(), "Ann Lee".into())],
+            ..Default::default()
+        };
+        let got = authors(
+            &sig,
+            &JsonLd::default(),
+            Some("Ann Lee"),
+            Some("https://annlee.example/post"),
+            &[],
+            &[],
+            &[],
+        );
+        assert_eq!(got, vec!["Ann Lee"]);
+        assert!(!looks_like_personal_name("Help Net Security"));
+        assert!(!looks_like_personal_name("Daily News"));
+    }
+
+    #[test]
+    fn organisations_and_job_titles_are_not_authors() {
+        assert!(!plausible_name("Cleveland Clinic", None, None));
+        assert!(!plausible_name("Acme Solutions Editorial Team", None, None));
+        assert!(!looks_like_person("Co-Founder"));
+        assert!(!looks_like_person("Staff"));
+        assert!(looks_like_person("Podium Staff"));
+        assert_eq!(
+            split_names("Article by Edna Quill RN, BSN"),
+            vec!["Edna Quill RN", "BSN"]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_written_by_label_is_the_author() {
+        let after = ["Edna Quill"];
+        let got = authors(
+            &Signals::default(),
+            &JsonLd::default(),
+            None,
+            None,
+            &[],
+            &after,
+            &[],
+        );
+        assert_eq!(got, vec!["Edna Quill"]);
+        assert!(is_byline_label("Written by"));
+        assert!(is_byline_label("Author:"));
+        assert!(!is_byline_label("Written by Edna Quill"));
+    }
+
+    #[test]
+    fn twitter_written_by_data_is_an_author_field() {
+        let sig = Signals {
+            metas: vec![
+                ("twitter:label1".into(), "Written by".into()),
+                ("twitter:data1".into(), "Edna Quill".into()),
+                ("twitter:label2".into(), "Est. reading time".into()),
+                ("twitter:data2".into(), "4 minutes".into()),
+            ],
+            ..Default::default()
+        };
+        let got = authors(&sig, &JsonLd::default(), None, None, &[], &[], &[]);
+        assert_eq!(got, vec!["Edna Quill"]);
+    }
+
+    #[test]
+    fn a_written_by_block_anywhere_gives_the_author() {
+        let blocks = [
+            "Share this post",
+            "Written by Edna Quill",
+            "By the way, we moved.",
+        ];
+        let got = authors(
+            &Signals::default(),
+            &JsonLd::default(),
+            None,
+            None,
+            &[],
+            &[],
+            &blocks,
+        );
+        assert_eq!(got, vec!["Edna Quill"]);
     }
 
     #[test]
     fn a_byline_near_the_title_gives_the_author() {
         let near = ["Published 10 January 2022", "By Ann Lee | Reporter"];
         assert_eq!(
-            authors(&Signals::default(), &JsonLd::default(), None, None, &near),
+            authors(
+                &Signals::default(),
+                &JsonLd::default(),
+                None,
+                None,
+                &near,
+                &[],
+                &[]
+            ),
             vec!["Ann Lee"]
         );
     }

@@ -50,6 +50,13 @@ impl Block {
     }
 }
 
+/// Invisible formatting characters that split words for search and matching: soft hyphens
+/// ("Mit\u{ad}tel\u{ad}al\u{ad}ter"), zero-width spaces, word joiners, stray BOMs. Zero-width
+/// (non-)joiners stay: Persian and Indic scripts need them.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}')
+}
+
 fn is_block_level(name: &str) -> bool {
     matches!(
         name,
@@ -152,6 +159,9 @@ impl Walker {
             return;
         }
         for c in t.chars() {
+            if is_invisible(c) {
+                continue;
+            }
             if c.is_whitespace() {
                 self.pending_space = !self.buf.is_empty();
             } else {
@@ -285,6 +295,15 @@ mod tests {
             texts("<p>One  <b>two</b>\n three</p><p>Four</p>"),
             vec!["One two three", "Four"]
         );
+    }
+
+    #[test]
+    fn soft_hyphens_and_zero_width_spaces_are_dropped() {
+        assert_eq!(
+            texts("<p>Mit\u{ad}tel\u{ad}al\u{ad}ter und\u{200b}so</p>"),
+            vec!["Mittelalter undso"]
+        );
+        assert_eq!(texts("<p>می\u{200c}خواهم</p>"), vec!["می\u{200c}خواهم"]);
     }
 
     #[test]

@@ -99,6 +99,17 @@ pub fn class_and_id(el: &Element) -> String {
 /// (`id="how-popular-are-meditation-and-mindfulness"`), not furniture names.
 const MAX_NAME_PARTS: usize = 4;
 
+/// A name that says the element is *not* furniture (`non-paywall`, `no-ads`) or only that it
+/// holds some (`o-section--has-ads`, `has-sidebar`, `with-comments`).
+fn is_negated(token: &str) -> bool {
+    let t = token.to_ascii_lowercase();
+    let parts: Vec<&str> = t.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+    matches!(parts.first(), Some(&("non" | "no" | "not")))
+        || parts[..parts.len().saturating_sub(1)]
+            .iter()
+            .any(|p| matches!(*p, "has" | "with"))
+}
+
 /// True when `class`/`id` words name page furniture and nothing names content.
 pub fn unlikely_by_name(class_id: &str) -> bool {
     if class_id.is_empty() || CONTENT_HINT.is_match(class_id) {
@@ -107,7 +118,7 @@ pub fn unlikely_by_name(class_id: &str) -> bool {
     class_id
         .split_whitespace()
         .filter(|token| token.split(['-', '_']).filter(|p| !p.is_empty()).count() <= MAX_NAME_PARTS)
-        .any(|token| UNLIKELY.is_match(token))
+        .any(|token| UNLIKELY.is_match(token) && !is_negated(token))
 }
 
 fn hidden(el: &Element) -> bool {
@@ -193,6 +204,15 @@ mod tests {
         assert!(unlikely_by_name("related_posts"));
         assert!(unlikely_by_name("site-footer"));
         assert!(unlikely_by_name("cookie-banner"));
+    }
+
+    #[test]
+    fn negated_furniture_names_are_not_furniture() {
+        assert!(!unlikely_by_name("row non-paywall"));
+        assert!(!unlikely_by_name("no-ads"));
+        assert!(!unlikely_by_name("o-section o-section--has-ads"));
+        assert!(!unlikely_by_name("page has-sidebar"));
+        assert!(unlikely_by_name("row paywall"));
     }
 
     #[test]

@@ -496,7 +496,13 @@ fn is_date_stamp(b: &Block) -> bool {
 
 /// A block inside the article that is still furniture: mostly links.
 fn keep_block(b: &Block) -> bool {
-    if is_date_stamp(b) {
+    let t = &b.text;
+    if is_date_stamp(b)
+        || super::cues::is_notice(t)
+        || super::cues::is_reading_time(t)
+        || super::cues::is_furniture_label(t)
+        || super::cues::is_server_error(t)
+    {
         return false;
     }
     let ld = b.link_density();

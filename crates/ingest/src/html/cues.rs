@@ -73,6 +73,10 @@ const CUES: &[&str] = &[
     "auch lesenswert",
     "meistgelesen",
     "top-artikel",
+    "meist gelesen",
+    "meist gelesene artikel",
+    "das thema könnte dich auch interessieren",
+    "das könnte sie auch interessieren",
     // French
     "à lire aussi",
     "a lire aussi",
@@ -85,12 +89,15 @@ const CUES: &[&str] = &[
     "commentaires",
     "partager cet article",
     "à voir aussi",
+    "audios et vidéos sur le sujet",
+    "vidéos sur le sujet",
     // Spanish / Portuguese / Italian
     "artículos relacionados",
     "noticias relacionadas",
     "te puede interesar",
     "lee también",
     "leer más",
+    "más sobre",
     "comentarios",
     "leia também",
     "veja também",
@@ -108,6 +115,115 @@ const CUES: &[&str] = &[
     "czytaj też",
     "komentarze",
 ];
+
+/// Openings of the notices that sites put inside an article's text: paywall and subscription
+/// teasers, follow-us lines. Lowercase; a block that starts with one is not article text.
+const NOTICE_OPENINGS: &[&str] = &[
+    "to view the full story",
+    "to continue reading",
+    "subscribe now",
+    "subscribe to read",
+    "subscribe today",
+    "already a subscriber",
+    "if you’re seeing this message",
+    "if you're seeing this message",
+    "never miss the latest news",
+    "sign up to our newsletter",
+    "follow us on",
+    "for the latest stories and breaking news",
+    "pour lire la suite",
+    "pour accéder en illimité",
+    "abonnez-vous",
+    "jetzt abonnieren",
+    "weiterlesen mit",
+    "um den artikel weiterzulesen",
+    "para seguir leyendo",
+    "suscríbete",
+    "was this article helpful",
+    "war der artikel nützlich",
+    "war dieser artikel hilfreich",
+    "möchten sie den artikel teilen",
+    "we want to hear what you think",
+    "we need your help",
+    "zapraszamy też do subskrypcji",
+    "gefällt mir wird geladen",
+    "©",
+    "copyright ©",
+    "permalink",
+    "permalien",
+];
+
+/// Whole blocks that label page furniture rather than say anything: ad markers, a table of
+/// contents' title, toggles. Lowercase, compared after trimming punctuation.
+const FURNITURE_LABELS: &[&str] = &[
+    "anzeige",
+    "advertisement",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "sponsored",
+    "inhaltsverzeichnis",
+    "table of contents",
+    "contents",
+    "quellen ausblenden",
+    "quellen anzeigen",
+    "themen",
+    "topics",
+    "loading",
+    "wird geladen",
+    "erschienen in",
+    "entdecken sie jetzt",
+    "artikel",
+    "share",
+    "teilen",
+];
+
+/// True when `text` is only a furniture label ("Anzeige", "Table of contents").
+pub fn is_furniture_label(text: &str) -> bool {
+    if text.len() > 120 || text.chars().count() > 30 {
+        return false;
+    }
+    let t = text
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | ':' | '.' | '…' | '–'))
+        .to_lowercase();
+    FURNITURE_LABELS.contains(&t.as_str())
+}
+
+static SERVER_ERROR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(Warning|Notice|Deprecated|Fatal error|Parse error): .* on line \d+")
+        .unwrap()
+});
+
+/// True when `text` is a PHP warning printed into the page.
+pub fn is_server_error(text: &str) -> bool {
+    SERVER_ERROR.is_match(text.trim_start())
+}
+
+/// Longest block read as a notice.
+const MAX_NOTICE_CHARS: usize = 200;
+
+/// True when `text` is a subscription, paywall or follow-us notice.
+pub fn is_notice(text: &str) -> bool {
+    // Byte length first: most blocks are long paragraphs, and counting chars reads them all.
+    if text.len() > 4 * MAX_NOTICE_CHARS || text.chars().count() > MAX_NOTICE_CHARS {
+        return false;
+    }
+    let t = text.trim().to_lowercase();
+    NOTICE_OPENINGS.iter().any(|o| t.starts_with(o))
+}
+
+static READING_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(\d+\s*(min\.?|mins|minutes?|minuten|minutos)\s*(read|lesezeit|de lecture|de lectura)|(lesezeit|reading time|temps de lecture)\s*:?\s*\d+\s*(min\.?|mins|minutes?|minuten))\.?$",
+    )
+    .unwrap()
+});
+
+/// True when `text` is a reading-time label ("4 Min Read", "Lesezeit: 3 Minuten").
+pub fn is_reading_time(text: &str) -> bool {
+    text.len() <= 40 && READING_TIME.is_match(text.trim())
+}
 
 /// True when `text` is only a "related / read more / share / comments" cue.
 pub fn is_end_cue(text: &str) -> bool {
@@ -138,6 +254,38 @@ mod tests {
         assert!(is_end_cue("Lesen Sie auch:"));
         assert!(is_end_cue("À lire aussi"));
         assert!(is_end_cue("More from The Atlantic"));
+    }
+
+    #[test]
+    fn paywall_and_follow_notices_are_notices() {
+        assert!(is_notice(
+            "To view the full story, please subscribe to The Daily."
+        ));
+        assert!(is_notice(
+            "Pour lire la suite de cet article, abonnez-vous."
+        ));
+        assert!(!is_notice("Subscribers to the scheme were told on Monday."));
+    }
+
+    #[test]
+    fn furniture_labels_and_server_errors_are_recognised() {
+        assert!(is_furniture_label("- Anzeige -"));
+        assert!(is_furniture_label("Table of contents"));
+        assert!(!is_furniture_label("Contents of the agreement"));
+        assert!(is_server_error(
+            "Warning: Creating default object from empty value in /www/x.php on line 407"
+        ));
+        assert!(!is_server_error(
+            "Warning: the talks may fail, officials said."
+        ));
+        assert!(is_notice("© 2020 Example Mills All Rights Reserved"));
+    }
+
+    #[test]
+    fn reading_time_labels_are_recognised() {
+        assert!(is_reading_time("4 Min Read"));
+        assert!(is_reading_time("Lesezeit: 3 Minuten"));
+        assert!(!is_reading_time("4 minutes later the talks resumed."));
     }
 
     #[test]

@@ -175,9 +175,26 @@ fn visit(v: &Value, out: &mut JsonLd, depth: usize) {
 }
 
 /// Reads every JSON-LD script of a page; the first article-like object wins.
+/// The script without a `<![CDATA[ … ]]>` wrapper (optionally behind `//` or `/* */`), which
+/// some sites put around their JSON-LD.
+fn without_cdata(s: &str) -> &str {
+    let t = s.trim();
+    let Some(start) = t.find("<![CDATA[").filter(|&i| i <= 4) else {
+        return s;
+    };
+    let inner = &t[start + "<![CDATA[".len()..];
+    let end = inner.rfind("]]>").unwrap_or(inner.len());
+    inner[..end]
+        .trim()
+        .trim_end_matches("//")
+        .trim_end_matches("/*")
+        .trim()
+}
+
 pub fn read<'a>(scripts: impl IntoIterator<Item = &'a str>) -> JsonLd {
     let mut out = JsonLd::default();
     for s in scripts {
+        let s = without_cdata(s);
         let value = serde_json::from_str::<Value>(s).or_else(|_| {
             let repaired: String = s
                 .chars()
@@ -200,6 +217,16 @@ pub fn read<'a>(scripts: impl IntoIterator<Item = &'a str>) -> JsonLd {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cdata_wrapped_script_is_read() {
+        let j = read([
+            "\n<![CDATA[\n{\"@type\":\"NewsArticle\",\"datePublished\":\"2015-10-15T02:19:15Z\"}\n]]>\n",
+            "//<![CDATA[\n{\"@type\":\"WebSite\",\"name\":\"Daily\"}\n//]]>",
+        ]);
+        assert_eq!(j.date_published.as_deref(), Some("2015-10-15T02:19:15Z"));
+        assert_eq!(j.site_name.as_deref(), Some("Daily"));
+    }
 
     #[test]
     fn news_article_in_graph_is_read() {

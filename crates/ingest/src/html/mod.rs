@@ -105,6 +105,17 @@ pub fn extract(
 
 /// [`extract`] with all options.
 pub fn extract_with(html_bytes: &[u8], opts: &Options<'_>) -> Result<ExtractedPage, HtmlError> {
+    let page = extract_page(html_bytes, opts)?;
+    if page.body.trim().is_empty() {
+        return Err(HtmlError::NoMainText);
+    }
+    Ok(page)
+}
+
+/// Like [`extract_with`], but a page without main text (a script-rendered page, an image
+/// page) still gives its metadata, with an empty body: for callers that want a page's date
+/// or title even when its text cannot be read.
+pub fn extract_page(html_bytes: &[u8], opts: &Options<'_>) -> Result<ExtractedPage, HtmlError> {
     if html_bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(HtmlError::Empty);
     }
@@ -113,11 +124,7 @@ pub fn extract_with(html_bytes: &[u8], opts: &Options<'_>) -> Result<ExtractedPa
     }
     let decoded = crate::charset::decode(html_bytes, opts.http_charset);
     let doc = Html::parse_document(&decoded.text);
-    let page = from_document(&doc, opts);
-    if page.body.trim().is_empty() {
-        return Err(HtmlError::NoMainText);
-    }
-    Ok(page)
+    Ok(from_document(&doc, opts))
 }
 
 fn from_document(doc: &Html, opts: &Options<'_>) -> ExtractedPage {
@@ -137,7 +144,21 @@ fn from_document(doc: &Html, opts: &Options<'_>) -> ExtractedPage {
     let chosen = content::select(doc, &all);
     let near = near_title(&all, &chosen);
     let published = published::resolve(&sig, &ld, date_url, &near, not_after);
-    let authors = authors::authors(&sig, &ld, site_name.as_deref(), url, &near);
+    let labelled = labelled_names(&all);
+    let short: Vec<&str> = all
+        .iter()
+        .filter(|b| b.chars <= LABELLED_NAME_CHARS)
+        .map(|b| b.text.as_str())
+        .collect();
+    let authors = authors::authors(
+        &sig,
+        &ld,
+        site_name.as_deref(),
+        url,
+        &near,
+        &labelled,
+        &short,
+    );
     let body = join_body(&all, &chosen, title.as_deref());
     ExtractedPage {
         title,
@@ -169,6 +190,18 @@ fn near_title<'a>(all: &'a [blocks::Block], chosen: &[usize]) -> Vec<&'a str> {
         .iter()
         .filter(|b| b.chars <= DATELINE_CHARS)
         .map(|b| b.text.as_str())
+        .collect()
+}
+
+/// Longest block read as the name after a byline label.
+const LABELLED_NAME_CHARS: usize = 80;
+
+/// Blocks that follow a lone byline label ("Written by", "Author:"): author boxes that put the
+/// label and the name in separate elements.
+fn labelled_names(all: &[blocks::Block]) -> Vec<&str> {
+    all.windows(2)
+        .filter(|w| authors::is_byline_label(&w[0].text) && w[1].chars <= LABELLED_NAME_CHARS)
+        .map(|w| w[1].text.as_str())
         .collect()
 }
 

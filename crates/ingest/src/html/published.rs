@@ -1,11 +1,13 @@
 //! The publication date and where it came from: a priority chain that never invents a date.
 //!
-//! 1. JSON-LD `datePublished` / `dateCreated`; 2. publication `<meta>` tags
-//! (`article:published_time` and the other common names); 3. `<time>`/`itemprop` elements marked
+//! 1. JSON-LD `datePublished` / `dateCreated` of the article; 2. publication `<meta>` tags
+//! (`article:published_time` and the other common names), then JSON-LD dates of other objects
+//! (an embedded video); 3. `<time>`/`itemprop` elements marked
 //! as the publication date — all [`DateSource::Metadata`]. 4. A full date in the URL
 //! ([`DateSource::Url`]). 5. A `<time datetime>` not marked as a modification date
 //! ([`DateSource::Metadata`]). 6. A date written in an element whose class or id names a date or
-//! byline ([`DateSource::Text`]). A candidate outside [earliest, not_after] is skipped, not clamped.
+//! byline ([`DateSource::Text`]): a date after "Updated" only when no other is written, and never
+//! a range. A candidate outside [earliest, not_after] is skipped, not clamped.
 
 use super::date::{earliest, from_url, parse_machine, parse_text};
 use super::jsonld::JsonLd;
@@ -51,6 +53,77 @@ const PUBLISHED_META: &[&str] = &[
 /// More different dates than this in date-named elements mark a listing page.
 const MAX_DISTINCT_TEXT_DATES: usize = 2;
 
+/// Words after which a written date is a modification date ("Updated: …", "Stand: …" is not
+/// one: it is how German sites date an article).
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "update:",
+    "modified",
+    "revised",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "modifié",
+    "actualizado",
+    "actualización",
+    "aggiornato",
+    "bijgewerkt",
+    "atualizado",
+];
+
+/// The part of a text before its first update word ("Published 3 May · Updated 5 May" →
+/// "Published 3 May · ").
+fn before_update_word(text: &str) -> &str {
+    let lower = text.to_lowercase();
+    let cut = UPDATE_WORDS
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min()
+        .unwrap_or(lower.len());
+    // Lowercasing can change byte lengths: cut the original at the same char count.
+    let chars = lower[..cut].chars().count();
+    let end = text
+        .char_indices()
+        .nth(chars)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// True for a short label such as "Last updated:" whose date sits in the next block.
+fn is_update_label(text: &str) -> bool {
+    text.chars().count() <= 30 && before_update_word(text).len() < text.len()
+}
+
+/// The publication date written in a text, if any: not a date after "Updated", and not a
+/// range ("2025-12-12 – 2025-12-17" dates an event, not the page).
+fn publication_date_in_text(text: &str) -> Option<NaiveDate> {
+    any_single_date_in_text(before_update_word(text))
+}
+
+/// The first date written in a text unless the text gives a range.
+fn any_single_date_in_text(text: &str) -> Option<NaiveDate> {
+    let first = parse_text(text)?;
+    for sep in [" - ", " – ", " — ", " to ", " bis ", " au "] {
+        if let Some((a, b)) = text.split_once(sep) {
+            let (da, db) = (parse_text(a), parse_text(b));
+            if da.is_some() && db.is_some() && da != db {
+                return None;
+            }
+        }
+    }
+    Some(first)
+}
+
+/// A date that forms a whole " | "-separated part of a title.
+fn date_part_of_title(title: &str) -> Option<NaiveDate> {
+    title
+        .split(['|', '–', '—', '·'])
+        .map(str::trim)
+        .filter(|part| part.chars().filter(|c| c.is_alphabetic()).count() <= 12)
+        .find_map(parse_text)
+}
+
 /// The chosen date and its provenance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Published {
@@ -89,16 +162,16 @@ fn structured(
             .filter(|d| ok(*d))
             .map(|d| (d, is_local_day(s)))
     };
-    let mut out: Vec<(NaiveDate, bool)> = [
-        ld.date_published.as_deref(),
-        ld.date_created.as_deref(),
-        ld.other_date_published.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .chain(PUBLISHED_META.iter().flat_map(|k| sig.meta(k)))
-    .filter_map(from_machine)
-    .collect();
+    // Dates of other objects (an embedded video's upload) rank below the page's own
+    // publication meta tags.
+    let mut out: Vec<(NaiveDate, bool)> =
+        [ld.date_published.as_deref(), ld.date_created.as_deref()]
+            .into_iter()
+            .flatten()
+            .chain(PUBLISHED_META.iter().flat_map(|k| sig.meta(k)))
+            .chain(ld.other_date_published.as_deref())
+            .filter_map(from_machine)
+            .collect();
     for t in sig
         .times
         .iter()
@@ -177,17 +250,39 @@ pub fn resolve(
     } else {
         &sig.date_texts
     };
-    date_texts
-        .iter()
-        .map(String::as_str)
-        .chain(
-            sig.times
-                .iter()
-                .filter(|t| !t.modified_hint)
-                .map(|t| t.text.as_str()),
-        )
-        .chain(near_title.iter().copied())
-        .find_map(|t| parse_text(t).filter(|d| ok(*d)))
+    // A block right after an "Updated:" label holds the modification date.
+    let after_update_label = |i: usize| i > 0 && is_update_label(near_title[i - 1]);
+    let texts = || {
+        date_texts
+            .iter()
+            .map(String::as_str)
+            .chain(
+                sig.times
+                    .iter()
+                    .filter(|t| !t.modified_hint)
+                    .map(|t| t.text.as_str()),
+            )
+            .map(|t| (t, false))
+            .chain(
+                near_title
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, t)| (*t, after_update_label(i))),
+            )
+    };
+    // A written publication date first; a page that only shows when it was updated gives
+    // that day (the latest bound readers see) rather than nothing; last, a full date that is a
+    // part of the page's title on its own ("Elephants in Guinea | DW | 23.05.2011").
+    texts()
+        .filter(|(_, after_label)| !after_label)
+        .find_map(|(t, _)| publication_date_in_text(t).filter(|d| ok(*d)))
+        .or_else(|| texts().find_map(|(t, _)| any_single_date_in_text(t).filter(|d| ok(*d))))
+        .or_else(|| {
+            sig.title
+                .as_deref()
+                .and_then(date_part_of_title)
+                .filter(|d| ok(*d))
+        })
         .map(|date| Published {
             date,
             from: DateSource::Text,
@@ -218,6 +313,20 @@ mod tests {
         .unwrap();
         assert_eq!(p.date, NaiveDate::from_ymd_opt(2022, 1, 9).unwrap());
         assert_eq!(p.from, DateSource::Metadata);
+    }
+
+    #[test]
+    fn an_embedded_video_date_ranks_below_the_publication_meta() {
+        let ld = JsonLd {
+            other_date_published: Some("2020-09-28".into()),
+            ..Default::default()
+        };
+        let sig = Signals {
+            metas: vec![("datepublished".into(), "2020-09-30T02:00:07-07:00".into())],
+            ..Default::default()
+        };
+        let p = resolve(&sig, &ld, None, &[], today()).unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2020, 9, 30).unwrap());
     }
 
     #[test]
@@ -272,6 +381,78 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(resolve(&Signals::default(), &ld, None, &[], today()), None);
+    }
+
+    #[test]
+    fn a_written_update_date_is_not_the_publication_date() {
+        let day = |s| publication_date_in_text(s);
+        assert_eq!(day("Latest updated October 3rd, 2025"), None);
+        assert!(any_single_date_in_text("Latest updated October 3rd, 2025").is_some());
+        assert_eq!(
+            day("Published May 3, 2024 · Updated May 5, 2024"),
+            NaiveDate::from_ymd_opt(2024, 5, 3)
+        );
+        assert_eq!(day("Aktualisiert am 10.01.2022"), None);
+    }
+
+    #[test]
+    fn a_date_range_is_not_a_publication_date() {
+        assert_eq!(
+            publication_date_in_text("Date: 2025-12-12 - 2025-12-17"),
+            None
+        );
+        assert_eq!(
+            publication_date_in_text("By Ann Lee - 12 March 2025"),
+            NaiveDate::from_ymd_opt(2025, 3, 12)
+        );
+    }
+
+    #[test]
+    fn a_published_date_beats_one_after_an_updated_label() {
+        let near = ["Last updated:", "Feb 4, 2025", "Published Jan 2, 2025"];
+        let p = resolve(
+            &Signals::default(),
+            &JsonLd::default(),
+            None,
+            &near,
+            today(),
+        );
+        assert_eq!(
+            p.unwrap().date,
+            NaiveDate::from_ymd_opt(2025, 1, 2).unwrap()
+        );
+    }
+
+    #[test]
+    fn an_update_date_is_used_when_it_is_the_only_one() {
+        let near = ["Last updated:", "Feb 4, 2025"];
+        let p = resolve(
+            &Signals::default(),
+            &JsonLd::default(),
+            None,
+            &near,
+            today(),
+        );
+        assert_eq!(
+            p.unwrap().date,
+            NaiveDate::from_ymd_opt(2025, 2, 4).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_date_that_is_a_part_of_the_title_is_a_last_resort() {
+        let sig = Signals {
+            title: Some("Elephants in Guinea | Environment | DW | 23.05.2011".into()),
+            ..Default::default()
+        };
+        let p = resolve(&sig, &JsonLd::default(), None, &[], today()).unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2011, 5, 23).unwrap());
+        assert_eq!(p.from, DateSource::Text);
+        let sig = Signals {
+            title: Some("What changed on 23.05.2011 in Guinea | DW".into()),
+            ..Default::default()
+        };
+        assert_eq!(resolve(&sig, &JsonLd::default(), None, &[], today()), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 static DATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)date|publi|posted|dateline|byline|stamp|datum|fecha|(^|[\s_-])(time|meta)($|[\s_-])",
+        r"(?i)date|publi|posted|dateline|byline|stamp|datum|fecha|(^|[\s_-])(time|meta|submitted)($|[\s_-])",
     )
     .unwrap()
 });

@@ -83,6 +83,17 @@ fn a_page_without_body_text_is_an_error() {
 }
 
 #[test]
+fn a_page_without_body_text_still_gives_its_metadata_through_extract_page() {
+    let page = br#"<html><head><title>Loft closes</title>
+        <meta property="article:published_time" content="2020-03-11T20:07:04+00:00">
+        </head><body><div id="app"></div></body></html>"#;
+    let p = extract_page(page, &Options::default()).unwrap();
+    assert!(p.body.is_empty());
+    assert_eq!(p.published, chrono::NaiveDate::from_ymd_opt(2020, 3, 11));
+    assert_eq!(p.title.as_deref(), Some("Loft closes"));
+}
+
+#[test]
 fn garbage_bytes_do_not_panic() {
     let mut state: u32 = 12345;
     for len in [1usize, 7, 100, 1000, 10_000] {
