@@ -5,9 +5,10 @@
 //! back to body bytes at the end.
 
 use super::fold::Folded;
+use super::folded_body::FoldedBody;
 use super::kb::{Gender, KnowledgeBase, RoleKind, NON_STATE};
 use super::matcher::{Hit, Matcher, Target};
-use super::text::{rough_sentences, tokenize, Tok};
+use super::text::{rough_sentences, Tok};
 use chrono::NaiveDate;
 use parley_core::{ActorRef, EntityMention, Span, TextSpan};
 
@@ -261,8 +262,8 @@ const PARTICLES: [&str; 10] = [
 /// Context for one article.
 pub(crate) struct Doc<'a> {
     pub kb: &'a KnowledgeBase,
-    pub f: Folded,
-    pub toks: Vec<Tok>,
+    pub f: &'a Folded,
+    pub toks: &'a [Tok],
     /// Sentence spans in folded coordinates.
     pub sents: Vec<(usize, usize)>,
     pub date: Option<NaiveDate>,
@@ -277,8 +278,8 @@ pub(crate) fn detect(
     date: Option<NaiveDate>,
     people: &[Span],
 ) -> Vec<EntityMention> {
-    let f = Folded::new(body);
-    let toks = tokenize(&f.text);
+    let prepared = FoldedBody::shared(body);
+    let (f, toks) = (&prepared.folded, &prepared.toks[..]);
     let spans: Vec<Span> = if sentences.is_empty() {
         rough_sentences(body)
     } else {

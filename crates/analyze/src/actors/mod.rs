@@ -24,6 +24,7 @@
 pub mod coref;
 pub mod detect;
 pub mod fold;
+pub mod folded_body;
 pub mod kb;
 pub mod matcher;
 pub mod phoenix;

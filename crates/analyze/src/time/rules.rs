@@ -2,6 +2,7 @@
 
 use crate::actors::text::Tok;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use std::borrow::Cow;
 
 /// A time expression in folded coordinates.
 #[derive(Debug, Clone)]
@@ -171,7 +172,8 @@ const PAST_IRREGULAR: [&str; 40] = [
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Tok],
-    low: Vec<String>,
+    /// Each token in lower case (borrowed from `text` when it already is).
+    low: Vec<Cow<'a, str>>,
     sents: &'a [(usize, usize)],
     publ: Option<NaiveDate>,
 }
@@ -184,7 +186,7 @@ impl Ctx<'_> {
             .unwrap_or("")
     }
     fn l(&self, i: usize) -> &str {
-        self.low.get(i).map_or("", |s| s.as_str())
+        self.low.get(i).map_or("", |s| s.as_ref())
     }
     fn cap(&self, i: usize) -> bool {
         self.w(i).chars().next().is_some_and(|c| c.is_uppercase())
@@ -412,6 +414,18 @@ fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
     (k.div_euclid(12), (k.rem_euclid(12) + 1) as u32)
 }
 
+/// `word` in lower case, borrowed when it has no upper-case letter (most words).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// Finds every time expression in the tokens.
 pub fn find(
     text: &str,
@@ -424,7 +438,7 @@ pub fn find(
         toks,
         low: toks
             .iter()
-            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
+            .map(|t| lower(text.get(t.start..t.end).unwrap_or("")))
             .collect(),
         sents,
         publ,
@@ -553,6 +567,10 @@ fn with_pub(cx: &Ctx, f: impl FnOnce(NaiveDate) -> Option<Val>) -> Val {
 /// 2022-01-10
 fn iso_date(cx: &Ctx, i: usize) -> Option<Hit> {
     let l = cx.l(i);
+    // Parsing is slow; most tokens do not even start with a digit.
+    if !l.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let d = NaiveDate::parse_from_str(l, "%Y-%m-%d").ok()?;
     Some((i + 1, Val::Day(d), "iso-date", None))
 }
