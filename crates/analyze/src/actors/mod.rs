@@ -21,6 +21,7 @@
 //! minister") as the person named earlier with that role, else the office holder on the
 //! publication date; then coreference (see [`coref`]).
 
+pub mod cameo;
 pub mod coref;
 pub mod detect;
 pub mod fold;

@@ -1067,12 +1067,49 @@ fn bare_month_or_year(cx: &Ctx, i: usize) -> Option<Hit> {
     Some((k, v, rule, cx.publ)).map(|h| (h.0, h.1, h.2, h.3))
 }
 
-/// "for three days", "for two weeks".
+/// "for three days", "for two weeks"; a bare count of a unit, "after 8 weeks", "over two
+/// decades", "15 hours of battery life"; a unit adjective, "an eight-week course", "a 20-year
+/// period" (not an age: "a five-year-old").
 fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
-    if cx.l(i) != "for" {
+    if cx.l(i) == "for" {
+        let n = cx.number(i + 1)?;
+        let u = unit_of(cx.l(i + 2))?;
+        return Some((i + 3, Val::Duration(format!("P{n}{u}")), "duration", None));
+    }
+    if let Some((count, unit)) = cx.l(i).split_once('-') {
+        let n = count_of(count)?;
+        let value = duration_value(n, unit)?;
+        return Some((i + 1, Val::Duration(value), "duration-adjective", None));
+    }
+    // "a month", "a year" are mostly rates ("$40,000 a year"): only counted units here.
+    let n = count_of(cx.l(i))?;
+    let value = duration_value(n, cx.l(i + 1))?;
+    // "five years old" is an age; "two days later" is dated from another day.
+    if matches!(
+        cx.l(i + 2),
+        "old" | "later" | "earlier" | "before" | "after" | "ago"
+    ) {
         return None;
     }
-    let n = cx.number(i + 1)?;
-    let u = unit_of(cx.l(i + 2))?;
-    Some((i + 3, Val::Duration(format!("P{n}{u}")), "duration", None))
+    Some((i + 2, Val::Duration(value), "duration-count", None))
+}
+
+/// A count written in digits or as a word from two up ("a"/"an"/"one" excluded: "a year" is
+/// mostly a rate, "one day" a vague day).
+fn count_of(word: &str) -> Option<i64> {
+    let n = match NUMBERS.iter().find(|(w, _)| *w == word) {
+        Some((_, n)) => *n,
+        None => word.parse::<i64>().ok()?,
+    };
+    (2..=1000).contains(&n).then_some(n)
+}
+
+/// The ISO 8601 duration of `n` units: P8W, P20Y (two decades), PT5H, PT30M.
+fn duration_value(n: i64, unit: &str) -> Option<String> {
+    Some(match unit {
+        "minute" | "minutes" => format!("PT{n}M"),
+        "hour" | "hours" => format!("PT{n}H"),
+        "decade" | "decades" => format!("P{}Y", n * 10),
+        _ => format!("P{n}{}", unit_of(unit)?),
+    })
 }
