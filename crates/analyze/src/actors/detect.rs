@@ -529,8 +529,17 @@ impl<'a> Doc<'a> {
         let t = &self.f.text;
         let b = t.as_bytes();
         let mut add = Vec::new();
-        for tld in TLDS {
-            for (at, _) in t.match_indices(tld) {
+        // One pass over the full stops; at most one domain ending fits each.
+        let dots = b
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c == b'.')
+            .map(|(at, _)| at);
+        for at in dots {
+            for tld in TLDS
+                .iter()
+                .filter(|tld| b[at..].starts_with(tld.as_bytes()))
+            {
                 let end = at + tld.len();
                 if b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
                     continue;
@@ -705,6 +714,11 @@ impl<'a> Doc<'a> {
     /// The run of tokens from `i` that can be a name, as (end token, uses a soft token).
     /// A soft token is a one-word country or place name ("Jordan" in "Michael Jordan").
     fn name_run(&self, i: usize) -> Option<(usize, bool)> {
+        // A name starts at a capitalised word (the loop below ends at once otherwise).
+        let first = self.toks[i];
+        if !first.word || !is_capitalised(self.text(first.start, first.end)) {
+            return None;
+        }
         let mut j = i;
         let mut soft = false;
         let mut words = 0;

@@ -32,7 +32,16 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         let mut j = next;
-        while let Some(d) = char_at(text, j) {
+        loop {
+            // ASCII letters and digits, a byte at a time (most of a word).
+            let ascii_run = text.as_bytes()[j..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            j += ascii_run;
+            let Some(d) = char_at(text, j) else {
+                break;
+            };
             if d.is_alphanumeric() {
                 j += d.len_utf8();
                 continue;

@@ -414,13 +414,12 @@ fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
     (k.div_euclid(12), (k.rem_euclid(12) + 1) as u32)
 }
 
-/// `word` in lower case, borrowed when it has no upper-case letter (most words).
-fn lower(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(word)
+/// The token `t` of `text` in lower case: a slice of `ascii_lower` (the text with ASCII letters
+/// lowered, same offsets) when the token is ASCII, else its own lower-cased copy.
+fn lower<'a>(text: &str, ascii_lower: &'a str, t: &Tok) -> Cow<'a, str> {
+    let word = text.get(t.start..t.end).unwrap_or("");
+    if word.is_ascii() {
+        Cow::Borrowed(ascii_lower.get(t.start..t.end).unwrap_or(""))
     } else {
         Cow::Owned(word.to_lowercase())
     }
@@ -433,13 +432,11 @@ pub fn find(
     sents: &[(usize, usize)],
     publ: Option<NaiveDate>,
 ) -> Vec<Found> {
+    let ascii_lower = text.to_ascii_lowercase();
     let cx = Ctx {
         text,
         toks,
-        low: toks
-            .iter()
-            .map(|t| lower(text.get(t.start..t.end).unwrap_or("")))
-            .collect(),
+        low: toks.iter().map(|t| lower(text, &ascii_lower, t)).collect(),
         sents,
         publ,
     };
