@@ -262,6 +262,8 @@ const PARTICLES: [&str; 10] = [
 /// Context for one article.
 pub(crate) struct Doc<'a> {
     pub kb: &'a KnowledgeBase,
+    /// `kb.surname` of every `kb.people` entry, in the same order.
+    pub surnames: &'a [String],
     pub f: &'a Folded,
     pub toks: &'a [Tok],
     /// Sentence spans in folded coordinates.
@@ -273,6 +275,7 @@ pub(crate) struct Doc<'a> {
 pub(crate) fn detect(
     kb: &KnowledgeBase,
     matcher: &Matcher,
+    surnames: &[String],
     body: &str,
     sentences: &[Span],
     date: Option<NaiveDate>,
@@ -293,6 +296,7 @@ pub(crate) fn detect(
     let hits = matcher.find(&f.text);
     let mut doc = Doc {
         kb,
+        surnames,
         f,
         toks,
         sents,
@@ -1098,7 +1102,7 @@ impl<'a> Doc<'a> {
         let cands: Vec<usize> = (0..self.kb.people.len())
             .filter(|&i| {
                 let p = &self.kb.people[i];
-                if self.kb.surname(&p.name) != surname {
+                if self.surnames.get(i).map(String::as_str) != Some(surname) {
                     return false;
                 }
                 if first.is_some() && self.given_initial(&p.name) != first {

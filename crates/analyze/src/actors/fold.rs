@@ -25,16 +25,22 @@ impl Folded {
         let mut in_space = false;
         let mut pos = 0;
         while let Some(c) = body.get(pos..).and_then(|rest| rest.chars().next()) {
-            // Most of a body is plain ASCII that folds to itself: copy it a run at a time.
-            let plain = body.as_bytes()[pos..]
-                .iter()
-                .take_while(|&&b| folds_to_itself(b))
-                .count();
+            // Most of a body is plain ASCII that folds to itself, single spaces between words
+            // included: copy it a run at a time.
+            let mut plain = 0;
+            let mut after_space = in_space;
+            for &b in &body.as_bytes()[pos..] {
+                if !(folds_to_itself(b) || (b == b' ' && !after_space)) {
+                    break;
+                }
+                after_space = b == b' ';
+                plain += 1;
+            }
             if plain > 0 {
                 text.push_str(&body[pos..pos + plain]);
                 start.extend(pos..pos + plain);
                 end.extend(pos + 1..pos + plain + 1);
-                in_space = false;
+                in_space = after_space;
                 pos += plain;
                 continue;
             }

@@ -139,6 +139,10 @@ impl Matcher {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // No prefilter: nearly every letter starts some name, so it cannot skip text and
+            // only adds work (perf: 240 → 198 samples in this scan over 711 articles). A full
+            // DFA was slower still (334).
+            .prefilter(false)
             .build(&keys)
             .expect("the dictionary automaton builds from plain strings");
         Matcher { ac, entries }
