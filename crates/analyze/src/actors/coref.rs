@@ -41,7 +41,7 @@ fn persons(doc: &Doc) -> Vec<(usize, ActorRef, PersonNote, bool)> {
 fn surnames(doc: &mut Doc) {
     let people = persons(doc);
     let mut add = Vec::new();
-    for t in &doc.toks {
+    for t in doc.toks {
         if !t.word {
             continue;
         }
@@ -95,7 +95,7 @@ fn pronouns(doc: &mut Doc) {
     // Resolved pronouns join the list, so a chain of "he ... he ... he" stays with its person.
     let mut people = persons(doc);
     let mut add = Vec::new();
-    for t in &doc.toks {
+    for t in doc.toks {
         let w = doc.text(t.start, t.end);
         let want = match w {
             "he" | "He" | "his" | "His" => Gender::Male,

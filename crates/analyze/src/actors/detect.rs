@@ -5,9 +5,10 @@
 //! back to body bytes at the end.
 
 use super::fold::Folded;
+use super::folded_body::FoldedBody;
 use super::kb::{Gender, KnowledgeBase, RoleKind, NON_STATE};
 use super::matcher::{Hit, Matcher, Target};
-use super::text::{rough_sentences, tokenize, Tok};
+use super::text::{rough_sentences, Tok};
 use chrono::NaiveDate;
 use parley_core::{ActorRef, EntityMention, Span, TextSpan};
 
@@ -261,8 +262,10 @@ const PARTICLES: [&str; 10] = [
 /// Context for one article.
 pub(crate) struct Doc<'a> {
     pub kb: &'a KnowledgeBase,
-    pub f: Folded,
-    pub toks: Vec<Tok>,
+    /// `kb.surname` of every `kb.people` entry, in the same order.
+    pub surnames: &'a [String],
+    pub f: &'a Folded,
+    pub toks: &'a [Tok],
     /// Sentence spans in folded coordinates.
     pub sents: Vec<(usize, usize)>,
     pub date: Option<NaiveDate>,
@@ -272,13 +275,14 @@ pub(crate) struct Doc<'a> {
 pub(crate) fn detect(
     kb: &KnowledgeBase,
     matcher: &Matcher,
+    surnames: &[String],
     body: &str,
     sentences: &[Span],
     date: Option<NaiveDate>,
     people: &[Span],
 ) -> Vec<EntityMention> {
-    let f = Folded::new(body);
-    let toks = tokenize(&f.text);
+    let prepared = FoldedBody::shared(body);
+    let (f, toks) = (&prepared.folded, &prepared.toks[..]);
     let spans: Vec<Span> = if sentences.is_empty() {
         rough_sentences(body)
     } else {
@@ -292,6 +296,7 @@ pub(crate) fn detect(
     let hits = matcher.find(&f.text);
     let mut doc = Doc {
         kb,
+        surnames,
         f,
         toks,
         sents,
@@ -528,8 +533,17 @@ impl<'a> Doc<'a> {
         let t = &self.f.text;
         let b = t.as_bytes();
         let mut add = Vec::new();
-        for tld in TLDS {
-            for (at, _) in t.match_indices(tld) {
+        // One pass over the full stops; at most one domain ending fits each.
+        let dots = b
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c == b'.')
+            .map(|(at, _)| at);
+        for at in dots {
+            for tld in TLDS
+                .iter()
+                .filter(|tld| b[at..].starts_with(tld.as_bytes()))
+            {
                 let end = at + tld.len();
                 if b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
                     continue;
@@ -704,6 +718,11 @@ impl<'a> Doc<'a> {
     /// The run of tokens from `i` that can be a name, as (end token, uses a soft token).
     /// A soft token is a one-word country or place name ("Jordan" in "Michael Jordan").
     fn name_run(&self, i: usize) -> Option<(usize, bool)> {
+        // A name starts at a capitalised word (the loop below ends at once otherwise).
+        let first = self.toks[i];
+        if !first.word || !is_capitalised(self.text(first.start, first.end)) {
+            return None;
+        }
         let mut j = i;
         let mut soft = false;
         let mut words = 0;
@@ -1083,7 +1102,7 @@ impl<'a> Doc<'a> {
         let cands: Vec<usize> = (0..self.kb.people.len())
             .filter(|&i| {
                 let p = &self.kb.people[i];
-                if self.kb.surname(&p.name) != surname {
+                if self.surnames.get(i).map(String::as_str) != Some(surname) {
                     return false;
                 }
                 if first.is_some() && self.given_initial(&p.name) != first {

@@ -1,8 +1,7 @@
 //! Folding text for matching: accents, curly quotes, dashes and whitespace made plain, with a
 //! map from every byte of the folded copy back to the body.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// A folded copy of a text with the body offsets of every folded byte.
 #[derive(Debug, Clone)]
@@ -24,8 +23,29 @@ impl Folded {
         let mut start = Vec::with_capacity(body.len());
         let mut end = Vec::with_capacity(body.len());
         let mut in_space = false;
-        for (at, c) in body.char_indices() {
-            let next = at + c.len_utf8();
+        let mut pos = 0;
+        while let Some(c) = body.get(pos..).and_then(|rest| rest.chars().next()) {
+            // Most of a body is plain ASCII that folds to itself, single spaces between words
+            // included: copy it a run at a time.
+            let mut plain = 0;
+            let mut after_space = in_space;
+            for &b in &body.as_bytes()[pos..] {
+                if !(folds_to_itself(b) || (b == b' ' && !after_space)) {
+                    break;
+                }
+                after_space = b == b' ';
+                plain += 1;
+            }
+            if plain > 0 {
+                text.push_str(&body[pos..pos + plain]);
+                start.extend(pos..pos + plain);
+                end.extend(pos + 1..pos + plain + 1);
+                in_space = after_space;
+                pos += plain;
+                continue;
+            }
+            let (at, next) = (pos, pos + c.len_utf8());
+            pos = next;
             if c.is_whitespace() {
                 if in_space {
                     // Extend the space already written to cover this character too.
@@ -47,12 +67,13 @@ impl Folded {
                     }
                 }
                 Fold::Decompose => {
-                    let mut any = false;
-                    for f in c.nfd().filter(|d| !is_combining_mark(*d)) {
-                        push(&mut text, &mut start, &mut end, f, at, next);
-                        any = true;
-                    }
-                    if !any {
+                    let before = text.len();
+                    decompose_canonical(c, |d| {
+                        if !is_combining_mark(d) {
+                            push(&mut text, &mut start, &mut end, d, at, next);
+                        }
+                    });
+                    if text.len() == before {
                         push(&mut text, &mut start, &mut end, c, at, next);
                     }
                 }
@@ -81,6 +102,11 @@ impl Folded {
     pub fn folded_offset(&self, at: usize) -> usize {
         self.start.partition_point(|&s| s < at)
     }
+}
+
+/// An ASCII byte that is its own folded form: not white space and not a backtick.
+fn folds_to_itself(b: u8) -> bool {
+    b.is_ascii() && !char::from(b).is_whitespace() && b != b'`'
 }
 
 fn push(

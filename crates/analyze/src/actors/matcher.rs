@@ -139,6 +139,10 @@ impl Matcher {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // No prefilter: nearly every letter starts some name, so it cannot skip text and
+            // only adds work (perf: 240 → 198 samples in this scan over 711 articles). A full
+            // DFA was slower still (334).
+            .prefilter(false)
             .build(&keys)
             .expect("the dictionary automaton builds from plain strings");
         Matcher { ac, entries }
@@ -147,11 +151,10 @@ impl Matcher {
     /// All dictionary hits in `text` (folded), longest first where they overlap, on word
     /// boundaries and with the case of case-sensitive names respected.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let bytes = text.as_bytes();
         let mut cands: Vec<Hit> = Vec::new();
         for m in self.ac.find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
-            if !boundary_before(text, s) || !boundary_after(bytes, e) {
+            if !boundary_before(text, s) || !boundary_after(text, e) {
                 continue;
             }
             let Some(found) = text.get(s..e) else {
@@ -226,14 +229,12 @@ fn boundary_before(text: &str, s: usize) -> bool {
     }
 }
 
-fn boundary_after(bytes: &[u8], e: usize) -> bool {
+fn boundary_after(text: &str, e: usize) -> bool {
+    let bytes = text.as_bytes();
     if e == 0 || !bytes[e - 1].is_ascii_alphanumeric() {
         return true;
     }
-    match std::str::from_utf8(&bytes[e..])
-        .ok()
-        .and_then(|t| t.chars().next())
-    {
+    match text.get(e..).and_then(|t| t.chars().next()) {
         None => true,
         Some(c) => !is_word_char(c),
     }

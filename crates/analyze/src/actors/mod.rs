@@ -21,9 +21,11 @@
 //! minister") as the person named earlier with that role, else the office holder on the
 //! publication date; then coreference (see [`coref`]).
 
+pub mod cameo;
 pub mod coref;
 pub mod detect;
 pub mod fold;
+pub mod folded_body;
 pub mod kb;
 pub mod matcher;
 pub mod phoenix;
@@ -42,6 +44,9 @@ pub use text::rough_sentences;
 pub struct ActorStage {
     kb: KnowledgeBase,
     matcher: matcher::Matcher,
+    /// The surname of every knowledge-base person (same order as `kb.people`), worked out once:
+    /// each name found in a text is compared with all of them.
+    surnames: Vec<String>,
 }
 
 impl ActorStage {
@@ -70,7 +75,16 @@ impl ActorStage {
 
     pub fn with_kb(kb: KnowledgeBase) -> Self {
         let matcher = matcher::Matcher::new(&kb);
-        ActorStage { kb, matcher }
+        let surnames = kb
+            .people
+            .iter()
+            .map(|p| kb.surname(&p.name).to_string())
+            .collect();
+        ActorStage {
+            kb,
+            matcher,
+            surnames,
+        }
     }
 
     pub fn kb(&self) -> &KnowledgeBase {
@@ -85,7 +99,15 @@ impl ActorStage {
         sentences: &[Span],
         published: Option<NaiveDate>,
     ) -> Vec<EntityMention> {
-        detect::detect(&self.kb, &self.matcher, body, sentences, published, &[])
+        detect::detect(
+            &self.kb,
+            &self.matcher,
+            &self.surnames,
+            body,
+            sentences,
+            published,
+            &[],
+        )
     }
 
     /// As [`ActorStage::mentions`], with person-name spans found by other means (the NER of the
@@ -99,7 +121,15 @@ impl ActorStage {
         published: Option<NaiveDate>,
         people: &[Span],
     ) -> Vec<EntityMention> {
-        detect::detect(&self.kb, &self.matcher, body, sentences, published, people)
+        detect::detect(
+            &self.kb,
+            &self.matcher,
+            &self.surnames,
+            body,
+            sentences,
+            published,
+            people,
+        )
     }
 }
 

@@ -14,57 +14,71 @@ pub struct Tok {
 
 /// Splits folded text into word and punctuation tokens. A possessive `'s` is its own token.
 pub fn tokenize(text: &str) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 4);
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    while let Some(c) = char_at(text, i) {
+        let next = i + c.len_utf8();
         if c.is_whitespace() {
-            i += 1;
+            i = next;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let d = chars[j].1;
-                if d.is_alphanumeric() {
-                    j += 1;
-                    continue;
-                }
-                let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
-                if d == '-' && next_alnum {
-                    j += 1;
-                    continue;
-                }
-                // An inner apostrophe (O'Brien, d'Orsay) but not a possessive 's.
-                if d == '\'' && next_alnum {
-                    let is_poss = chars.get(j + 1).is_some_and(|n| n.1 == 's')
-                        && !chars.get(j + 2).is_some_and(|n| n.1.is_alphanumeric());
-                    if !is_poss {
-                        j += 1;
-                        continue;
-                    }
-                }
-                break;
-            }
-            let end = chars.get(j).map_or(text.len(), |n| n.0);
+        if !c.is_alphanumeric() {
             out.push(Tok {
-                start: at,
-                end,
-                word: true,
+                start: i,
+                end: next,
+                word: false,
             });
-            i = j;
+            i = next;
             continue;
         }
-        let end = chars.get(i + 1).map_or(text.len(), |n| n.0);
+        let mut j = next;
+        loop {
+            // ASCII letters and digits, a byte at a time (most of a word).
+            let ascii_run = text.as_bytes()[j..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            j += ascii_run;
+            let Some(d) = char_at(text, j) else {
+                break;
+            };
+            if d.is_alphanumeric() {
+                j += d.len_utf8();
+                continue;
+            }
+            let after = j + d.len_utf8();
+            let next_alnum = char_at(text, after).is_some_and(char::is_alphanumeric);
+            if d == '-' && next_alnum {
+                j = after;
+                continue;
+            }
+            // An inner apostrophe (O'Brien, d'Orsay) but not a possessive 's.
+            if d == '\'' && next_alnum {
+                let is_poss = char_at(text, after) == Some('s')
+                    && !char_at(text, after + 1).is_some_and(char::is_alphanumeric);
+                if !is_poss {
+                    j = after;
+                    continue;
+                }
+            }
+            break;
+        }
         out.push(Tok {
-            start: at,
-            end,
-            word: false,
+            start: i,
+            end: j,
+            word: true,
         });
-        i += 1;
+        i = j;
     }
     out
+}
+
+/// The character starting at byte `i` of `text` (None at the end or inside a character).
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(i..)?.chars().next(),
+    }
 }
 
 const ABBREVIATIONS: [&str; 30] = [

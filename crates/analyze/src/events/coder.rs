@@ -1083,14 +1083,15 @@ fn speaker_party(input: &CodeInput, ws: &[Word], t: &Trigger, ps: &[Party]) -> O
         .find(|m| m.actor.as_ref().is_some_and(|a| &a.id == id))?;
     let a = m.actor.as_ref()?;
     let _ = ps;
+    let (country, sector) = crate::actors::cameo::event_country_sector(a);
     Some(Party {
         first: t.first,
         last: t.first,
         actors: vec![EventActor {
             name: a.name.clone(),
             actor_id: Some(a.id.clone()),
-            country: a.country.clone(),
-            sector: a.sector.clone(),
+            country,
+            sector,
         }],
         name: q
             .speaker

@@ -38,11 +38,13 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
         let (Some(&a), Some(&b)) = (idx.first(), idx.last()) else {
             continue;
         };
+        // International organisations by their CAMEO code (NATO = IGOWSTNAT).
+        let (country, sector) = crate::actors::cameo::event_country_sector(actor);
         let ea = EventActor {
             name: actor.name.clone(),
             actor_id: Some(actor.id.clone()),
-            country: actor.country.clone(),
-            sector: actor.sector.clone(),
+            country,
+            sector,
         };
         placed.push((a, b, ea, m.span.text.clone()));
     }

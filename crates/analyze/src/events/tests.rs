@@ -415,3 +415,23 @@ fn a_subject_with_an_appositive_keeps_its_verb() {
         "UKR"
     ));
 }
+
+#[test]
+fn an_international_organisation_is_coded_by_its_cameo_code() {
+    // The real actor stage: NATO is the organisation NATO (country IGO), coded IGOWSTNAT.
+    let body = "NATO urged Russia to pull back its troops.";
+    let sentences: Vec<Span> = parley_core::TextLayer::new(body)
+        .sentences
+        .iter()
+        .map(|s| s.span)
+        .collect();
+    let published = NaiveDate::from_ymd_opt(2022, 1, 12);
+    let mentions = crate::actors::ActorStage::new().mentions(body, &sentences, published);
+    let events = EventStage::new().code(body, &sentences, &mentions, &[], published);
+    let source = events
+        .iter()
+        .find_map(|e| e.source.clone())
+        .expect("an event with a source");
+    assert_eq!(source.country.as_deref(), Some("IGOWSTNAT"));
+    assert_eq!(source.sector, None);
+}

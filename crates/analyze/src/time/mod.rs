@@ -13,8 +13,8 @@
 
 mod rules;
 
-use crate::actors::fold::Folded;
-use crate::actors::text::{rough_sentences, tokenize};
+use crate::actors::folded_body::FoldedBody;
+use crate::actors::text::rough_sentences;
 use chrono::NaiveDate;
 use parley_core::{Span, TextSpan};
 
@@ -33,8 +33,8 @@ pub fn time_expressions_in(
     sentences: &[Span],
     published: Option<NaiveDate>,
 ) -> Vec<TimeExpression> {
-    let f = Folded::new(body);
-    let toks = tokenize(&f.text);
+    let prepared = FoldedBody::shared(body);
+    let (f, toks) = (&prepared.folded, &prepared.toks);
     let spans: Vec<Span> = if sentences.is_empty() {
         rough_sentences(body)
     } else {

@@ -2,6 +2,7 @@
 
 use crate::actors::text::Tok;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use std::borrow::Cow;
 
 /// A time expression in folded coordinates.
 #[derive(Debug, Clone)]
@@ -171,7 +172,8 @@ const PAST_IRREGULAR: [&str; 40] = [
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Tok],
-    low: Vec<String>,
+    /// Each token in lower case (borrowed from `text` when it already is).
+    low: Vec<Cow<'a, str>>,
     sents: &'a [(usize, usize)],
     publ: Option<NaiveDate>,
 }
@@ -184,7 +186,7 @@ impl Ctx<'_> {
             .unwrap_or("")
     }
     fn l(&self, i: usize) -> &str {
-        self.low.get(i).map_or("", |s| s.as_str())
+        self.low.get(i).map_or("", |s| s.as_ref())
     }
     fn cap(&self, i: usize) -> bool {
         self.w(i).chars().next().is_some_and(|c| c.is_uppercase())
@@ -412,6 +414,17 @@ fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
     (k.div_euclid(12), (k.rem_euclid(12) + 1) as u32)
 }
 
+/// The token `t` of `text` in lower case: a slice of `ascii_lower` (the text with ASCII letters
+/// lowered, same offsets) when the token is ASCII, else its own lower-cased copy.
+fn lower<'a>(text: &str, ascii_lower: &'a str, t: &Tok) -> Cow<'a, str> {
+    let word = text.get(t.start..t.end).unwrap_or("");
+    if word.is_ascii() {
+        Cow::Borrowed(ascii_lower.get(t.start..t.end).unwrap_or(""))
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// Finds every time expression in the tokens.
 pub fn find(
     text: &str,
@@ -419,13 +432,11 @@ pub fn find(
     sents: &[(usize, usize)],
     publ: Option<NaiveDate>,
 ) -> Vec<Found> {
+    let ascii_lower = text.to_ascii_lowercase();
     let cx = Ctx {
         text,
         toks,
-        low: toks
-            .iter()
-            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
-            .collect(),
+        low: toks.iter().map(|t| lower(text, &ascii_lower, t)).collect(),
         sents,
         publ,
     };
@@ -553,6 +564,10 @@ fn with_pub(cx: &Ctx, f: impl FnOnce(NaiveDate) -> Option<Val>) -> Val {
 /// 2022-01-10
 fn iso_date(cx: &Ctx, i: usize) -> Option<Hit> {
     let l = cx.l(i);
+    // Parsing is slow; most tokens do not even start with a digit.
+    if !l.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let d = NaiveDate::parse_from_str(l, "%Y-%m-%d").ok()?;
     Some((i + 1, Val::Day(d), "iso-date", None))
 }
@@ -1049,12 +1064,49 @@ fn bare_month_or_year(cx: &Ctx, i: usize) -> Option<Hit> {
     Some((k, v, rule, cx.publ)).map(|h| (h.0, h.1, h.2, h.3))
 }
 
-/// "for three days", "for two weeks".
+/// "for three days", "for two weeks"; a bare count of a unit, "after 8 weeks", "over two
+/// decades", "15 hours of battery life"; a unit adjective, "an eight-week course", "a 20-year
+/// period" (not an age: "a five-year-old").
 fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
-    if cx.l(i) != "for" {
+    if cx.l(i) == "for" {
+        let n = cx.number(i + 1)?;
+        let u = unit_of(cx.l(i + 2))?;
+        return Some((i + 3, Val::Duration(format!("P{n}{u}")), "duration", None));
+    }
+    if let Some((count, unit)) = cx.l(i).split_once('-') {
+        let n = count_of(count)?;
+        let value = duration_value(n, unit)?;
+        return Some((i + 1, Val::Duration(value), "duration-adjective", None));
+    }
+    // "a month", "a year" are mostly rates ("$40,000 a year"): only counted units here.
+    let n = count_of(cx.l(i))?;
+    let value = duration_value(n, cx.l(i + 1))?;
+    // "five years old" is an age; "two days later" is dated from another day.
+    if matches!(
+        cx.l(i + 2),
+        "old" | "later" | "earlier" | "before" | "after" | "ago"
+    ) {
         return None;
     }
-    let n = cx.number(i + 1)?;
-    let u = unit_of(cx.l(i + 2))?;
-    Some((i + 3, Val::Duration(format!("P{n}{u}")), "duration", None))
+    Some((i + 2, Val::Duration(value), "duration-count", None))
+}
+
+/// A count written in digits or as a word from two up ("a"/"an"/"one" excluded: "a year" is
+/// mostly a rate, "one day" a vague day).
+fn count_of(word: &str) -> Option<i64> {
+    let n = match NUMBERS.iter().find(|(w, _)| *w == word) {
+        Some((_, n)) => *n,
+        None => word.parse::<i64>().ok()?,
+    };
+    (2..=1000).contains(&n).then_some(n)
+}
+
+/// The ISO 8601 duration of `n` units: P8W, P20Y (two decades), PT5H, PT30M.
+fn duration_value(n: i64, unit: &str) -> Option<String> {
+    Some(match unit {
+        "minute" | "minutes" => format!("PT{n}M"),
+        "hour" | "hours" => format!("PT{n}H"),
+        "decade" | "decades" => format!("P{}Y", n * 10),
+        _ => format!("P{n}{}", unit_of(unit)?),
+    })
 }

@@ -190,3 +190,16 @@ fn dating_takes_the_nearest_expression_in_the_sentence() {
     )
     .is_none());
 }
+
+#[test]
+fn ages_and_rates_are_not_durations() {
+    let published = NaiveDate::from_ymd_opt(2022, 1, 13);
+    for sentence in [
+        "Her five-year-old daughter was there.",
+        "He is five years old.",
+        "She earns $40,000 a year.",
+    ] {
+        let found = time_expressions(sentence, published);
+        assert!(found.is_empty(), "{sentence}: {found:?}");
+    }
+}
