@@ -16,7 +16,7 @@ pub mod run;
 pub mod score;
 pub mod text;
 
-pub use run::{link_store, Embedder, StoryRun};
+pub use run::{embedding_text, link_store, Embedder, StoryRun};
 pub use score::{Features, Weights};
 
 use parley_store::{JoinReason, StoryAssignment, StorySignals, StoryTarget};
