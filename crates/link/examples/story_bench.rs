@@ -10,7 +10,8 @@
 //! 200 random pages of the story list (20 stories each) and 200 timelines of random stories
 //! (members + events and quotes, ordered) are read, and their p50/p99 printed.
 
-use parley_link::{build_timeline, link_store, StoryParams};
+use parley_link::story::link_store;
+use parley_link::{build_timeline, StoryParams};
 use parley_store::{JoinReason, Store, StoryAssignment, StoryTarget};
 use std::time::{Duration, Instant};
 

@@ -7,7 +7,8 @@
 //! DB is a store made by `parley ingest` from one part of the set (bench/stories/run.sh makes
 //! both); LABELS is bench/stories/labels.json (stories as lists of URLs, and singletons).
 //! Every article of DB is linked in memory (the store is not changed) with the default
-//! parameters, or with each threshold of a sweep, and compared with its label.
+//! parameters, or with each threshold of a sweep, and compared with its label. `--show`
+//! prints the predicted stories with their labels.
 
 use parley_link::{link_stories, Embeddings, StoryParams};
 use parley_store::StoryTarget;
@@ -20,6 +21,7 @@ fn main() {
         std::process::exit(2);
     }
     let sweep = args.iter().any(|a| a == "--sweep");
+    let show = args.iter().any(|a| a == "--show");
     let embed_dir = args
         .iter()
         .position(|a| a == "--embeddings")
@@ -77,6 +79,9 @@ fn main() {
                 (a.article_id.clone(), k)
             })
             .collect();
+        if show {
+            show_clusters(&assignments, &label_of, &signals);
+        }
         let (p, r) = b_cubed(&predicted, &label_of);
         let clusters = predicted
             .values()
@@ -86,6 +91,41 @@ fn main() {
             "threshold {threshold:.2}: B-cubed precision {p:.3} recall {r:.3} F1 {:.3} ({clusters} predicted stories)",
             2.0 * p * r / (p + r)
         );
+    }
+}
+
+/// Prints each predicted story: its articles' labels and titles, and why each joined.
+fn show_clusters(
+    assignments: &[parley_store::StoryAssignment],
+    label_of: &HashMap<String, String>,
+    signals: &[parley_store::StorySignals],
+) {
+    let title: HashMap<&str, &str> = signals
+        .iter()
+        .map(|s| (s.id.as_str(), s.title.as_str()))
+        .collect();
+    let mut by_story: std::collections::BTreeMap<usize, Vec<&parley_store::StoryAssignment>> =
+        Default::default();
+    for a in assignments {
+        if let StoryTarget::New(k) = a.story {
+            by_story.entry(k).or_default().push(a);
+        }
+    }
+    for (k, members) in by_story {
+        println!("predicted story {k}:");
+        for a in members {
+            let label = &label_of[&a.article_id];
+            let label = if label.starts_with("http") {
+                "(singleton)"
+            } else {
+                label
+            };
+            let t: String = title[a.article_id.as_str()].chars().take(60).collect();
+            println!(
+                "  {label:<42} {t:<60} score {:.2} text {:.2} actors {:?}",
+                a.why.score, a.why.similarity, a.why.shared_actors
+            );
+        }
     }
 }
 
