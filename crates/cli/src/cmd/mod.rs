@@ -9,3 +9,5 @@ pub mod parse;
 pub mod quotes;
 pub mod search;
 pub mod serve;
+pub mod stories;
+pub mod timeline;

@@ -9,12 +9,14 @@
 mod links;
 mod reader;
 mod schema;
+mod stories;
 mod writer;
 
 use crate::model::{
     redact_url, Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery,
     StoredArticle,
 };
+use crate::model::{Story, StoryAssignment, StorySignals, StorySummary, TimelineRow};
 use crate::{Store, StoreError};
 use parley_core::Document;
 
@@ -90,6 +92,38 @@ impl Store for PgStore {
 
     fn duplicate_groups(&mut self, limit: usize) -> Result<Vec<DuplicateGroup>, StoreError> {
         links::duplicate_groups(&mut self.client, limit)
+    }
+
+    fn unstoried(&mut self, limit: usize) -> Result<Vec<StorySignals>, StoreError> {
+        stories::unstoried(&mut self.client, limit)
+    }
+
+    fn storied_between(
+        &mut self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<StorySignals>, StoreError> {
+        stories::storied_between(&mut self.client, from, to)
+    }
+
+    fn assign_stories(&mut self, assignments: &[StoryAssignment]) -> Result<Vec<i64>, StoreError> {
+        stories::assign_stories(&mut self.client, assignments)
+    }
+
+    fn stories(&mut self, limit: usize, offset: usize) -> Result<Vec<StorySummary>, StoreError> {
+        stories::stories(&mut self.client, limit, offset)
+    }
+
+    fn story(&mut self, id: i64) -> Result<Option<Story>, StoreError> {
+        stories::story(&mut self.client, id)
+    }
+
+    fn story_of(&mut self, article_id: &str) -> Result<Option<i64>, StoreError> {
+        stories::story_of(&mut self.client, article_id)
+    }
+
+    fn story_timeline_rows(&mut self, id: i64) -> Result<Vec<TimelineRow>, StoreError> {
+        stories::story_timeline_rows(&mut self.client, id)
     }
 }
 
