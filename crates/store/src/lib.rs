@@ -21,6 +21,7 @@
 //! feature `postgres`, `postgres::PgStore` (same schema and behaviour, safe for many concurrent
 //! writers). [`open`] picks one from a location: a file path or a `postgres://` URL.
 
+pub mod browse;
 pub mod error;
 pub mod migrate;
 pub mod model;
@@ -29,6 +30,9 @@ pub mod postgres;
 pub mod rows;
 pub mod sqlite;
 
+pub use browse::{
+    ArticleListing, ArticleRef, EventFilter, EventRecord, Listed, Paging, QuoteFilter, QuoteRecord,
+};
 pub use error::StoreError;
 pub use model::{
     BatchSummary, Counts, DuplicateGroup, DuplicateMember, Fingerprint, PutOutcome, SearchHit,
@@ -82,6 +86,17 @@ pub trait Store {
 
     /// The stored near-duplicate groups, largest first, at most `limit`.
     fn duplicate_groups(&mut self, limit: usize) -> Result<Vec<DuplicateGroup>, StoreError>;
+
+    // Browsing: bounded pages for the server's lists (see [`browse`]).
+
+    /// A page of the article index in id order, with annotation counts per article.
+    fn article_listing(&mut self, paging: Paging) -> Result<Listed<ArticleListing>, StoreError>;
+
+    /// A page of quotes, by the date of their article (oldest first, undated last).
+    fn quotes(&mut self, filter: &QuoteFilter) -> Result<Listed<QuoteRecord>, StoreError>;
+
+    /// A page of events, by event date (oldest first, undated last).
+    fn events(&mut self, filter: &EventFilter) -> Result<Listed<EventRecord>, StoreError>;
 }
 
 /// Opens (creating and migrating when needed) the store at `location`: a `postgres://` or

@@ -6,11 +6,15 @@
 //! reports it already stored. Revisions of one URL are serialised by a transaction-level
 //! advisory lock on the URL. A batch that loses a deadlock or a race is retried whole.
 
+mod browse;
 mod links;
 mod reader;
 mod schema;
 mod writer;
 
+use crate::browse::{
+    ArticleListing, EventFilter, EventRecord, Listed, Paging, QuoteFilter, QuoteRecord,
+};
 use crate::model::{
     redact_url, Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery,
     StoredArticle,
@@ -90,6 +94,18 @@ impl Store for PgStore {
 
     fn duplicate_groups(&mut self, limit: usize) -> Result<Vec<DuplicateGroup>, StoreError> {
         links::duplicate_groups(&mut self.client, limit)
+    }
+
+    fn article_listing(&mut self, paging: Paging) -> Result<Listed<ArticleListing>, StoreError> {
+        browse::article_listing(&mut self.client, paging)
+    }
+
+    fn quotes(&mut self, filter: &QuoteFilter) -> Result<Listed<QuoteRecord>, StoreError> {
+        browse::quotes(&mut self.client, filter)
+    }
+
+    fn events(&mut self, filter: &EventFilter) -> Result<Listed<EventRecord>, StoreError> {
+        browse::events(&mut self.client, filter)
     }
 }
 

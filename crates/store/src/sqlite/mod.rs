@@ -3,11 +3,15 @@
 //! Split by job: [`schema`] opens and migrates, [`writer`] stores batches, [`reader`] reads,
 //! searches and checks.
 
+mod browse;
 mod links;
 mod reader;
 mod schema;
 mod writer;
 
+use crate::browse::{
+    ArticleListing, EventFilter, EventRecord, Listed, Paging, QuoteFilter, QuoteRecord,
+};
 use crate::model::{
     Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery, StoredArticle,
 };
@@ -88,6 +92,18 @@ impl Store for SqliteStore {
 
     fn duplicate_groups(&mut self, limit: usize) -> Result<Vec<DuplicateGroup>, StoreError> {
         links::duplicate_groups(&self.conn, limit)
+    }
+
+    fn article_listing(&mut self, paging: Paging) -> Result<Listed<ArticleListing>, StoreError> {
+        browse::article_listing(&self.conn, paging)
+    }
+
+    fn quotes(&mut self, filter: &QuoteFilter) -> Result<Listed<QuoteRecord>, StoreError> {
+        browse::quotes(&self.conn, filter)
+    }
+
+    fn events(&mut self, filter: &EventFilter) -> Result<Listed<EventRecord>, StoreError> {
+        browse::events(&self.conn, filter)
     }
 }
 
