@@ -137,6 +137,23 @@ pub fn annotations(doc: &Document) -> (Vec<Annotation>, usize) {
     (out, skipped)
 }
 
+/// The article page's rules that light up an annotation's whole span when the URL's fragment
+/// names it (`/articles/ID#q3`): the fragment targets the annotation's anchor, which precedes
+/// every segment of its span among the same siblings, and each segment carries `a-q3`. Pure
+/// CSS (`:target` and `~`), so it works without JavaScript. Ids are our own (`q3`), never
+/// article text.
+pub fn target_css(annotations: &[Annotation]) -> String {
+    let mut css = String::new();
+    for a in annotations {
+        debug_assert!(a.id.chars().all(|c| c.is_ascii_alphanumeric()));
+        css.push_str(&format!(
+            "#{id}:target~mark.a-{id}{{background:#ffd54f;outline:2px solid #e0b000}}\n",
+            id = a.id
+        ));
+    }
+    css
+}
+
 /// True when `start..end` is a non-empty range on character boundaries inside `body`.
 fn span_ok(body: &str, start: usize, end: usize) -> bool {
     start < end && end <= body.len() && body.is_char_boundary(start) && body.is_char_boundary(end)
@@ -207,6 +224,16 @@ mod tests {
         let texts: Vec<&str> = segs.iter().map(|s| s.text).collect();
         assert_eq!(texts, ["ab", "cd", "ef"]);
         assert_eq!(segs[1].covering, vec![0, 1]);
+    }
+
+    #[test]
+    fn target_css_lights_up_every_segment_of_the_targeted_annotation() {
+        let css = target_css(&[ann("q1", 0, 4), ann("v12", 2, 6)]);
+        assert_eq!(
+            css,
+            "#q1:target~mark.a-q1{background:#ffd54f;outline:2px solid #e0b000}\n\
+             #v12:target~mark.a-v12{background:#ffd54f;outline:2px solid #e0b000}\n"
+        );
     }
 
     #[test]

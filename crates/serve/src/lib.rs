@@ -2,11 +2,15 @@
 //!
 //! `parley serve` opens a store (SQLite file or PostgreSQL URL) and answers:
 //!
-//! - JSON ([`api`]): `GET /api/articles?offset&limit`, `GET /api/articles/{id}` (the article
-//!   with all its annotations), `GET /api/search?q&limit`, `GET /api/stats`. Bad parameters get
-//!   a 4xx answer with a JSON body `{"error": "..."}` ([`error`]).
-//! - HTML ([`pages`]): `/` (index of articles), `/articles/{id}` (the text with every annotation
-//!   highlighted and listed beside it, [`highlight`]), `/search?q`.
+//! - JSON ([`api`], [`api_lists`]): `GET /api/articles?offset&limit`, `GET /api/articles/{id}`
+//!   (the article with all its annotations), `GET /api/search?q&limit`, `GET /api/stats`,
+//!   `GET /api/quotes?speaker&offset&limit`, `GET /api/events?actor&code&from&to&offset&limit`,
+//!   `GET /api/actors/{actor}?offset&limit`. Bad parameters get a 4xx answer with a JSON body
+//!   `{"error": "..."}` ([`error`], [`params`], [`filters`]).
+//! - HTML ([`pages`], [`pages_lists`]): `/` (index of articles), `/articles/{id}` (the text with
+//!   every annotation highlighted and listed beside it, [`highlight`]; `#q3` lights up and
+//!   scrolls to quote 3's span, without JavaScript), `/search?q`, `/quotes`, `/events`,
+//!   `/actors/{actor}`. Every quote and event in a list links to its span ([`links`]).
 //!
 //! Safety: articles are hostile input. Every piece of article-derived text goes through maud's
 //! escaping (never `PreEscaped`), article URLs are linked only when they are http(s), lists are
@@ -15,9 +19,13 @@
 //! that forbids scripts, as a second line of defence. Nothing here writes to the store.
 
 pub mod api;
+pub mod api_lists;
 pub mod error;
+pub mod filters;
 pub mod highlight;
+pub mod links;
 pub mod pages;
+pub mod pages_lists;
 pub mod params;
 pub mod state;
 
@@ -51,9 +59,15 @@ pub fn router(state: AppState) -> Router {
         .route("/api/articles/{id}", get(api::get_article))
         .route("/api/search", get(api::search))
         .route("/api/stats", get(api::stats))
+        .route("/api/quotes", get(api_lists::quotes))
+        .route("/api/events", get(api_lists::events))
+        .route("/api/actors/{actor}", get(api_lists::actor))
         .route("/", get(pages::index))
         .route("/articles/{id}", get(pages::article))
         .route("/search", get(pages::search))
+        .route("/quotes", get(pages_lists::quotes))
+        .route("/events", get(pages_lists::events))
+        .route("/actors/{actor}", get(pages_lists::actor))
         .fallback(api::not_found)
         .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

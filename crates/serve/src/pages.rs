@@ -2,12 +2,14 @@
 //! highlighted, and search. No JavaScript.
 //!
 //! Articles are hostile input: every piece of article-derived text is interpolated with maud's
-//! `(...)`, which escapes it; `PreEscaped` is used only for the constant stylesheet. Article
+//! `(...)`, which escapes it; `PreEscaped` is used only for the constant stylesheet and the
+//! article page's highlight rules, which hold nothing but our own annotation ids. Article
 //! URLs become links only when they are http(s) ([`safe_url`]).
 
 use crate::api::{self, path_id, query_params};
 use crate::error::ApiError;
 use crate::highlight::{self, Annotation};
+use crate::links;
 use crate::params::{self, Params};
 use crate::state::AppState;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -29,7 +31,9 @@ mark.quote{background:#e3f0ff} mark.entity{border-bottom-color:#2a7} mark.event{
 mark.signal{background:#ffe0e0}
 a.ref{font-size:.65rem;vertical-align:super;text-decoration:none;color:#666}
 a.ref:target{background:#ffef9e;outline:2px solid #e0b000}
-a.ref:target+mark{outline:2px solid #e0b000}
+a.ref{scroll-margin-top:30vh}
+table{border-collapse:collapse;width:100%} td,th{text-align:left;vertical-align:top;padding:.25rem .5rem;border-bottom:1px solid #ddd}
+form.filters input{margin-right:.5rem;max-width:12rem}
 @media (max-width:50rem){.layout{display:block}}
 ";
 
@@ -66,11 +70,11 @@ pub fn safe_url(url: &str) -> Option<&str> {
     (http && clean).then_some(url)
 }
 
-fn page_html(markup: Markup) -> Result<Html<String>, PageError> {
+pub(crate) fn page_html(markup: Markup) -> Result<Html<String>, PageError> {
     Ok(Html(markup.into_string()))
 }
 
-fn layout(title: &str, content: Markup) -> Markup {
+pub(crate) fn layout(title: &str, content: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -81,7 +85,10 @@ fn layout(title: &str, content: Markup) -> Markup {
                 style { (PreEscaped(CSS)) }
             }
             body {
-                nav { a href="/" { "Articles" } a href="/search" { "Search" } }
+                nav {
+                    a href="/" { "Articles" } a href="/quotes" { "Quotes" }
+                    a href="/events" { "Events" } a href="/search" { "Search" }
+                }
                 (content)
             }
         }
@@ -98,16 +105,20 @@ fn search_form(q: &str) -> Markup {
     }
 }
 
-fn article_link(id: &str, title: &str) -> Markup {
+pub(crate) fn article_link(id: &str, title: &str) -> Markup {
     let title = if title.trim().is_empty() {
         "(untitled)"
     } else {
         title
     };
-    html! { a href={ "/articles/" (id) } { (title) } }
+    html! { a href={ "/articles/" (links::encode(id)) } { (title) } }
 }
 
-fn meta_line(outlet: Option<&str>, published: Option<&str>, url: Option<&str>) -> Markup {
+pub(crate) fn meta_line(
+    outlet: Option<&str>,
+    published: Option<&str>,
+    url: Option<&str>,
+) -> Markup {
     html! {
         span.meta {
             @if let Some(o) = outlet { (o) }
@@ -153,7 +164,7 @@ pub async fn index(
                 @if page.offset > 0 {
                     a href={ "/?offset=" (prev) "&limit=" (page.limit) } { "← previous" } " "
                 }
-                @if next < answer.total {
+                @if i64::try_from(next).is_ok_and(|n| n < answer.total) {
                     a href={ "/?offset=" (next) "&limit=" (page.limit) } { "next →" }
                 }
             }
@@ -176,6 +187,7 @@ pub async fn article(
     page_html(layout(
         &doc.title,
         html! {
+            style { (PreEscaped(highlight::target_css(&anns))) }
             h1 { (doc.title) }
             p { (meta_line(doc.outlet.as_deref(), published.as_deref(), doc.url.as_deref())) }
             p.meta {
@@ -209,12 +221,19 @@ pub async fn article(
     ))
 }
 
-/// The CSS classes of a segment: the kinds of the annotations covering it.
+/// The CSS classes of a segment: the kinds of the annotations covering it, and `a-ID` for
+/// each of them (what [`highlight::target_css`] lights up when the URL names that annotation).
 fn classes(anns: &[Annotation], covering: &[usize]) -> String {
     let mut kinds: Vec<&str> = covering.iter().map(|&i| anns[i].kind.class()).collect();
     kinds.sort_unstable();
     kinds.dedup();
-    kinds.join(" ")
+    let ids = covering.iter().map(|&i| format!("a-{}", anns[i].id));
+    kinds
+        .into_iter()
+        .map(String::from)
+        .chain(ids)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn notes(heading: &str, anns: &[Annotation], kind: highlight::Kind, body: &str) -> Markup {
