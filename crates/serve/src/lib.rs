@@ -68,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .route("/quotes", get(pages_lists::quotes))
         .route("/events", get(pages_lists::events))
         .route("/actors/{actor}", get(pages_lists::actor))
+        .route("/favicon.ico", get(no_icon))
         .fallback(api::not_found)
         .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -88,6 +89,11 @@ pub fn router(state: AppState) -> Router {
             StatusCode::SERVICE_UNAVAILABLE,
             REQUEST_TIMEOUT,
         ))
+}
+
+/// `GET /favicon.ico`: 204, so that browsers asking for an icon get no 404 (and log no error).
+async fn no_icon() -> StatusCode {
+    StatusCode::NO_CONTENT
 }
 
 /// Serves `router` on `listener` until Ctrl-C.

@@ -151,7 +151,7 @@ fn quote_line(q: &QuoteRecord) -> Markup {
         (party(q.speaker_id.as_deref(), q.speaker.as_deref(), "unknown speaker"))
         @if let Some(kind) = &q.kind { span.meta { " (" (kind) ")" } }
         ": "
-        a.quote href=(links::quote(&q.article.id, q.index)) { q { (q.text.as_deref().unwrap_or("…")) } }
+        q { a.quote href=(links::quote(&q.article.id, q.index)) { (q.text.as_deref().unwrap_or("…")) } }
         br; (source_line(&q.article))
     }
 }

@@ -150,6 +150,14 @@ async fn unknown_routes_and_wrong_methods_are_refused() {
 }
 
 #[tokio::test]
+async fn the_browser_icon_request_gets_no_content_rather_than_a_404() {
+    let f = fixture();
+    let (status, _, body) = get(&f.app, "/favicon.ico").await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert!(body.is_empty());
+}
+
+#[tokio::test]
 async fn oversized_request_bodies_are_refused() {
     let f = fixture();
     let big = vec![b'x'; parley_serve::MAX_BODY_BYTES + 1];
