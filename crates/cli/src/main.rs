@@ -34,8 +34,12 @@ enum Command {
     Quotes(cmd::quotes::Args),
     /// Analyse articles and store them with their annotations (SQLite file or PostgreSQL)
     Ingest(cmd::ingest::Args),
-    /// Group near-duplicate stored articles (wire copies) and mark each group's original
+    /// Group near-duplicate stored articles (wire copies), then put new articles in stories
     Link(cmd::link::Args),
+    /// List the stored stories, or show one with why each article joined
+    Stories(cmd::stories::Args),
+    /// A story's events and quotes, dated and ordered, each with its article and span
+    Timeline(cmd::timeline::Args),
     /// Full-text search over stored titles, bodies and quotes
     Search(cmd::search::Args),
     /// Serve a store read-only: JSON API and web pages (loopback only unless --addr says otherwise)
@@ -51,6 +55,8 @@ fn main() -> ExitCode {
         Command::Quotes(args) => cmd::quotes::run(args),
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Link(args) => cmd::link::run(args),
+        Command::Stories(args) => cmd::stories::run(args),
+        Command::Timeline(args) => cmd::timeline::run(args),
         Command::Search(args) => cmd::search::run(args),
         Command::Serve(args) => cmd::serve::run(args),
     };

@@ -35,6 +35,10 @@ pub use browse::{
 };
 pub use error::StoreError;
 pub use model::{
+    lead_of, EventSignal, JoinReason, Story, StoryAssignment, StoryMember, StorySignals,
+    StorySummary, StoryTarget, TimelineRow, LEAD_BYTES,
+};
+pub use model::{
     BatchSummary, Counts, DuplicateGroup, DuplicateMember, Fingerprint, PutOutcome, SearchHit,
     SearchQuery, StoredArticle,
 };
@@ -97,6 +101,38 @@ pub trait Store {
 
     /// A page of events, by event date (oldest first, undated last).
     fn events(&mut self, filter: &EventFilter) -> Result<Listed<EventRecord>, StoreError>;
+
+    // ---- Stories (migration 0003): written by `parley link`, read by `parley stories`,
+    // `parley timeline` and serve.
+
+    /// Up to `limit` articles in no story yet, with their story signals, in storing order.
+    fn unstoried(&mut self, limit: usize) -> Result<Vec<StorySignals>, StoreError>;
+
+    /// The articles already in a story that were published between `from` and `to`
+    /// (inclusive), with their signals and story: what new articles are compared with.
+    fn storied_between(
+        &mut self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<StorySignals>, StoreError>;
+
+    /// Puts articles in stories in one transaction, creating the new ones, and refreshes the
+    /// label, dates and size of every story touched. An article already in a story keeps it.
+    /// Returns the story id of each assignment, in order.
+    fn assign_stories(&mut self, assignments: &[StoryAssignment]) -> Result<Vec<i64>, StoreError>;
+
+    /// Stories, most recent first (latest member's date, then size), skipping `offset`.
+    fn stories(&mut self, limit: usize, offset: usize) -> Result<Vec<StorySummary>, StoreError>;
+
+    /// One story with its members (earliest first), or `None` when no story has that id.
+    fn story(&mut self, id: i64) -> Result<Option<Story>, StoreError>;
+
+    /// The story an article is in, if any.
+    fn story_of(&mut self, article_id: &str) -> Result<Option<i64>, StoreError>;
+
+    /// The events and quotes of a story's articles, by article and position: what
+    /// `parley_link::timeline` orders into a timeline.
+    fn story_timeline_rows(&mut self, id: i64) -> Result<Vec<TimelineRow>, StoreError>;
 }
 
 /// Opens (creating and migrating when needed) the store at `location`: a `postgres://` or

@@ -24,6 +24,11 @@ pub const SQLITE: &[Migration] = &[
         name: "near_duplicates",
         sql: include_str!("../migrations/sqlite/0002_near_duplicates.sql"),
     },
+    Migration {
+        version: 3,
+        name: "stories",
+        sql: include_str!("../migrations/sqlite/0003_stories.sql"),
+    },
 ];
 
 /// The PostgreSQL migrations, in order.
@@ -37,6 +42,11 @@ pub const POSTGRES: &[Migration] = &[
         version: 2,
         name: "near_duplicates",
         sql: include_str!("../migrations/postgres/0002_near_duplicates.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "stories",
+        sql: include_str!("../migrations/postgres/0003_stories.sql"),
     },
 ];
 

@@ -1,12 +1,14 @@
 //! `parley link`: find near-duplicates among the stored articles (wire copies, republications)
-//! and mark the earliest published of each group as the original.
+//! and mark the earliest published of each group as the original; then put every article in
+//! no story yet in a story (see `parley_link::story`).
 //!
 //! Incremental: only articles stored since the last run are fingerprinted; the groups are then
 //! recomputed over all fingerprints (in memory, about 50 bytes per article) and replaced in one
-//! transaction.
+//! transaction. Stories only grow: new articles join stored stories or start new ones.
 
 use anyhow::Result;
-use parley_link::{group_near_duplicates, simhash, Fingerprinted, MAX_DISTANCE};
+use parley_link::story::{link_store, Embedder};
+use parley_link::{group_near_duplicates, simhash, Fingerprinted, StoryParams, MAX_DISTANCE};
 use rayon::prelude::*;
 use std::process::ExitCode;
 
@@ -15,6 +17,9 @@ const COPIES_SHOWN: usize = 5;
 
 /// Articles fingerprinted per transaction.
 const CHUNK: usize = 2000;
+
+/// Articles linked into stories per round (each round is compared with its time window).
+const STORY_CHUNK: usize = 20_000;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -28,6 +33,16 @@ pub struct Args {
     #[arg(long, value_name = "BITS", default_value_t = MAX_DISTANCE,
           value_parser = clap::value_parser!(u32).range(0..=16))]
     pub max_distance: u32,
+    /// An article joins the story of its most similar article when their score (0..1) reaches this
+    #[arg(long, value_name = "SCORE", default_value_t = parley_link::story::THRESHOLD)]
+    pub story_threshold: f32,
+    /// Dated articles further apart than this many days are never in one story by similarity
+    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    pub story_window: i64,
+    /// Compare titles and leads by sentence embeddings too (all-MiniLM-L6-v2 in DIR, fetched by
+    /// scripts/fetch-embedder.sh; needs a parley built with `--features embeddings`)
+    #[arg(long, value_name = "DIR")]
+    pub embeddings: Option<std::path::PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -70,6 +85,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
         pairs.len(),
         items.len()
     );
+    let defaults = StoryParams::default();
+    let params = StoryParams {
+        threshold: args.story_threshold,
+        weights: parley_link::story::Weights {
+            window_days: args.story_window,
+            ..defaults.weights.clone()
+        },
+        ..defaults
+    };
+    let embedder = load_embedder(args.embeddings.as_deref())?;
+    let run = link_store(store.as_mut(), &params, embedder.as_deref(), STORY_CHUNK)?;
+    eprintln!(
+        "parley: put {} article(s) in stories: {} joined stored stories, {} started {} new ones ({} as near-duplicate copies)",
+        run.linked,
+        run.joined_stored,
+        run.linked - run.joined_stored,
+        run.new_stories,
+        run.copies
+    );
     if args.show > 0 {
         for group in store.duplicate_groups(args.show)? {
             let line = |m: &parley_store::DuplicateMember| {
@@ -94,4 +128,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(feature = "embeddings")]
+fn load_embedder(dir: Option<&std::path::Path>) -> Result<Option<Box<dyn Embedder>>> {
+    match dir {
+        Some(dir) => Ok(Some(Box::new(parley_link::embed::MiniLm::load(dir)?))),
+        None => Ok(None),
+    }
+}
+
+#[cfg(not(feature = "embeddings"))]
+fn load_embedder(dir: Option<&std::path::Path>) -> Result<Option<Box<dyn Embedder>>> {
+    match dir {
+        Some(_) => anyhow::bail!(
+            "--embeddings: this parley was built without sentence embeddings; rebuild with `cargo build --release --features embeddings`"
+        ),
+        None => Ok(None),
+    }
 }

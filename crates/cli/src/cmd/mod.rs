@@ -8,3 +8,5 @@ pub mod link;
 pub mod quotes;
 pub mod search;
 pub mod serve;
+pub mod stories;
+pub mod timeline;

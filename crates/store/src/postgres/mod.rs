@@ -10,6 +10,7 @@ mod browse;
 mod links;
 mod reader;
 mod schema;
+mod stories;
 mod writer;
 
 use crate::browse::{
@@ -19,6 +20,7 @@ use crate::model::{
     redact_url, Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery,
     StoredArticle,
 };
+use crate::model::{Story, StoryAssignment, StorySignals, StorySummary, TimelineRow};
 use crate::{Store, StoreError};
 use parley_core::Document;
 
@@ -106,6 +108,38 @@ impl Store for PgStore {
 
     fn events(&mut self, filter: &EventFilter) -> Result<Listed<EventRecord>, StoreError> {
         browse::events(&mut self.client, filter)
+    }
+
+    fn unstoried(&mut self, limit: usize) -> Result<Vec<StorySignals>, StoreError> {
+        stories::unstoried(&mut self.client, limit)
+    }
+
+    fn storied_between(
+        &mut self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<StorySignals>, StoreError> {
+        stories::storied_between(&mut self.client, from, to)
+    }
+
+    fn assign_stories(&mut self, assignments: &[StoryAssignment]) -> Result<Vec<i64>, StoreError> {
+        stories::assign_stories(&mut self.client, assignments)
+    }
+
+    fn stories(&mut self, limit: usize, offset: usize) -> Result<Vec<StorySummary>, StoreError> {
+        stories::stories(&mut self.client, limit, offset)
+    }
+
+    fn story(&mut self, id: i64) -> Result<Option<Story>, StoreError> {
+        stories::story(&mut self.client, id)
+    }
+
+    fn story_of(&mut self, article_id: &str) -> Result<Option<i64>, StoreError> {
+        stories::story_of(&mut self.client, article_id)
+    }
+
+    fn story_timeline_rows(&mut self, id: i64) -> Result<Vec<TimelineRow>, StoreError> {
+        stories::story_timeline_rows(&mut self.client, id)
     }
 }
 

@@ -7,6 +7,7 @@ mod browse;
 mod links;
 mod reader;
 mod schema;
+mod stories;
 mod writer;
 
 use crate::browse::{
@@ -15,6 +16,7 @@ use crate::browse::{
 use crate::model::{
     Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery, StoredArticle,
 };
+use crate::model::{Story, StoryAssignment, StorySignals, StorySummary, TimelineRow};
 use crate::{Store, StoreError};
 use parley_core::Document;
 use rusqlite::Connection;
@@ -104,6 +106,38 @@ impl Store for SqliteStore {
 
     fn events(&mut self, filter: &EventFilter) -> Result<Listed<EventRecord>, StoreError> {
         browse::events(&self.conn, filter)
+    }
+
+    fn unstoried(&mut self, limit: usize) -> Result<Vec<StorySignals>, StoreError> {
+        stories::unstoried(&self.conn, limit)
+    }
+
+    fn storied_between(
+        &mut self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<StorySignals>, StoreError> {
+        stories::storied_between(&self.conn, from, to)
+    }
+
+    fn assign_stories(&mut self, assignments: &[StoryAssignment]) -> Result<Vec<i64>, StoreError> {
+        stories::assign_stories(&mut self.conn, assignments)
+    }
+
+    fn stories(&mut self, limit: usize, offset: usize) -> Result<Vec<StorySummary>, StoreError> {
+        stories::stories(&self.conn, limit, offset)
+    }
+
+    fn story(&mut self, id: i64) -> Result<Option<Story>, StoreError> {
+        stories::story(&self.conn, id)
+    }
+
+    fn story_of(&mut self, article_id: &str) -> Result<Option<i64>, StoreError> {
+        stories::story_of(&self.conn, article_id)
+    }
+
+    fn story_timeline_rows(&mut self, id: i64) -> Result<Vec<TimelineRow>, StoreError> {
+        stories::story_timeline_rows(&self.conn, id)
     }
 }
 
