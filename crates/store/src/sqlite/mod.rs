@@ -3,11 +3,13 @@
 //! Split by job: [`schema`] opens and migrates, [`writer`] stores batches, [`reader`] reads,
 //! searches and checks.
 
+mod aggregates;
 mod links;
 mod reader;
 mod schema;
 mod writer;
 
+use crate::aggregates::{ActorCandidate, AnnotationFilter, AnnotationPage, ArticleLayers};
 use crate::model::{
     Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery, StoredArticle,
 };
@@ -88,6 +90,41 @@ impl Store for SqliteStore {
 
     fn duplicate_groups(&mut self, limit: usize) -> Result<Vec<DuplicateGroup>, StoreError> {
         links::duplicate_groups(&self.conn, limit)
+    }
+
+    fn article_ids_after(
+        &mut self,
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        aggregates::article_ids_after(&self.conn, after, limit)
+    }
+
+    fn annotation_page(
+        &mut self,
+        filter: &AnnotationFilter,
+        after: i64,
+        articles: usize,
+    ) -> Result<AnnotationPage, StoreError> {
+        aggregates::annotation_page(&self.conn, filter, after, articles)
+    }
+
+    fn article_layers_after(
+        &mut self,
+        value_layers: &[&str],
+        count_layers: &[&str],
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<ArticleLayers>, StoreError> {
+        aggregates::article_layers_after(&self.conn, value_layers, count_layers, after, limit)
+    }
+
+    fn find_actors(
+        &mut self,
+        needle: &str,
+        limit: usize,
+    ) -> Result<Vec<ActorCandidate>, StoreError> {
+        aggregates::find_actors(&self.conn, needle, limit)
     }
 }
 
