@@ -105,12 +105,17 @@ impl<'w> Sink<'w> {
                         v["id"] = doc.id.clone().into();
                         vec![v]
                     }
-                    _ => vec![
-                        serde_json::to_value(doc).map_err(|e| AggregateError::Write {
-                            what: "JSON Lines export",
-                            cause: e.into(),
-                        })?,
-                    ],
+                    // The document itself, written as its type (field order, f32 as f32).
+                    _ => {
+                        serde_json::to_writer(&mut **out, doc).map_err(|e| {
+                            AggregateError::Write {
+                                what: "JSON Lines export",
+                                cause: e.into(),
+                            }
+                        })?;
+                        writeln!(out).map_err(write_error("JSON Lines export"))?;
+                        return Ok(1);
+                    }
                 };
                 for line in &lines {
                     writeln!(out, "{line}").map_err(write_error("JSON Lines export"))?;
