@@ -38,6 +38,14 @@ enum Command {
     Link(cmd::link::Args),
     /// Full-text search over stored titles, bodies and quotes
     Search(cmd::search::Args),
+    /// What one party demanded, offered, rejected, threatened, said, over time (from a store)
+    Positions(cmd::positions::Args),
+    /// The claim × outlet matrix: who asserts, disputes, reports or omits each claim
+    Claims(cmd::claims::Args),
+    /// Per outlet: loaded-language rate, attribution share, tone, headline support
+    Outlets(cmd::outlets::Args),
+    /// Write stored articles as JSON, JSON Lines, CSV, GDELT, PLOVER or Citron
+    Export(cmd::export::Args),
     /// Serve a store read-only: JSON API and web pages (loopback only unless --addr says otherwise)
     Serve(cmd::serve::Args),
 }
@@ -52,6 +60,10 @@ fn main() -> ExitCode {
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Link(args) => cmd::link::run(args),
         Command::Search(args) => cmd::search::run(args),
+        Command::Positions(args) => cmd::positions::run(args),
+        Command::Claims(args) => cmd::claims::run(args),
+        Command::Outlets(args) => cmd::outlets::run(args),
+        Command::Export(args) => cmd::export::run(args),
         Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
