@@ -1,10 +1,14 @@
 //! One module per subcommand.
 
 pub mod analyze;
+pub mod claims;
 pub mod demo;
+pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod link;
+pub mod outlets;
+pub mod positions;
 pub mod quotes;
 pub mod search;
 pub mod serve;

@@ -3,6 +3,7 @@
 //! Split by job: [`schema`] opens and migrates, [`writer`] stores batches, [`reader`] reads,
 //! searches and checks.
 
+mod aggregates;
 mod browse;
 mod links;
 mod reader;
@@ -10,6 +11,7 @@ mod schema;
 mod stories;
 mod writer;
 
+use crate::aggregates::{ActorCandidate, AnnotationFilter, AnnotationPage, ArticleLayers};
 use crate::browse::{
     ArticleListing, EventFilter, EventRecord, Listed, Paging, QuoteFilter, QuoteRecord,
 };
@@ -138,6 +140,41 @@ impl Store for SqliteStore {
 
     fn story_timeline_rows(&mut self, id: i64) -> Result<Vec<TimelineRow>, StoreError> {
         stories::story_timeline_rows(&self.conn, id)
+    }
+
+    fn article_ids_after(
+        &mut self,
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        aggregates::article_ids_after(&self.conn, after, limit)
+    }
+
+    fn annotation_page(
+        &mut self,
+        filter: &AnnotationFilter,
+        after: i64,
+        articles: usize,
+    ) -> Result<AnnotationPage, StoreError> {
+        aggregates::annotation_page(&self.conn, filter, after, articles)
+    }
+
+    fn article_layers_after(
+        &mut self,
+        value_layers: &[&str],
+        count_layers: &[&str],
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<ArticleLayers>, StoreError> {
+        aggregates::article_layers_after(&self.conn, value_layers, count_layers, after, limit)
+    }
+
+    fn find_actors(
+        &mut self,
+        needle: &str,
+        limit: usize,
+    ) -> Result<Vec<ActorCandidate>, StoreError> {
+        aggregates::find_actors(&self.conn, needle, limit)
     }
 }
 
