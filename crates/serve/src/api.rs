@@ -143,6 +143,6 @@ pub async fn stats(State(state): State<AppState>) -> Result<Json<Counts>, ApiErr
 /// Any other path: 404 with a JSON body listing what exists.
 pub async fn not_found() -> ApiError {
     ApiError::not_found(
-        "no such route: try /api/articles, /api/articles/{id}, /api/search?q=, /api/stats, /api/quotes, /api/events, /api/actors/{actor}, /, /search, /quotes or /events",
+        "no such route: try /api/articles, /api/articles/{id}, /api/search?q=, /api/stats, /api/quotes, /api/events, /api/actors/{actor}, /api/stories, /api/positions/{actor}, /api/claims, /api/outlets, or the pages /, /search, /quotes, /events, /stories, /claims, /outlets",
     )
 }

@@ -61,6 +61,29 @@ pub fn paging(params: &Params) -> Result<Paging, ApiError> {
     })
 }
 
+/// `span=START-END` (byte offsets, START < END), when given.
+pub fn span(params: &Params) -> Result<Option<(usize, usize)>, ApiError> {
+    let Some(raw) = params.get("span") else {
+        return Ok(None);
+    };
+    let parsed = raw
+        .split_once('-')
+        .and_then(|(a, b)| {
+            Some((
+                a.trim().parse::<usize>().ok()?,
+                b.trim().parse::<usize>().ok()?,
+            ))
+        })
+        .filter(|(a, b)| a < b);
+    match parsed {
+        Some(span) => Ok(Some(span)),
+        None => Err(ApiError::bad_request(format!(
+            "span={:?} is not allowed: give START-END, byte offsets with START before END",
+            clip(raw)
+        ))),
+    }
+}
+
 /// Checks an actor id or name (from a path or a parameter): not blank, at most 200
 /// characters, no control characters.
 pub fn actor(raw: &str) -> Result<String, ApiError> {
@@ -156,6 +179,15 @@ mod tests {
             events(&params(&[("code", ""), ("from", "")])).unwrap().code,
             None
         );
+    }
+
+    #[test]
+    fn span_takes_start_before_end() {
+        assert_eq!(span(&params(&[])).unwrap(), None);
+        assert_eq!(span(&params(&[("span", "3-10")])).unwrap(), Some((3, 10)));
+        for bad in ["10-3", "3-3", "3", "a-b", "-1-4", ""] {
+            assert!(span(&params(&[("span", bad)])).is_err(), "{bad}");
+        }
     }
 
     #[test]

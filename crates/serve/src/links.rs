@@ -25,6 +25,12 @@ pub fn event(article_id: &str, index: i64) -> String {
     format!("/articles/{}#v{}", encode(article_id), index + 1)
 }
 
+/// The article page with the span `start..end` marked `#h1` and scrolled to: for things that
+/// know their span but not their place in the article's lists (timeline entries, positions).
+pub fn span(article_id: &str, start: i64, end: i64) -> String {
+    format!("/articles/{}?span={start}-{end}#h1", encode(article_id))
+}
+
 /// The page of an actor given by id or name.
 pub fn actor(key: &str) -> String {
     format!("/actors/{}", encode(key))
@@ -44,6 +50,7 @@ mod tests {
     fn links_point_at_one_based_fragments() {
         assert_eq!(quote("abc", 0), "/articles/abc#q1");
         assert_eq!(event("abc", 4), "/articles/abc#v5");
+        assert_eq!(span("abc", 3, 9), "/articles/abc?span=3-9#h1");
     }
 
     #[test]

@@ -34,6 +34,10 @@ a.ref:target{background:#ffef9e;outline:2px solid #e0b000}
 a.ref{scroll-margin-top:30vh}
 table{border-collapse:collapse;width:100%} td,th{text-align:left;vertical-align:top;padding:.25rem .5rem;border-bottom:1px solid #ddd}
 form.filters input{margin-right:.5rem;max-width:12rem}
+.wide{overflow-x:auto} td.cell{font-size:.85rem;text-align:center}
+td.asserts,td.reports{background:#e6f4ea} td.denies,td.disputes{background:#fde7e7}
+td.questions{background:#fff4d6} td.omitted{color:#888;background:#f3f3f3}
+mark.selected{background:#e8e0ff}
 @media (max-width:50rem){.layout{display:block}}
 ";
 
@@ -86,8 +90,10 @@ pub(crate) fn layout(title: &str, content: Markup) -> Markup {
             }
             body {
                 nav {
-                    a href="/" { "Articles" } a href="/quotes" { "Quotes" }
-                    a href="/events" { "Events" } a href="/search" { "Search" }
+                    a href="/" { "Articles" } a href="/stories" { "Stories" }
+                    a href="/quotes" { "Quotes" } a href="/events" { "Events" }
+                    a href="/claims" { "Claims" } a href="/outlets" { "Outlets" }
+                    a href="/search" { "Search" }
                 }
                 (content)
             }
@@ -172,16 +178,28 @@ pub async fn index(
     ))
 }
 
-/// `GET /articles/{id}`: the body with every annotation highlighted, and the list of
-/// annotations beside it; each links to the other.
+/// `GET /articles/{id}?span=START-END`: the body with every annotation highlighted, and the
+/// list of annotations beside it; each links to the other. `span` adds the anchor `#h1` on
+/// those byte offsets (what timeline entries and positions link to).
 pub async fn article(
     State(state): State<AppState>,
     path: Result<Path<String>, PathRejection>,
+    query: Result<Query<Params>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
     let id = path_id(path)?;
+    let span = crate::filters::span(&query_params(query)?)?;
     let stored = api::read_article(&state, id).await?;
     let doc = &stored.document;
-    let (anns, skipped) = highlight::annotations(doc);
+    let (mut anns, skipped) = highlight::annotations(doc);
+    if let Some((start, end)) = span {
+        let selected = highlight::selected(&doc.text, start, end).ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "span={start}-{end} does not lie inside this article's text ({} bytes)",
+                doc.text.len()
+            ))
+        })?;
+        anns.push(selected);
+    }
     let segments = highlight::segments(&doc.text, &anns);
     let published = doc.published.map(|p| p.to_string());
     page_html(layout(

@@ -54,6 +54,17 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut dyn Store) -> Result<T, StoreError> + Send + 'static,
     {
+        self.with_store_answer(what, move |s| f(s).map_err(|e| ApiError::store(what, &e)))
+            .await
+    }
+
+    /// Like [`AppState::with_store`], for calls that decide their own error answer (a
+    /// library call whose errors are not all the store's).
+    pub async fn with_store_answer<T, F>(&self, what: &'static str, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut dyn Store) -> Result<T, ApiError> + Send + 'static,
+    {
         let stores = Arc::clone(&self.stores);
         let turn = self.next.fetch_add(1, Ordering::Relaxed);
         let joined = tokio::task::spawn_blocking(move || {
@@ -68,8 +79,7 @@ impl AppState {
         })
         .await;
         match joined {
-            Ok(Ok(value)) => Ok(value),
-            Ok(Err(e)) => Err(ApiError::store(what, &e)),
+            Ok(answer) => answer,
             Err(e) => Err(ApiError::internal(format!(
                 "{what}: the store task failed: {e}"
             ))),

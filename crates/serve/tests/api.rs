@@ -312,11 +312,21 @@ async fn openapi_documents_exactly_the_api_routes() {
             "/api/stats",
             "/api/quotes",
             "/api/events",
-            "/api/actors/{actor}"
+            "/api/actors/{actor}",
+            "/api/stories",
+            "/api/stories/{id}",
+            "/api/positions/{actor}",
+            "/api/claims",
+            "/api/outlets"
         ]
     );
+    let (_, stories) = get_json(&f.app, "/api/stories").await;
+    let story = stories["stories"][0]["id"]
+        .as_i64()
+        .expect("the fixture has a story");
     for path in documented {
         let uri = path
+            .replace("/api/stories/{id}", &format!("/api/stories/{story}"))
             .replace("{id}", &f.seed_ids[0])
             .replace("{actor}", "sergey-lavrov")
             .replace("/api/search", "/api/search?q=Lavrov");

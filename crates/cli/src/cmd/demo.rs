@@ -1,5 +1,5 @@
 //! `parley demo`: analyse the bundled example articles, print what was found, store them in a
-//! local SQLite file and serve the pages over it (printing the URL to open). `--no-serve` stops
+//! local SQLite file, link them into stories and serve the pages over it (printing the URL to open). `--no-serve` stops
 //! after storing, for scripts and CI; `--json` only prints the full report.
 
 use crate::run::analyze_one;
@@ -9,6 +9,9 @@ use parley_core::Document;
 use std::io::Write as _;
 use std::net::SocketAddr;
 use std::process::ExitCode;
+
+/// Articles linked into stories per step (the examples are two).
+const STORY_CHUNK: usize = 500;
 
 /// The two example articles of the brief, with their publication dates.
 const EXAMPLES: &str = include_str!("../../../../examples/seeds.jsonl");
@@ -84,6 +87,19 @@ fn store_examples(db: &str, documents: &[Document]) -> Result<Box<dyn parley_sto
         summary.new_articles(),
         summary.already_stored
     );
+    let run = parley_link::story::link_store(
+        store.as_mut(),
+        &parley_link::StoryParams::default(),
+        None,
+        STORY_CHUNK,
+    )
+    .with_context(|| format!("cannot link the examples into stories in {db}"))?;
+    if run.linked > 0 {
+        println!(
+            "Linked {} article(s) into {} new story(ies)",
+            run.linked, run.new_stories
+        );
+    }
     Ok(store)
 }
 

@@ -108,6 +108,14 @@ pub fn fixture() -> Fixture {
         .expect("store hostile names");
     store.put_batch(&xss_docs).expect("store xss corpus");
 
+    parley_link::story::link_store(
+        store.as_mut(),
+        &parley_link::StoryParams::default(),
+        None,
+        100,
+    )
+    .expect("link stories");
+
     Fixture {
         app: router(AppState::new(store)),
         seed_ids: seed_docs.iter().map(|d| d.id.clone()).collect(),
