@@ -41,6 +41,30 @@ async function shot(name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
 }
 
+test("the story page renders its timeline, and an entry leads to its span", async () => {
+  await page.goto(`${base}/stories`);
+  const story = page.locator("table.stories a").first();
+  await Promise.all([page.waitForURL(/\/stories\/\d+$/), story.click()]);
+  const rows = await page.locator("table.timeline tr").count();
+  const headings = await page.locator("h2").allTextContents();
+  await shot("story-timeline");
+  assert.ok(rows > 1, `the timeline has ${rows - 1} entries`);
+  assert.ok(headings.includes("Timeline"), `headings: ${headings}`);
+  assert.ok(headings.includes("Parties' positions"), `headings: ${headings}`);
+  const dates = (await page.locator("table.timeline tr td:first-child").allTextContents())
+    .filter((d) => d !== "undated");
+  assert.deepEqual(dates, [...dates].sort(), "timeline entries are in date order");
+
+  const entry = page.locator("table.timeline a[href*='?span=']").first();
+  await Promise.all([page.waitForURL((u) => u.hash === "#h1"), entry.click()]);
+  const colours = await page.$$eval("mark.a-h1", (ms) => ms.map((m) => getComputedStyle(m).backgroundColor));
+  const targeted = await page.evaluate(() => document.querySelector(":target")?.id ?? null);
+  await shot("article-timeline-entry-targeted");
+  assert.equal(targeted, "h1");
+  assert.ok(colours.length > 0, "the followed span has no marks");
+  for (const c of colours) assert.equal(c, LIT);
+});
+
 test("search returns the expected article", async () => {
   await page.goto(`${base}/search`);
   await page.fill("input[name=q]", "Ryabkov");
