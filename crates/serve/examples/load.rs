@@ -5,13 +5,16 @@
 //!
 //! STORE_OR_URL is a SQLite file or postgres:// URL (served in this process on an ephemeral
 //! loopback port, on runtime threads of its own) or the `http://127.0.0.1:PORT` of a running
-//! `parley serve`. Defaults: 7 s per route, 4 connections. Requests are drawn from a fixed
+//! `parley serve`. Defaults: 5 s per route (about 30 s for the six routes), 4 connections. Requests are drawn from a fixed
 //! pseudo-random sequence per connection, so runs are comparable:
 //!
 //! - `search`: `/api/search?q=...` with one or two words or a phrase (default limit 20);
 //! - `article`: `/api/articles/{id}` for ids sampled over the whole index;
 //! - `article page`: `/articles/{id}` (the highlighted HTML page);
-//! - `index`: `/api/articles?offset=...&limit=20` at offsets spread over the whole store.
+//! - `index`: `/api/articles?offset=...&limit=20` at offsets spread over the whole store;
+//! - `story`: `/api/stories/{id}` (story, members, first timeline page) and `story page`:
+//!   `/stories/{id}`, for the 100 most recent stories, when the store has stories
+//!   (`parley link`).
 //!
 //! Any answer other than 200 is counted as an error and the first few are printed.
 
@@ -50,6 +53,8 @@ enum Route {
     Article(Arc<Vec<String>>),
     ArticlePage(Arc<Vec<String>>),
     Index(u64),
+    Story(Arc<Vec<i64>>),
+    StoryPage(Arc<Vec<i64>>),
 }
 
 impl Route {
@@ -59,6 +64,8 @@ impl Route {
             Route::Article(_) => "article",
             Route::ArticlePage(_) => "article page",
             Route::Index(_) => "index",
+            Route::Story(_) => "story",
+            Route::StoryPage(_) => "story page",
         }
     }
 
@@ -80,6 +87,8 @@ impl Route {
                 format!("/articles/{}", ids[(r % ids.len() as u64) as usize])
             }
             Route::Index(total) => format!("/api/articles?offset={}&limit=20", r % total.max(&1)),
+            Route::Story(ids) => format!("/api/stories/{}", ids[(r % ids.len() as u64) as usize]),
+            Route::StoryPage(ids) => format!("/stories/{}", ids[(r % ids.len() as u64) as usize]),
         }
     }
 }
@@ -97,7 +106,7 @@ fn main() {
         eprintln!("usage: load STORE_OR_URL [SECONDS_PER_ROUTE] [CONNECTIONS]");
         std::process::exit(2);
     };
-    let seconds: u64 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(7);
+    let seconds: u64 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(5);
     let connections: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(4);
     let addr = match target.strip_prefix("http://") {
         Some(rest) => rest
@@ -113,21 +122,29 @@ fn main() {
         .expect("client runtime");
     client.block_on(async move {
         let (total, ids) = sample_ids(addr).await;
+        let stories = story_ids(addr).await;
         println!(
-            "load test: http://{addr}, {total} articles, {seconds} s per route, {connections} connections, {} sampled ids",
-            ids.len()
+            "load test: http://{addr}, {total} articles, {seconds} s per route, {connections} connections, {} sampled ids, {} stories",
+            ids.len(),
+            stories.len()
         );
         println!(
             "{:<13} {:>9} {:>7} {:>8} {:>8} {:>8} {:>8}",
             "route", "requests", "errors", "req/s", "p50 ms", "p99 ms", "max ms"
         );
         let ids = Arc::new(ids);
-        for route in [
+        let mut routes = vec![
             Route::Search,
             Route::Article(ids.clone()),
             Route::ArticlePage(ids.clone()),
             Route::Index(total),
-        ] {
+        ];
+        if !stories.is_empty() {
+            let stories = Arc::new(stories);
+            routes.push(Route::Story(stories.clone()));
+            routes.push(Route::StoryPage(stories));
+        }
+        for route in routes {
             let started = Instant::now();
             let deadline = started + Duration::from_secs(seconds);
             let tasks: Vec<_> = (0..connections)
@@ -247,6 +264,18 @@ async fn sample_ids(addr: SocketAddr) -> (u64, Vec<String>) {
         }
     }
     (total, ids)
+}
+
+/// The ids of the (up to) 100 most recent stories.
+async fn story_ids(addr: SocketAddr) -> Vec<i64> {
+    let mut sender = connect(addr).await;
+    let v = get_json(&mut sender, addr, "/api/stories?limit=100").await;
+    v["stories"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["id"].as_i64())
+        .collect()
 }
 
 async fn get_json(sender: &mut Sender, addr: SocketAddr, path: &str) -> serde_json::Value {
