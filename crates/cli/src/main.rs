@@ -44,6 +44,14 @@ enum Command {
     Timeline(cmd::timeline::Args),
     /// Full-text search over stored titles, bodies and quotes
     Search(cmd::search::Args),
+    /// What one party demanded, offered, rejected, threatened, said, over time (from a store)
+    Positions(cmd::positions::Args),
+    /// The claim × outlet matrix: who asserts, disputes, reports or omits each claim
+    Claims(cmd::claims::Args),
+    /// Per outlet: loaded-language rate, attribution share, tone, headline support
+    Outlets(cmd::outlets::Args),
+    /// Write stored articles as JSON, JSON Lines, CSV, GDELT, PLOVER or Citron
+    Export(cmd::export::Args),
     /// Serve a store read-only: JSON API and web pages (loopback only unless --addr says otherwise)
     Serve(cmd::serve::Args),
 }
@@ -61,6 +69,10 @@ fn main() -> ExitCode {
         Command::Stories(args) => cmd::stories::run(args),
         Command::Timeline(args) => cmd::timeline::run(args),
         Command::Search(args) => cmd::search::run(args),
+        Command::Positions(args) => cmd::positions::run(args),
+        Command::Claims(args) => cmd::claims::run(args),
+        Command::Outlets(args) => cmd::outlets::run(args),
+        Command::Export(args) => cmd::export::run(args),
         Command::Serve(args) => cmd::serve::run(args),
     };
     match result {

@@ -192,8 +192,14 @@ fn a_bad_published_date_is_a_usage_error() {
 }
 
 #[test]
-fn demo_prints_a_summary_of_both_examples() {
-    let out = parley().arg("demo").output().unwrap();
+fn demo_prints_a_summary_of_both_examples_and_stores_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    let db = db.to_str().unwrap();
+    let out = parley()
+        .args(["demo", "--no-serve", "--db", db])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -201,4 +207,11 @@ fn demo_prints_a_summary_of_both_examples() {
         "{text}"
     );
     assert!(text.contains("== Putin Regime Backstabs Putin"), "{text}");
+    assert!(text.contains("2 new, 0 already there"), "{text}");
+    let again = parley()
+        .args(["demo", "--no-serve", "--db", db])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&again.stdout);
+    assert!(text.contains("0 new, 2 already there"), "{text}");
 }

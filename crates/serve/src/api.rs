@@ -8,50 +8,19 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::Json;
 use parley_core::Document;
-use parley_store::{Counts, SearchHit, SearchQuery, Store, StoreError, StoredArticle};
+use parley_store::{
+    ArticleListing, Counts, Paging, SearchHit, SearchQuery, Store, StoreError, StoredArticle,
+};
 use serde::Serialize;
-
-/// One line of the article index: what a list needs, not the body or annotations.
-#[derive(Debug, Clone, Serialize)]
-pub struct ArticleSummary {
-    pub id: String,
-    pub title: String,
-    pub outlet: Option<String>,
-    pub published: Option<String>,
-    pub url: Option<String>,
-    pub revision: i64,
-    pub entities: usize,
-    pub quotes: usize,
-    pub events: usize,
-    pub claims: usize,
-}
-
-impl ArticleSummary {
-    pub fn of(stored: &StoredArticle) -> Self {
-        let d = &stored.document;
-        ArticleSummary {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            outlet: d.outlet.clone(),
-            published: d.published.map(|p| p.to_string()),
-            url: d.url.clone(),
-            revision: stored.revision,
-            entities: d.analysis.entities.len(),
-            quotes: d.analysis.quotes.len(),
-            events: d.analysis.events.len(),
-            claims: d.analysis.claims.len(),
-        }
-    }
-}
 
 /// A page of the article index.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticlePage {
     /// How many articles the store holds.
-    pub total: usize,
+    pub total: i64,
     pub offset: usize,
     pub limit: usize,
-    pub articles: Vec<ArticleSummary>,
+    pub articles: Vec<ArticleListing>,
 }
 
 /// One stored article: the report document (body and every annotation) and its revision.
@@ -86,21 +55,17 @@ pub fn path_id(path: Result<Path<String>, PathRejection>) -> Result<String, ApiE
     Ok(id)
 }
 
-/// Reads one page of the article index from the store (ids sorted, then each article).
+/// Reads one page of the article index (ids, titles and counts; no bodies).
 pub fn read_page(store: &mut dyn Store, page: params::Page) -> Result<ArticlePage, StoreError> {
-    let ids = store.ids()?;
-    let total = ids.len();
-    let mut articles = Vec::new();
-    for id in ids.iter().skip(page.offset).take(page.limit) {
-        if let Some(stored) = store.get(id)? {
-            articles.push(ArticleSummary::of(&stored));
-        }
-    }
-    Ok(ArticlePage {
-        total,
+    let listed = store.article_listing(Paging {
         offset: page.offset,
         limit: page.limit,
-        articles,
+    })?;
+    Ok(ArticlePage {
+        total: listed.total,
+        offset: page.offset,
+        limit: page.limit,
+        articles: listed.items,
     })
 }
 
@@ -178,6 +143,6 @@ pub async fn stats(State(state): State<AppState>) -> Result<Json<Counts>, ApiErr
 /// Any other path: 404 with a JSON body listing what exists.
 pub async fn not_found() -> ApiError {
     ApiError::not_found(
-        "no such route: try /api/articles, /api/articles/{id}, /api/search?q=, /api/stats, / or /search",
+        "no such route: try /api/articles, /api/articles/{id}, /api/search?q=, /api/stats, /api/quotes, /api/events, /api/actors/{actor}, /api/stories, /api/positions/{actor}, /api/claims, /api/outlets, or the pages /, /search, /quotes, /events, /stories, /claims, /outlets",
     )
 }

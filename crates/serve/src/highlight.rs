@@ -14,6 +14,8 @@ pub enum Kind {
     Quote,
     Event,
     Signal,
+    /// A span named by the URL (`?span=START-END`), e.g. a timeline entry or a position.
+    Selected,
 }
 
 impl Kind {
@@ -24,6 +26,7 @@ impl Kind {
             Kind::Quote => "quote",
             Kind::Event => "event",
             Kind::Signal => "signal",
+            Kind::Selected => "selected",
         }
     }
 
@@ -33,6 +36,7 @@ impl Kind {
             Kind::Quote => 'q',
             Kind::Event => 'v',
             Kind::Signal => 's',
+            Kind::Selected => 'h',
         }
     }
 }
@@ -118,7 +122,7 @@ pub fn annotations(doc: &Document) -> (Vec<Annotation>, usize) {
 
     let mut out = Vec::new();
     let mut skipped = 0;
-    let mut numbers = [0usize; 4];
+    let mut numbers = [0usize; 5];
     for (kind, start, end, label) in raw {
         let n = &mut numbers[kind as usize];
         *n += 1;
@@ -135,6 +139,35 @@ pub fn annotations(doc: &Document) -> (Vec<Annotation>, usize) {
         });
     }
     (out, skipped)
+}
+
+/// The article page's rules that light up an annotation's whole span when the URL's fragment
+/// names it (`/articles/ID#q3`): the fragment targets the annotation's anchor, which precedes
+/// every segment of its span among the same siblings, and each segment carries `a-q3`. Pure
+/// CSS (`:target` and `~`), so it works without JavaScript. Ids are our own (`q3`), never
+/// article text.
+pub fn target_css(annotations: &[Annotation]) -> String {
+    let mut css = String::new();
+    for a in annotations {
+        debug_assert!(a.id.chars().all(|c| c.is_ascii_alphanumeric()));
+        css.push_str(&format!(
+            "#{id}:target~mark.a-{id}{{background:#ffd54f;outline:2px solid #e0b000}}\n",
+            id = a.id
+        ));
+    }
+    css
+}
+
+/// The span `start..end` of `body` as the annotation `h1`, when it is a non-empty range on
+/// character boundaries inside the body; `None` otherwise.
+pub fn selected(body: &str, start: usize, end: usize) -> Option<Annotation> {
+    span_ok(body, start, end).then(|| Annotation {
+        id: format!("{}1", Kind::Selected.prefix()),
+        kind: Kind::Selected,
+        start,
+        end,
+        label: "the span you followed".to_string(),
+    })
 }
 
 /// True when `start..end` is a non-empty range on character boundaries inside `body`.
@@ -207,6 +240,27 @@ mod tests {
         let texts: Vec<&str> = segs.iter().map(|s| s.text).collect();
         assert_eq!(texts, ["ab", "cd", "ef"]);
         assert_eq!(segs[1].covering, vec![0, 1]);
+    }
+
+    #[test]
+    fn target_css_lights_up_every_segment_of_the_targeted_annotation() {
+        let css = target_css(&[ann("q1", 0, 4), ann("v12", 2, 6)]);
+        assert_eq!(
+            css,
+            "#q1:target~mark.a-q1{background:#ffd54f;outline:2px solid #e0b000}\n\
+             #v12:target~mark.a-v12{background:#ffd54f;outline:2px solid #e0b000}\n"
+        );
+    }
+
+    #[test]
+    fn selected_spans_must_lie_inside_the_body() {
+        let s = selected("Lavrov said", 0, 6).unwrap();
+        assert_eq!(
+            (s.id.as_str(), s.kind, s.start, s.end),
+            ("h1", Kind::Selected, 0, 6)
+        );
+        assert!(selected("Lavrov said", 5, 99).is_none());
+        assert!(selected("né", 0, 2).is_none());
     }
 
     #[test]

@@ -2,11 +2,19 @@
 //!
 //! `parley serve` opens a store (SQLite file or PostgreSQL URL) and answers:
 //!
-//! - JSON ([`api`]): `GET /api/articles?offset&limit`, `GET /api/articles/{id}` (the article
-//!   with all its annotations), `GET /api/search?q&limit`, `GET /api/stats`. Bad parameters get
-//!   a 4xx answer with a JSON body `{"error": "..."}` ([`error`]).
-//! - HTML ([`pages`]): `/` (index of articles), `/articles/{id}` (the text with every annotation
-//!   highlighted and listed beside it, [`highlight`]), `/search?q`.
+//! - JSON ([`api`], [`api_lists`]): `GET /api/articles?offset&limit`, `GET /api/articles/{id}`
+//!   (the article with all its annotations), `GET /api/search?q&limit`, `GET /api/stats`,
+//!   `GET /api/quotes?speaker&offset&limit`, `GET /api/events?actor&code&from&to&offset&limit`,
+//!   `GET /api/actors/{actor}?offset&limit`; over what `parley link` builds ([`api_stories`]):
+//!   `GET /api/stories`, `GET /api/stories/{id}` (with its timeline), `GET /api/positions/{actor}`,
+//!   `GET /api/claims` (claim × outlet matrix), `GET /api/outlets`. Bad parameters get a 4xx answer with a JSON body
+//!   `{"error": "..."}` ([`error`], [`params`], [`filters`]).
+//! - HTML ([`pages`], [`pages_lists`]): `/` (index of articles), `/articles/{id}` (the text with
+//!   every annotation highlighted and listed beside it, [`highlight`]; `#q3` lights up and
+//!   scrolls to quote 3's span, without JavaScript), `/search?q`, `/quotes`, `/events`,
+//!   `/actors/{actor}`; [`pages_stories`]: `/stories`, `/stories/{id}` (parties' positions,
+//!   timeline, quotes, articles), `/positions/{actor}`, `/claims`, `/outlets`. Every quote,
+//!   event, timeline entry and position links to its span ([`links`]).
 //!
 //! Safety: articles are hostile input. Every piece of article-derived text goes through maud's
 //! escaping (never `PreEscaped`), article URLs are linked only when they are http(s), lists are
@@ -15,9 +23,15 @@
 //! that forbids scripts, as a second line of defence. Nothing here writes to the store.
 
 pub mod api;
+pub mod api_lists;
+pub mod api_stories;
 pub mod error;
+pub mod filters;
 pub mod highlight;
+pub mod links;
 pub mod pages;
+pub mod pages_lists;
+pub mod pages_stories;
 pub mod params;
 pub mod state;
 
@@ -51,9 +65,26 @@ pub fn router(state: AppState) -> Router {
         .route("/api/articles/{id}", get(api::get_article))
         .route("/api/search", get(api::search))
         .route("/api/stats", get(api::stats))
+        .route("/api/quotes", get(api_lists::quotes))
+        .route("/api/events", get(api_lists::events))
+        .route("/api/actors/{actor}", get(api_lists::actor))
+        .route("/api/stories", get(api_stories::stories))
+        .route("/api/stories/{id}", get(api_stories::story))
+        .route("/api/positions/{actor}", get(api_stories::positions))
+        .route("/api/claims", get(api_stories::claims))
+        .route("/api/outlets", get(api_stories::outlets))
         .route("/", get(pages::index))
         .route("/articles/{id}", get(pages::article))
         .route("/search", get(pages::search))
+        .route("/quotes", get(pages_lists::quotes))
+        .route("/events", get(pages_lists::events))
+        .route("/actors/{actor}", get(pages_lists::actor))
+        .route("/stories", get(pages_stories::stories))
+        .route("/stories/{id}", get(pages_stories::story))
+        .route("/positions/{actor}", get(pages_stories::positions))
+        .route("/claims", get(pages_stories::claims))
+        .route("/outlets", get(pages_stories::outlets))
+        .route("/favicon.ico", get(no_icon))
         .fallback(api::not_found)
         .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -74,6 +105,11 @@ pub fn router(state: AppState) -> Router {
             StatusCode::SERVICE_UNAVAILABLE,
             REQUEST_TIMEOUT,
         ))
+}
+
+/// `GET /favicon.ico`: 204, so that browsers asking for an icon get no 404 (and log no error).
+async fn no_icon() -> StatusCode {
+    StatusCode::NO_CONTENT
 }
 
 /// Serves `router` on `listener` until Ctrl-C.

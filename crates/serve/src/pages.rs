@@ -2,12 +2,14 @@
 //! highlighted, and search. No JavaScript.
 //!
 //! Articles are hostile input: every piece of article-derived text is interpolated with maud's
-//! `(...)`, which escapes it; `PreEscaped` is used only for the constant stylesheet. Article
+//! `(...)`, which escapes it; `PreEscaped` is used only for the constant stylesheet and the
+//! article page's highlight rules, which hold nothing but our own annotation ids. Article
 //! URLs become links only when they are http(s) ([`safe_url`]).
 
 use crate::api::{self, path_id, query_params};
 use crate::error::ApiError;
 use crate::highlight::{self, Annotation};
+use crate::links;
 use crate::params::{self, Params};
 use crate::state::AppState;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -29,7 +31,13 @@ mark.quote{background:#e3f0ff} mark.entity{border-bottom-color:#2a7} mark.event{
 mark.signal{background:#ffe0e0}
 a.ref{font-size:.65rem;vertical-align:super;text-decoration:none;color:#666}
 a.ref:target{background:#ffef9e;outline:2px solid #e0b000}
-a.ref:target+mark{outline:2px solid #e0b000}
+a.ref{scroll-margin-top:30vh}
+table{border-collapse:collapse;width:100%} td,th{text-align:left;vertical-align:top;padding:.25rem .5rem;border-bottom:1px solid #ddd}
+form.filters input{margin-right:.5rem;max-width:12rem}
+.wide{overflow-x:auto} td.cell{font-size:.85rem;text-align:center}
+td.asserts,td.reports{background:#e6f4ea} td.denies,td.disputes{background:#fde7e7}
+td.questions{background:#fff4d6} td.omitted{color:#888;background:#f3f3f3}
+mark.selected{background:#e8e0ff}
 @media (max-width:50rem){.layout{display:block}}
 ";
 
@@ -66,11 +74,11 @@ pub fn safe_url(url: &str) -> Option<&str> {
     (http && clean).then_some(url)
 }
 
-fn page_html(markup: Markup) -> Result<Html<String>, PageError> {
+pub(crate) fn page_html(markup: Markup) -> Result<Html<String>, PageError> {
     Ok(Html(markup.into_string()))
 }
 
-fn layout(title: &str, content: Markup) -> Markup {
+pub(crate) fn layout(title: &str, content: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -81,7 +89,12 @@ fn layout(title: &str, content: Markup) -> Markup {
                 style { (PreEscaped(CSS)) }
             }
             body {
-                nav { a href="/" { "Articles" } a href="/search" { "Search" } }
+                nav {
+                    a href="/" { "Articles" } a href="/stories" { "Stories" }
+                    a href="/quotes" { "Quotes" } a href="/events" { "Events" }
+                    a href="/claims" { "Claims" } a href="/outlets" { "Outlets" }
+                    a href="/search" { "Search" }
+                }
                 (content)
             }
         }
@@ -98,16 +111,20 @@ fn search_form(q: &str) -> Markup {
     }
 }
 
-fn article_link(id: &str, title: &str) -> Markup {
+pub(crate) fn article_link(id: &str, title: &str) -> Markup {
     let title = if title.trim().is_empty() {
         "(untitled)"
     } else {
         title
     };
-    html! { a href={ "/articles/" (id) } { (title) } }
+    html! { a href={ "/articles/" (links::encode(id)) } { (title) } }
 }
 
-fn meta_line(outlet: Option<&str>, published: Option<&str>, url: Option<&str>) -> Markup {
+pub(crate) fn meta_line(
+    outlet: Option<&str>,
+    published: Option<&str>,
+    url: Option<&str>,
+) -> Markup {
     html! {
         span.meta {
             @if let Some(o) = outlet { (o) }
@@ -153,7 +170,7 @@ pub async fn index(
                 @if page.offset > 0 {
                     a href={ "/?offset=" (prev) "&limit=" (page.limit) } { "← previous" } " "
                 }
-                @if next < answer.total {
+                @if i64::try_from(next).is_ok_and(|n| n < answer.total) {
                     a href={ "/?offset=" (next) "&limit=" (page.limit) } { "next →" }
                 }
             }
@@ -161,21 +178,34 @@ pub async fn index(
     ))
 }
 
-/// `GET /articles/{id}`: the body with every annotation highlighted, and the list of
-/// annotations beside it; each links to the other.
+/// `GET /articles/{id}?span=START-END`: the body with every annotation highlighted, and the
+/// list of annotations beside it; each links to the other. `span` adds the anchor `#h1` on
+/// those byte offsets (what timeline entries and positions link to).
 pub async fn article(
     State(state): State<AppState>,
     path: Result<Path<String>, PathRejection>,
+    query: Result<Query<Params>, QueryRejection>,
 ) -> Result<Html<String>, PageError> {
     let id = path_id(path)?;
+    let span = crate::filters::span(&query_params(query)?)?;
     let stored = api::read_article(&state, id).await?;
     let doc = &stored.document;
-    let (anns, skipped) = highlight::annotations(doc);
+    let (mut anns, skipped) = highlight::annotations(doc);
+    if let Some((start, end)) = span {
+        let selected = highlight::selected(&doc.text, start, end).ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "span={start}-{end} does not lie inside this article's text ({} bytes)",
+                doc.text.len()
+            ))
+        })?;
+        anns.push(selected);
+    }
     let segments = highlight::segments(&doc.text, &anns);
     let published = doc.published.map(|p| p.to_string());
     page_html(layout(
         &doc.title,
         html! {
+            style { (PreEscaped(highlight::target_css(&anns))) }
             h1 { (doc.title) }
             p { (meta_line(doc.outlet.as_deref(), published.as_deref(), doc.url.as_deref())) }
             p.meta {
@@ -209,12 +239,19 @@ pub async fn article(
     ))
 }
 
-/// The CSS classes of a segment: the kinds of the annotations covering it.
+/// The CSS classes of a segment: the kinds of the annotations covering it, and `a-ID` for
+/// each of them (what [`highlight::target_css`] lights up when the URL names that annotation).
 fn classes(anns: &[Annotation], covering: &[usize]) -> String {
     let mut kinds: Vec<&str> = covering.iter().map(|&i| anns[i].kind.class()).collect();
     kinds.sort_unstable();
     kinds.dedup();
-    kinds.join(" ")
+    let ids = covering.iter().map(|&i| format!("a-{}", anns[i].id));
+    kinds
+        .into_iter()
+        .map(String::from)
+        .chain(ids)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn notes(heading: &str, anns: &[Annotation], kind: highlight::Kind, body: &str) -> Markup {

@@ -1,131 +1,25 @@
-//! The server over a real store: the bundled seed articles plus an XSS corpus, ingested
-//! through the standard pipeline into a SQLite file in a temp dir, queried through the router
-//! with `oneshot` (no network), and once through a real server on an ephemeral loopback port.
+//! The server over a real store (see `common`): every route through the router with
+//! `oneshot` (no network), and once through a real server on an ephemeral loopback port.
+
+mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use axum::Router;
-use parley_analyze::Pipeline;
-use parley_core::{Article, Document};
-use parley_ingest::{read_input, Input, ReadOptions};
-use parley_serve::{router, AppState};
-use serde_json::Value;
+use common::*;
 use tower::ServiceExt;
-
-/// Hostile strings, each of which must never reach a page unescaped.
-const PAYLOADS: &[&str] = &[
-    "<script>alert('xss')</script>",
-    "\"><img src=x onerror=alert(1)>",
-    "'><svg onload=alert(2)>",
-];
-
-struct Fixture {
-    app: Router,
-    seed_ids: Vec<String>,
-    xss_ids: Vec<String>,
-    _dir: tempfile::TempDir,
-}
-
-fn hostile_articles() -> Vec<Article> {
-    let mut out = Vec::new();
-    for (i, p) in PAYLOADS.iter().enumerate() {
-        let body = format!(
-            "Foreign Minister Sergey Lavrov said on Monday: \"{p} is what we reject.\" \
-             The talks in Geneva {p} ended without agreement, Lavrov told reporters.\n\n\
-             \"We will not {p} retreat,\" he said. Case {i}.\n\nplain text {p} here"
-        );
-        let mut a = Article::new(format!("Talks {p} title {i}"), body);
-        a.outlet = Some(format!("Outlet {p}"));
-        a.url = Some(match i {
-            0 => "javascript:alert(document.cookie)".to_string(),
-            // No whitespace, so it is linked; the payload must stay inside the attribute.
-            1 => "https://example.org/a?x=\"><script>alert(4)</script>".to_string(),
-            _ => "data:text/html,<script>alert(3)</script>".to_string(),
-        });
-        out.push(a);
-    }
-    out
-}
-
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("serve-test.sqlite");
-    let mut store = parley_store::open(db.to_str().expect("utf-8 path")).expect("open store");
-    let pipeline = Pipeline::standard();
-
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/seeds.jsonl");
-    let mut seed_docs = Vec::new();
-    for result in read_input(&Input::File(seeds), &ReadOptions::default()) {
-        let sourced = result.expect("seed article reads");
-        let analysis = pipeline.analyze(&sourced.article);
-        seed_docs.push(Document::new(sourced.source, sourced.article, analysis));
-    }
-    assert_eq!(seed_docs.len(), 2, "examples/seeds.jsonl has two articles");
-    let xss_docs: Vec<Document> = hostile_articles()
-        .into_iter()
-        .map(|a| {
-            let analysis = pipeline.analyze(&a);
-            Document::new("xss".to_string(), a, analysis)
-        })
-        .collect();
-    store.put_batch(&seed_docs).expect("store seeds");
-    store.put_batch(&xss_docs).expect("store xss corpus");
-
-    Fixture {
-        app: router(AppState::new(store)),
-        seed_ids: seed_docs.iter().map(|d| d.id.clone()).collect(),
-        xss_ids: xss_docs.iter().map(|d| d.id.clone()).collect(),
-        _dir: dir,
-    }
-}
-
-async fn send(app: &Router, req: Request<Body>) -> (StatusCode, String, String) {
-    let resp = app.clone().oneshot(req).await.expect("router answers");
-    let status = resp.status();
-    let ctype = resp
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    let bytes = axum::body::to_bytes(resp.into_body(), 4 * 1024 * 1024)
-        .await
-        .expect("body reads");
-    (status, ctype, String::from_utf8_lossy(&bytes).into_owned())
-}
-
-async fn get(app: &Router, uri: &str) -> (StatusCode, String, String) {
-    let req = Request::get(uri).body(Body::empty()).expect("request");
-    send(app, req).await
-}
-
-async fn get_json(app: &Router, uri: &str) -> (StatusCode, Value) {
-    let (status, ctype, body) = get(app, uri).await;
-    assert!(ctype.starts_with("application/json"), "{uri}: {ctype}");
-    let value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{uri}: {e}: {body}"));
-    (status, value)
-}
-
-/// Asserts a 4xx JSON answer with a non-empty `error` message.
-async fn assert_json_error(app: &Router, uri: &str, want: StatusCode) {
-    let (status, v) = get_json(app, uri).await;
-    assert_eq!(status, want, "{uri}: {v}");
-    let msg = v["error"].as_str().unwrap_or_default();
-    assert!(!msg.is_empty(), "{uri}: no error message in {v}");
-}
 
 #[tokio::test]
 async fn article_list_is_paginated_with_a_total() {
     let f = fixture();
     let (status, v) = get_json(&f.app, "/api/articles").await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(v["total"], 5);
+    assert_eq!(v["total"], 6);
     assert_eq!(v["limit"], 20);
-    assert_eq!(v["articles"].as_array().unwrap().len(), 5);
+    assert_eq!(v["articles"].as_array().unwrap().len(), 6);
 
     let (_, first) = get_json(&f.app, "/api/articles?offset=0&limit=2").await;
     let (_, second) = get_json(&f.app, "/api/articles?offset=2&limit=2").await;
-    let (_, last) = get_json(&f.app, "/api/articles?offset=4&limit=2").await;
+    let (_, last) = get_json(&f.app, "/api/articles?offset=5&limit=2").await;
     let (_, past) = get_json(&f.app, "/api/articles?offset=1000&limit=100").await;
     assert_eq!(first["articles"].as_array().unwrap().len(), 2);
     assert_eq!(second["articles"].as_array().unwrap().len(), 2);
@@ -198,9 +92,11 @@ async fn search_finds_the_seed_article_and_respects_the_limit() {
     assert_eq!(status, StatusCode::OK, "{v}");
     let hits = v["hits"].as_array().unwrap();
     assert!(!hits.is_empty());
-    assert!(hits
-        .iter()
-        .all(|h| f.seed_ids.contains(&h["id"].as_str().unwrap().to_string())));
+    // The seed articles, and the copy of the second one that has hostile speaker names.
+    assert!(hits.iter().all(|h| {
+        let id = h["id"].as_str().unwrap();
+        f.seed_ids.iter().any(|s| s == id) || id == f.hostile_names_id
+    }));
 
     let (_, one) = get_json(&f.app, "/api/search?q=Lavrov&limit=1").await;
     // The store returns up to `limit` article hits and up to `limit` quote hits.
@@ -240,7 +136,7 @@ async fn stats_counts_the_store() {
     let f = fixture();
     let (status, v) = get_json(&f.app, "/api/stats").await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(v["articles"], 5);
+    assert_eq!(v["articles"], 6);
     assert!(v["quotes"].as_i64().unwrap() > 0);
 }
 
@@ -251,6 +147,14 @@ async fn unknown_routes_and_wrong_methods_are_refused() {
     let post = Request::post("/api/articles").body(Body::empty()).unwrap();
     let (status, _, _) = send(&f.app, post).await;
     assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+}
+
+#[tokio::test]
+async fn the_browser_icon_request_gets_no_content_rather_than_a_404() {
+    let f = fixture();
+    let (status, _, body) = get(&f.app, "/favicon.ico").await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert!(body.is_empty());
 }
 
 #[tokio::test]
@@ -271,7 +175,7 @@ async fn index_page_lists_articles_with_paging_links() {
     let (status, ctype, html) = get(&f.app, "/?limit=2").await;
     assert_eq!(status, StatusCode::OK);
     assert!(ctype.starts_with("text/html"), "{ctype}");
-    assert!(html.contains("5 articles"));
+    assert!(html.contains("6 articles"));
     assert!(
         html.contains("href=\"/?offset=2&amp;limit=2\""),
         "no next link"
@@ -315,25 +219,6 @@ async fn search_page_shows_the_form_and_hits() {
         html.contains(&format!("href=\"/articles/{}\"", f.seed_ids[0]))
             || html.contains(&format!("href=\"/articles/{}\"", f.seed_ids[1]))
     );
-}
-
-/// No payload reaches the HTML as markup: no script, img or svg element, no event-handler
-/// attribute, no javascript:/data: link; the payloads do appear, escaped, as text.
-fn assert_no_unescaped_payload(where_: &str, html: &str) {
-    let lower = html.to_ascii_lowercase();
-    for bad in [
-        "<script",
-        "<img",
-        "<svg",
-        "href=\"javascript:",
-        "href=\"data:",
-        "href=javascript",
-    ] {
-        assert!(!lower.contains(bad), "{where_}: found {bad:?}");
-    }
-    for payload in PAYLOADS {
-        assert!(!html.contains(payload), "{where_}: raw payload {payload:?}");
-    }
 }
 
 #[tokio::test]
@@ -424,12 +309,26 @@ async fn openapi_documents_exactly_the_api_routes() {
             "/api/articles",
             "/api/articles/{id}",
             "/api/search",
-            "/api/stats"
+            "/api/stats",
+            "/api/quotes",
+            "/api/events",
+            "/api/actors/{actor}",
+            "/api/stories",
+            "/api/stories/{id}",
+            "/api/positions/{actor}",
+            "/api/claims",
+            "/api/outlets"
         ]
     );
+    let (_, stories) = get_json(&f.app, "/api/stories").await;
+    let story = stories["stories"][0]["id"]
+        .as_i64()
+        .expect("the fixture has a story");
     for path in documented {
         let uri = path
+            .replace("/api/stories/{id}", &format!("/api/stories/{story}"))
             .replace("{id}", &f.seed_ids[0])
+            .replace("{actor}", "sergey-lavrov")
             .replace("/api/search", "/api/search?q=Lavrov");
         let (status, _) = get_json(&f.app, &uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
@@ -455,7 +354,7 @@ async fn a_real_server_on_a_loopback_port_answers_http() {
     server.abort();
 
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
-    assert!(answer.contains("\"articles\":5"), "{answer}");
+    assert!(answer.contains("\"articles\":6"), "{answer}");
 }
 
 #[tokio::test]

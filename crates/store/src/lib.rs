@@ -21,6 +21,8 @@
 //! feature `postgres`, `postgres::PgStore` (same schema and behaviour, safe for many concurrent
 //! writers). [`open`] picks one from a location: a file path or a `postgres://` URL.
 
+pub mod aggregates;
+pub mod browse;
 pub mod error;
 pub mod migrate;
 pub mod model;
@@ -29,6 +31,12 @@ pub mod postgres;
 pub mod rows;
 pub mod sqlite;
 
+pub use aggregates::{
+    ActorCandidate, AnnotationFilter, AnnotationPage, AnnotationRecord, ArticleLayers, ArticleMeta,
+};
+pub use browse::{
+    ArticleListing, ArticleRef, EventFilter, EventRecord, Listed, Paging, QuoteFilter, QuoteRecord,
+};
 pub use error::StoreError;
 pub use model::{
     lead_of, EventSignal, JoinReason, Story, StoryAssignment, StoryMember, StorySignals,
@@ -87,6 +95,17 @@ pub trait Store {
     /// The stored near-duplicate groups, largest first, at most `limit`.
     fn duplicate_groups(&mut self, limit: usize) -> Result<Vec<DuplicateGroup>, StoreError>;
 
+    // Browsing: bounded pages for the server's lists (see [`browse`]).
+
+    /// A page of the article index in id order, with annotation counts per article.
+    fn article_listing(&mut self, paging: Paging) -> Result<Listed<ArticleListing>, StoreError>;
+
+    /// A page of quotes, by the date of their article (oldest first, undated last).
+    fn quotes(&mut self, filter: &QuoteFilter) -> Result<Listed<QuoteRecord>, StoreError>;
+
+    /// A page of events, by event date (oldest first, undated last).
+    fn events(&mut self, filter: &EventFilter) -> Result<Listed<EventRecord>, StoreError>;
+
     // ---- Stories (migration 0003): written by `parley link`, read by `parley stories`,
     // `parley timeline` and serve.
 
@@ -118,6 +137,44 @@ pub trait Store {
     /// The events and quotes of a story's articles, by article and position: what
     /// `parley_link::timeline` orders into a timeline.
     fn story_timeline_rows(&mut self, id: i64) -> Result<Vec<TimelineRow>, StoreError>;
+
+    // --- Aggregate reads (positions, claim × outlet matrix, outlet profiles, exports). ---
+    // Paged by article in storing order: start with cursor 0 and pass back what a page gives.
+
+    /// Up to `limit` article ids after cursor `after`, in storing order, each with its cursor.
+    fn article_ids_after(
+        &mut self,
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<(i64, String)>, StoreError>;
+
+    /// The annotation rows matching `filter` of the next `articles` articles after cursor
+    /// `after`, in storing order (rows of one article in layer, seq order).
+    fn annotation_page(
+        &mut self,
+        filter: &AnnotationFilter,
+        after: i64,
+        articles: usize,
+    ) -> Result<AnnotationPage, StoreError>;
+
+    /// Up to `limit` articles after cursor `after`, each with the single values of
+    /// `value_layers` and the row counts per code of `count_layers`.
+    fn article_layers_after(
+        &mut self,
+        value_layers: &[&str],
+        count_layers: &[&str],
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<ArticleLayers>, StoreError>;
+
+    /// Actors whose stored id equals `needle` or whose id or name contains it
+    /// (case-insensitive), over entity mentions, quote speakers, event sources and claim
+    /// holders; most mentioned first, at most `limit` (id, name) pairs considered.
+    fn find_actors(
+        &mut self,
+        needle: &str,
+        limit: usize,
+    ) -> Result<Vec<ActorCandidate>, StoreError>;
 }
 
 /// Opens (creating and migrating when needed) the store at `location`: a `postgres://` or

@@ -229,7 +229,7 @@ pub fn analysis_from_rows<'a>(
 }
 
 /// Puts back the span [`data_without_own_span`] took out.
-fn restore_own_span(value: &mut Value, row: &StoredRow) {
+pub(crate) fn restore_own_span(value: &mut Value, row: &StoredRow) {
     if let (Value::Object(map), Some(start), Some(end), Some(text)) =
         (value, row.start, row.end, row.text)
     {

@@ -1,11 +1,15 @@
 //! One module per subcommand.
 
 pub mod analyze;
+pub mod claims;
 pub mod demo;
+pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod link;
 pub mod parse;
+pub mod outlets;
+pub mod positions;
 pub mod quotes;
 pub mod search;
 pub mod serve;

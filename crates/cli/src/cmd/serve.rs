@@ -13,19 +13,26 @@ pub struct Args {
     /// 0.0.0.0:8080) exposes the store to the network
     #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
+    /// Store connections requests are spread over (1 to 16): a slow search then does not
+    /// hold up the other requests
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=16))]
+    pub connections: u8,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     crate::cmd::ingest::require_existing_store(&args.db)?;
-    let store = parley_store::open(&args.db)?;
-    let location = store.location().to_string();
+    let mut stores = Vec::new();
+    for _ in 0..args.connections {
+        stores.push(parley_store::open(&args.db)?);
+    }
+    let location = stores[0].location().to_string();
     if !args.addr.ip().is_loopback() {
         eprintln!(
             "parley: warning: serving on {}, which other machines can reach; the API has no authentication",
             args.addr
         );
     }
-    let state = parley_serve::AppState::new(store);
+    let state = parley_serve::AppState::pool(stores);
     parley_serve::run(state, args.addr, |bound| {
         eprintln!("parley: serving {location} at http://{bound}/ (Ctrl-C stops)");
     })

@@ -6,12 +6,18 @@
 //! reports it already stored. Revisions of one URL are serialised by a transaction-level
 //! advisory lock on the URL. A batch that loses a deadlock or a race is retried whole.
 
+mod aggregates;
+mod browse;
 mod links;
 mod reader;
 mod schema;
 mod stories;
 mod writer;
 
+use crate::aggregates::{ActorCandidate, AnnotationFilter, AnnotationPage, ArticleLayers};
+use crate::browse::{
+    ArticleListing, EventFilter, EventRecord, Listed, Paging, QuoteFilter, QuoteRecord,
+};
 use crate::model::{
     redact_url, Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery,
     StoredArticle,
@@ -94,6 +100,18 @@ impl Store for PgStore {
         links::duplicate_groups(&mut self.client, limit)
     }
 
+    fn article_listing(&mut self, paging: Paging) -> Result<Listed<ArticleListing>, StoreError> {
+        browse::article_listing(&mut self.client, paging)
+    }
+
+    fn quotes(&mut self, filter: &QuoteFilter) -> Result<Listed<QuoteRecord>, StoreError> {
+        browse::quotes(&mut self.client, filter)
+    }
+
+    fn events(&mut self, filter: &EventFilter) -> Result<Listed<EventRecord>, StoreError> {
+        browse::events(&mut self.client, filter)
+    }
+
     fn unstoried(&mut self, limit: usize) -> Result<Vec<StorySignals>, StoreError> {
         stories::unstoried(&mut self.client, limit)
     }
@@ -124,6 +142,41 @@ impl Store for PgStore {
 
     fn story_timeline_rows(&mut self, id: i64) -> Result<Vec<TimelineRow>, StoreError> {
         stories::story_timeline_rows(&mut self.client, id)
+    }
+
+    fn article_ids_after(
+        &mut self,
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        aggregates::article_ids_after(&mut self.client, after, limit)
+    }
+
+    fn annotation_page(
+        &mut self,
+        filter: &AnnotationFilter,
+        after: i64,
+        articles: usize,
+    ) -> Result<AnnotationPage, StoreError> {
+        aggregates::annotation_page(&mut self.client, filter, after, articles)
+    }
+
+    fn article_layers_after(
+        &mut self,
+        value_layers: &[&str],
+        count_layers: &[&str],
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<ArticleLayers>, StoreError> {
+        aggregates::article_layers_after(&mut self.client, value_layers, count_layers, after, limit)
+    }
+
+    fn find_actors(
+        &mut self,
+        needle: &str,
+        limit: usize,
+    ) -> Result<Vec<ActorCandidate>, StoreError> {
+        aggregates::find_actors(&mut self.client, needle, limit)
     }
 }
 

@@ -3,12 +3,18 @@
 //! Split by job: [`schema`] opens and migrates, [`writer`] stores batches, [`reader`] reads,
 //! searches and checks.
 
+mod aggregates;
+mod browse;
 mod links;
 mod reader;
 mod schema;
 mod stories;
 mod writer;
 
+use crate::aggregates::{ActorCandidate, AnnotationFilter, AnnotationPage, ArticleLayers};
+use crate::browse::{
+    ArticleListing, EventFilter, EventRecord, Listed, Paging, QuoteFilter, QuoteRecord,
+};
 use crate::model::{
     Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery, StoredArticle,
 };
@@ -92,6 +98,18 @@ impl Store for SqliteStore {
         links::duplicate_groups(&self.conn, limit)
     }
 
+    fn article_listing(&mut self, paging: Paging) -> Result<Listed<ArticleListing>, StoreError> {
+        browse::article_listing(&self.conn, paging)
+    }
+
+    fn quotes(&mut self, filter: &QuoteFilter) -> Result<Listed<QuoteRecord>, StoreError> {
+        browse::quotes(&self.conn, filter)
+    }
+
+    fn events(&mut self, filter: &EventFilter) -> Result<Listed<EventRecord>, StoreError> {
+        browse::events(&self.conn, filter)
+    }
+
     fn unstoried(&mut self, limit: usize) -> Result<Vec<StorySignals>, StoreError> {
         stories::unstoried(&self.conn, limit)
     }
@@ -122,6 +140,41 @@ impl Store for SqliteStore {
 
     fn story_timeline_rows(&mut self, id: i64) -> Result<Vec<TimelineRow>, StoreError> {
         stories::story_timeline_rows(&self.conn, id)
+    }
+
+    fn article_ids_after(
+        &mut self,
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        aggregates::article_ids_after(&self.conn, after, limit)
+    }
+
+    fn annotation_page(
+        &mut self,
+        filter: &AnnotationFilter,
+        after: i64,
+        articles: usize,
+    ) -> Result<AnnotationPage, StoreError> {
+        aggregates::annotation_page(&self.conn, filter, after, articles)
+    }
+
+    fn article_layers_after(
+        &mut self,
+        value_layers: &[&str],
+        count_layers: &[&str],
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<ArticleLayers>, StoreError> {
+        aggregates::article_layers_after(&self.conn, value_layers, count_layers, after, limit)
+    }
+
+    fn find_actors(
+        &mut self,
+        needle: &str,
+        limit: usize,
+    ) -> Result<Vec<ActorCandidate>, StoreError> {
+        aggregates::find_actors(&self.conn, needle, limit)
     }
 }
 
