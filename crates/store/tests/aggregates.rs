@@ -117,6 +117,12 @@ fn reads_aggregates(store: &mut dyn Store) {
         "2 mentions, a quote, an event"
     );
     assert!(store.find_actors("nobody-here", 50).unwrap().is_empty());
+    // An exact id answers alone ("RUSGOV" is part of two ids, but no id is "RUSGOV:peskov"'s
+    // prefix match when asked exactly).
+    let exact = store.find_actors("RUSGOV:peskov", 50).unwrap();
+    assert_eq!(exact.len(), 1);
+    assert_eq!(exact[0].mentions, 2 * DOCS as i64, "a mention and a claim");
+    assert_eq!(store.find_actors("rusgov", 50).unwrap().len(), 2);
     let usa = store.find_actors("usagov", 50).unwrap();
     assert_eq!(usa[0].names, vec!["Blinken"]);
 }

@@ -202,31 +202,41 @@ pub fn article_layers_after(
     Ok(out)
 }
 
+/// An exact actor id is answered from the actor index alone; anything else scans the actor
+/// layers' rows.
 pub fn find_actors(
     conn: &Connection,
     needle: &str,
     limit: usize,
 ) -> Result<Vec<ActorCandidate>, StoreError> {
-    let sql = format!(
+    let layers = placeholders(3, ACTOR_LAYERS.len());
+    let exact = format!(
         "SELECT actor_id, actor_name, count(*) FROM annotations
-         WHERE +layer IN ({}) AND actor_name IS NOT NULL
-           AND (instr(lower(coalesce(actor_id, '')), ?1) > 0 OR instr(lower(actor_name), ?1) > 0)
-         GROUP BY actor_id, actor_name ORDER BY count(*) DESC LIMIT ?2",
-        placeholders(3, ACTOR_LAYERS.len())
+         WHERE actor_id = ?1 AND +layer IN ({layers}) AND actor_name IS NOT NULL
+         GROUP BY actor_id, actor_name ORDER BY count(*) DESC LIMIT ?2"
     );
-    let mut params = vec![
-        Value::Text(needle.to_lowercase()),
-        Value::Integer(limit as i64),
-    ];
-    params.extend(ACTOR_LAYERS.iter().map(|l| Value::Text(l.to_string())));
-    let rows: Vec<(Option<String>, String, i64)> = conn
-        .prepare_cached(&sql)
-        .and_then(|mut s| {
-            s.query_map(params_from_iter(params), |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?
-            .collect()
-        })
-        .ctx(|| format!("cannot look up actors matching {needle:?}"))?;
+    let partial = format!(
+        "SELECT actor_id, actor_name, count(*) FROM annotations
+         WHERE +layer IN ({layers}) AND actor_name IS NOT NULL
+           AND (instr(lower(coalesce(actor_id, '')), ?1) > 0 OR instr(lower(actor_name), ?1) > 0)
+         GROUP BY actor_id, actor_name ORDER BY count(*) DESC LIMIT ?2"
+    );
+    let query =
+        |sql: &str, needle: String| -> Result<Vec<(Option<String>, String, i64)>, StoreError> {
+            let mut params = vec![Value::Text(needle.clone()), Value::Integer(limit as i64)];
+            params.extend(ACTOR_LAYERS.iter().map(|l| Value::Text(l.to_string())));
+            conn.prepare_cached(sql)
+                .and_then(|mut s| {
+                    s.query_map(params_from_iter(params), |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })?
+                    .collect()
+                })
+                .ctx(|| format!("cannot look up actors matching {needle:?}"))
+        };
+    let mut rows = query(&exact, needle.to_string())?;
+    if rows.is_empty() {
+        rows = query(&partial, needle.to_lowercase())?;
+    }
     Ok(group_candidates(rows))
 }
