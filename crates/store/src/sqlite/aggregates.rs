@@ -1,7 +1,7 @@
-//! Aggregate reads in SQLite: paged by article (`articles.seq`), so every page is a range scan
-//! of the `(article_seq, layer, seq)` key. Layer and actor conditions are written `+column` so
-//! that SQLite filters that range rather than scanning a whole layer through its own index
-//! once per page.
+//! Aggregate reads in SQLite: paged by article (`articles.seq`). Annotation rows are read
+//! article by article through the `(article_seq, layer, seq)` key, seeking each asked-for
+//! layer: `articles CROSS JOIN annotations` fixes that join order, and conditions written
+//! `+column` keep SQLite from scanning a whole layer through the `(layer, code)` index instead.
 
 use crate::aggregates::{
     group_candidates, ActorCandidate, AnnotationFilter, AnnotationPage, AnnotationRecord,
@@ -81,8 +81,8 @@ pub fn annotation_page(
     let mut sql = format!(
         "SELECT a.id, a.outlet, a.published, a.title, a.url,
                 n.layer, n.seq, n.start, n.\"end\", n.text, n.data
-         FROM annotations n JOIN articles a ON a.seq = n.article_seq
-         WHERE n.article_seq > ?1 AND n.article_seq <= ?2 AND +n.layer IN ({})",
+         FROM articles a CROSS JOIN annotations n ON n.article_seq = a.seq
+         WHERE a.seq > ?1 AND a.seq <= ?2 AND n.layer IN ({})",
         placeholders(3, filter.layers.len())
     );
     params.extend(texts(&filter.layers));
@@ -96,7 +96,7 @@ pub fn annotation_page(
         params.extend(texts(&filter.actor_ids));
         params.extend(texts(&names));
     }
-    sql += " ORDER BY n.article_seq, n.layer, n.seq";
+    sql += " ORDER BY a.seq, n.layer, n.seq";
     let rows = conn
         .prepare_cached(&sql)
         .and_then(|mut s| {
