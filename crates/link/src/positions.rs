@@ -133,6 +133,16 @@ pub enum PositionSource {
     Claim,
 }
 
+impl PositionSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PositionSource::Event => "event",
+            PositionSource::Quote => "quote",
+            PositionSource::Claim => "claim",
+        }
+    }
+}
+
 /// One thing the actor did or said, with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Position {

@@ -169,7 +169,8 @@ pub trait Store {
 
     /// Actors whose stored id equals `needle` or whose id or name contains it
     /// (case-insensitive), over entity mentions, quote speakers, event sources and claim
-    /// holders; most mentioned first, at most `limit` (id, name) pairs considered.
+    /// holders; most mentioned first, at most `limit` (id, name) pairs considered. An id
+    /// stored exactly as `needle` is the only answer when there is one.
     fn find_actors(
         &mut self,
         needle: &str,

@@ -70,7 +70,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 out,
                 "{date}  {}{status}{target}  [{}]",
                 p.kind,
-                serde_json::to_value(p.from)?.as_str().unwrap_or("")
+                p.from.as_str()
             )?;
             writeln!(out, "    {}", flat(&p.text))?;
             writeln!(

@@ -152,24 +152,41 @@ pub fn article_layers_after(
     Ok(out)
 }
 
+/// An exact actor id is answered from the actor index alone; anything else scans the actor
+/// layers' rows.
 pub fn find_actors(
     client: &mut Client,
     needle: &str,
     limit: usize,
 ) -> Result<Vec<ActorCandidate>, StoreError> {
     let layers: Vec<&str> = ACTOR_LAYERS.to_vec();
-    let rows = client
+    let limit = limit as i64;
+    let what = || format!("cannot look up actors matching {needle:?}");
+    let mut rows: Vec<(Option<String>, String, i64)> = client
         .query(
             "SELECT actor_id, actor_name, count(*) FROM annotations
-             WHERE layer = ANY($3) AND actor_name IS NOT NULL
-               AND (strpos(lower(coalesce(actor_id, '')), $1) > 0
-                    OR strpos(lower(actor_name), $1) > 0)
+             WHERE actor_id = $1 AND layer = ANY($3) AND actor_name IS NOT NULL
              GROUP BY actor_id, actor_name ORDER BY count(*) DESC LIMIT $2",
-            &[&needle.to_lowercase(), &(limit as i64), &layers],
+            &[&needle, &limit, &layers],
         )
-        .ctx(|| format!("cannot look up actors matching {needle:?}"))?
+        .ctx(what)?
         .iter()
         .map(|r| (r.get(0), r.get(1), r.get(2)))
         .collect();
+    if rows.is_empty() {
+        rows = client
+            .query(
+                "SELECT actor_id, actor_name, count(*) FROM annotations
+                 WHERE layer = ANY($3) AND actor_name IS NOT NULL
+                   AND (strpos(lower(coalesce(actor_id, '')), $1) > 0
+                        OR strpos(lower(actor_name), $1) > 0)
+                 GROUP BY actor_id, actor_name ORDER BY count(*) DESC LIMIT $2",
+                &[&needle.to_lowercase(), &limit, &layers],
+            )
+            .ctx(what)?
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2)))
+            .collect();
+    }
     Ok(group_candidates(rows))
 }

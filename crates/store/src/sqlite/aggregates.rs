@@ -1,7 +1,7 @@
-//! Aggregate reads in SQLite: paged by article (`articles.seq`), so every page is a range scan
-//! of the `(article_seq, layer, seq)` key. Layer and actor conditions are written `+column` so
-//! that SQLite filters that range rather than scanning a whole layer through its own index
-//! once per page.
+//! Aggregate reads in SQLite: paged by article (`articles.seq`). Annotation rows are read
+//! article by article through the `(article_seq, layer, seq)` key, seeking each asked-for
+//! layer: `articles CROSS JOIN annotations` fixes that join order, and conditions written
+//! `+column` keep SQLite from scanning a whole layer through the `(layer, code)` index instead.
 
 use crate::aggregates::{
     group_candidates, ActorCandidate, AnnotationFilter, AnnotationPage, AnnotationRecord,
@@ -81,8 +81,8 @@ pub fn annotation_page(
     let mut sql = format!(
         "SELECT a.id, a.outlet, a.published, a.title, a.url,
                 n.layer, n.seq, n.start, n.\"end\", n.text, n.data
-         FROM annotations n JOIN articles a ON a.seq = n.article_seq
-         WHERE n.article_seq > ?1 AND n.article_seq <= ?2 AND +n.layer IN ({})",
+         FROM articles a CROSS JOIN annotations n ON n.article_seq = a.seq
+         WHERE a.seq > ?1 AND a.seq <= ?2 AND n.layer IN ({})",
         placeholders(3, filter.layers.len())
     );
     params.extend(texts(&filter.layers));
@@ -96,7 +96,7 @@ pub fn annotation_page(
         params.extend(texts(&filter.actor_ids));
         params.extend(texts(&names));
     }
-    sql += " ORDER BY n.article_seq, n.layer, n.seq";
+    sql += " ORDER BY a.seq, n.layer, n.seq";
     let rows = conn
         .prepare_cached(&sql)
         .and_then(|mut s| {
@@ -202,31 +202,41 @@ pub fn article_layers_after(
     Ok(out)
 }
 
+/// An exact actor id is answered from the actor index alone; anything else scans the actor
+/// layers' rows.
 pub fn find_actors(
     conn: &Connection,
     needle: &str,
     limit: usize,
 ) -> Result<Vec<ActorCandidate>, StoreError> {
-    let sql = format!(
+    let layers = placeholders(3, ACTOR_LAYERS.len());
+    let exact = format!(
         "SELECT actor_id, actor_name, count(*) FROM annotations
-         WHERE +layer IN ({}) AND actor_name IS NOT NULL
-           AND (instr(lower(coalesce(actor_id, '')), ?1) > 0 OR instr(lower(actor_name), ?1) > 0)
-         GROUP BY actor_id, actor_name ORDER BY count(*) DESC LIMIT ?2",
-        placeholders(3, ACTOR_LAYERS.len())
+         WHERE actor_id = ?1 AND +layer IN ({layers}) AND actor_name IS NOT NULL
+         GROUP BY actor_id, actor_name ORDER BY count(*) DESC LIMIT ?2"
     );
-    let mut params = vec![
-        Value::Text(needle.to_lowercase()),
-        Value::Integer(limit as i64),
-    ];
-    params.extend(ACTOR_LAYERS.iter().map(|l| Value::Text(l.to_string())));
-    let rows: Vec<(Option<String>, String, i64)> = conn
-        .prepare_cached(&sql)
-        .and_then(|mut s| {
-            s.query_map(params_from_iter(params), |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?
-            .collect()
-        })
-        .ctx(|| format!("cannot look up actors matching {needle:?}"))?;
+    let partial = format!(
+        "SELECT actor_id, actor_name, count(*) FROM annotations
+         WHERE +layer IN ({layers}) AND actor_name IS NOT NULL
+           AND (instr(lower(coalesce(actor_id, '')), ?1) > 0 OR instr(lower(actor_name), ?1) > 0)
+         GROUP BY actor_id, actor_name ORDER BY count(*) DESC LIMIT ?2"
+    );
+    let query =
+        |sql: &str, needle: String| -> Result<Vec<(Option<String>, String, i64)>, StoreError> {
+            let mut params = vec![Value::Text(needle.clone()), Value::Integer(limit as i64)];
+            params.extend(ACTOR_LAYERS.iter().map(|l| Value::Text(l.to_string())));
+            conn.prepare_cached(sql)
+                .and_then(|mut s| {
+                    s.query_map(params_from_iter(params), |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })?
+                    .collect()
+                })
+                .ctx(|| format!("cannot look up actors matching {needle:?}"))
+        };
+    let mut rows = query(&exact, needle.to_string())?;
+    if rows.is_empty() {
+        rows = query(&partial, needle.to_lowercase())?;
+    }
     Ok(group_candidates(rows))
 }
