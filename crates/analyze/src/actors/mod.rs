@@ -26,6 +26,7 @@ pub mod detect;
 pub mod fold;
 pub mod kb;
 pub mod matcher;
+pub mod ner;
 pub mod phoenix;
 pub mod text;
 
