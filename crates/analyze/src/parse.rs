@@ -5,6 +5,9 @@
 //!
 //! The parse is optional. [`Parser::load_default`] finds the model (see
 //! `scripts/fetch-model.sh`); without it, or with `--no-parse`, stages keep their patterns.
+//! It is not written to the JSON report: ten fields per token would make the report several
+//! times larger than the article; what the stages draw from it (speakers, event roles, actors)
+//! is there.
 
 use parley_core::Span;
 pub use parley_nlp::{Ent, Parsed, Token};
@@ -21,11 +24,17 @@ pub struct Parser {
 pub enum ParserUnavailable {
     #[error("no parse model in .models/{} here or above, nor in $PARLEY_NLP_MODEL; fetch it with scripts/fetch-model.sh", parley_nlp::pipeline::MODEL_DIR_NAME)]
     Missing,
-    #[error("cannot load the parse model at {dir}: {source}; fetch it again with scripts/fetch-model.sh")]
-    Broken {
-        dir: PathBuf,
-        source: parley_nlp::Error,
-    },
+    #[error("cannot load the parse model at {}: {reason}", dir.display())]
+    Broken { dir: PathBuf, reason: String },
+}
+
+/// The loading error with the fix named once (parley-nlp names it for missing files only).
+fn broken(dir: PathBuf, source: parley_nlp::Error) -> ParserUnavailable {
+    let mut reason = source.to_string();
+    if !reason.contains("fetch-model.sh") {
+        reason.push_str("; fetch it again with scripts/fetch-model.sh");
+    }
+    ParserUnavailable::Broken { dir, reason }
 }
 
 impl Parser {
@@ -34,7 +43,7 @@ impl Parser {
         let dir = dir.into();
         match parley_nlp::Pipeline::load(&dir) {
             Ok(nlp) => Ok(Parser { nlp }),
-            Err(source) => Err(ParserUnavailable::Broken { dir, source }),
+            Err(source) => Err(broken(dir, source)),
         }
     }
 
@@ -221,6 +230,21 @@ mod tests {
             sents: vec![(0, 21)],
             ents: Vec::new(),
         })
+    }
+
+    #[test]
+    fn a_missing_model_names_its_folder_and_the_fetch_script() {
+        let Err(e) = Parser::load("/nonexistent/parley-model") else {
+            panic!("loaded a model from nowhere")
+        };
+        let msg = e.to_string();
+        assert!(msg.contains("/nonexistent/parley-model"), "{msg}");
+        assert_eq!(msg.matches("scripts/fetch-model.sh").count(), 1, "{msg}");
+        let msg = broken("m".into(), parley_nlp::Error::model("bad header")).to_string();
+        assert!(
+            msg.contains("bad header") && msg.contains("fetch-model.sh"),
+            "{msg}"
+        );
     }
 
     #[test]

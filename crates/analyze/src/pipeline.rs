@@ -205,6 +205,49 @@ mod tests {
         assert_eq!(without.stage_names(), Vec::<&str>::new());
     }
 
+    /// Records whether the stage got a parse, as a framing signal count.
+    struct SeesParse;
+    impl Stage for SeesParse {
+        fn name(&self) -> &'static str {
+            "sees-parse"
+        }
+        fn run(&self, cx: &Context, analysis: &mut Analysis) {
+            let tokens = cx.parse.map_or(0, |p| p.tokens().len());
+            analysis.claims.extend((0..tokens).map(|_| Claim {
+                span: TextSpan::from_body(&cx.article.body, Span::new(0, 0)).unwrap(),
+                holder: ClaimHolder {
+                    kind: "author".into(),
+                    name: None,
+                    actor_id: None,
+                },
+                stance: Stance::Asserts,
+                proposition: None,
+                cue: None,
+                target: None,
+                key: None,
+            }));
+        }
+    }
+
+    #[test]
+    fn with_a_parser_stages_get_the_parse_and_timings_show_it() {
+        let Ok(parser) = crate::parse::Parser::load_default() else {
+            return; // no model: crate::parse's tests say so
+        };
+        let pipeline = Pipeline::default()
+            .with_stage(SeesParse)
+            .with_parser(parser);
+        let analysis = pipeline.analyze(&Article::new("T", "Talks began."));
+        assert_eq!(analysis.claims.len(), 3, "Talks / began / .");
+        let names: Vec<&str> = pipeline.timings().iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, vec!["text", "parse", "sees-parse"]);
+        let without = Pipeline::default().with_stage(SeesParse);
+        assert!(without
+            .analyze(&Article::new("T", "Talks began."))
+            .claims
+            .is_empty());
+    }
+
     #[test]
     fn empty_pipeline_gives_empty_analysis() {
         let analysis = Pipeline::default().analyze(&Article::new("T", "Talks began."));
