@@ -62,10 +62,16 @@ fn entity_spans(parse: &Parse, body: &str, label: &str) -> Vec<Span> {
         .collect()
 }
 
-/// Two words or more, each capitalised but for connectors ("Bank of America").
+/// Two words or more on one line, each capitalised but for connectors ("Bank of America"),
+/// with no punctuation but inside words ("Adeyemi-Falk", "O'Neill", "J.").
 fn is_proper_name(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.len() >= 2
+    let words: Vec<&str> = text.split(' ').collect();
+    let plain = text
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '’' | '.' | '&'));
+    plain
+        && words.len() >= 2
+        && words.iter().all(|w| !w.is_empty())
         && words.iter().all(|w| {
             matches!(
                 *w,
@@ -190,6 +196,9 @@ mod tests {
         assert!(!is_proper_name("State"));
         assert!(!is_proper_name("Donbass"));
         assert!(!is_proper_name("Ignored was"));
+        assert!(!is_proper_name("Bambee\n\nBambee"));
+        assert!(!is_proper_name("Quality of Vehicles: Sixt"));
+        assert!(!is_proper_name("Half-Life, Portal"));
     }
 
     #[test]
