@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Analyses the seed articles in ../shared/seeds, each with the publication date its gold file
 # assumes, and scores the report with ../shared/eval/score.py. Prints the scorer's summary.
+# PARLEY_ANALYZE_FLAGS (e.g. --no-parse) is passed to parley analyze.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared
@@ -12,7 +13,7 @@ for gold in "$shared"/eval/seeds/*.gold.json; do
   doc=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["doc"])' "$gold")
   date=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("assume_published",""))' "$gold")
   report="$out/${doc%.txt}.report.json"
-  "$parley" analyze "$shared/seeds/$doc" ${date:+--published "$date"} --out "$report"
+  "$parley" analyze "$shared/seeds/$doc" ${PARLEY_ANALYZE_FLAGS:-} ${date:+--published "$date"} --out "$report"
   reports+=("$report")
 done
 python3 - "$out/report.json" "${reports[@]}" <<'PY'

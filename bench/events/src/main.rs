@@ -3,13 +3,16 @@
 //!   bench/events/run.sh [plover|petr2|conflibert|seeds|speed|all]
 //!
 //! Actors come from a bench-only lookup over the Phoenix dictionaries (src/phoenix.rs) until the
-//! actors stage lands; sentences from the text layer; no time expressions.
+//! actors stage lands; sentences from the text layer; no time expressions. With `--parse`, the
+//! linguistic layer (the model found as `parley analyze` finds it) gives the actors stage its
+//! named entities and the coder its clause structure.
 
 mod phoenix;
 
 use chrono::NaiveDate;
 use parley_analyze::actors::ActorStage;
 use parley_analyze::events::EventStage;
+use parley_analyze::parse::{Parse, Parser};
 use parley_analyze::Pipeline;
 use parley_analyze::time::time_expressions_in;
 use parley_core::{EntityMention, Event, Span, TextLayer};
@@ -17,6 +20,13 @@ use phoenix::Phoenix;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::time::Instant;
+
+/// The parser when `--parse` is given (set once in `main`).
+static PARSER: std::sync::OnceLock<Option<Parser>> = std::sync::OnceLock::new();
+
+fn parse(body: &str) -> Option<Parse> {
+    PARSER.get().and_then(Option::as_ref).map(|p| p.parse(body))
+}
 
 fn eval_dir() -> String {
     std::env::var("PARLEY_EVAL").unwrap_or_else(|_| "../shared/eval".into())
@@ -59,8 +69,15 @@ impl Actors {
     }
 
     fn mentions(&self, body: &str, sentences: &[Span], published: Option<NaiveDate>) -> Vec<EntityMention> {
+        self.mentions_parsed(body, sentences, published, None)
+    }
+
+    fn mentions_parsed(&self, body: &str, sentences: &[Span], published: Option<NaiveDate>, parse: Option<&Parse>) -> Vec<EntityMention> {
         match self {
-            Actors::Kb(a) => a.mentions(body, sentences, published),
+            Actors::Kb(a) => match parse {
+                Some(p) => parley_analyze::actors::ner::mentions_with_entities(a, body, sentences, published, p),
+                None => a.mentions(body, sentences, published),
+            },
             Actors::Phoenix(p) => p.mentions_with_pronouns(body),
         }
     }
@@ -72,12 +89,13 @@ fn sentences(body: &str) -> Vec<Span> {
 
 fn code_text(stage: &EventStage, ph: &Actors, body: &str, published: Option<NaiveDate>) -> Vec<Event> {
     let sents = sentences(body);
-    let mentions: Vec<EntityMention> = ph.mentions(body, &sents, published);
+    let parsed = parse(body);
+    let mentions: Vec<EntityMention> = ph.mentions_parsed(body, &sents, published, parsed.as_ref());
     let times: Vec<(Span, NaiveDate)> = time_expressions_in(body, &sents, published)
         .into_iter()
         .filter_map(|t| t.date.map(|d| (t.span.span(), d)))
         .collect();
-    stage.code(body, &sents, &mentions, &times, published)
+    stage.code_parsed(body, &sents, &mentions, &times, &[], published, parsed.as_ref())
 }
 
 fn country(a: &Option<parley_core::EventActor>) -> String {
@@ -134,6 +152,8 @@ fn plover(stage: &EventStage, ph: &Actors, verbose: bool) {
             with_src += 1;
             if first.is_some_and(|e| gold_src.iter().any(|g| g.get(..3) == Some(&country(&e.source)[..country(&e.source).len().min(3)]) && !country(&e.source).is_empty())) {
                 src_ok += 1;
+            } else if verbose {
+                println!("  source {:?} got {:?} | {text}", gold_src, first.map(|e| country(&e.source)));
             }
         }
         if verbose && pred != gold {
@@ -323,7 +343,10 @@ fn seeds(stage: &EventStage, ph: &Actors, out: &str) {
         let events = match ph {
             // the product's path: the standard pipeline (actors, times, quotes) then events
             Actors::Kb(_) => {
-                let pipeline = Pipeline::standard(); // includes the event stage
+                let mut pipeline = Pipeline::standard(); // includes the event stage
+                if PARSER.get().is_some_and(Option::is_some) {
+                    pipeline = pipeline.with_parser(Parser::load_default().expect("the model loaded once already"));
+                }
                 let mut article = parley_core::Article::new(raw.lines().next().unwrap_or(""), &body);
                 article.published = published;
                 pipeline.analyze(&article).events
@@ -440,6 +463,9 @@ fn main() {
     let verbose = args.iter().any(|a| a == "-v");
     let stage = EventStage::new();
     let ph = Actors::from_args(&args);
+    let parser = args.iter().any(|a| a == "--parse").then(|| Parser::load_default().unwrap_or_else(|e| panic!("--parse: {e}")));
+    println!("(parse: {})", if parser.is_some() { "on" } else { "off" });
+    PARSER.set(parser).ok();
     let label = match &ph {
         Actors::Kb(_) => "actors stage",
         Actors::Phoenix(_) => "bench Phoenix lookup",
@@ -447,9 +473,9 @@ fn main() {
     println!("(actors: {label})");
     if what == "one" {
         let text = args.get(1).cloned().unwrap_or_default();
-        for m in ph.mentions(&text, &sentences(&text), None) {
+        for m in ph.mentions_parsed(&text, &sentences(&text), None, parse(&text).as_ref()) {
             let a = m.actor.unwrap();
-            println!("mention {:?} -> {}", m.span.text, a.id);
+            println!("mention {:?} -> {} ({}, {:?}, {})", m.span.text, a.id, a.kind, a.country, m.found_by);
         }
         for e in code_text(&stage, &ph, &text, None) {
             println!(

@@ -6,8 +6,10 @@
 //!
 //! With `--list` it prints the quotes as a readable list instead; with `--bench N` it runs the
 //! text layer and the stage N times over the inputs on one thread and prints words per second
-//! (whitespace-separated words of the bodies) to stderr.
+//! (whitespace-separated words of the bodies) to stderr. With `--parse` the linguistic layer
+//! runs too (its time counted in the bench) and the stage uses it.
 
+use parley_analyze::parse::Parser;
 use parley_analyze::quotes::{format_quotes, QuoteStage};
 use parley_core::text::TextLayer;
 use serde_json::json;
@@ -16,11 +18,14 @@ use std::path::Path;
 fn main() {
     let mut list = false;
     let mut bench: Option<usize> = None;
+    let mut parse = false;
     let mut paths = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--list" {
             list = true;
+        } else if arg == "--parse" {
+            parse = true;
         } else if arg == "--bench" {
             bench = args.next().and_then(|n| n.parse().ok());
         } else {
@@ -28,6 +33,17 @@ fn main() {
         }
     }
     let stage = QuoteStage::new();
+    let parser = parse.then(|| {
+        Parser::load_default().unwrap_or_else(|e| {
+            eprintln!("--parse: {e}");
+            std::process::exit(1)
+        })
+    });
+    let speech = |body: &str| {
+        let layer = TextLayer::new(body);
+        let parsed = parser.as_ref().map(|p| p.parse(body));
+        stage.speech_parsed(body, &layer, &[], parsed.as_ref())
+    };
     let mut documents = Vec::new();
     for path in &paths {
         let text = match std::fs::read_to_string(path) {
@@ -40,8 +56,7 @@ fn main() {
         let text = text.trim_start();
         let (title, rest) = text.split_once('\n').unwrap_or((text, ""));
         let body = rest.trim();
-        let layer = TextLayer::new(body);
-        let quotes = stage.speech(body, &layer, &[]);
+        let quotes = speech(body);
         let name = Path::new(path)
             .file_name()
             .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
@@ -67,8 +82,7 @@ fn main() {
         let mut found = 0;
         for _ in 0..rounds.max(1) {
             for body in &bodies {
-                let layer = TextLayer::new(body);
-                found += stage.speech(body, &layer, &[]).len();
+                found += speech(body).len();
             }
         }
         let secs = started.elapsed().as_secs_f64();

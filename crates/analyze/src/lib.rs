@@ -9,6 +9,7 @@
 pub mod actors;
 pub mod events;
 pub mod framing;
+pub mod parse;
 pub mod pipeline;
 pub mod quotes;
 pub mod standard;

@@ -15,8 +15,17 @@ impl Stage for ActorStage {
         "actors"
     }
     fn run(&self, cx: &Context, analysis: &mut Analysis) {
-        analysis.entities =
-            self.mentions(&cx.article.body, &sentence_spans(cx), cx.article.published);
+        let (body, sentences) = (&cx.article.body, sentence_spans(cx));
+        analysis.entities = match cx.parse {
+            Some(parse) => crate::actors::ner::mentions_with_entities(
+                self,
+                body,
+                &sentences,
+                cx.article.published,
+                parse,
+            ),
+            None => self.mentions(body, &sentences, cx.article.published),
+        };
     }
 }
 

@@ -1,6 +1,7 @@
 //! Runs the pipeline over inputs: reads them in order, analyses batches of articles in
 //! parallel (rayon), and hands the documents on in input order.
 
+use parley_analyze::parse::Parser;
 use parley_analyze::Pipeline;
 use parley_core::Document;
 use parley_ingest::{read_input, IngestError, Input, ReadOptions, SourcedArticle};
@@ -68,6 +69,30 @@ fn flush(
         on_document(doc)?;
     }
     Ok(n)
+}
+
+/// The command-line flag that turns the linguistic layer off, shared by the commands that
+/// analyse.
+#[derive(clap::Args, Debug, Clone, Copy, Default)]
+pub struct ParseFlag {
+    /// Skip the dependency parse and named entities (faster; stages use their patterns alone)
+    #[arg(long)]
+    pub no_parse: bool,
+}
+
+/// `pipeline` with the linguistic layer, unless `--no-parse`. Without a usable model the
+/// analysis goes on with patterns alone, after one warning that names the fix.
+pub fn with_parse(pipeline: Pipeline, flag: ParseFlag) -> Pipeline {
+    if flag.no_parse {
+        return pipeline;
+    }
+    match Parser::load_default() {
+        Ok(parser) => pipeline.with_parser(parser),
+        Err(e) => {
+            eprintln!("parley: warning: {e}; analysing with patterns only (--no-parse hides this warning)");
+            pipeline
+        }
+    }
 }
 
 /// Analyses one article into its report document.

@@ -132,7 +132,7 @@ fn ingesting_twice_stores_once_and_says_already_stored() {
     let db = dir.path().join("s.sqlite");
     let run = || {
         parley()
-            .arg("ingest")
+            .args(["ingest", "--no-parse"])
             .args(&paths)
             .arg("--db")
             .arg(&db)
@@ -163,7 +163,7 @@ fn kill_ingest_repeatedly_then_complete(db: &std::ffi::OsStr) {
     let (paths, ids) = write_corpus(dir.path(), 4000, 4);
     let ingest = || {
         parley()
-            .arg("ingest")
+            .args(["ingest", "--no-parse"])
             .args(&paths)
             .arg("--db")
             .arg(db)
@@ -213,7 +213,7 @@ fn kill_ingest_repeatedly_then_complete(db: &std::ffi::OsStr) {
     );
     // A last, complete run stores nothing new and nothing twice.
     let out = parley()
-        .arg("ingest")
+        .args(["ingest", "--no-parse"])
         .args(&paths)
         .arg("--db")
         .arg(db)
@@ -243,7 +243,7 @@ fn concurrent_workers_store_every_article_once(db: &std::ffi::OsStr) {
         .flat_map(|i| [(i, 4), ((i + 1) % 4, 4)])
         .map(|(i, n)| {
             parley()
-                .arg("ingest")
+                .args(["ingest", "--no-parse"])
                 .args(&paths)
                 .arg("--db")
                 .arg(db)
@@ -273,7 +273,7 @@ fn input_shards_split_the_files_between_workers() {
     let db = dir.path().join("by-input.sqlite");
     for i in 0..3 {
         let out = parley()
-            .arg("ingest")
+            .args(["ingest", "--no-parse"])
             .args(&paths)
             .arg("--db")
             .arg(&db)
@@ -296,7 +296,7 @@ fn search_shows_hits_with_snippets_and_fails_on_no_hit() {
     let (paths, _) = write_corpus(dir.path(), 20, 1);
     let db = dir.path().join("search.sqlite");
     let out = parley()
-        .arg("ingest")
+        .args(["ingest", "--no-parse"])
         .args(&paths)
         .arg("--db")
         .arg(&db)
@@ -347,7 +347,7 @@ fn a_store_error_stops_the_ingest_with_what_was_stored_and_what_to_do() {
         .unwrap();
     drop(store);
     let out = parley()
-        .arg("ingest")
+        .args(["ingest", "--no-parse"])
         .args(&paths)
         .arg("--db")
         .arg(&db)
@@ -396,7 +396,7 @@ fn link_groups_wire_copies_and_marks_the_earliest_as_original() {
     std::fs::write(&input, lines.join("\n")).unwrap();
     let db = dir.path().join("link.sqlite");
     let out = parley()
-        .arg("ingest")
+        .args(["ingest", "--no-parse"])
         .arg(&input)
         .arg("--db")
         .arg(&db)

@@ -322,7 +322,7 @@ pub(crate) fn detect(
     doc.output(body)
 }
 
-fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         if c.is_alphanumeric() {

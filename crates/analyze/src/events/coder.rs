@@ -6,6 +6,7 @@ use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
 use super::roles::{parties, same, Party, CLAUSE_BREAKS};
 use super::status::{speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
+use crate::parse::Parse;
 use chrono::NaiveDate;
 use parley_core::{EntityMention, Event, EventActor, EventStatus, Plover, Quote, Span, TextSpan};
 use std::collections::HashSet;
@@ -73,6 +74,9 @@ pub struct CodeInput<'a> {
     /// Quotes with their speakers, for `reported_by` and "we" inside quotes.
     pub quotes: &'a [Quote],
     pub published: Option<NaiveDate>,
+    /// The body's parse, when the linguistic layer ran: source and target of verb events
+    /// from the clause structure, with the positional rules as the fallback.
+    pub parse: Option<&'a Parse>,
 }
 
 /// A word (or words) that carries an event, with its code.
@@ -619,6 +623,11 @@ impl Coder {
     ) -> Vec<Event> {
         let root = &t.code[..2];
         let material_conflict = root >= "15";
+        let parsed = match (t.demand || t.noun || t.via_noun, input.parse) {
+            (false, Some(parse)) => super::parsed::verb_roles(parse, ws, ps, t.first),
+            _ => None,
+        };
+        let passive = t.passive || parsed.as_ref().is_some_and(|r| r.passive);
         let (source, target, reciprocal) = if t.demand {
             match self.demand_roles(ws, ps, t) {
                 Some((s, a)) => (Some(s), Some(a), false),
@@ -631,13 +640,19 @@ impl Coder {
             }
         } else {
             let (s, tg) = verb_roles(ws, ps, t, material_conflict);
+            let (s, tg) = match parsed {
+                // a passive the patterns missed: their subject is the target
+                Some(r) if r.passive && !t.passive => (r.source, r.target.or(s)),
+                Some(r) => (r.source.or(s), r.target.or(tg)),
+                None => (s, tg),
+            };
             let s = s
                 .or_else(|| speaker_party(input, ws, t, ps))
                 .or_else(|| self.carried_subject(input, sentence, ws, t));
             (s, tg, t.reciprocal)
         };
         // "three soldiers were killed": violence with a known target and no named agent
-        let agentless = source.is_none() && t.passive && root >= "17" && target.is_some();
+        let agentless = source.is_none() && passive && root >= "17" && target.is_some();
         let (source, target) = match (source, agentless) {
             (Some(s), _) => (s, target),
             (None, true) => match target {

@@ -9,7 +9,8 @@
 //! "talks between A and B"), the status from cue words (denied, conditional, negated,
 //! hypothetical, proposed, planned), the date from a time expression in the sentence or else
 //! the publication date, and the reporter from a quote or a "X said" cue. Every event carries
-//! its sentence as evidence and its trigger words.
+//! its sentence as evidence and its trigger words. With the parse, verb events take source and
+//! target from the clause structure where it names a party ([`parsed`]).
 //!
 //! [`export`] writes GDELT 2.0 event rows and PLOVER JSON records.
 
@@ -17,6 +18,7 @@ pub mod coder;
 pub mod codes;
 pub mod dict;
 pub mod export;
+pub mod parsed;
 pub mod roles;
 pub mod stage;
 pub mod status;

@@ -22,6 +22,11 @@ pub const CLAUSE_BREAKS: &[&str] = &[
 
 /// Groups the resolved mentions inside `sentence` into parties.
 pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Vec<Party> {
+    let ner_only: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.found_by == "ner")
+        .filter_map(|m| m.actor.as_ref().map(|a| a.id.as_str()))
+        .collect();
     let mut placed: Vec<(usize, usize, EventActor, String)> = Vec::new();
     for m in mentions {
         let span = m.span.span();
@@ -29,6 +34,12 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
             continue;
         }
         let Some(actor) = &m.actor else { continue };
+        // a name only the NER vouches for, with no country, says nothing about whose side it
+        // is (nor do its later mentions by coreference); on general news such names doubled
+        // the events, nearly all without a country
+        if actor.country.is_none() && ner_only.contains(&actor.id.as_str()) {
+            continue;
+        }
         let idx: Vec<usize> = words
             .iter()
             .enumerate()
@@ -91,5 +102,45 @@ pub fn same(a: &EventActor, b: &EventActor) -> bool {
     match (&a.country, &b.country) {
         (Some(x), Some(y)) => x == y,
         _ => a.actor_id == b.actor_id,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::tokens::words;
+    use parley_core::{ActorRef, TextSpan};
+
+    fn mention(body: &str, text: &str, id: &str, country: Option<&str>, by: &str) -> EntityMention {
+        let start = body.rfind(text).unwrap();
+        EntityMention {
+            span: TextSpan::from_body(body, Span::new(start, start + text.len())).unwrap(),
+            actor: Some(ActorRef {
+                id: id.into(),
+                name: text.into(),
+                kind: "person".into(),
+                country: country.map(Into::into),
+                sector: None,
+            }),
+            found_by: by.into(),
+        }
+    }
+
+    #[test]
+    fn a_countryless_name_only_the_ner_found_is_no_party_nor_are_its_coreferents() {
+        let body = "Ada Brightwater spoke. Brightwater accused Russia.";
+        let second = Span::new(23, body.len());
+        let ms = vec![
+            mention(&body[..22], "Ada Brightwater", "local:ada", None, "ner"),
+            mention(body, "Brightwater", "local:ada", None, "coref"),
+            mention(body, "Russia", "RUS", Some("RUS"), "kb"),
+        ];
+        let ps = parties(&words(body, second), second, &ms);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(ps[0].actors[0].actor_id.as_deref(), Some("RUS"));
+        // the same name found by the patterns stays a party
+        let mut by_pattern = ms.clone();
+        by_pattern[0].found_by = "pattern".into();
+        assert_eq!(parties(&words(body, second), second, &by_pattern).len(), 2);
     }
 }

@@ -3,6 +3,7 @@
 use super::coder::{CodeInput, Coder};
 use super::codes::CameoTable;
 use super::dict::Dictionary;
+use crate::parse::Parse;
 use crate::pipeline::{Context, Stage};
 use chrono::NaiveDate;
 use parley_core::{Analysis, EntityMention, Event, Quote, Span};
@@ -60,6 +61,21 @@ impl EventStage {
         quotes: &[Quote],
         published: Option<NaiveDate>,
     ) -> Vec<Event> {
+        self.code_parsed(body, sentences, mentions, times, quotes, published, None)
+    }
+
+    /// As [`EventStage::code_with_quotes`], with the body's parse when there is one.
+    #[allow(clippy::too_many_arguments)]
+    pub fn code_parsed(
+        &self,
+        body: &str,
+        sentences: &[Span],
+        mentions: &[EntityMention],
+        times: &[(Span, NaiveDate)],
+        quotes: &[Quote],
+        published: Option<NaiveDate>,
+        parse: Option<&Parse>,
+    ) -> Vec<Event> {
         self.coder.code(&CodeInput {
             body,
             sentences,
@@ -67,6 +83,7 @@ impl EventStage {
             times,
             quotes,
             published,
+            parse,
         })
     }
 }
@@ -86,13 +103,14 @@ impl Stage for EventStage {
             .iter()
             .filter_map(|t| t.date.map(|d| (t.span.span(), d)))
             .collect();
-        let events = self.code_with_quotes(
+        let events = self.code_parsed(
             body,
             &sentences,
             &analysis.entities,
             &times,
             &analysis.quotes,
             cx.article.published,
+            cx.parse,
         );
         analysis.events.extend(events);
     }

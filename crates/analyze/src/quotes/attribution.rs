@@ -172,8 +172,12 @@ pub fn find_subject(doc: &Doc, cue: &CueAt, earlier: &[CueInfo]) -> Subject {
                 "," | "." | ";" | ":" | "on" | "in" | "at"
             )
             || doc.lex.is_not_name(doc.toks[after].stem()) && doc.toks[after].cap;
-        if after_quote || (after_comma && p > start && ends_clause) {
+        if after_quote {
             return Subject::Chunk(c);
+        }
+        if after_comma && p > start && ends_clause {
+            // "…, told reporters:" has its subject before the comma, which the parse finds
+            return Subject::Chunk(super::parsed::cue_subject(doc, cue).unwrap_or(c));
         }
     }
     if g == start && cue.participle {
@@ -181,9 +185,13 @@ pub fn find_subject(doc: &Doc, cue: &CueAt, earlier: &[CueInfo]) -> Subject {
     }
     if g > start {
         let prev = &doc.toks[g - 1];
-        // Coordination: "… but added", "…, and said"
+        // Coordination: "… but added", "…, and said": the first cue's subject, or when the
+        // first verb is no cue ("visited … and said"), its subject in the parse
         if prev.lower == "and" || prev.lower == "but" {
-            return Subject::Inherit;
+            return match super::parsed::cue_subject(doc, cue) {
+                Some(c) if earlier.is_empty() => Subject::Chunk(c),
+                _ => Subject::Inherit,
+            };
         }
         // A participle after a comma, a colon, a dash or a quote: "…, adding:"
         if cue.participle && (is_soft_punct(doc, g - 1) || prev.lower == ":" || after_quote) {
@@ -210,7 +218,8 @@ pub fn find_subject(doc: &Doc, cue: &CueAt, earlier: &[CueInfo]) -> Subject {
             let c = appositive_owner(doc, c, start)
                 .or_else(|| modified_head(doc, c, start))
                 .unwrap_or(c);
-            return Subject::Chunk(c);
+            // the nearest phrase on the left is a guess; the parse's subject is not
+            return Subject::Chunk(super::parsed::cue_subject(doc, cue).unwrap_or(c));
         }
         if earlier
             .iter()
@@ -230,6 +239,9 @@ pub fn find_subject(doc: &Doc, cue: &CueAt, earlier: &[CueInfo]) -> Subject {
         if !t.in_quote {
             skipped += 1;
         }
+    }
+    if let Some(c) = super::parsed::cue_subject(doc, cue) {
+        return Subject::Chunk(c);
     }
     if cue.participle {
         return Subject::Implicit;

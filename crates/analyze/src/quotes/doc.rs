@@ -3,6 +3,7 @@
 //! sentence ("Kremlin spokesman Dmitry Peskov", "Russia's US embassy", "he").
 
 use super::lexicon::{Lexicon, NounClass};
+use crate::parse::Parse;
 use parley_core::text::{TextLayer, TokenKind};
 use parley_core::{EntityMention, Span};
 use std::ops::Range;
@@ -97,6 +98,8 @@ pub struct Doc<'a> {
     pub chunks: Vec<Chunk>,
     /// Token index → index into `chunks`.
     pub chunk_of: Vec<Option<usize>>,
+    /// The body's parse, when the linguistic layer ran.
+    pub parse: Option<&'a Parse>,
 }
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "both", "two", "three", "several", "some"];
@@ -140,6 +143,7 @@ impl<'a> Doc<'a> {
             chunk_of: vec![None; toks.len()],
             toks,
             chunks: Vec::new(),
+            parse: None,
         };
         for sentence in &layer.sentences {
             doc.find_chunks(sentence.tokens.clone());
@@ -150,6 +154,18 @@ impl<'a> Doc<'a> {
 
     pub fn text(&self, span: Span) -> &'a str {
         self.body.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// The same view with the body's parse, for the stages' parse-based rules.
+    pub fn with_parse(mut self, parse: Option<&'a Parse>) -> Self {
+        self.parse = parse;
+        self
+    }
+
+    /// The token whose bytes hold `byte`.
+    pub fn tok_at(&self, byte: usize) -> Option<usize> {
+        let k = self.toks.partition_point(|t| t.span.end <= byte);
+        (k < self.toks.len() && self.toks[k].span.start <= byte).then_some(k)
     }
 
     /// The tokens of sentence `s`.

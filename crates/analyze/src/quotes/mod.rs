@@ -7,7 +7,8 @@
 //! - reported speech from cue verbs and source phrases ([`indirect`]);
 //! - for each, the speaker ([`attribution`]): the phrase by the cue, a pronoun resolved to the
 //!   last compatible speaker, a speaker carried over consecutive quote paragraphs, or null
-//!   with the reason.
+//!   with the reason. With the parse, the nominal subject of the cue verb is the speaker
+//!   where the patterns find none, or only the nearest phrase on the left ([`parsed`]).
 //!
 //! The vocabulary (cue verbs, source phrases, speaker nouns, words that are never names)
 //! lives in `data/quotes/` and is compiled in ([`lexicon`]). [`export`] formats quotes as a
@@ -20,6 +21,7 @@ pub mod doc;
 pub mod export;
 pub mod indirect;
 pub mod lexicon;
+pub mod parsed;
 
 #[cfg(test)]
 mod tests;
@@ -49,6 +51,7 @@ pub(crate) mod work {
     }
 }
 
+use crate::parse::Parse;
 use doc::Doc;
 use lexicon::Lexicon;
 use parley_core::text::TextLayer;
@@ -84,7 +87,19 @@ impl QuoteStage {
     /// Every quote of `body`, sorted by start: direct, partial (scare quotes flagged) and
     /// indirect. `text` must be `TextLayer::new(body)`; `mentions` may be empty.
     pub fn quotes(&self, body: &str, text: &TextLayer, mentions: &[EntityMention]) -> Vec<Quote> {
-        let doc = Doc::new(body, text, &self.lexicon, mentions);
+        self.quotes_parsed(body, text, mentions, None)
+    }
+
+    /// As [`QuoteStage::quotes`], with the body's parse (when there is one) to find the
+    /// subject of a cue verb that the patterns miss.
+    pub fn quotes_parsed(
+        &self,
+        body: &str,
+        text: &TextLayer,
+        mentions: &[EntityMention],
+        parse: Option<&Parse>,
+    ) -> Vec<Quote> {
+        let doc = Doc::new(body, text, &self.lexicon, mentions).with_parse(parse);
         let (infos, history) = attribution::attribute_cues(&doc);
         let mut out = direct::direct_quotes(&doc, &infos, &history);
         out.extend(indirect::indirect_quotes(&doc, &infos));
@@ -94,7 +109,18 @@ impl QuoteStage {
 
     /// The quotes that report speech: everything but scare quotes.
     pub fn speech(&self, body: &str, text: &TextLayer, mentions: &[EntityMention]) -> Vec<Quote> {
-        let mut quotes = self.quotes(body, text, mentions);
+        self.speech_parsed(body, text, mentions, None)
+    }
+
+    /// As [`QuoteStage::speech`], with the body's parse when there is one.
+    pub fn speech_parsed(
+        &self,
+        body: &str,
+        text: &TextLayer,
+        mentions: &[EntityMention],
+        parse: Option<&Parse>,
+    ) -> Vec<Quote> {
+        let mut quotes = self.quotes_parsed(body, text, mentions, parse);
         quotes.retain(|q| !q.scare);
         quotes
     }
@@ -109,7 +135,7 @@ impl crate::Stage for QuoteStage {
     }
 
     fn run(&self, cx: &crate::Context, analysis: &mut parley_core::Analysis) {
-        let quotes = self.speech(&cx.article.body, cx.text, &analysis.entities);
+        let quotes = self.speech_parsed(&cx.article.body, cx.text, &analysis.entities, cx.parse);
         analysis.quotes = quotes;
     }
 }

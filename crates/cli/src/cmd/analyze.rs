@@ -30,7 +30,9 @@ pub struct Args {
     /// Leave out analysis stages (actors, times, quotes, events, framing), comma-separated
     #[arg(long, value_name = "STAGES", value_delimiter = ',')]
     pub skip: Vec<String>,
-    /// Print the time spent in the text layer and in each stage to standard error
+    #[command(flatten)]
+    pub parse: crate::run::ParseFlag,
+    /// Print the time spent in the text layer, the parse and each stage to standard error
     #[arg(long)]
     pub timings: bool,
     /// Write JSON (the default and only report format; kept for scripts that pass it)
@@ -54,7 +56,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         default_published: args.published,
         notes: Some(notes_tx),
     };
-    let pipeline = pipeline_without(&args.skip)?;
+    let pipeline = crate::run::with_parse(pipeline_without(&args.skip)?, args.parse);
 
     let sink: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(std::io::BufWriter::new(

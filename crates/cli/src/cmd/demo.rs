@@ -31,10 +31,12 @@ pub struct Args {
     /// Store the examples, then exit instead of serving them
     #[arg(long)]
     pub no_serve: bool,
+    #[command(flatten)]
+    pub parse: crate::run::ParseFlag,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let pipeline = Pipeline::standard();
+    let pipeline = crate::run::with_parse(Pipeline::standard(), args.parse);
     let mut documents = Vec::new();
     for result in parley_ingest::jsonl::read("examples/seeds.jsonl", EXAMPLES.as_bytes()) {
         match result {

@@ -38,6 +38,8 @@ pub struct Args {
     /// `input` (whole files by their position in the input list; each worker reads only its own)
     #[arg(long, value_name = "HOW", default_value = "id", requires = "shard")]
     pub shard_by: ShardBy,
+    #[command(flatten)]
+    pub parse: crate::run::ParseFlag,
     /// Articles per transaction
     #[arg(long, value_name = "N", default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch: u32,
@@ -112,7 +114,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ..ReadOptions::default()
     };
     let store = parley_store::open(&args.db)?;
-    let pipeline = Pipeline::standard();
+    let pipeline = crate::run::with_parse(Pipeline::standard(), args.parse);
     let progress = crate::run::progress_bar(inputs.len());
 
     let mut writer = StoreWriter::start(store, args.batch as usize);

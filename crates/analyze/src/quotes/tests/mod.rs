@@ -13,6 +13,13 @@ pub(crate) fn run(body: &str) -> Vec<Quote> {
     QuoteStage::new().quotes(body, &layer, &[])
 }
 
+/// As [`run`], with the body's parse; None without the model.
+pub(crate) fn run_parsed(body: &str) -> Option<Vec<Quote>> {
+    let parse = crate::parse::test_parser()?.parse(body);
+    let layer = TextLayer::new(body);
+    Some(QuoteStage::new().quotes_parsed(body, &layer, &[], Some(&parse)))
+}
+
 #[cfg(test)]
 mod stage {
     use super::run;

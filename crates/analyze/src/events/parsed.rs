@@ -1,0 +1,223 @@
+//! Source and target of a verb event from the parse: the nominal subject (nsubj) of the trigger
+//! verb, its object (dobj, dative, or the object of "against", "with", "to", …), passives
+//! (nsubjpass is the target, the object of "by" the source), subjects shared by coordinated
+//! verbs and by infinitives ("Russia agreed to withdraw"), and parties named inside a subject
+//! ("officials in Moscow", "the leaders of France and Germany").
+//!
+//! Each role maps to the actor parties the patterns placed on the words; a role the parse
+//! gives but no party covers is left to the patterns.
+
+use super::roles::{same, Party};
+use super::tokens::Word;
+use crate::parse::Parse;
+
+/// What the parse says about one verb trigger.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParsedRoles {
+    pub source: Option<Party>,
+    pub target: Option<Party>,
+    /// The verb is passive (it has a passive subject or a passive auxiliary).
+    pub passive: bool,
+}
+
+/// Links from a verb to the verb whose subject it shares.
+const SHARED_SUBJECT: &[&str] = &["conj", "xcomp"];
+/// How many such links a trigger may climb.
+const MAX_HOPS: usize = 3;
+/// Prepositions whose object is the target of the verb they follow.
+const TARGET_PREPS: &[&str] = &[
+    "against", "with", "to", "toward", "towards", "on", "into", "at", "for", "from",
+];
+/// Links from a noun to words inside its phrase that may name its party.
+const NOUN_PARTS: &[&str] = &["compound", "amod", "poss", "nmod", "appos"];
+/// Prepositions inside a noun phrase whose object names the noun's party.
+const NOUN_PREPS: &[&str] = &["of", "from", "in"];
+
+/// The roles of the verb at word `first`, or None when the parse has no verb there. (A
+/// support verb coded by its event noun, "held talks", takes the noun's roles instead.)
+pub fn verb_roles(parse: &Parse, ws: &[Word], ps: &[Party], first: usize) -> Option<ParsedRoles> {
+    let verb = parse.token_at(ws.get(first)?.span.start)?;
+    if !parse.token(verb).tag.starts_with("VB") {
+        return None;
+    }
+    let passive = parse.child(verb, &["nsubjpass", "auxpass"]).is_some();
+    let party = |tok: Option<usize>| tok.and_then(|i| noun_party(parse, ws, ps, i));
+    let subject = subject_of(parse, verb);
+    let object = parse
+        .child(verb, &["dobj", "dative"])
+        .or_else(|| prep_object(parse, verb, TARGET_PREPS));
+    let roles = if passive {
+        let agent = parse
+            .child(verb, &["agent"])
+            .and_then(|a| parse.child(a, &["pobj"]));
+        ParsedRoles {
+            source: party(agent),
+            target: party(subject).or_else(|| party(object)),
+            passive,
+        }
+    } else {
+        ParsedRoles {
+            source: party(subject),
+            target: party(object),
+            passive,
+        }
+    };
+    Some(roles)
+}
+
+/// The subject of `verb`, or of the verb it is coordinated with or the complement of; for a
+/// relative pronoun ("Sherman, who led …"), the noun the clause describes.
+fn subject_of(parse: &Parse, mut verb: usize) -> Option<usize> {
+    for _ in 0..=MAX_HOPS {
+        if let Some(s) = parse.child(verb, &["nsubj", "nsubjpass"]) {
+            let relative = matches!(parse.token(s).tag.as_str(), "WP" | "WDT")
+                && parse.token(verb).dep == "relcl";
+            return if relative { parse.head(verb) } else { Some(s) };
+        }
+        if !SHARED_SUBJECT.contains(&parse.token(verb).dep.as_str()) {
+            return None;
+        }
+        verb = parse.head(verb)?;
+    }
+    None
+}
+
+/// The object of the first preposition of `preps` under `head`.
+fn prep_object(parse: &Parse, head: usize, preps: &[&str]) -> Option<usize> {
+    parse
+        .children(head)
+        .iter()
+        .copied()
+        .filter(|&c| parse.token(c).dep == "prep")
+        .filter(|&c| preps.contains(&parse.token(c).lemma.to_lowercase().as_str()))
+        .find_map(|c| parse.child(c, &["pobj"]))
+}
+
+/// The party a noun phrase names: the party on its head word, else on a word inside the phrase
+/// ("Russian officials", "officials in Moscow"); conjuncts add their parties ("France and
+/// Germany").
+fn noun_party(parse: &Parse, ws: &[Word], ps: &[Party], noun: usize) -> Option<Party> {
+    let mut out: Option<Party> = None;
+    for conjunct in parse.with_conjuncts(noun) {
+        let Some(p) = party_on(parse, ws, ps, conjunct).or_else(|| {
+            parse
+                .children(conjunct)
+                .iter()
+                .copied()
+                .filter(|&c| NOUN_PARTS.contains(&parse.token(c).dep.as_str()))
+                .chain(prep_object(parse, conjunct, NOUN_PREPS))
+                .find_map(|c| party_on(parse, ws, ps, c))
+        }) else {
+            continue;
+        };
+        match &mut out {
+            None => out = Some(p),
+            Some(o) => {
+                o.first = o.first.min(p.first);
+                o.last = o.last.max(p.last);
+                for a in p.actors {
+                    if !o.actors.iter().any(|x| same(x, &a)) {
+                        o.actors.push(a);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The party whose words hold the token.
+fn party_on(parse: &Parse, ws: &[Word], ps: &[Party], tok: usize) -> Option<Party> {
+    let at = parse.token(tok).start;
+    let w = ws
+        .iter()
+        .position(|w| w.span.start <= at && at < w.span.end)?;
+    ps.iter().find(|p| p.first <= w && w <= p.last).cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::actors::ActorStage;
+    use crate::events::EventStage;
+    use crate::parse::test_parser;
+    use parley_core::{Event, Span, TextLayer};
+
+    /// Events of `body` coded with the parse, as (root, source country, target country).
+    fn coded(body: &str) -> Option<Vec<(String, String, String)>> {
+        let parse = test_parser()?.parse(body);
+        let layer = TextLayer::new(body);
+        let sentences: Vec<Span> = layer.sentences.iter().map(|s| s.span).collect();
+        let mentions = ActorStage::new().mentions(body, &sentences, None);
+        let events = EventStage::new().code_parsed(
+            body,
+            &sentences,
+            &mentions,
+            &[],
+            &[],
+            None,
+            Some(&parse),
+        );
+        Some(events.iter().map(triple).collect())
+    }
+
+    fn triple(e: &Event) -> (String, String, String) {
+        let country = |a: &Option<parley_core::EventActor>| {
+            a.as_ref()
+                .and_then(|a| a.country.clone())
+                .unwrap_or_else(|| "-".into())
+        };
+        (e.root.clone(), country(&e.source), country(&e.target))
+    }
+
+    fn has(events: &[(String, String, String)], source: &str, target: &str) -> bool {
+        events.iter().any(|(_, s, t)| s == source && t == target)
+    }
+
+    #[test]
+    fn a_passive_takes_its_source_from_the_agent_and_its_target_from_the_subject() {
+        let Some(ev) = coded("Ukraine was attacked by Russia on Monday.") else {
+            return;
+        };
+        assert!(has(&ev, "RUS", "UKR"), "{ev:?}");
+        assert!(!has(&ev, "UKR", "RUS"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_passive_with_a_long_agent_phrase_keeps_the_roles() {
+        let body = "Ukraine was repeatedly threatened last winter by officials in Moscow.";
+        let Some(ev) = coded(body) else { return };
+        assert!(has(&ev, "RUS", "UKR"), "{ev:?}");
+    }
+
+    #[test]
+    fn coordinated_subjects_are_both_sources() {
+        let Some(ev) = coded("Germany and France condemned Russia on Tuesday.") else {
+            return;
+        };
+        assert!(has(&ev, "DEU", "RUS"), "{ev:?}");
+        assert!(has(&ev, "FRA", "RUS"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_the_first_verb_subject() {
+        let body = "Poland summoned its ambassador from Minsk last week and accused Belarus of staging the crisis.";
+        let Some(ev) = coded(body) else { return };
+        assert!(has(&ev, "POL", "BLR"), "{ev:?}");
+    }
+
+    #[test]
+    fn the_subject_of_an_infinitive_is_the_subject_of_its_verb() {
+        let body = "China, after weeks of silence on the matter, declined to criticize Russia.";
+        let Some(ev) = coded(body) else { return };
+        assert!(!has(&ev, "-", "RUS"), "{ev:?}");
+        assert!(ev.iter().all(|(_, s, _)| s != "RUS"), "{ev:?}");
+    }
+
+    #[test]
+    fn the_party_inside_a_subject_phrase_is_the_source() {
+        let Some(ev) = coded("Officials in Moscow accused Ukraine of provocations.") else {
+            return;
+        };
+        assert!(has(&ev, "RUS", "UKR"), "{ev:?}");
+    }
+}
