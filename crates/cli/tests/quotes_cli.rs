@@ -34,6 +34,25 @@ fn articles() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, talks, summit)
 }
 
+/// Runs `parley quotes ARGS INPUTS...`, which must succeed.
+fn quotes_ok(args: &[&str], inputs: &[&Path]) -> Output {
+    let out = parley()
+        .arg("quotes")
+        .args(args)
+        .args(inputs)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    out
+}
+
+/// The JSON lines of `parley quotes --format json ARGS INPUTS...`, which must succeed.
+fn quotes_json(args: &[&str], inputs: &[&Path]) -> Vec<Value> {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    json_lines(&quotes_ok(&all, inputs))
+}
+
 fn json_lines(output: &Output) -> Vec<Value> {
     stdout_of(output)
         .lines()
@@ -53,13 +72,7 @@ fn speakers(doc: &Value) -> Vec<String> {
 #[test]
 fn the_list_gives_each_article_its_title_and_its_quotes() {
     let (_dir, talks, summit) = articles();
-    let out = parley()
-        .arg("quotes")
-        .arg(&talks)
-        .arg(&summit)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
+    let out = quotes_ok(&[], &[&talks, &summit]);
     let text = stdout_of(&out);
     let talks_at = text.find("== Talks In Geneva End").expect(&text);
     let summit_at = text.find("== Summit Postponed").expect(&text);
@@ -85,14 +98,7 @@ fn the_list_gives_each_article_its_title_and_its_quotes() {
 #[test]
 fn json_gives_one_line_per_article_with_source_title_and_quotes() {
     let (_dir, talks, summit) = articles();
-    let out = parley()
-        .args(["quotes", "--format", "json"])
-        .arg(&talks)
-        .arg(&summit)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    let docs = json_lines(&out);
+    let docs = quotes_json(&[], &[&talks, &summit]);
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0]["title"], "Talks In Geneva End");
     assert!(docs[0]["source_file"]
@@ -120,34 +126,18 @@ fn json_gives_one_line_per_article_with_source_title_and_quotes() {
 #[test]
 fn speaker_filters_by_case_insensitive_substring() {
     let (_dir, talks, summit) = articles();
-    let out = parley()
-        .args(["quotes", "--format", "json", "--speaker", "LAV"])
-        .arg(&talks)
-        .arg(&summit)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    let docs = json_lines(&out);
+    let docs = quotes_json(&["--speaker", "LAV"], &[&talks, &summit]);
     assert_eq!(docs.len(), 2, "every article keeps its line");
     assert_eq!(speakers(&docs[0]), ["Sergey Lavrov"]);
     assert!(speakers(&docs[1]).is_empty());
 
     // The actor's id ("antony-blinken") and the text's words ("Blinken") match too.
     for needle in ["Antony-B", "blinken"] {
-        let out = parley()
-            .args(["quotes", "--format", "json", "--speaker", needle])
-            .arg(&talks)
-            .output()
-            .unwrap();
-        assert_eq!(speakers(&json_lines(&out)[0]), ["Antony Blinken"]);
+        let docs = quotes_json(&["--speaker", needle], &[&talks]);
+        assert_eq!(speakers(&docs[0]), ["Antony Blinken"]);
     }
 
-    let list = parley()
-        .args(["quotes", "--speaker", "nobody"])
-        .arg(&talks)
-        .output()
-        .unwrap();
-    assert!(list.status.success(), "{}", stderr_of(&list));
+    let list = quotes_ok(&["--speaker", "nobody"], &[&talks]);
     assert!(
         stdout_of(&list).contains("(no quotes)"),
         "{}",
@@ -158,13 +148,7 @@ fn speaker_filters_by_case_insensitive_substring() {
 #[test]
 fn speaker_matches_the_resolved_actor_of_the_bundled_examples() {
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/seeds.jsonl");
-    let all = parley()
-        .args(["quotes", "--format", "json"])
-        .arg(&examples)
-        .output()
-        .unwrap();
-    assert!(all.status.success(), "{}", stderr_of(&all));
-    let docs = json_lines(&all);
+    let docs = quotes_json(&[], &[&examples]);
     // A speaker the knowledge base resolved: filtering by its actor id keeps its quotes.
     let resolved = docs
         .iter()
@@ -173,19 +157,7 @@ fn speaker_matches_the_resolved_actor_of_the_bundled_examples() {
     let Some(id) = resolved else {
         panic!("no quote of the examples has a resolved speaker");
     };
-    let out = parley()
-        .args([
-            "quotes",
-            "--format",
-            "json",
-            "--speaker",
-            &id.to_uppercase(),
-        ])
-        .arg(&examples)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    let kept: Vec<Value> = json_lines(&out)
+    let kept: Vec<Value> = quotes_json(&["--speaker", &id.to_uppercase()], &[&examples])
         .iter()
         .flat_map(|d| d["quotes"].as_array().unwrap().clone())
         .collect();
@@ -204,13 +176,7 @@ fn speaker_matches_the_resolved_actor_of_the_bundled_examples() {
 #[test]
 fn citron_gives_the_body_and_character_offsets() {
     let (_dir, _talks, summit) = articles();
-    let out = parley()
-        .args(["quotes", "--format", "citron"])
-        .arg(&summit)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr_of(&out));
-    let docs = json_lines(&out);
+    let docs = json_lines(&quotes_ok(&["--format", "citron"], &[&summit]));
     assert_eq!(docs.len(), 1);
     let body = SUMMIT.split_once("\n\n").unwrap().1;
     assert_eq!(docs[0]["text"], body);
