@@ -8,10 +8,11 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 pub struct Folded {
     /// The folded text (mostly ASCII for Latin-script input).
     pub text: String,
-    /// `start[i]`: body offset of the character that produced folded byte `i`.
-    start: Vec<usize>,
-    /// `end[i]`: body offset just past that character.
-    end: Vec<usize>,
+    /// `start[i]`: body offset of the character that produced folded byte `i` (32 bits: a
+    /// body is far below 4 GiB, and the map is written for every byte). Where that character
+    /// ends is where the next character's bytes start: every body character gives at least one
+    /// folded byte, except white space after the first of a run, which the run's space covers.
+    start: Vec<u32>,
     body_len: usize,
 }
 
@@ -20,8 +21,7 @@ impl Folded {
     /// one space, `…` to `...`, accented letters to their base letters.
     pub fn new(body: &str) -> Self {
         let mut text = String::with_capacity(body.len());
-        let mut start = Vec::with_capacity(body.len());
-        let mut end = Vec::with_capacity(body.len());
+        let mut start: Vec<u32> = Vec::with_capacity(body.len());
         let mut in_space = false;
         let mut pos = 0;
         while let Some(c) = body.get(pos..).and_then(|rest| rest.chars().next()) {
@@ -38,8 +38,7 @@ impl Folded {
             }
             if plain > 0 {
                 text.push_str(&body[pos..pos + plain]);
-                start.extend(pos..pos + plain);
-                end.extend(pos + 1..pos + plain + 1);
+                start.extend(offset(pos)..offset(pos + plain));
                 in_space = after_space;
                 pos += plain;
                 continue;
@@ -48,33 +47,30 @@ impl Folded {
             pos = next;
             if c.is_whitespace() {
                 if in_space {
-                    // Extend the space already written to cover this character too.
-                    if let Some(e) = end.last_mut() {
-                        *e = next;
-                    }
+                    // The space already written covers this character too.
                     continue;
                 }
                 in_space = true;
-                push(&mut text, &mut start, &mut end, ' ', at, next);
+                push(&mut text, &mut start, ' ', at);
                 continue;
             }
             in_space = false;
             match fold_char(c) {
-                Fold::One(f) => push(&mut text, &mut start, &mut end, f, at, next),
+                Fold::One(f) => push(&mut text, &mut start, f, at),
                 Fold::Str(s) => {
                     for f in s.chars() {
-                        push(&mut text, &mut start, &mut end, f, at, next);
+                        push(&mut text, &mut start, f, at);
                     }
                 }
                 Fold::Decompose => {
                     let before = text.len();
                     decompose_canonical(c, |d| {
                         if !is_combining_mark(d) {
-                            push(&mut text, &mut start, &mut end, d, at, next);
+                            push(&mut text, &mut start, d, at);
                         }
                     });
                     if text.len() == before {
-                        push(&mut text, &mut start, &mut end, c, at, next);
+                        push(&mut text, &mut start, c, at);
                     }
                 }
             }
@@ -82,25 +78,32 @@ impl Folded {
         Folded {
             text,
             start,
-            end,
             body_len: body.len(),
         }
     }
 
     /// The body span of the folded range `from..to` (character boundaries of the body).
     pub fn body_span(&self, from: usize, to: usize) -> (usize, usize) {
-        let s = self.start.get(from).copied().unwrap_or(self.body_len);
-        let e = if to == 0 {
-            s
-        } else {
-            self.end.get(to - 1).copied().unwrap_or(self.body_len)
-        };
+        let s = self.start.get(from).map_or(self.body_len, |&s| s as usize);
+        let e = if to == 0 { s } else { self.char_end(to - 1) };
         (s, e.max(s))
+    }
+
+    /// The body offset just past the character that produced folded byte `i`: where the next
+    /// character's folded bytes start (a few bytes on at most), or the end of the body.
+    fn char_end(&self, i: usize) -> usize {
+        let Some(&at) = self.start.get(i) else {
+            return self.body_len;
+        };
+        self.start[i + 1..]
+            .iter()
+            .find(|&&next| next != at)
+            .map_or(self.body_len, |&next| next as usize)
     }
 
     /// The folded offset of the first folded byte at or after body offset `at`.
     pub fn folded_offset(&self, at: usize) -> usize {
-        self.start.partition_point(|&s| s < at)
+        self.start.partition_point(|&s| (s as usize) < at)
     }
 }
 
@@ -109,19 +112,16 @@ fn folds_to_itself(b: u8) -> bool {
     b.is_ascii() && !char::from(b).is_whitespace() && b != b'`'
 }
 
-fn push(
-    text: &mut String,
-    start: &mut Vec<usize>,
-    end: &mut Vec<usize>,
-    c: char,
-    s: usize,
-    e: usize,
-) {
+fn push(text: &mut String, start: &mut Vec<u32>, c: char, s: usize) {
     text.push(c);
     for _ in 0..c.len_utf8() {
-        start.push(s);
-        end.push(e);
+        start.push(offset(s));
     }
+}
+
+/// A body offset in the map's 32 bits (saturating: bodies are far smaller).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 enum Fold {
@@ -186,6 +186,22 @@ mod tests {
         let (s, e) = f.body_span(1, 2);
         assert_eq!(&body[s..e], "…");
         assert_eq!(f.folded_offset(body.len()), f.text.len());
+    }
+
+    #[test]
+    fn every_folded_byte_maps_to_the_whole_character_that_made_it() {
+        let body = "Kyïv’s  ß… \t\n“x”";
+        let f = Folded::new(body);
+        for (i, _) in f.text.char_indices() {
+            let (s, e) = f.body_span(i, i + 1);
+            let c = body[s..].chars().next().unwrap();
+            let expected = if c.is_whitespace() {
+                s + body[s..].len() - body[s..].trim_start().len()
+            } else {
+                s + c.len_utf8()
+            };
+            assert_eq!(e, expected, "folded byte {i} of {:?}", f.text);
+        }
     }
 
     #[test]

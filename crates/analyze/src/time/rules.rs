@@ -2,7 +2,8 @@
 
 use crate::actors::text::Tok;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// A time expression in folded coordinates.
 #[derive(Debug, Clone)]
@@ -172,8 +173,10 @@ const PAST_IRREGULAR: [&str; 40] = [
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Tok],
-    /// Each token in lower case (borrowed from `text` when it already is).
-    low: Vec<Cow<'a, str>>,
+    /// The text with its ASCII letters lowered (same offsets): an ASCII token's lower case.
+    ascii_lower: String,
+    /// The lower case of each token with other characters, by token index (sorted).
+    other_lower: Vec<(usize, String)>,
     sents: &'a [(usize, usize)],
     publ: Option<NaiveDate>,
 }
@@ -186,7 +189,13 @@ impl Ctx<'_> {
             .unwrap_or("")
     }
     fn l(&self, i: usize) -> &str {
-        self.low.get(i).map_or("", |s| s.as_ref())
+        let Some(t) = self.toks.get(i) else {
+            return "";
+        };
+        match self.other_lower.binary_search_by_key(&i, |x| x.0) {
+            Ok(k) => &self.other_lower[k].1,
+            Err(_) => self.ascii_lower.get(t.start..t.end).unwrap_or(""),
+        }
     }
     fn cap(&self, i: usize) -> bool {
         self.w(i).chars().next().is_some_and(|c| c.is_uppercase())
@@ -414,15 +423,19 @@ fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
     (k.div_euclid(12), (k.rem_euclid(12) + 1) as u32)
 }
 
-/// The token `t` of `text` in lower case: a slice of `ascii_lower` (the text with ASCII letters
-/// lowered, same offsets) when the token is ASCII, else its own lower-cased copy.
-fn lower<'a>(text: &str, ascii_lower: &'a str, t: &Tok) -> Cow<'a, str> {
-    let word = text.get(t.start..t.end).unwrap_or("");
-    if word.is_ascii() {
-        Cow::Borrowed(ascii_lower.get(t.start..t.end).unwrap_or(""))
-    } else {
-        Cow::Owned(word.to_lowercase())
+/// The lower case of every token that is not plain ASCII, by token index (none for an ASCII
+/// text, the usual case after folding).
+fn other_lower(text: &str, toks: &[Tok]) -> Vec<(usize, String)> {
+    if text.is_ascii() {
+        return Vec::new();
     }
+    toks.iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let word = text.get(t.start..t.end).unwrap_or("");
+            (!word.is_ascii()).then(|| (i, word.to_lowercase()))
+        })
+        .collect()
 }
 
 /// Finds every time expression in the tokens.
@@ -432,19 +445,20 @@ pub fn find(
     sents: &[(usize, usize)],
     publ: Option<NaiveDate>,
 ) -> Vec<Found> {
-    let ascii_lower = text.to_ascii_lowercase();
     let cx = Ctx {
         text,
         toks,
-        low: toks.iter().map(|t| lower(text, &ascii_lower, t)).collect(),
+        ascii_lower: text.to_ascii_lowercase(),
+        other_lower: other_lower(text, toks),
         sents,
         publ,
     };
     let mut out: Vec<Found> = Vec::new();
     let mut last_day: Option<NaiveDate> = None;
+    let starting = StartingWords::get();
     let mut i = 0;
     while i < toks.len() {
-        if !toks[i].word {
+        if !toks[i].word || !may_start_expression(starting, cx.l(i)) {
             i += 1;
             continue;
         }
@@ -476,6 +490,72 @@ pub fn find(
         i = end;
     }
     merge_ranges(text, out)
+}
+
+/// The words (lower case) that can start an expression, besides numbers: what the first token
+/// of some rule in [`rule_at`] or [`bare_month_or_year`] has to be.
+struct StartingWords {
+    words: HashSet<&'static str>,
+    /// For each first byte, a bit for each word length that occurs with it: most words are
+    /// ruled out by this look-up alone, before any hashing.
+    shapes: [u32; 256],
+}
+
+impl StartingWords {
+    fn get() -> &'static StartingWords {
+        static WORDS: OnceLock<StartingWords> = OnceLock::new();
+        WORDS.get_or_init(|| {
+            let mut words: HashSet<&'static str> = HashSet::new();
+            words.extend(MONTHS);
+            words.extend(MONTH_ABBR.iter().map(|m| m.0));
+            words.extend(WEEKDAYS.iter().map(|w| w.0));
+            words.extend(NUMBERS.iter().map(|n| n.0));
+            words.extend(MONTH_TRIGGERS);
+            words.extend([
+                // modified, relative_word, anaphoric, duration, bare_month_or_year
+                "earlier",
+                "later",
+                "this",
+                "last",
+                "next",
+                "past",
+                "coming",
+                "previous",
+                "the",
+                "today",
+                "tonight",
+                "yesterday",
+                "tomorrow",
+                "for",
+                "end",
+                "beginning",
+                "start",
+            ]);
+            let mut shapes = [0u32; 256];
+            for w in &words {
+                shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len().min(31);
+            }
+            StartingWords { words, shapes }
+        })
+    }
+
+    fn contains(&self, l: &str) -> bool {
+        let shape = self.shapes[usize::from(l.as_bytes()[0])];
+        shape & (1 << l.len().min(31)) != 0 && self.words.contains(l)
+    }
+}
+
+/// Whether a rule may match at a token (lower case): a starting word, a number ("10", "+3"), a
+/// hyphenated word ("mid-January", "eight-week"), or a word in another script (rare: left to
+/// the rules). Most words are none of these and are passed over without trying every rule.
+fn may_start_expression(starting: &StartingWords, l: &str) -> bool {
+    let Some(&first) = l.as_bytes().first() else {
+        return false;
+    };
+    if first.is_ascii_digit() || first == b'+' || l.bytes().any(|b| b == b'-' || b >= 0x80) {
+        return true;
+    }
+    starting.contains(l)
 }
 
 /// "from Monday to Wednesday", "Jan. 10 through Jan. 12": two days joined into a range.
@@ -1109,4 +1189,50 @@ fn duration_value(n: i64, unit: &str) -> Option<String> {
         "decade" | "decades" => format!("P{}Y", n * 10),
         _ => format!("P{n}{}", unit_of(unit)?),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_and_numbers_that_open_a_rule_are_tried() {
+        for l in [
+            "january",
+            "dec",
+            "monday",
+            "last",
+            "the",
+            "yesterday",
+            "two",
+            "for",
+            "in",
+            "10",
+            "2022-01-10",
+            "10th",
+            "+3",
+            "mid-january",
+            "eight-week",
+        ] {
+            assert!(may_start_expression(StartingWords::get(), l), "{l}");
+        }
+    }
+
+    #[test]
+    fn other_words_are_passed_over() {
+        for l in ["talks", "said", "russia", "weeks", "ago", "of-"] {
+            let tried = may_start_expression(StartingWords::get(), l);
+            assert_eq!(tried, l.contains('-'), "{l}");
+        }
+    }
+
+    #[test]
+    fn expressions_are_found_at_their_opening_words() {
+        let text = "Talks held on Monday ended two days later, officials said in January.";
+        let toks = crate::actors::text::tokenize(text);
+        let publ = NaiveDate::from_ymd_opt(2022, 1, 13);
+        let found = find(text, &toks, &[], publ);
+        let starts: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(starts, vec!["Monday", "two days later", "January"]);
+    }
 }
