@@ -11,6 +11,8 @@
 
 use super::date::{earliest, from_url, parse_machine, parse_text};
 use super::jsonld::JsonLd;
+#[cfg(test)]
+use super::signals::DateElement;
 use super::signals::Signals;
 use chrono::NaiveDate;
 use parley_core::DateSource;
@@ -131,12 +133,12 @@ pub struct Published {
     pub from: DateSource,
 }
 
-/// True when a machine date string carries a local (non-UTC) offset or no time at all: its
-/// calendar day is the publisher's own, not shifted by a time-zone conversion.
+/// True when a machine date string carries a time with a local (non-UTC) offset: its calendar
+/// day is the publisher's own. A bare date is not: sites often derive it from a UTC time.
 fn is_local_day(s: &str) -> bool {
     let s = s.trim();
     let Some(t) = s.find(['T', ' ']).filter(|&i| i >= 8) else {
-        return true;
+        return false;
     };
     let time = &s[t + 1..];
     if time.ends_with('Z')
@@ -203,10 +205,14 @@ pub fn resolve(
         // A day off from the URL's date or another local date is a time-zone shift: the
         // publisher's own calendar day is the better answer.
         let close = |d: NaiveDate| (d - first).num_days().abs() <= 1;
-        if let Some(u) = url_date.filter(|u| close(*u) && *u != first) {
+        if let Some(u) = url_date.filter(|u| close(*u)) {
             return Some(Published {
                 date: u,
-                from: DateSource::Url,
+                from: if u == first {
+                    DateSource::Metadata
+                } else {
+                    DateSource::Url
+                },
             });
         }
         let date = cands
@@ -292,6 +298,7 @@ pub fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::signals::DateElement;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
@@ -345,6 +352,48 @@ mod tests {
         .unwrap();
         assert_eq!(p.date, NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
         assert_eq!(p.from, DateSource::Url);
+    }
+
+    #[test]
+    fn a_url_day_that_agrees_with_the_metadata_is_not_replaced_by_a_next_day_time() {
+        // A comment's `<time pubdate>` with a local offset, one day after the post.
+        let sig = Signals {
+            metas: vec![(
+                "article:published_time".into(),
+                "2015-12-12T05:00:37+00:00".into(),
+            )],
+            times: vec![DateElement {
+                machine: Some("2015-12-13T01:10:03+01:00".into()),
+                text: "13 Dezember, 2015 um 01:10".into(),
+                published_hint: true,
+                modified_hint: false,
+            }],
+            ..Default::default()
+        };
+        let url = Some("https://x.com/2015/12/12/post/");
+        let p = resolve(&sig, &JsonLd::default(), url, &[], today()).unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2015, 12, 12).unwrap());
+        assert_eq!(p.from, DateSource::Metadata);
+    }
+
+    #[test]
+    fn a_bare_date_does_not_replace_a_utc_timestamp_but_a_local_one_does() {
+        let ld = JsonLd {
+            date_published: Some("2019-10-19T03:00:00.000Z".into()),
+            ..Default::default()
+        };
+        let bare = Signals {
+            metas: vec![("datepublished".into(), "2019-10-18".into())],
+            ..Default::default()
+        };
+        let p = resolve(&bare, &ld, None, &[], today()).unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2019, 10, 19).unwrap());
+        let local = Signals {
+            metas: vec![("datepublished".into(), "2019-10-18T23:00:00-04:00".into())],
+            ..Default::default()
+        };
+        let p = resolve(&local, &ld, None, &[], today()).unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2019, 10, 18).unwrap());
     }
 
     #[test]
