@@ -1,13 +1,19 @@
 //! The publication date and where it came from: a priority chain that never invents a date.
 //!
-//! 1. JSON-LD `datePublished` / `dateCreated` of the article; 2. publication `<meta>` tags
-//! (`article:published_time` and the other common names), then JSON-LD dates of other objects
-//! (an embedded video); 3. `<time>`/`itemprop` elements marked
-//! as the publication date — all [`DateSource::Metadata`]. 4. A full date in the URL
-//! ([`DateSource::Url`]). 5. A `<time datetime>` not marked as a modification date
-//! ([`DateSource::Metadata`]). 6. A date written in an element whose class or id names a date or
-//! byline ([`DateSource::Text`]): a date after "Updated" only when no other is written, and never
-//! a range. A candidate outside [earliest, not_after] is skipped, not clamped.
+//! 0. None on a site's front page (its dates are those of its newest items).
+//! 1. Publication `<meta>` tags (`article:published_time` and the other common names; htmldate's
+//!    order), then JSON-LD `datePublished` / `dateCreated` of the article, then JSON-LD dates of
+//!    other objects (an embedded video), then `<time>`/`itemprop` elements marked as the
+//!    publication date — all [`DateSource::Metadata`]. Dates are read as written, in the
+//!    publisher's offset, never converted to UTC; a URL day within a day of the first one is
+//!    the publisher's own and wins, else a timestamp with a local offset beats a UTC one.
+//! 2. A full date in the URL ([`DateSource::Url`]).
+//! 3. A `<time datetime>` not marked as a modification date ([`DateSource::Metadata`]).
+//! 4. A date written in an element whose class or id names a date or byline, or near the
+//!    headline ([`DateSource::Text`]): a date after "Updated" only when no other is written, and
+//!    never a range.
+//!
+//! A candidate outside [earliest, not_after] is skipped, not clamped.
 
 use super::date::{earliest, from_url, parse_machine, parse_text};
 use super::jsonld::JsonLd;
@@ -126,6 +132,17 @@ fn date_part_of_title(title: &str) -> Option<NaiveDate> {
         .find_map(parse_text)
 }
 
+/// True for the root of a site ("https://example.com/"), not for any page below it or with a
+/// query ("/?p=123" is a WordPress post).
+fn is_front_page(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let path = rest.find(['/', '?', '#']).map(|i| &rest[i..]).unwrap_or("");
+    let path = path.split('#').next().unwrap_or("");
+    path.is_empty() || path == "/"
+}
+
 /// The chosen date and its provenance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Published {
@@ -166,14 +183,17 @@ fn structured(
     };
     // Dates of other objects (an embedded video's upload) rank below the page's own
     // publication meta tags.
-    let mut out: Vec<(NaiveDate, bool)> =
-        [ld.date_published.as_deref(), ld.date_created.as_deref()]
-            .into_iter()
-            .flatten()
-            .chain(PUBLISHED_META.iter().flat_map(|k| sig.meta(k)))
-            .chain(ld.other_date_published.as_deref())
-            .filter_map(from_machine)
-            .collect();
+    let mut out: Vec<(NaiveDate, bool)> = PUBLISHED_META
+        .iter()
+        .flat_map(|k| sig.meta(k))
+        .chain(
+            [ld.date_published.as_deref(), ld.date_created.as_deref()]
+                .into_iter()
+                .flatten(),
+        )
+        .chain(ld.other_date_published.as_deref())
+        .filter_map(from_machine)
+        .collect();
     for t in sig
         .times
         .iter()
@@ -198,6 +218,10 @@ pub fn resolve(
     near_title: &[&str],
     not_after: NaiveDate,
 ) -> Option<Published> {
+    // A site's front page shows its newest items: their dates are not the page's own.
+    if url.is_some_and(is_front_page) {
+        return None;
+    }
     let ok = |d: NaiveDate| d >= earliest() && d <= not_after;
     let url_date = url.and_then(from_url).filter(|d| ok(*d));
     let cands = structured(sig, ld, &ok);
@@ -382,18 +406,70 @@ mod tests {
             date_published: Some("2019-10-19T03:00:00.000Z".into()),
             ..Default::default()
         };
-        let bare = Signals {
-            metas: vec![("datepublished".into(), "2019-10-18".into())],
+        let marked = |machine: &str| Signals {
+            times: vec![DateElement {
+                machine: Some(machine.into()),
+                text: String::new(),
+                published_hint: true,
+                modified_hint: false,
+            }],
             ..Default::default()
         };
-        let p = resolve(&bare, &ld, None, &[], today()).unwrap();
+        let p = resolve(&marked("2019-10-18"), &ld, None, &[], today()).unwrap();
         assert_eq!(p.date, NaiveDate::from_ymd_opt(2019, 10, 19).unwrap());
-        let local = Signals {
-            metas: vec![("datepublished".into(), "2019-10-18T23:00:00-04:00".into())],
+        let p = resolve(
+            &marked("2019-10-18T23:00:00-04:00"),
+            &ld,
+            None,
+            &[],
+            today(),
+        )
+        .unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2019, 10, 18).unwrap());
+    }
+
+    #[test]
+    fn a_site_front_page_has_no_publication_date() {
+        let sig = Signals {
+            metas: vec![(
+                "article:published_time".into(),
+                "2021-05-24T15:24:38+00:00".into(),
+            )],
             ..Default::default()
         };
-        let p = resolve(&local, &ld, None, &[], today()).unwrap();
-        assert_eq!(p.date, NaiveDate::from_ymd_opt(2019, 10, 18).unwrap());
+        let ld = JsonLd::default();
+        assert_eq!(
+            resolve(&sig, &ld, Some("https://x.com/"), &[], today()),
+            None
+        );
+        assert_eq!(
+            resolve(&sig, &ld, Some("https://x.com"), &[], today()),
+            None
+        );
+        for page in ["https://x.com/?p=123", "https://x.com/about/"] {
+            assert!(
+                resolve(&sig, &ld, Some(page), &[], today()).is_some(),
+                "{page}"
+            );
+        }
+    }
+
+    #[test]
+    fn publication_meta_tags_rank_above_json_ld() {
+        // htmldate's order: the page's <meta> header first, then JSON-LD.
+        let sig = Signals {
+            metas: vec![(
+                "article:published_time".into(),
+                "2020-04-24T21:25:06+00:00".into(),
+            )],
+            ..Default::default()
+        };
+        let ld = JsonLd {
+            date_published: Some("2020-04-26T07:25:06Z".into()),
+            ..Default::default()
+        };
+        let p = resolve(&sig, &ld, None, &[], today()).unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2020, 4, 24).unwrap());
     }
 
     #[test]

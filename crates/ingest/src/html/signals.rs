@@ -103,6 +103,22 @@ pub fn short_text(el: ElementRef<'_>, max: usize) -> Option<String> {
 
 const MAX_CANDIDATES: usize = 12;
 
+/// How many ancestors of a `<time>` are checked for a "last reviewed" field.
+const REVIEWED_FIELD_DEPTH: usize = 3;
+
+/// True when a `<time>` sits in a field named for the day the page was last reviewed
+/// ("Date Last Reviewed: April 2025" on health and government pages): a modification date.
+fn in_reviewed_field(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.ancestors()
+        .take(REVIEWED_FIELD_DEPTH)
+        .any(|a| match a.value() {
+            Node::Element(e) => super::boilerplate::class_and_id(e)
+                .to_ascii_lowercase()
+                .contains("reviewed"),
+            _ => false,
+        })
+}
+
 /// Gathers the signals of a parsed page.
 pub fn collect(html: &Html) -> Signals {
     let mut s = Signals::default();
@@ -200,7 +216,8 @@ pub fn collect(html: &Html) -> Signals {
                 modified_hint: lower.contains("modified")
                     || lower.contains("updated")
                     || parent_hint.contains("update")
-                    || parent_hint.contains("modified"),
+                    || parent_hint.contains("modified")
+                    || in_reviewed_field(node),
             });
             continue;
         }
@@ -230,4 +247,22 @@ pub fn collect(html: &Html) -> Signals {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_time_in_a_last_reviewed_field_is_a_modification_date() {
+        let html = Html::parse_document(
+            r#"<div class="field--name-date-last-reviewed"><div class="label">Date Last Reviewed:</div>
+            <div class="item"><time datetime="2025-04-14T12:00:00Z">April 2025</time></div></div>
+            <p class="byline"><time datetime="2024-02-01">Feb 1, 2024</time></p>"#,
+        );
+        let s = collect(&html);
+        assert_eq!(s.times.len(), 2);
+        assert!(s.times[0].modified_hint);
+        assert!(!s.times[1].modified_hint);
+    }
 }
