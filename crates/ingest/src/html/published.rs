@@ -1,9 +1,9 @@
 //! The publication date and where it came from: a priority chain that never invents a date.
 //!
 //! 0. None on a site's front page (its dates are those of its newest items).
-//! 1. Publication `<meta>` tags (`article:published_time` and the other common names; htmldate's
-//!    order), then JSON-LD `datePublished` / `dateCreated` of the article, then JSON-LD dates of
-//!    other objects (an embedded video), then `<time>`/`itemprop` elements marked as the
+//! 1. JSON-LD `datePublished` / `dateCreated` of the article, then publication `<meta>` tags
+//!    (`article:published_time` and the other common names), then JSON-LD dates of other
+//!    objects (an embedded video), then `<time>`/`itemprop` elements marked as the
 //!    publication date — all [`DateSource::Metadata`]. Dates are read as written, in the
 //!    publisher's offset, never converted to UTC; a URL day within a day of the first one is
 //!    the publisher's own and wins, else a timestamp with a local offset beats a UTC one.
@@ -17,8 +17,6 @@
 
 use super::date::{earliest, from_url, parse_machine, parse_text};
 use super::jsonld::JsonLd;
-#[cfg(test)]
-use super::signals::DateElement;
 use super::signals::Signals;
 use chrono::NaiveDate;
 use parley_core::DateSource;
@@ -183,17 +181,14 @@ fn structured(
     };
     // Dates of other objects (an embedded video's upload) rank below the page's own
     // publication meta tags.
-    let mut out: Vec<(NaiveDate, bool)> = PUBLISHED_META
-        .iter()
-        .flat_map(|k| sig.meta(k))
-        .chain(
-            [ld.date_published.as_deref(), ld.date_created.as_deref()]
-                .into_iter()
-                .flatten(),
-        )
-        .chain(ld.other_date_published.as_deref())
-        .filter_map(from_machine)
-        .collect();
+    let mut out: Vec<(NaiveDate, bool)> =
+        [ld.date_published.as_deref(), ld.date_created.as_deref()]
+            .into_iter()
+            .flatten()
+            .chain(PUBLISHED_META.iter().flat_map(|k| sig.meta(k)))
+            .chain(ld.other_date_published.as_deref())
+            .filter_map(from_machine)
+            .collect();
     for t in sig
         .times
         .iter()
@@ -452,24 +447,6 @@ mod tests {
                 "{page}"
             );
         }
-    }
-
-    #[test]
-    fn publication_meta_tags_rank_above_json_ld() {
-        // htmldate's order: the page's <meta> header first, then JSON-LD.
-        let sig = Signals {
-            metas: vec![(
-                "article:published_time".into(),
-                "2020-04-24T21:25:06+00:00".into(),
-            )],
-            ..Default::default()
-        };
-        let ld = JsonLd {
-            date_published: Some("2020-04-26T07:25:06Z".into()),
-            ..Default::default()
-        };
-        let p = resolve(&sig, &ld, None, &[], today()).unwrap();
-        assert_eq!(p.date, NaiveDate::from_ymd_opt(2020, 4, 24).unwrap());
     }
 
     #[test]
