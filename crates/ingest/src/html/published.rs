@@ -17,65 +17,25 @@
 
 use super::date::{earliest, from_url, parse_machine, parse_text};
 use super::jsonld::JsonLd;
+use super::lists;
 use super::signals::Signals;
 use chrono::NaiveDate;
 use parley_core::DateSource;
+use std::sync::LazyLock;
 
-const PUBLISHED_META: &[&str] = &[
-    "article:published_time",
-    "og:published_time",
-    "article:published",
-    "datepublished",
-    "published_time",
-    "publish_date",
-    "publish-date",
-    "publishdate",
-    "pubdate",
-    "pub_date",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.date",
-    "dcterms.created",
-    "dcterms.issued",
-    "dc.date.created",
-    "citation_publication_date",
-    "citation_date",
-    "article.published",
-    "date",
-    "datecreated",
-    "originalpublicationdate",
-    "cxenseparse:recs:publishtime",
-    "displaydate",
-    "release_date",
-    "og:pubdate",
-    "pdate",
-    "ptime",
-    "published-date",
-    "bt:pubdate",
-];
+static PUBLISHED_META: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lists::entries(include_str!(
+        "../../../../data/ingest/published_meta_names.txt"
+    ))
+});
 
 /// More different dates than this in date-named elements mark a listing page.
 const MAX_DISTINCT_TEXT_DATES: usize = 2;
 
 /// Words after which a written date is a modification date ("Updated: …", "Stand: …" is not
 /// one: it is how German sites date an article).
-const UPDATE_WORDS: &[&str] = &[
-    "updated",
-    "update:",
-    "modified",
-    "revised",
-    "aktualisiert",
-    "geändert",
-    "mis à jour",
-    "modifié",
-    "actualizado",
-    "actualización",
-    "aggiornato",
-    "bijgewerkt",
-    "atualizado",
-];
+static UPDATE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lists::entries(include_str!("../../../../data/ingest/update_words.txt")));
 
 /// The part of a text before its first update word ("Published 3 May · Updated 5 May" →
 /// "Published 3 May · ").
@@ -317,26 +277,59 @@ pub fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::lists::checks::lowercase_unique;
+
+    #[test]
+    fn every_entry_of_published_meta_names_txt_gives_the_date() {
+        lowercase_unique("published_meta_names.txt", &PUBLISHED_META);
+        for k in PUBLISHED_META.iter() {
+            let sig = Signals {
+                metas: vec![(k.to_string(), "2022-01-10T08:00:00+01:00".into())],
+                ..Default::default()
+            };
+            let p = resolve(&sig, &JsonLd::default(), None, &[], today());
+            assert_eq!(
+                p.map(|p| p.date),
+                NaiveDate::from_ymd_opt(2022, 1, 10),
+                "{k}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_after_any_entry_of_update_words_txt_is_not_a_publication_date() {
+        lowercase_unique("update_words.txt", &UPDATE_WORDS);
+        for w in UPDATE_WORDS.iter() {
+            assert_eq!(
+                publication_date_in_text(&format!("{w} 10.01.2022")),
+                None,
+                "{w}"
+            );
+        }
+    }
     use crate::html::signals::DateElement;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
     }
 
-    #[test]
-    fn json_ld_beats_a_distant_url_date() {
+    /// The date resolved from a JSON-LD `datePublished` and a page URL alone.
+    fn from_json_ld_and_url(date_published: &str, url: &str) -> Option<Published> {
         let ld = JsonLd {
-            date_published: Some("2022-01-09T20:00:00Z".into()),
+            date_published: Some(date_published.into()),
             ..Default::default()
         };
-        let p = resolve(
-            &Signals::default(),
-            &ld,
-            Some("https://x.com/2021/12/10/a"),
-            &[],
-            today(),
-        )
-        .unwrap();
+        resolve(&Signals::default(), &ld, Some(url), &[], today())
+    }
+
+    /// The date resolved from the blocks around the headline alone.
+    fn from_near_title(near: &[&str]) -> Option<Published> {
+        resolve(&Signals::default(), &JsonLd::default(), None, near, today())
+    }
+
+    #[test]
+    fn json_ld_beats_a_distant_url_date() {
+        let p = from_json_ld_and_url("2022-01-09T20:00:00Z", "https://x.com/2021/12/10/a").unwrap();
         assert_eq!(p.date, NaiveDate::from_ymd_opt(2022, 1, 9).unwrap());
         assert_eq!(p.from, DateSource::Metadata);
     }
@@ -357,18 +350,7 @@ mod tests {
 
     #[test]
     fn a_url_day_next_to_a_utc_timestamp_wins() {
-        let ld = JsonLd {
-            date_published: Some("2022-01-11T02:00:00Z".into()),
-            ..Default::default()
-        };
-        let p = resolve(
-            &Signals::default(),
-            &ld,
-            Some("https://x.com/2022/01/10/a"),
-            &[],
-            today(),
-        )
-        .unwrap();
+        let p = from_json_ld_and_url("2022-01-11T02:00:00Z", "https://x.com/2022/01/10/a").unwrap();
         assert_eq!(p.date, NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
         assert_eq!(p.from, DateSource::Url);
     }
@@ -452,14 +434,7 @@ mod tests {
     #[test]
     fn a_dateline_near_the_title_is_a_text_date() {
         let near = ["By Ann Lee, January 10, 2022"];
-        let p = resolve(
-            &Signals::default(),
-            &JsonLd::default(),
-            None,
-            &near,
-            today(),
-        )
-        .unwrap();
+        let p = from_near_title(&near).unwrap();
         assert_eq!(p.from, DateSource::Text);
     }
 
@@ -512,13 +487,7 @@ mod tests {
     #[test]
     fn a_published_date_beats_one_after_an_updated_label() {
         let near = ["Last updated:", "Feb 4, 2025", "Published Jan 2, 2025"];
-        let p = resolve(
-            &Signals::default(),
-            &JsonLd::default(),
-            None,
-            &near,
-            today(),
-        );
+        let p = from_near_title(&near);
         assert_eq!(
             p.unwrap().date,
             NaiveDate::from_ymd_opt(2025, 1, 2).unwrap()
@@ -528,13 +497,7 @@ mod tests {
     #[test]
     fn an_update_date_is_used_when_it_is_the_only_one() {
         let near = ["Last updated:", "Feb 4, 2025"];
-        let p = resolve(
-            &Signals::default(),
-            &JsonLd::default(),
-            None,
-            &near,
-            today(),
-        );
+        let p = from_near_title(&near);
         assert_eq!(
             p.unwrap().date,
             NaiveDate::from_ymd_opt(2025, 2, 4).unwrap()
