@@ -9,48 +9,23 @@
 //! blog named after its writer); collective bylines ("Podium Staff", "News Desk") are kept.
 
 use super::jsonld::JsonLd;
+use super::lists;
 use super::metadata::host_of;
 use super::signals::Signals;
+use std::sync::LazyLock;
 
-const META_KEYS: &[&str] = &[
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
-    "byl",
-    "citation_author",
-    "cxenseparse:author",
-    "article:author_name",
-];
+static META_KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lists::entries(include_str!(
+        "../../../../data/ingest/author_meta_names.txt"
+    ))
+});
 
-const PREFIXES: &[&str] = &[
-    "this post was written by",
-    "this article was written by",
-    "article by",
-    "story by",
-    "post by",
-    "authored by",
-    "reviewed by",
-    "articles by",
-    "written by",
-    "posted by",
-    "by",
-    "von",
-    "par",
-    "por",
-    "di",
-    "door",
-    "autor:",
-    "author:",
-    "text:",
-    "von:",
-];
+static PREFIXES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lists::entries(include_str!("../../../../data/ingest/byline_prefixes.txt")));
 
 fn strip_prefix_word(s: &str) -> &str {
     let mut s = s.trim();
-    for p in PREFIXES {
+    for p in PREFIXES.iter() {
         let head_matches = s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
         if head_matches && s.len() > p.len() && s[p.len()..].starts_with([' ', ':', '\u{a0}']) {
             s = s[p.len()..].trim_start_matches([' ', ':', '\u{a0}']).trim();
@@ -87,21 +62,12 @@ fn plausible_name(s: &str, site: Option<&str>, host: Option<&str>) -> bool {
     if names_the_site(&n, site, host) || is_organisation(&n) {
         return false;
     }
-    !matches!(
-        n.as_str(),
-        "admin"
-            | "staff"
-            | "editor"
-            | "redaktion"
-            | "reuters"
-            | "ap"
-            | "afp"
-            | "dpa"
-            | "associated press"
-            | "guest"
-            | "anonymous"
-    )
+    !NOT_AUTHOR_NAMES.contains(&n.as_str())
 }
+
+/// Whole bylines that name a role, an agency or nobody rather than a person.
+static NOT_AUTHOR_NAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lists::entries(include_str!("../../../../data/ingest/not_author_names.txt")));
 
 /// True when a lowercased name is the site's name or its host's first label ("dailynews").
 fn names_the_site(n: &str, site: Option<&str>, host: Option<&str>) -> bool {
@@ -110,112 +76,19 @@ fn names_the_site(n: &str, site: Option<&str>, host: Option<&str>) -> bool {
 }
 
 /// Words that make a name an organisation's ("Help Net Security", "Daily News", "EDB Team").
-const ORGANISATION_WORDS: &[&str] = &[
-    "news",
-    "daily",
-    "times",
-    "post",
-    "media",
-    "group",
-    "press",
-    "network",
-    "magazine",
-    "journal",
-    "tribune",
-    "herald",
-    "gazette",
-    "radio",
-    "tv",
-    "television",
-    "inc",
-    "ltd",
-    "llc",
-    "gmbh",
-    "ag",
-    "corp",
-    "company",
-    "co",
-    "team",
-    "staff",
-    "bank",
-    "security",
-    "care",
-    "health",
-    "online",
-    "store",
-    "shop",
-    "services",
-    "solutions",
-    "studio",
-    "studios",
-    "photography",
-    "blog",
-    "agency",
-    "foundation",
-    "institute",
-    "university",
-    "college",
-    "school",
-    "association",
-    "society",
-    "council",
-    "office",
-    "club",
-    "partners",
-    "consulting",
-    "marketing",
-    "software",
-    "technologies",
-    "technology",
-    "systems",
-    "labs",
-    "digital",
-    "global",
-    "international",
-    "world",
-    "review",
-    "weekly",
-    "today",
-    "report",
-    "wire",
-    "channel",
-    "sports",
-    "editorial",
-    "editors",
-    "desk",
-    "newsroom",
-    "redaktion",
-    "zeitung",
-    "nachrichten",
-    "verlag",
-    "agentur",
-    "rédaction",
-    "redacción",
-    "redazione",
-    "clinic",
-    "dentistry",
-    "official",
-    "pc",
-    "plc",
-    "llp",
-];
+static ORGANISATION_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lists::entries(include_str!(
+        "../../../../data/ingest/organisation_words.txt"
+    ))
+});
 
 /// Organisation words that also make collective bylines ("Camphouse Team", "News Desk"): such
 /// a byline is the page's stated author, so only the site-name and personal-name tests use them.
-const COLLECTIVE_BYLINE_WORDS: &[&str] = &[
-    "team",
-    "staff",
-    "desk",
-    "editors",
-    "editorial",
-    "newsroom",
-    "redaktion",
-    "news",
-    "daily",
-    "times",
-    "post",
-    "today",
-];
+static COLLECTIVE_BYLINE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lists::entries(include_str!(
+        "../../../../data/ingest/collective_byline_words.txt"
+    ))
+});
 
 /// True when a lowercased name holds an organisation word other than a collective byline's.
 fn is_organisation(n: &str) -> bool {
@@ -285,69 +158,15 @@ fn from_candidates_min_words<'a>(
 }
 
 /// Words that label a byline element rather than name a person.
-const LABEL_WORDS: &[&str] = &[
-    "bio",
-    "login",
-    "written",
-    "articles",
-    "article",
-    "insights",
-    "team",
-    "staff",
-    "admin",
-    "writer",
-    "contributor",
-    "author",
-    "authors",
-    "people",
-    "bluesky",
-    "twitter",
-    "facebook",
-    "linkedin",
-    "instagram",
-    "follow",
-    "share",
-    "more",
-    "posts",
-    "view",
-    "profile",
-    "member",
-    "editor",
-    "editorial",
-    "redaktion",
-    "newsletter",
-    "contact",
-    "head",
-    "marketing",
-    "development",
-    "strategy",
-    "finance",
-    "analysis",
-    "feature",
-    "guest",
-    "sponsored",
-    // Roles and job titles that follow a name in author boxes.
-    "founder",
-    "co-founder",
-    "ceo",
-    "cto",
-    "director",
-    "manager",
-    "consultant",
-    "certified",
-    "webmaster",
-    "faculty",
-    "officer",
-    "president",
-    "engineer",
-    "specialist",
-];
+static LABEL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lists::entries(include_str!(
+        "../../../../data/ingest/byline_label_words.txt"
+    ))
+});
 
 /// Lower-case name particles allowed inside a name ("Ursula von der Leyen").
-const PARTICLES: &[&str] = &[
-    "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "al",
-    "el", "y", "ter", "zu",
-];
+static PARTICLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lists::entries(include_str!("../../../../data/ingest/name_particles.txt")));
 
 /// True when every word is capitalised (or a particle) and none is a label word.
 fn looks_like_person(name: &str) -> bool {
@@ -367,46 +186,22 @@ fn byline(text: &str) -> Option<&str> {
         return None;
     }
     let t = text.trim();
-    [
-        "By ",
-        "BY ",
-        "Von ",
-        "VON ",
-        "Par ",
-        "Por ",
-        "Door ",
-        "Di ",
-        "Written by ",
-        "Words by ",
-        "Text: ",
-        "Autor: ",
-        "Author: ",
-    ]
-    .iter()
-    .find(|p| t.starts_with(**p))
-    .map(|_| t)
+    BYLINE_OPENINGS
+        .iter()
+        .any(|p| t.starts_with(p) && t[p.len()..].starts_with(' '))
+        .then_some(t)
 }
+
+/// Case-sensitive openings of a byline block, each followed by a space ("By Ann Lee").
+static BYLINE_OPENINGS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lists::entries(include_str!("../../../../data/ingest/byline_openings.txt")));
 
 /// Longest block read as a byline.
 const MAX_BYLINE_CHARS: usize = 100;
 
 /// Labels that stand alone before the author's name in author boxes.
-const BYLINE_LABELS: &[&str] = &[
-    "by",
-    "written by",
-    "words by",
-    "authored by",
-    "posted by",
-    "author",
-    "about the author",
-    "geschrieben von",
-    "autor",
-    "autorin",
-    "auteur",
-    "écrit par",
-    "escrito por",
-    "scritto da",
-];
+static BYLINE_LABELS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lists::entries(include_str!("../../../../data/ingest/byline_labels.txt")));
 
 /// True when a block is only a byline label ("Written by", "Author:").
 pub fn is_byline_label(text: &str) -> bool {
@@ -499,27 +294,131 @@ pub fn authors(
 fn after_label_or_written_by<'a>(blocks: &'a [&'a str]) -> impl Iterator<Item = &'a str> + 'a {
     blocks.iter().copied().filter(|t| {
         t.chars().count() <= MAX_BYLINE_CHARS
-            && STRONG_BYLINE_PREFIXES
-                .iter()
-                .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+            && STRONG_BYLINE_PREFIXES.iter().any(|p| {
+                t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+                    && t[p.len()..].starts_with(' ')
+            })
     })
 }
 
 /// Prefixes that make any short block a byline.
-const STRONG_BYLINE_PREFIXES: &[&str] = &[
-    "written by ",
-    "authored by ",
-    "article by ",
-    "this post was written by ",
-    "words by ",
-    "geschrieben von ",
-    "écrit par ",
-    "escrito por ",
-];
+static STRONG_BYLINE_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lists::entries(include_str!(
+        "../../../../data/ingest/strong_byline_prefixes.txt"
+    ))
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::lists::checks::lowercase_unique;
+
+    fn capitalised(w: &str) -> String {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn every_entry_of_author_meta_names_txt_gives_the_author() {
+        lowercase_unique("author_meta_names.txt", &META_KEYS);
+        for k in META_KEYS.iter() {
+            let sig = Signals {
+                metas: vec![(k.to_string(), "Ann Lee".into())],
+                ..Default::default()
+            };
+            let found = authors(&sig, &JsonLd::default(), None, None, &[], &[], &[]);
+            assert_eq!(found, vec!["Ann Lee"], "{k}");
+        }
+    }
+
+    #[test]
+    fn no_entry_of_not_author_names_txt_is_a_plausible_name() {
+        lowercase_unique("not_author_names.txt", &NOT_AUTHOR_NAMES);
+        for n in NOT_AUTHOR_NAMES.iter() {
+            let cased: Vec<String> = n.split(' ').map(capitalised).collect();
+            assert!(!plausible_name(&cased.join(" "), None, None), "{n}");
+        }
+        assert!(plausible_name("Ann Lee", None, None));
+    }
+
+    #[test]
+    fn every_entry_of_byline_openings_txt_opens_a_byline() {
+        let mut seen = std::collections::HashSet::new();
+        for p in BYLINE_OPENINGS.iter() {
+            assert!(seen.insert(*p), "{p} is listed twice");
+            assert!(byline(&format!("{p} Ann Lee")).is_some(), "{p}");
+            assert!(byline(&format!("{p}Ann")).is_none(), "{p}");
+        }
+    }
+
+    #[test]
+    fn every_entry_of_byline_prefixes_txt_is_stripped() {
+        lowercase_unique("byline_prefixes.txt", &PREFIXES);
+        for p in PREFIXES.iter() {
+            assert_eq!(strip_prefix_word(&format!("{p} Ann Lee")), "Ann Lee", "{p}");
+        }
+    }
+
+    #[test]
+    fn every_organisation_word_marks_an_organisation_unless_collective() {
+        lowercase_unique("organisation_words.txt", &ORGANISATION_WORDS);
+        lowercase_unique("collective_byline_words.txt", &COLLECTIVE_BYLINE_WORDS);
+        for w in COLLECTIVE_BYLINE_WORDS.iter() {
+            assert!(
+                ORGANISATION_WORDS.contains(w),
+                "{w} is not an organisation word"
+            );
+        }
+        for w in ORGANISATION_WORDS.iter() {
+            let collective = COLLECTIVE_BYLINE_WORDS.contains(w);
+            assert_eq!(is_organisation(&format!("acme {w}")), !collective, "{w}");
+        }
+    }
+
+    #[test]
+    fn no_entry_of_byline_label_words_txt_is_a_person() {
+        lowercase_unique("byline_label_words.txt", &LABEL_WORDS);
+        for w in LABEL_WORDS.iter() {
+            assert!(!looks_like_person(&capitalised(w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn every_entry_of_name_particles_txt_may_stand_inside_a_name() {
+        lowercase_unique("name_particles.txt", &PARTICLES);
+        for p in PARTICLES.iter() {
+            assert!(looks_like_person(&format!("Ann {p} Lee")), "{p}");
+        }
+    }
+
+    #[test]
+    fn every_entry_of_byline_labels_txt_is_a_byline_label() {
+        lowercase_unique("byline_labels.txt", &BYLINE_LABELS);
+        for l in BYLINE_LABELS.iter() {
+            assert!(is_byline_label(&capitalised(l)), "{l}");
+        }
+    }
+
+    #[test]
+    fn every_entry_of_strong_byline_prefixes_txt_makes_a_byline() {
+        lowercase_unique("strong_byline_prefixes.txt", &STRONG_BYLINE_PREFIXES);
+        for p in STRONG_BYLINE_PREFIXES.iter() {
+            let block = format!("{p} Ann Lee");
+            assert_eq!(
+                after_label_or_written_by(&[block.as_str()]).count(),
+                1,
+                "{p}"
+            );
+            let glued = format!("{p}line");
+            assert_eq!(
+                after_label_or_written_by(&[glued.as_str()]).count(),
+                0,
+                "{p}"
+            );
+        }
+    }
 
     #[test]
     fn byline_prefix_and_conjunctions_are_handled() {

@@ -2,182 +2,22 @@
 //! "Lesen Sie auch", "À lire aussi"… in the languages the news pages use most. A block that is
 //! only such a cue marks the start of furniture when it comes after most of the article's text.
 
+use super::lists;
+use std::sync::LazyLock;
 /// Cue phrases, lowercase; a block matches when its text (lowercased, trailing punctuation and
 /// whitespace removed) equals one or starts with one followed by a space or a colon.
-const CUES: &[&str] = &[
-    // English
-    "related",
-    "related articles",
-    "related stories",
-    "related coverage",
-    "related content",
-    "related posts",
-    "related news",
-    "related topics",
-    "read more",
-    "read next",
-    "read also",
-    "see also",
-    "more from",
-    "more stories",
-    "more on this story",
-    "more on this topic",
-    "you may also like",
-    "you might also like",
-    "recommended",
-    "recommended for you",
-    "most read",
-    "most popular",
-    "trending",
-    "also read",
-    "don't miss",
-    "share this article",
-    "share this",
-    "about the author",
-    "comments",
-    "leave a comment",
-    "leave a reply",
-    "sign up for",
-    "subscribe to",
-    "follow us",
-    "latest news",
-    "top stories",
-    // German
-    "lesen sie auch",
-    "lesen sie mehr",
-    "mehr zum thema",
-    "weitere artikel",
-    "weitere beiträge",
-    "ähnliche beiträge",
-    "ähnliche artikel",
-    "verwandte artikel",
-    "auch interessant",
-    "das könnte sie auch interessieren",
-    "das könnte dich auch interessieren",
-    "das könnte dich auch interessieren",
-    "mehr themen",
-    "weiterlesen",
-    "aktuellste beiträge",
-    "neueste beiträge",
-    "empfohlene beiträge",
-    "über den autor",
-    "über die autorin",
-    "kommentare",
-    "artikel teilen",
-    "seite teilen",
-    "beitrag teilen",
-    "teilen sie diesen artikel",
-    "zum thema",
-    "weitere informationen",
-    "mehr dazu",
-    "auch lesenswert",
-    "meistgelesen",
-    "top-artikel",
-    "meist gelesen",
-    "meist gelesene artikel",
-    "das thema könnte dich auch interessieren",
-    "das könnte sie auch interessieren",
-    // French
-    "à lire aussi",
-    "a lire aussi",
-    "lire aussi",
-    "voir aussi",
-    "sur le même sujet",
-    "articles similaires",
-    "articles liés",
-    "nos articles",
-    "commentaires",
-    "partager cet article",
-    "à voir aussi",
-    "audios et vidéos sur le sujet",
-    "vidéos sur le sujet",
-    // Spanish / Portuguese / Italian
-    "artículos relacionados",
-    "noticias relacionadas",
-    "te puede interesar",
-    "lee también",
-    "leer más",
-    "más sobre",
-    "comentarios",
-    "leia também",
-    "veja também",
-    "notícias relacionadas",
-    "leggi anche",
-    "articoli correlati",
-    "potrebbe interessarti",
-    "commenti",
-    // Dutch / Polish
-    "lees ook",
-    "gerelateerde artikelen",
-    "zobacz też",
-    "zobacz także",
-    "czytaj także",
-    "czytaj też",
-    "komentarze",
-];
+static CUES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lists::entries(include_str!("../../../../data/ingest/related_cues.txt")));
 
 /// Openings of the notices that sites put inside an article's text: paywall and subscription
 /// teasers, follow-us lines. Lowercase; a block that starts with one is not article text.
-const NOTICE_OPENINGS: &[&str] = &[
-    "to view the full story",
-    "to continue reading",
-    "subscribe now",
-    "subscribe to read",
-    "subscribe today",
-    "already a subscriber",
-    "if you’re seeing this message",
-    "if you're seeing this message",
-    "never miss the latest news",
-    "sign up to our newsletter",
-    "follow us on",
-    "for the latest stories and breaking news",
-    "pour lire la suite",
-    "pour accéder en illimité",
-    "abonnez-vous",
-    "jetzt abonnieren",
-    "weiterlesen mit",
-    "um den artikel weiterzulesen",
-    "para seguir leyendo",
-    "suscríbete",
-    "was this article helpful",
-    "war der artikel nützlich",
-    "war dieser artikel hilfreich",
-    "möchten sie den artikel teilen",
-    "we want to hear what you think",
-    "we need your help",
-    "zapraszamy też do subskrypcji",
-    "gefällt mir wird geladen",
-    "©",
-    "copyright ©",
-    "permalink",
-    "permalien",
-];
+static NOTICE_OPENINGS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lists::entries(include_str!("../../../../data/ingest/notice_openings.txt")));
 
 /// Whole blocks that label page furniture rather than say anything: ad markers, a table of
 /// contents' title, toggles. Lowercase, compared after trimming punctuation.
-const FURNITURE_LABELS: &[&str] = &[
-    "anzeige",
-    "advertisement",
-    "werbung",
-    "publicité",
-    "publicidad",
-    "pubblicità",
-    "sponsored",
-    "inhaltsverzeichnis",
-    "table of contents",
-    "contents",
-    "quellen ausblenden",
-    "quellen anzeigen",
-    "themen",
-    "topics",
-    "loading",
-    "wird geladen",
-    "erschienen in",
-    "entdecken sie jetzt",
-    "artikel",
-    "share",
-    "teilen",
-];
+static FURNITURE_LABELS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lists::entries(include_str!("../../../../data/ingest/furniture_labels.txt")));
 
 /// True when `text` is only a furniture label ("Anzeige", "Table of contents").
 pub fn is_furniture_label(text: &str) -> bool {
@@ -247,6 +87,31 @@ pub fn is_end_cue(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::lists::checks::lowercase_unique;
+
+    #[test]
+    fn every_entry_of_related_cues_txt_is_an_end_cue() {
+        lowercase_unique("related_cues.txt", &CUES);
+        for c in CUES.iter() {
+            assert!(is_end_cue(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn every_entry_of_notice_openings_txt_opens_a_notice() {
+        lowercase_unique("notice_openings.txt", &NOTICE_OPENINGS);
+        for o in NOTICE_OPENINGS.iter() {
+            assert!(is_notice(&format!("{o} and more")), "{o}");
+        }
+    }
+
+    #[test]
+    fn every_entry_of_furniture_labels_txt_is_a_furniture_label() {
+        lowercase_unique("furniture_labels.txt", &FURNITURE_LABELS);
+        for l in FURNITURE_LABELS.iter() {
+            assert!(is_furniture_label(l), "{l}");
+        }
+    }
 
     #[test]
     fn related_headings_are_cues() {

@@ -5,6 +5,7 @@
 //! publisher candidate instead. Broken JSON (raw newlines in strings, common on the web) is
 //! repaired by turning control characters into spaces before parsing.
 
+use super::lists;
 use regex::Regex;
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -34,25 +35,8 @@ pub struct JsonLd {
     pub other_date_published: Option<String>,
 }
 
-const ARTICLE_TYPES: &[&str] = &[
-    "article",
-    "newsarticle",
-    "blogposting",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "backgroundnewsarticle",
-    "reviewnewsarticle",
-    "askpublicnewsarticle",
-    "liveblogposting",
-    "scholarlyarticle",
-    "techarticle",
-    "report",
-    "socialmediaposting",
-    "discussionforumposting",
-    "posting",
-    "creativework",
-];
+static ARTICLE_TYPES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lists::entries(include_str!("../../../../data/ingest/article_types.txt")));
 
 fn types(v: &Value) -> Vec<String> {
     match v.get("@type") {
@@ -217,6 +201,17 @@ pub fn read<'a>(scripts: impl IntoIterator<Item = &'a str>) -> JsonLd {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::lists::checks::lowercase_unique;
+
+    #[test]
+    fn every_entry_of_article_types_txt_is_read_as_the_article() {
+        lowercase_unique("article_types.txt", &ARTICLE_TYPES);
+        for t in ARTICLE_TYPES.iter() {
+            let j = read([format!(r#"{{"@type":"{t}","headline":"Talks"}}"#).as_str()]);
+            assert!(j.found_article, "{t}");
+            assert_eq!(j.headline.as_deref(), Some("Talks"));
+        }
+    }
 
     #[test]
     fn a_cdata_wrapped_script_is_read() {

@@ -13,6 +13,7 @@ mod content;
 mod cues;
 pub mod date;
 mod jsonld;
+mod lists;
 mod metadata;
 mod published;
 mod signals;

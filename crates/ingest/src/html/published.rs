@@ -1,75 +1,41 @@
 //! The publication date and where it came from: a priority chain that never invents a date.
 //!
-//! 1. JSON-LD `datePublished` / `dateCreated` of the article; 2. publication `<meta>` tags
-//! (`article:published_time` and the other common names), then JSON-LD dates of other objects
-//! (an embedded video); 3. `<time>`/`itemprop` elements marked
-//! as the publication date — all [`DateSource::Metadata`]. 4. A full date in the URL
-//! ([`DateSource::Url`]). 5. A `<time datetime>` not marked as a modification date
-//! ([`DateSource::Metadata`]). 6. A date written in an element whose class or id names a date or
-//! byline ([`DateSource::Text`]): a date after "Updated" only when no other is written, and never
-//! a range. A candidate outside [earliest, not_after] is skipped, not clamped.
+//! 0. None on a site's front page (its dates are those of its newest items).
+//! 1. JSON-LD `datePublished` / `dateCreated` of the article, then publication `<meta>` tags
+//!    (`article:published_time` and the other common names), then JSON-LD dates of other
+//!    objects (an embedded video), then `<time>`/`itemprop` elements marked as the
+//!    publication date — all [`DateSource::Metadata`]. Dates are read as written, in the
+//!    publisher's offset, never converted to UTC; a URL day within a day of the first one is
+//!    the publisher's own and wins, else a timestamp with a local offset beats a UTC one.
+//! 2. A full date in the URL ([`DateSource::Url`]).
+//! 3. A `<time datetime>` not marked as a modification date ([`DateSource::Metadata`]).
+//! 4. A date written in an element whose class or id names a date or byline, or near the
+//!    headline ([`DateSource::Text`]): a date after "Updated" only when no other is written, and
+//!    never a range.
+//!
+//! A candidate outside [earliest, not_after] is skipped, not clamped.
 
 use super::date::{earliest, from_url, parse_machine, parse_text};
 use super::jsonld::JsonLd;
+use super::lists;
 use super::signals::Signals;
 use chrono::NaiveDate;
 use parley_core::DateSource;
+use std::sync::LazyLock;
 
-const PUBLISHED_META: &[&str] = &[
-    "article:published_time",
-    "og:published_time",
-    "article:published",
-    "datepublished",
-    "published_time",
-    "publish_date",
-    "publish-date",
-    "publishdate",
-    "pubdate",
-    "pub_date",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.date",
-    "dcterms.created",
-    "dcterms.issued",
-    "dc.date.created",
-    "citation_publication_date",
-    "citation_date",
-    "article.published",
-    "date",
-    "datecreated",
-    "originalpublicationdate",
-    "cxenseparse:recs:publishtime",
-    "displaydate",
-    "release_date",
-    "og:pubdate",
-    "pdate",
-    "ptime",
-    "published-date",
-    "bt:pubdate",
-];
+static PUBLISHED_META: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lists::entries(include_str!(
+        "../../../../data/ingest/published_meta_names.txt"
+    ))
+});
 
 /// More different dates than this in date-named elements mark a listing page.
 const MAX_DISTINCT_TEXT_DATES: usize = 2;
 
 /// Words after which a written date is a modification date ("Updated: …", "Stand: …" is not
 /// one: it is how German sites date an article).
-const UPDATE_WORDS: &[&str] = &[
-    "updated",
-    "update:",
-    "modified",
-    "revised",
-    "aktualisiert",
-    "geändert",
-    "mis à jour",
-    "modifié",
-    "actualizado",
-    "actualización",
-    "aggiornato",
-    "bijgewerkt",
-    "atualizado",
-];
+static UPDATE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lists::entries(include_str!("../../../../data/ingest/update_words.txt")));
 
 /// The part of a text before its first update word ("Published 3 May · Updated 5 May" →
 /// "Published 3 May · ").
@@ -124,6 +90,17 @@ fn date_part_of_title(title: &str) -> Option<NaiveDate> {
         .find_map(parse_text)
 }
 
+/// True for the root of a site ("https://example.com/"), not for any page below it or with a
+/// query ("/?p=123" is a WordPress post).
+fn is_front_page(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let path = rest.find(['/', '?', '#']).map(|i| &rest[i..]).unwrap_or("");
+    let path = path.split('#').next().unwrap_or("");
+    path.is_empty() || path == "/"
+}
+
 /// The chosen date and its provenance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Published {
@@ -131,12 +108,12 @@ pub struct Published {
     pub from: DateSource,
 }
 
-/// True when a machine date string carries a local (non-UTC) offset or no time at all: its
-/// calendar day is the publisher's own, not shifted by a time-zone conversion.
+/// True when a machine date string carries a time with a local (non-UTC) offset: its calendar
+/// day is the publisher's own. A bare date is not: sites often derive it from a UTC time.
 fn is_local_day(s: &str) -> bool {
     let s = s.trim();
     let Some(t) = s.find(['T', ' ']).filter(|&i| i >= 8) else {
-        return true;
+        return false;
     };
     let time = &s[t + 1..];
     if time.ends_with('Z')
@@ -196,6 +173,10 @@ pub fn resolve(
     near_title: &[&str],
     not_after: NaiveDate,
 ) -> Option<Published> {
+    // A site's front page shows its newest items: their dates are not the page's own.
+    if url.is_some_and(is_front_page) {
+        return None;
+    }
     let ok = |d: NaiveDate| d >= earliest() && d <= not_after;
     let url_date = url.and_then(from_url).filter(|d| ok(*d));
     let cands = structured(sig, ld, &ok);
@@ -203,10 +184,14 @@ pub fn resolve(
         // A day off from the URL's date or another local date is a time-zone shift: the
         // publisher's own calendar day is the better answer.
         let close = |d: NaiveDate| (d - first).num_days().abs() <= 1;
-        if let Some(u) = url_date.filter(|u| close(*u) && *u != first) {
+        if let Some(u) = url_date.filter(|u| close(*u)) {
             return Some(Published {
                 date: u,
-                from: DateSource::Url,
+                from: if u == first {
+                    DateSource::Metadata
+                } else {
+                    DateSource::Url
+                },
             });
         }
         let date = cands
@@ -292,25 +277,59 @@ pub fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::lists::checks::lowercase_unique;
+
+    #[test]
+    fn every_entry_of_published_meta_names_txt_gives_the_date() {
+        lowercase_unique("published_meta_names.txt", &PUBLISHED_META);
+        for k in PUBLISHED_META.iter() {
+            let sig = Signals {
+                metas: vec![(k.to_string(), "2022-01-10T08:00:00+01:00".into())],
+                ..Default::default()
+            };
+            let p = resolve(&sig, &JsonLd::default(), None, &[], today());
+            assert_eq!(
+                p.map(|p| p.date),
+                NaiveDate::from_ymd_opt(2022, 1, 10),
+                "{k}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_after_any_entry_of_update_words_txt_is_not_a_publication_date() {
+        lowercase_unique("update_words.txt", &UPDATE_WORDS);
+        for w in UPDATE_WORDS.iter() {
+            assert_eq!(
+                publication_date_in_text(&format!("{w} 10.01.2022")),
+                None,
+                "{w}"
+            );
+        }
+    }
+    use crate::html::signals::DateElement;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
     }
 
-    #[test]
-    fn json_ld_beats_a_distant_url_date() {
+    /// The date resolved from a JSON-LD `datePublished` and a page URL alone.
+    fn from_json_ld_and_url(date_published: &str, url: &str) -> Option<Published> {
         let ld = JsonLd {
-            date_published: Some("2022-01-09T20:00:00Z".into()),
+            date_published: Some(date_published.into()),
             ..Default::default()
         };
-        let p = resolve(
-            &Signals::default(),
-            &ld,
-            Some("https://x.com/2021/12/10/a"),
-            &[],
-            today(),
-        )
-        .unwrap();
+        resolve(&Signals::default(), &ld, Some(url), &[], today())
+    }
+
+    /// The date resolved from the blocks around the headline alone.
+    fn from_near_title(near: &[&str]) -> Option<Published> {
+        resolve(&Signals::default(), &JsonLd::default(), None, near, today())
+    }
+
+    #[test]
+    fn json_ld_beats_a_distant_url_date() {
+        let p = from_json_ld_and_url("2022-01-09T20:00:00Z", "https://x.com/2021/12/10/a").unwrap();
         assert_eq!(p.date, NaiveDate::from_ymd_opt(2022, 1, 9).unwrap());
         assert_eq!(p.from, DateSource::Metadata);
     }
@@ -331,33 +350,91 @@ mod tests {
 
     #[test]
     fn a_url_day_next_to_a_utc_timestamp_wins() {
-        let ld = JsonLd {
-            date_published: Some("2022-01-11T02:00:00Z".into()),
-            ..Default::default()
-        };
-        let p = resolve(
-            &Signals::default(),
-            &ld,
-            Some("https://x.com/2022/01/10/a"),
-            &[],
-            today(),
-        )
-        .unwrap();
+        let p = from_json_ld_and_url("2022-01-11T02:00:00Z", "https://x.com/2022/01/10/a").unwrap();
         assert_eq!(p.date, NaiveDate::from_ymd_opt(2022, 1, 10).unwrap());
         assert_eq!(p.from, DateSource::Url);
     }
 
     #[test]
-    fn a_dateline_near_the_title_is_a_text_date() {
-        let near = ["By Ann Lee, January 10, 2022"];
+    fn a_url_day_that_agrees_with_the_metadata_is_not_replaced_by_a_next_day_time() {
+        // A comment's `<time pubdate>` with a local offset, one day after the post.
+        let sig = Signals {
+            metas: vec![(
+                "article:published_time".into(),
+                "2015-12-12T05:00:37+00:00".into(),
+            )],
+            times: vec![DateElement {
+                machine: Some("2015-12-13T01:10:03+01:00".into()),
+                text: "13 Dezember, 2015 um 01:10".into(),
+                published_hint: true,
+                modified_hint: false,
+            }],
+            ..Default::default()
+        };
+        let url = Some("https://x.com/2015/12/12/post/");
+        let p = resolve(&sig, &JsonLd::default(), url, &[], today()).unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2015, 12, 12).unwrap());
+        assert_eq!(p.from, DateSource::Metadata);
+    }
+
+    #[test]
+    fn a_bare_date_does_not_replace_a_utc_timestamp_but_a_local_one_does() {
+        let ld = JsonLd {
+            date_published: Some("2019-10-19T03:00:00.000Z".into()),
+            ..Default::default()
+        };
+        let marked = |machine: &str| Signals {
+            times: vec![DateElement {
+                machine: Some(machine.into()),
+                text: String::new(),
+                published_hint: true,
+                modified_hint: false,
+            }],
+            ..Default::default()
+        };
+        let p = resolve(&marked("2019-10-18"), &ld, None, &[], today()).unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2019, 10, 19).unwrap());
         let p = resolve(
-            &Signals::default(),
-            &JsonLd::default(),
+            &marked("2019-10-18T23:00:00-04:00"),
+            &ld,
             None,
-            &near,
+            &[],
             today(),
         )
         .unwrap();
+        assert_eq!(p.date, NaiveDate::from_ymd_opt(2019, 10, 18).unwrap());
+    }
+
+    #[test]
+    fn a_site_front_page_has_no_publication_date() {
+        let sig = Signals {
+            metas: vec![(
+                "article:published_time".into(),
+                "2021-05-24T15:24:38+00:00".into(),
+            )],
+            ..Default::default()
+        };
+        let ld = JsonLd::default();
+        assert_eq!(
+            resolve(&sig, &ld, Some("https://x.com/"), &[], today()),
+            None
+        );
+        assert_eq!(
+            resolve(&sig, &ld, Some("https://x.com"), &[], today()),
+            None
+        );
+        for page in ["https://x.com/?p=123", "https://x.com/about/"] {
+            assert!(
+                resolve(&sig, &ld, Some(page), &[], today()).is_some(),
+                "{page}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_dateline_near_the_title_is_a_text_date() {
+        let near = ["By Ann Lee, January 10, 2022"];
+        let p = from_near_title(&near).unwrap();
         assert_eq!(p.from, DateSource::Text);
     }
 
@@ -410,13 +487,7 @@ mod tests {
     #[test]
     fn a_published_date_beats_one_after_an_updated_label() {
         let near = ["Last updated:", "Feb 4, 2025", "Published Jan 2, 2025"];
-        let p = resolve(
-            &Signals::default(),
-            &JsonLd::default(),
-            None,
-            &near,
-            today(),
-        );
+        let p = from_near_title(&near);
         assert_eq!(
             p.unwrap().date,
             NaiveDate::from_ymd_opt(2025, 1, 2).unwrap()
@@ -426,13 +497,7 @@ mod tests {
     #[test]
     fn an_update_date_is_used_when_it_is_the_only_one() {
         let near = ["Last updated:", "Feb 4, 2025"];
-        let p = resolve(
-            &Signals::default(),
-            &JsonLd::default(),
-            None,
-            &near,
-            today(),
-        );
+        let p = from_near_title(&near);
         assert_eq!(
             p.unwrap().date,
             NaiveDate::from_ymd_opt(2025, 2, 4).unwrap()

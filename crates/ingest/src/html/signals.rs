@@ -13,7 +13,7 @@ static DATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static NOT_PUBLICATION_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)modif|updat|revis|event|hours|expir|deadline|birth|comment").unwrap()
+    Regex::new(r"(?i)modif|updat|revis|event|hours|expir|deadline|birth|comment|join").unwrap()
 });
 static AUTHOR_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)author|byline|by-line|writer|autor|auteur|contributor").unwrap()
@@ -102,6 +102,22 @@ pub fn short_text(el: ElementRef<'_>, max: usize) -> Option<String> {
 }
 
 const MAX_CANDIDATES: usize = 12;
+
+/// How many ancestors of a `<time>` are checked for a "last reviewed" field.
+const REVIEWED_FIELD_DEPTH: usize = 3;
+
+/// True when a `<time>` sits in a field named for the day the page was last reviewed
+/// ("Date Last Reviewed: April 2025" on health and government pages): a modification date.
+fn in_reviewed_field(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.ancestors()
+        .take(REVIEWED_FIELD_DEPTH)
+        .any(|a| match a.value() {
+            Node::Element(e) => super::boilerplate::class_and_id(e)
+                .to_ascii_lowercase()
+                .contains("reviewed"),
+            _ => false,
+        })
+}
 
 /// Gathers the signals of a parsed page.
 pub fn collect(html: &Html) -> Signals {
@@ -200,7 +216,8 @@ pub fn collect(html: &Html) -> Signals {
                 modified_hint: lower.contains("modified")
                     || lower.contains("updated")
                     || parent_hint.contains("update")
-                    || parent_hint.contains("modified"),
+                    || parent_hint.contains("modified")
+                    || in_reviewed_field(node),
             });
             continue;
         }
@@ -209,8 +226,17 @@ pub fn collect(html: &Html) -> Signals {
             && !NOT_PUBLICATION_DATE.is_match(&class_id)
             && s.date_texts.len() < MAX_CANDIDATES
         {
-            if let Some(t) = short_text(er, 120).filter(|t| t.len() >= 6) {
-                s.date_texts.push(t);
+            // "2 hours ago" often carries the full date in its tooltip.
+            let text = short_text(er, 120).filter(|t| t.len() >= 6);
+            let tooltip = el.attr("title").map(str::trim).filter(|t| t.len() >= 6);
+            let dated = |t: &&str| super::date::parse_text(t).is_some();
+            if let Some(t) = text
+                .as_deref()
+                .filter(dated)
+                .or(tooltip.filter(dated))
+                .or(text.as_deref())
+            {
+                s.date_texts.push(t.to_string());
             }
         }
         let rel_author = el.attr("rel").is_some_and(|r| {
@@ -230,4 +256,33 @@ pub fn collect(html: &Html) -> Signals {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_time_in_a_last_reviewed_field_is_a_modification_date() {
+        let html = Html::parse_document(
+            r#"<div class="field--name-date-last-reviewed"><div class="label">Date Last Reviewed:</div>
+            <div class="item"><time datetime="2025-04-14T12:00:00Z">April 2025</time></div></div>
+            <p class="byline"><time datetime="2024-02-01">Feb 1, 2024</time></p>"#,
+        );
+        let s = collect(&html);
+        assert_eq!(s.times.len(), 2);
+        assert!(s.times[0].modified_hint);
+        assert!(!s.times[1].modified_hint);
+    }
+
+    #[test]
+    fn a_relative_date_gives_the_date_in_its_tooltip_but_a_join_date_is_ignored() {
+        let html = Html::parse_document(
+            r#"<span class="news-time-ago" title="2020-09-20T14:20:02Z">15 minutes ago</span>
+            <span class="post-date" title="not a date">March 3, 2020</span>
+            <span class="joinDateText" title="10:46 AM - 20 Mar 2007">Joined March 2007</span>"#,
+        );
+        let s = collect(&html);
+        assert_eq!(s.date_texts, vec!["2020-09-20T14:20:02Z", "March 3, 2020"]);
+    }
 }
