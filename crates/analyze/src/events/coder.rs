@@ -98,6 +98,17 @@ struct Trigger {
     needs_target: bool,
 }
 
+/// What the coder saw in one sentence ([`Coder::explain_sentence`]).
+#[derive(Debug, Clone, Default)]
+pub struct Explanation {
+    /// The parties' texts, in order.
+    pub parties: Vec<String>,
+    /// Trigger words and their codes.
+    pub triggers: Vec<(String, String)>,
+    /// Words outside parties that have a verb entry (coded or not).
+    pub verb_words: Vec<String>,
+}
+
 /// The dictionary-driven coder.
 #[derive(Debug, Clone)]
 pub struct Coder {
@@ -170,6 +181,41 @@ impl Coder {
             }
         });
         events
+    }
+
+    /// Why a sentence codes what it does, for error analysis: its parties, the triggers found
+    /// (word and code, before source and target are chosen) and the words with a verb entry.
+    pub fn explain_sentence(&self, input: &CodeInput, sentence: Span) -> Explanation {
+        let ws = words(input.body, sentence);
+        let ps = parties(&ws, sentence, input.mentions);
+        let in_party = |i: usize| ps.iter().any(|p| p.first <= i && i <= p.last);
+        let verbs: Vec<Option<(&VerbEntry, usize)>> =
+            (0..ws.len()).map(|i| self.verb_at(&ws, i)).collect();
+        let present: HashSet<&str> = ws
+            .iter()
+            .flat_map(|w| [w.norm.as_str(), noun_key(&w.norm)])
+            .collect();
+        let triggers = self.triggers(&ws, &ps, &in_party, &verbs, &present);
+        Explanation {
+            parties: ps.iter().map(|p| p.name.clone()).collect(),
+            triggers: triggers
+                .iter()
+                .map(|t| {
+                    (
+                        ws[t.first..=t.last]
+                            .iter()
+                            .map(|w| w.norm.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        t.code.clone(),
+                    )
+                })
+                .collect(),
+            verb_words: (0..ws.len())
+                .filter(|&i| verbs[i].is_some() && !in_party(i))
+                .map(|i| ws[i].norm.clone())
+                .collect(),
+        }
     }
 
     /// A demand cue ("must", "has to") right after a party: the index of its last word.
