@@ -29,6 +29,15 @@ pub struct Pattern {
     pub before: Vec<PatItem>,
     /// Items after the verb, in order.
     pub after: Vec<PatItem>,
+    /// The verbs of its block the pattern was written for (`@take`); empty = all of them.
+    pub verbs: Vec<String>,
+}
+
+impl Pattern {
+    /// Whether the pattern applies to the verb entry with these words.
+    pub fn applies_to(&self, verb_words: &[String]) -> bool {
+        self.verbs.is_empty() || self.verbs.iter().any(|v| *v == verb_words.join(" "))
+    }
 }
 
 /// A verb block: verbs that share a default code and a list of patterns.
@@ -217,9 +226,14 @@ impl Dictionary {
                     let mut before = Vec::new();
                     let mut after = Vec::new();
                     let mut seen_verb = false;
+                    let mut verbs = Vec::new();
                     for t in items.split_whitespace() {
                         let item = match t {
                             "_" => PatItem::Verb,
+                            s if s.starts_with('@') => {
+                                verbs.push(s[1..].replace('_', " "));
+                                continue;
+                            }
                             "$" | "+" | "^" | "%" => continue,
                             s if s.starts_with('&') => PatItem::Set(s[1..].to_string()),
                             s => PatItem::Word(s.to_string()),
@@ -237,6 +251,7 @@ impl Dictionary {
                         code,
                         before,
                         after,
+                        verbs,
                     });
                 }
                 _ => return Err(format!("{}: unknown line {:?}", at(), kw)),
