@@ -853,6 +853,54 @@ const ADVERBS: &[&str] = &[
     "reportedly",
     "allegedly",
 ];
+/// Time words that can stand between a subject and its verb ("Israel on Tuesday reduced",
+/// "the army last week shelled").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "tonight",
+    "overnight",
+    "earlier",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+/// Month names (a number beside one is a date).
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 /// How many words a subject's head noun may follow its actor ("Russian aircraft including
 /// helicopter gunships").
 const SUBJECT_REACH: usize = 5;
@@ -894,11 +942,22 @@ fn verb_position(
     while k > 0 {
         k -= 1;
         let w = ws[k].norm.as_str();
-        let time_on = matches!(w, "on" | "this" | "late" | "early")
-            && ws
-                .get(k + 1)
-                .is_some_and(|n| ADVERBS.contains(&n.norm.as_str()));
-        if is_quote_mark(w) || ADVERBS.contains(&w) || time_on || (w.len() > 4 && w.ends_with("ly"))
+        let time_on = matches!(w, "on" | "this" | "late" | "early" | "last" | "next" | "in")
+            && ws.get(k + 1).is_some_and(|n| {
+                ADVERBS.contains(&n.norm.as_str()) || TIME_WORDS.contains(&n.norm.as_str())
+            });
+        // "on 15 October", "October 15": a day number beside a month
+        let day_number = w.chars().all(|c| c.is_ascii_digit())
+            && [k.checked_sub(1), Some(k + 1)]
+                .into_iter()
+                .flatten()
+                .any(|j| ws.get(j).is_some_and(|n| MONTHS.contains(&n.norm.as_str())));
+        if is_quote_mark(w)
+            || ADVERBS.contains(&w)
+            || TIME_WORDS.contains(&w)
+            || time_on
+            || day_number
+            || (w.len() > 4 && w.ends_with("ly"))
         {
             continue;
         }
