@@ -944,7 +944,9 @@ fn verb_position(
         let w = ws[k].norm.as_str();
         let time_on = matches!(w, "on" | "this" | "late" | "early" | "last" | "next" | "in")
             && ws.get(k + 1).is_some_and(|n| {
-                ADVERBS.contains(&n.norm.as_str()) || TIME_WORDS.contains(&n.norm.as_str())
+                ADVERBS.contains(&n.norm.as_str())
+                    || TIME_WORDS.contains(&n.norm.as_str())
+                    || n.norm.chars().all(|c| c.is_ascii_digit())
             });
         // "on 15 October", "October 15": a day number beside a month
         let day_number = w.chars().all(|c| c.is_ascii_digit())
@@ -1100,7 +1102,12 @@ fn verb_roles(
         if let Some(agent) = after.iter().find(|p| preceded_by(ws, p, &["by"])) {
             return (Some((*agent).clone()), subject);
         }
-        return (None, subject);
+        // "Israel is opposed to", "Russia is committed to": a participle read as an adjective
+        // keeps its subject as the one who acts
+        let adjectival = ws.get(t.last + 1).is_some_and(|w| w.norm == "to") && !material;
+        if !adjectival {
+            return (None, subject);
+        }
     }
     let object = after
         .iter()

@@ -415,6 +415,25 @@ mod tests {
     }
 
     #[test]
+    fn a_pattern_marked_for_one_verb_applies_to_that_verb_only() {
+        let d = Dictionary::parse_all(
+            &["block b 171\nverb capture\nverb take\nverb blow up\npat 030 _ part @take\npat 190 _ bridge @blow_up\npat 192 _ town\n"],
+            "",
+            &[],
+            "",
+            "",
+        )
+        .unwrap();
+        let words = |w: &str| w.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let [part, bridge, town] = [0, 1, 2].map(|k| &d.blocks[0].patterns[k]);
+        assert!(part.applies_to(&words("take")));
+        assert!(!part.applies_to(&words("capture")));
+        assert!(bridge.applies_to(&words("blow up")));
+        assert!(!bridge.applies_to(&words("take")));
+        assert!(town.applies_to(&words("capture")) && town.applies_to(&words("take")));
+    }
+
+    #[test]
     fn bad_lines_are_errors_not_panics() {
         assert!(Dictionary::parse_all(&["verb meet\n"], "", &[], "", "").is_err());
         assert!(Dictionary::parse_all(&[], "", &[], "xx\ttalks\n", "").is_err());
