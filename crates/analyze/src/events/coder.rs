@@ -157,7 +157,7 @@ impl Coder {
             .iter()
             .flat_map(|w| [w.norm.as_str(), noun_key(&w.norm)])
             .collect();
-        let triggers = self.triggers(&ws, &ps, &in_party, &verbs, &present);
+        let triggers = self.triggers(&ws, &ps, &in_party, &verbs, &present, input.parse);
         let mut events = Vec::new();
         for t in &triggers {
             events.extend(self.events_for(input, sentence, &ws, &ps, t));
@@ -195,7 +195,7 @@ impl Coder {
             .iter()
             .flat_map(|w| [w.norm.as_str(), noun_key(&w.norm)])
             .collect();
-        let triggers = self.triggers(&ws, &ps, &in_party, &verbs, &present);
+        let triggers = self.triggers(&ws, &ps, &in_party, &verbs, &present, input.parse);
         Explanation {
             parties: ps.iter().map(|p| p.name.clone()).collect(),
             triggers: triggers
@@ -368,6 +368,7 @@ impl Coder {
         in_party: &dyn Fn(usize) -> bool,
         verbs: &[Option<(&VerbEntry, usize)>],
         present: &HashSet<&str>,
+        parse: Option<&Parse>,
     ) -> Vec<Trigger> {
         let mut out: Vec<Trigger> = Vec::new();
         let mut consumed: Vec<usize> = Vec::new();
@@ -413,9 +414,15 @@ impl Coder {
             let capitalised_name =
                 w.cap && i > 0 && !matches!(ws[i - 1].norm.as_str(), "“" | "\"" | "(" | ":");
             let noun = self.noun_at(ws, i);
-            let position = verb_position(ws, i, in_party, &|k| verbs[k].is_some(), &|w| {
-                self.dict.forms.contains_key(w)
-            });
+            // with the parse, a word is a verb where the tagger says so ("border patrol agents",
+            // "security forces" are nouns; "Red Cross officials suspended" is a verb)
+            let position = match parse.and_then(|p| parsed_verb(p, &ws[i])) {
+                // "the talks left no reason for optimism": an event is not an actor
+                Some(v) => v && !parse.is_some_and(|p| self.event_noun_subject(p, &ws[i])),
+                None => verb_position(ws, i, in_party, &|k| verbs[k].is_some(), &|w| {
+                    self.dict.forms.contains_key(w)
+                }),
+            };
             // "is going to" is a future, not a journey
             let going_to = w.norm == "going" && ws.get(i + 1).is_some_and(|n| n.norm == "to");
             let before_aux = ws
@@ -478,6 +485,21 @@ impl Coder {
             i += 1;
         }
         out
+    }
+
+    /// Whether the parse gives the verb at `w` a subject that is a meeting noun ("talks",
+    /// "summit": the `reciprocal` nouns), which is an event, not an actor.
+    fn event_noun_subject(&self, parse: &Parse, w: &Word) -> bool {
+        parse
+            .token_at(w.span.start)
+            .and_then(|v| parse.child(v, &["nsubj"]))
+            .is_some_and(|s| {
+                let norm = parse.token(s).text.to_lowercase();
+                self.dict
+                    .nouns
+                    .get(noun_key(&norm))
+                    .is_some_and(|es| es.iter().any(|e| e.reciprocal && e.words.len() == 1))
+            })
     }
 
     /// Codes the verb at `first..=last`: the best pattern, a support verb's noun, or its default.
@@ -1012,6 +1034,18 @@ fn verb_position(
             );
     }
     saw_aux
+}
+
+/// Whether the parse reads the word as a verb of a clause (not an auxiliary, nor a participle
+/// modifying a noun); None where no token starts at the word.
+fn parsed_verb(parse: &Parse, w: &Word) -> Option<bool> {
+    let tok = parse.token(parse.token_at(w.span.start)?);
+    Some(
+        tok.tag.starts_with("VB")
+            && !matches!(tok.dep.as_str(), "amod" | "compound" | "aux" | "auxpass")
+            // "delegations headed by": a participle after its noun; "plans to invade" stays
+            && !(tok.dep == "acl" && tok.tag != "VB"),
+    )
 }
 
 /// "Russian", "Chinese", "Israeli", "British", "US-Russia": a party word that modifies a noun.

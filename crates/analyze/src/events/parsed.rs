@@ -220,4 +220,33 @@ mod tests {
         };
         assert!(has(&ev, "RUS", "UKR"), "{ev:?}");
     }
+
+    #[test]
+    fn with_the_parse_a_noun_spelled_like_a_verb_is_no_trigger() {
+        // "forces" after "security" is a noun: no 17x coercion from it, the arrest is coded
+        let Some(ev) = coded("Russian security forces detained Ukrainian activists.") else {
+            return;
+        };
+        assert!(ev.iter().all(|(r, _, _)| r == "17"), "{ev:?}");
+        assert!(has(&ev, "RUS", "UKR"), "{ev:?}");
+        let body = "Russian security forces detained Ukrainian activists.";
+        let parse = test_parser().unwrap().parse(body);
+        let layer = TextLayer::new(body);
+        let sentences: Vec<Span> = layer.sentences.iter().map(|s| s.span).collect();
+        let mentions = ActorStage::new().mentions(body, &sentences, None);
+        let events = EventStage::new().code_parsed(
+            body,
+            &sentences,
+            &mentions,
+            &[],
+            &[],
+            None,
+            Some(&parse),
+        );
+        let triggers: Vec<String> = events
+            .iter()
+            .filter_map(|e| e.trigger.as_ref().map(|t| t.text.clone()))
+            .collect();
+        assert!(!triggers.iter().any(|t| t == "forces"), "{triggers:?}");
+    }
 }
