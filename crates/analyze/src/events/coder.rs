@@ -1042,7 +1042,7 @@ fn parsed_verb(parse: &Parse, w: &Word) -> Option<bool> {
     let tok = parse.token(parse.token_at(w.span.start)?);
     Some(
         tok.tag.starts_with("VB")
-            && !matches!(tok.dep.as_str(), "amod" | "compound" | "aux" | "auxpass")
+            && !matches!(tok.dep.as_str(), "amod" | "compound" | "aux" | "auxpass" | "prep")
             // "delegations headed by": a participle after its noun; "plans to invade" stays
             && !(tok.dep == "acl" && tok.tag != "VB"),
     )
