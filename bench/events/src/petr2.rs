@@ -70,6 +70,16 @@ fn read_petr() -> Vec<Petr> {
     out
 }
 
+/// A side of a triple for the open scoring: its country, or "---" when missing or countryless.
+fn open_side(a: &Option<parley_core::EventActor>) -> String {
+    let c = country(a);
+    if c.is_empty() {
+        "---".into()
+    } else {
+        c3(&c)
+    }
+}
+
 fn c3(s: &str) -> String {
     s.chars().take(3).collect()
 }
@@ -108,6 +118,7 @@ pub fn run(stage: &EventStage, ph: &Actors, verbose: bool) {
         Score::default(),
     );
     let (mut noev_dyadic, mut noev_any) = (Score::default(), Score::default());
+    let (mut recall_open, mut precision_open) = (Score::default(), Score::default());
     let mut buckets = Buckets::default();
     for (k, r) in recs.iter().enumerate() {
         let dev = !held_out(k);
@@ -125,6 +136,15 @@ pub fn run(stage: &EventStage, ph: &Actors, verbose: bool) {
             .collect();
         got.sort();
         got.dedup();
+        // PETRARCH writes "---" for a side it found without a country; as such, an event with
+        // one side missing or countryless (scored separately, beside the dyadic figures)
+        let mut got_open: Vec<Triple> = events
+            .iter()
+            .filter(|e| e.source.is_some() || e.target.is_some())
+            .map(|e| (open_side(&e.source), e.code.clone(), open_side(&e.target)))
+            .collect();
+        got_open.sort();
+        got_open.dedup();
         if r.no_event && r.triples.is_empty() {
             noev_dyadic.add(k, got.is_empty() as usize, 1);
             noev_any.add(k, events.is_empty() as usize, 1);
@@ -161,6 +181,16 @@ pub fn run(stage: &EventStage, ph: &Actors, verbose: bool) {
                 hit_root += 1;
             }
         }
+        let mut used_open = vec![false; got_open.len()];
+        let mut hit_open = 0;
+        for g in &gold {
+            if let Some(j) = (0..got_open.len()).find(|&j| !used_open[j] && got_open[j] == *g) {
+                used_open[j] = true;
+                hit_open += 1;
+            }
+        }
+        recall_open.add(k, hit_open, gold.len());
+        precision_open.add(k, hit_open, got_open.len());
         recall.add(k, hit, gold.len());
         precision.add(k, hit, got.len());
         recall_root.add(k, hit_root, gold.len());
@@ -197,5 +227,13 @@ pub fn run(stage: &EventStage, ph: &Actors, verbose: bool) {
         noev_dyadic.show()
     );
     println!("  no-event sentences, no event at all  {}", noev_any.show());
+    println!(
+        "  exact-code recall, a missing or countryless side as ---     {}",
+        recall_open.show()
+    );
+    println!(
+        "  exact-code precision, a missing or countryless side as ---  {}",
+        precision_open.show()
+    );
     buckets.print("misses by cause");
 }
