@@ -711,6 +711,8 @@ impl Coder {
             let (s, tg) = match parsed {
                 // a passive the patterns missed: their subject is the target
                 Some(r) if r.passive && !t.passive => (r.source, r.target.or(s)),
+                // "the militant group that has seized parts of Iraq": not the sentence's subject
+                Some(r) if r.partyless_relative => (None, r.target.or(tg)),
                 Some(r) => (r.source.or(s), r.target.or(tg)),
                 None => (s, tg),
             };

@@ -18,6 +18,9 @@ pub struct ParsedRoles {
     pub target: Option<Party>,
     /// The verb is passive (it has a passive subject or a passive auxiliary).
     pub passive: bool,
+    /// The verb heads a relative clause ("the group that has seized") whose noun names no
+    /// party: its source is not to be guessed from position.
+    pub partyless_relative: bool,
 }
 
 /// Links from a verb to the verb whose subject it shares.
@@ -54,10 +57,17 @@ pub fn verb_roles(parse: &Parse, ws: &[Word], ps: &[Party], first: usize) -> Opt
             source: party(agent),
             target: party(subject).or_else(|| party(object)),
             passive,
+            partyless_relative: false,
         }
     } else {
+        let source = party(subject);
+        let relative = parse.token(verb).dep == "relcl"
+            && parse
+                .child(verb, &["nsubj"])
+                .is_some_and(|s| matches!(parse.token(s).tag.as_str(), "WP" | "WDT"));
         ParsedRoles {
-            source: party(subject),
+            partyless_relative: relative && source.is_none(),
+            source,
             target: party(object),
             passive,
         }
@@ -248,5 +258,20 @@ mod tests {
             .filter_map(|e| e.trigger.as_ref().map(|t| t.text.clone()))
             .collect();
         assert!(!triggers.iter().any(|t| t == "forces"), "{triggers:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_of_a_partyless_noun_does_not_take_the_sentence_subject() {
+        let body = "The United States condemned the militia that has attacked Iraq.";
+        let Some(ev) = coded(body) else { return };
+        assert!(
+            !ev.iter()
+                .any(|(r, s, t)| r == "19" && s == "USA" && t == "IRQ"),
+            "{ev:?}"
+        );
+        assert!(
+            has(&ev, "USA", "-") || ev.iter().any(|(r, s, _)| r == "11" && s == "USA"),
+            "{ev:?}"
+        );
     }
 }
