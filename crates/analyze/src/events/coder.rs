@@ -516,7 +516,7 @@ impl Coder {
     ) -> Option<Trigger> {
         let block = &self.dict.blocks[entry.block];
         let mut best: Option<(&Pattern, Vec<usize>)> = None;
-        for p in block.patterns.iter().filter(|p| p.applies_to(&entry.words)) {
+        for p in block.patterns_for(&entry.words) {
             // a pattern whose words are not all in the sentence cannot match
             let words_present = p.before.iter().chain(&p.after).all(|it| match it {
                 PatItem::Word(w) => present.contains(w.as_str()) || present.contains(noun_key(w)),

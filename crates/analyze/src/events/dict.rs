@@ -51,6 +51,24 @@ pub struct Block {
     pub needs_target: bool,
 }
 
+impl Block {
+    /// The patterns that apply to the verb with these words: a verb with patterns written for
+    /// it uses those and the block-wide ones; a synonym with none shares every pattern of its
+    /// block, as in PETRARCH.
+    pub fn patterns_for<'a>(
+        &'a self,
+        verb_words: &'a [String],
+    ) -> impl Iterator<Item = &'a Pattern> {
+        let own = self
+            .patterns
+            .iter()
+            .any(|p| !p.verbs.is_empty() && p.applies_to(verb_words));
+        self.patterns
+            .iter()
+            .filter(move |p| !own || p.applies_to(verb_words))
+    }
+}
+
 /// A verb entry: its words (lemma of the first, literal rest), its block, its own code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerbEntry {
@@ -431,6 +449,13 @@ mod tests {
         assert!(bridge.applies_to(&words("blow up")));
         assert!(!bridge.applies_to(&words("take")));
         assert!(town.applies_to(&words("capture")) && town.applies_to(&words("take")));
+        // "capture" has no pattern of its own: it shares the block's; "take" keeps to its own
+        let take = words("take");
+        let capture = words("capture");
+        let for_take: Vec<_> = d.blocks[0].patterns_for(&take).collect();
+        let for_capture: Vec<_> = d.blocks[0].patterns_for(&capture).collect();
+        assert_eq!(for_take, vec![part, town]);
+        assert_eq!(for_capture.len(), 3);
     }
 
     #[test]
