@@ -68,6 +68,33 @@ def pattern_tokens(p):
     return out
 
 
+def inflects(form, lemma):
+    """Whether `form` is a regular inflection of `lemma` (calls, called, calling, wrapped)."""
+    if form == lemma:
+        return True
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    for base in (lemma, stem, lemma + lemma[-1:]):
+        for suffix in ("s", "es", "ed", "d", "ing"):
+            if form == base + suffix:
+                return True
+    return lemma.endswith("y") and form in (lemma[:-1] + "ies", lemma[:-1] + "ied")
+
+
+def owning_verb(comment, block):
+    """The block verb a pattern's comment names ("TAKE", "CALLED_OFF"), or "" when it names
+    none of them: the pattern then applies to every verb of the block."""
+    if not comment or not re.fullmatch(r"[A-Z][A-Z_-]*", comment):
+        return ""
+    words = word(comment).split()
+    for lemma, _ in block["verbs"]:
+        lw = lemma.split()
+        forms = block.get("forms", {}).get(lemma, set())
+        first_ok = inflects(words[0], lw[0]) or words[0] in forms
+        if first_ok and words[1:] == lw[1:]:
+            return lemma
+    return ""
+
+
 def main(src, outdir):
     lines = open(src, encoding="utf-8", errors="replace").read().splitlines()
     synsets, blocks, forms = {}, [], {}
@@ -106,7 +133,9 @@ def main(src, outdir):
             toks = pattern_tokens(body)
             if "_" not in toks or len(toks) < 2:
                 continue
-            cur_block["pats"].append((c, " ".join(toks)))
+            # the comment names the verb the pattern was written for ("# TAKE")
+            comment = raw.split("#", 1)[1].strip().split() if "#" in raw else []
+            cur_block["pats"].append((c, " ".join(toks), comment[0] if comment else ""))
             continue
         # a verb line: WORD {FORMS} [code]
         multi = line.startswith("+")
@@ -125,6 +154,7 @@ def main(src, outdir):
                     if first != lem_first:
                         forms[first] = lem_first
         cur_block["verbs"].append((lemma, c))
+        cur_block.setdefault("forms", {})[lemma] = {word(f.lstrip("+")).split()[0] for f in fm.group(1).split()} if fm else set()
     with open(f"{outdir}/cameo_synsets.txt", "w", encoding="utf-8") as f:
         f.write(LICENSE)
         f.write("# &name = member | member | ...\n")
@@ -145,11 +175,12 @@ def main(src, outdir):
             for lemma, c in b["verbs"]:
                 f.write("verb %s%s\n" % (lemma, (" = " + c) if c else ""))
             seen = set()
-            for c, p in b["pats"]:
-                if (c, p) in seen:
+            for c, p, written_for in b["pats"]:
+                owner = owning_verb(written_for, b)
+                if (c, p, owner) in seen:
                     continue
-                seen.add((c, p))
-                f.write("pat %s %s\n" % (c, p))
+                seen.add((c, p, owner))
+                f.write("pat %s %s%s\n" % (c, p, " @" + owner.replace(" ", "_") if owner else ""))
     print("blocks %d, synsets %d, forms %d" % (len(blocks), len(synsets), len(forms)))
 
 

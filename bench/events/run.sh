@@ -8,8 +8,8 @@ mkdir -p bench/out
 cargo run --quiet --release --manifest-path bench/events/Cargo.toml --target-dir target -- "$@"
 case "${1:-all}" in
   seeds|all)
-    echo "seeds, as reported (international organisations have country IGO):"
+    echo "seeds, as reported:"
     python3 ../shared/eval/score.py --gold ../shared/eval/seeds --report bench/out/events-seeds.json | sed -n '/-- summary/,$p' | grep -E 'event'
-    echo "seeds, international organisations named by actor id (NATO):"
+    echo "seeds, actors with country IGO or none named by actor id:"
     python3 ../shared/eval/score.py --gold ../shared/eval/seeds --report bench/out/events-seeds-igo.json | sed -n '/-- summary/,$p' | grep -E 'event' ;;
 esac

@@ -33,7 +33,9 @@ impl Phoenix {
                 if line.trim().is_empty() {
                     continue;
                 }
-                let is_head = !line.starts_with('+') && !line.starts_with(char::is_whitespace) && !line.starts_with('[');
+                let is_head = !line.starts_with('+')
+                    && !line.starts_with(char::is_whitespace)
+                    && !line.starts_with('[');
                 if is_head {
                     flush(&mut pending, &mut code);
                 }
@@ -41,12 +43,20 @@ impl Phoenix {
                     Some(k) => (&line[..k], Some(&line[k + 1..])),
                     None => (line, None),
                 };
-                let name = name_part.trim().trim_start_matches('+').trim().trim_matches('_');
+                let name = name_part
+                    .trim()
+                    .trim_start_matches('+')
+                    .trim()
+                    .trim_matches('_');
                 if !name.is_empty() {
                     pending.push(name.replace('_', " ").to_lowercase());
                 }
                 if let Some(c) = code_part {
-                    let c = c.split([']', ' ']).next().unwrap_or("").trim_start_matches('~');
+                    let c = c
+                        .split([']', ' '])
+                        .next()
+                        .unwrap_or("")
+                        .trim_start_matches('~');
                     if c.len() >= 3 && c.chars().all(|ch| ch.is_ascii_alphanumeric()) {
                         code = Some(c.to_string()); // the last code listed wins (the most recent)
                     }
@@ -90,7 +100,8 @@ impl Phoenix {
                 m.span.end <= s
                     && m.actor.as_ref().is_some_and(|a| {
                         let t = m.span.text.to_lowercase();
-                        let is_person = (t.contains(' ') && !t.starts_with("the ")) || (a.id.len() >= 6 && !a.id.starts_with("IGO"));
+                        let is_person = (t.contains(' ') && !t.starts_with("the "))
+                            || (a.id.len() >= 6 && !a.id.starts_with("IGO"));
                         if person {
                             is_person
                         } else {
@@ -120,12 +131,21 @@ impl Phoenix {
             for n in (1..=self.max_words.min(words.len() - i)).rev() {
                 let (s, e) = (words[i].0, words[i + n - 1].1);
                 let raw = &body[s..e];
-                let key = raw.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().replace('’', "'");
+                let key = raw
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+                    .replace('’', "'");
                 let key = key.trim_end_matches('.').to_string();
-                let key = [key.clone(), format!("{key}."), key.trim_end_matches('s').to_string()]
-                    .into_iter()
-                    .find(|k| self.names.contains_key(k))
-                    .unwrap_or(key);
+                let key = [
+                    key.clone(),
+                    format!("{key}."),
+                    key.trim_end_matches('s').to_string(),
+                ]
+                .into_iter()
+                .find(|k| self.names.contains_key(k))
+                .unwrap_or(key);
                 if let Some(code) = self.names.get(&key) {
                     if n == 1 && raw.len() <= 3 && raw != raw.to_uppercase() {
                         continue;
@@ -137,7 +157,11 @@ impl Phoenix {
             match hit {
                 Some((n, s, e, code)) => {
                     // IGOs keep their full code (IGOWSTNAT is NATO) so reports can tell them apart
-                    let country = if code.starts_with("IGO") { code.clone() } else { code[..3].to_string() };
+                    let country = if code.starts_with("IGO") {
+                        code.clone()
+                    } else {
+                        code[..3].to_string()
+                    };
                     let sector = (code.len() >= 6).then(|| code[3..6].to_string());
                     out.push(EntityMention {
                         span: TextSpan::from_body(body, Span::new(s, e)).expect("word spans"),

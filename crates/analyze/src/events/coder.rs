@@ -98,6 +98,17 @@ struct Trigger {
     needs_target: bool,
 }
 
+/// What the coder saw in one sentence ([`Coder::explain_sentence`]).
+#[derive(Debug, Clone, Default)]
+pub struct Explanation {
+    /// The parties' texts, in order.
+    pub parties: Vec<String>,
+    /// Trigger words and their codes.
+    pub triggers: Vec<(String, String)>,
+    /// Words outside parties that have a verb entry (coded or not).
+    pub verb_words: Vec<String>,
+}
+
 /// The dictionary-driven coder.
 #[derive(Debug, Clone)]
 pub struct Coder {
@@ -146,7 +157,7 @@ impl Coder {
             .iter()
             .flat_map(|w| [w.norm.as_str(), noun_key(&w.norm)])
             .collect();
-        let triggers = self.triggers(&ws, &ps, &in_party, &verbs, &present);
+        let triggers = self.triggers(&ws, &ps, &in_party, &verbs, &present, input.parse);
         let mut events = Vec::new();
         for t in &triggers {
             events.extend(self.events_for(input, sentence, &ws, &ps, t));
@@ -170,6 +181,41 @@ impl Coder {
             }
         });
         events
+    }
+
+    /// Why a sentence codes what it does, for error analysis: its parties, the triggers found
+    /// (word and code, before source and target are chosen) and the words with a verb entry.
+    pub fn explain_sentence(&self, input: &CodeInput, sentence: Span) -> Explanation {
+        let ws = words(input.body, sentence);
+        let ps = parties(&ws, sentence, input.mentions);
+        let in_party = |i: usize| ps.iter().any(|p| p.first <= i && i <= p.last);
+        let verbs: Vec<Option<(&VerbEntry, usize)>> =
+            (0..ws.len()).map(|i| self.verb_at(&ws, i)).collect();
+        let present: HashSet<&str> = ws
+            .iter()
+            .flat_map(|w| [w.norm.as_str(), noun_key(&w.norm)])
+            .collect();
+        let triggers = self.triggers(&ws, &ps, &in_party, &verbs, &present, input.parse);
+        Explanation {
+            parties: ps.iter().map(|p| p.name.clone()).collect(),
+            triggers: triggers
+                .iter()
+                .map(|t| {
+                    (
+                        ws[t.first..=t.last]
+                            .iter()
+                            .map(|w| w.norm.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        t.code.clone(),
+                    )
+                })
+                .collect(),
+            verb_words: (0..ws.len())
+                .filter(|&i| verbs[i].is_some() && !in_party(i))
+                .map(|i| ws[i].norm.clone())
+                .collect(),
+        }
     }
 
     /// A demand cue ("must", "has to") right after a party: the index of its last word.
@@ -322,6 +368,7 @@ impl Coder {
         in_party: &dyn Fn(usize) -> bool,
         verbs: &[Option<(&VerbEntry, usize)>],
         present: &HashSet<&str>,
+        parse: Option<&Parse>,
     ) -> Vec<Trigger> {
         let mut out: Vec<Trigger> = Vec::new();
         let mut consumed: Vec<usize> = Vec::new();
@@ -367,9 +414,15 @@ impl Coder {
             let capitalised_name =
                 w.cap && i > 0 && !matches!(ws[i - 1].norm.as_str(), "“" | "\"" | "(" | ":");
             let noun = self.noun_at(ws, i);
-            let position = verb_position(ws, i, in_party, &|k| verbs[k].is_some(), &|w| {
-                self.dict.forms.contains_key(w)
-            });
+            // with the parse, a word is a verb where the tagger says so ("border patrol agents",
+            // "security forces" are nouns; "Red Cross officials suspended" is a verb)
+            let position = match parse.and_then(|p| parsed_verb(p, &ws[i])) {
+                // "the talks left no reason for optimism": an event is not an actor
+                Some(v) => v && !parse.is_some_and(|p| self.event_noun_subject(p, &ws[i])),
+                None => verb_position(ws, i, in_party, &|k| verbs[k].is_some(), &|w| {
+                    self.dict.forms.contains_key(w)
+                }),
+            };
             // "is going to" is a future, not a journey
             let going_to = w.norm == "going" && ws.get(i + 1).is_some_and(|n| n.norm == "to");
             let before_aux = ws
@@ -434,6 +487,21 @@ impl Coder {
         out
     }
 
+    /// Whether the parse gives the verb at `w` a subject that is a meeting noun ("talks",
+    /// "summit": the `reciprocal` nouns), which is an event, not an actor.
+    fn event_noun_subject(&self, parse: &Parse, w: &Word) -> bool {
+        parse
+            .token_at(w.span.start)
+            .and_then(|v| parse.child(v, &["nsubj"]))
+            .is_some_and(|s| {
+                let norm = parse.token(s).text.to_lowercase();
+                self.dict
+                    .nouns
+                    .get(noun_key(&norm))
+                    .is_some_and(|es| es.iter().any(|e| e.reciprocal && e.words.len() == 1))
+            })
+    }
+
     /// Codes the verb at `first..=last`: the best pattern, a support verb's noun, or its default.
     fn code_verb(
         &self,
@@ -448,7 +516,7 @@ impl Coder {
     ) -> Option<Trigger> {
         let block = &self.dict.blocks[entry.block];
         let mut best: Option<(&Pattern, Vec<usize>)> = None;
-        for p in &block.patterns {
+        for p in block.patterns_for(&entry.words) {
             // a pattern whose words are not all in the sentence cannot match
             let words_present = p.before.iter().chain(&p.after).all(|it| match it {
                 PatItem::Word(w) => present.contains(w.as_str()) || present.contains(noun_key(w)),
@@ -643,6 +711,8 @@ impl Coder {
             let (s, tg) = match parsed {
                 // a passive the patterns missed: their subject is the target
                 Some(r) if r.passive && !t.passive => (r.source, r.target.or(s)),
+                // "the militant group that has seized parts of Iraq": not the sentence's subject
+                Some(r) if r.partyless_relative => (None, r.target.or(tg)),
                 Some(r) => (r.source.or(s), r.target.or(tg)),
                 None => (s, tg),
             };
@@ -807,6 +877,54 @@ const ADVERBS: &[&str] = &[
     "reportedly",
     "allegedly",
 ];
+/// Time words that can stand between a subject and its verb ("Israel on Tuesday reduced",
+/// "the army last week shelled").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "tonight",
+    "overnight",
+    "earlier",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+/// Month names (a number beside one is a date).
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 /// How many words a subject's head noun may follow its actor ("Russian aircraft including
 /// helicopter gunships").
 const SUBJECT_REACH: usize = 5;
@@ -848,11 +966,24 @@ fn verb_position(
     while k > 0 {
         k -= 1;
         let w = ws[k].norm.as_str();
-        let time_on = matches!(w, "on" | "this" | "late" | "early")
-            && ws
-                .get(k + 1)
-                .is_some_and(|n| ADVERBS.contains(&n.norm.as_str()));
-        if is_quote_mark(w) || ADVERBS.contains(&w) || time_on || (w.len() > 4 && w.ends_with("ly"))
+        let time_on = matches!(w, "on" | "this" | "late" | "early" | "last" | "next" | "in")
+            && ws.get(k + 1).is_some_and(|n| {
+                ADVERBS.contains(&n.norm.as_str())
+                    || TIME_WORDS.contains(&n.norm.as_str())
+                    || n.norm.chars().all(|c| c.is_ascii_digit())
+            });
+        // "on 15 October", "October 15": a day number beside a month
+        let day_number = w.chars().all(|c| c.is_ascii_digit())
+            && [k.checked_sub(1), Some(k + 1)]
+                .into_iter()
+                .flatten()
+                .any(|j| ws.get(j).is_some_and(|n| MONTHS.contains(&n.norm.as_str())));
+        if is_quote_mark(w)
+            || ADVERBS.contains(&w)
+            || TIME_WORDS.contains(&w)
+            || time_on
+            || day_number
+            || (w.len() > 4 && w.ends_with("ly"))
         {
             continue;
         }
@@ -905,6 +1036,18 @@ fn verb_position(
             );
     }
     saw_aux
+}
+
+/// Whether the parse reads the word as a verb of a clause (not an auxiliary, nor a participle
+/// modifying a noun); None where no token starts at the word.
+fn parsed_verb(parse: &Parse, w: &Word) -> Option<bool> {
+    let tok = parse.token(parse.token_at(w.span.start)?);
+    Some(
+        tok.tag.starts_with("VB")
+            && !matches!(tok.dep.as_str(), "amod" | "compound" | "aux" | "auxpass" | "prep")
+            // "delegations headed by": a participle after its noun; "plans to invade" stays
+            && !(tok.dep == "acl" && tok.tag != "VB"),
+    )
 }
 
 /// "Russian", "Chinese", "Israeli", "British", "US-Russia": a party word that modifies a noun.
@@ -995,7 +1138,12 @@ fn verb_roles(
         if let Some(agent) = after.iter().find(|p| preceded_by(ws, p, &["by"])) {
             return (Some((*agent).clone()), subject);
         }
-        return (None, subject);
+        // "Israel is opposed to", "Russia is committed to": a participle read as an adjective
+        // keeps its subject as the one who acts
+        let adjectival = ws.get(t.last + 1).is_some_and(|w| w.norm == "to") && !material;
+        if !adjectival {
+            return (None, subject);
+        }
     }
     let object = after
         .iter()

@@ -29,6 +29,15 @@ pub struct Pattern {
     pub before: Vec<PatItem>,
     /// Items after the verb, in order.
     pub after: Vec<PatItem>,
+    /// The verbs of its block the pattern was written for (`@take`); empty = all of them.
+    pub verbs: Vec<String>,
+}
+
+impl Pattern {
+    /// Whether the pattern applies to the verb entry with these words.
+    pub fn applies_to(&self, verb_words: &[String]) -> bool {
+        self.verbs.is_empty() || self.verbs.iter().any(|v| *v == verb_words.join(" "))
+    }
 }
 
 /// A verb block: verbs that share a default code and a list of patterns.
@@ -40,6 +49,24 @@ pub struct Block {
     /// `needs-target`: the block's events are coded only with a target ("wants peace" is no
     /// demand; "wants NATO to stop" is).
     pub needs_target: bool,
+}
+
+impl Block {
+    /// The patterns that apply to the verb with these words: a verb with patterns written for
+    /// it uses those and the block-wide ones; a synonym with none shares every pattern of its
+    /// block, as in PETRARCH.
+    pub fn patterns_for<'a>(
+        &'a self,
+        verb_words: &'a [String],
+    ) -> impl Iterator<Item = &'a Pattern> {
+        let own = self
+            .patterns
+            .iter()
+            .any(|p| !p.verbs.is_empty() && p.applies_to(verb_words));
+        self.patterns
+            .iter()
+            .filter(move |p| !own || p.applies_to(verb_words))
+    }
 }
 
 /// A verb entry: its words (lemma of the first, literal rest), its block, its own code.
@@ -217,9 +244,14 @@ impl Dictionary {
                     let mut before = Vec::new();
                     let mut after = Vec::new();
                     let mut seen_verb = false;
+                    let mut verbs = Vec::new();
                     for t in items.split_whitespace() {
                         let item = match t {
                             "_" => PatItem::Verb,
+                            s if s.starts_with('@') => {
+                                verbs.push(s[1..].replace('_', " "));
+                                continue;
+                            }
                             "$" | "+" | "^" | "%" => continue,
                             s if s.starts_with('&') => PatItem::Set(s[1..].to_string()),
                             s => PatItem::Word(s.to_string()),
@@ -237,6 +269,7 @@ impl Dictionary {
                         code,
                         before,
                         after,
+                        verbs,
                     });
                 }
                 _ => return Err(format!("{}: unknown line {:?}", at(), kw)),
@@ -397,6 +430,32 @@ mod tests {
             p.after,
             vec![PatItem::Word("for".into()), PatItem::Set("talk".into())]
         );
+    }
+
+    #[test]
+    fn a_pattern_marked_for_one_verb_applies_to_that_verb_only() {
+        let d = Dictionary::parse_all(
+            &["block b 171\nverb capture\nverb take\nverb blow up\npat 030 _ part @take\npat 190 _ bridge @blow_up\npat 192 _ town\n"],
+            "",
+            &[],
+            "",
+            "",
+        )
+        .unwrap();
+        let words = |w: &str| w.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let [part, bridge, town] = [0, 1, 2].map(|k| &d.blocks[0].patterns[k]);
+        assert!(part.applies_to(&words("take")));
+        assert!(!part.applies_to(&words("capture")));
+        assert!(bridge.applies_to(&words("blow up")));
+        assert!(!bridge.applies_to(&words("take")));
+        assert!(town.applies_to(&words("capture")) && town.applies_to(&words("take")));
+        // "capture" has no pattern of its own: it shares the block's; "take" keeps to its own
+        let take = words("take");
+        let capture = words("capture");
+        let for_take: Vec<_> = d.blocks[0].patterns_for(&take).collect();
+        let for_capture: Vec<_> = d.blocks[0].patterns_for(&capture).collect();
+        assert_eq!(for_take, vec![part, town]);
+        assert_eq!(for_capture.len(), 3);
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub mod stage;
 pub mod status;
 pub mod tokens;
 
-pub use coder::{CodeInput, Coder};
+pub use coder::{CodeInput, Coder, Explanation};
 pub use codes::{CameoTable, CodeInfo, PloverInfo};
 pub use dict::Dictionary;
 pub use stage::EventStage;

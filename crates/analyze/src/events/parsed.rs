@@ -18,6 +18,9 @@ pub struct ParsedRoles {
     pub target: Option<Party>,
     /// The verb is passive (it has a passive subject or a passive auxiliary).
     pub passive: bool,
+    /// The verb heads a relative clause ("the group that has seized") whose noun names no
+    /// party: its source is not to be guessed from position.
+    pub partyless_relative: bool,
 }
 
 /// Links from a verb to the verb whose subject it shares.
@@ -54,10 +57,17 @@ pub fn verb_roles(parse: &Parse, ws: &[Word], ps: &[Party], first: usize) -> Opt
             source: party(agent),
             target: party(subject).or_else(|| party(object)),
             passive,
+            partyless_relative: false,
         }
     } else {
+        let source = party(subject);
+        let relative = parse.token(verb).dep == "relcl"
+            && parse
+                .child(verb, &["nsubj"])
+                .is_some_and(|s| matches!(parse.token(s).tag.as_str(), "WP" | "WDT"));
         ParsedRoles {
-            source: party(subject),
+            partyless_relative: relative && source.is_none(),
+            source,
             target: party(object),
             passive,
         }
@@ -219,5 +229,49 @@ mod tests {
             return;
         };
         assert!(has(&ev, "RUS", "UKR"), "{ev:?}");
+    }
+
+    #[test]
+    fn with_the_parse_a_noun_spelled_like_a_verb_is_no_trigger() {
+        // "forces" after "security" is a noun: no 17x coercion from it, the arrest is coded
+        let Some(ev) = coded("Russian security forces detained Ukrainian activists.") else {
+            return;
+        };
+        assert!(ev.iter().all(|(r, _, _)| r == "17"), "{ev:?}");
+        assert!(has(&ev, "RUS", "UKR"), "{ev:?}");
+        let body = "Russian security forces detained Ukrainian activists.";
+        let parse = test_parser().unwrap().parse(body);
+        let layer = TextLayer::new(body);
+        let sentences: Vec<Span> = layer.sentences.iter().map(|s| s.span).collect();
+        let mentions = ActorStage::new().mentions(body, &sentences, None);
+        let events = EventStage::new().code_parsed(
+            body,
+            &sentences,
+            &mentions,
+            &[],
+            &[],
+            None,
+            Some(&parse),
+        );
+        let triggers: Vec<String> = events
+            .iter()
+            .filter_map(|e| e.trigger.as_ref().map(|t| t.text.clone()))
+            .collect();
+        assert!(!triggers.iter().any(|t| t == "forces"), "{triggers:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_of_a_partyless_noun_does_not_take_the_sentence_subject() {
+        let body = "The United States condemned the militia that has attacked Iraq.";
+        let Some(ev) = coded(body) else { return };
+        assert!(
+            !ev.iter()
+                .any(|(r, s, t)| r == "19" && s == "USA" && t == "IRQ"),
+            "{ev:?}"
+        );
+        assert!(
+            has(&ev, "USA", "-") || ev.iter().any(|(r, s, _)| r == "11" && s == "USA"),
+            "{ev:?}"
+        );
     }
 }

@@ -63,11 +63,41 @@ pub fn status(cues: &[Cue], words: &[Word], first: usize, last: usize, noun: boo
                 CueScope::SelfWord => a == first,
             });
             if applies {
+                // "they said they would boycott": a reported "will", not a hypothesis
+                if st == EventStatus::Hypothetical
+                    && cue.words == ["would"]
+                    && reported_would(cues, words, first)
+                {
+                    return EventStatus::Planned;
+                }
                 return st;
             }
         }
     }
     EventStatus::Occurred
+}
+
+/// How many words may stand between a speech cue and the "would" it reports ("said on Friday
+/// that the government would").
+const REPORTED_WOULD: usize = 8;
+
+/// Whether the "would" before the event word at `first` follows a speech cue in past tense:
+/// the future of reported speech ("X said they would"), with no other modal ("could") between.
+fn reported_would(cues: &[Cue], words: &[Word], first: usize) -> bool {
+    let Some(would) = (first.saturating_sub(NEAR)..first)
+        .rev()
+        .find(|&k| words[k].norm == "would")
+    else {
+        return false;
+    };
+    speech_cue_before(cues, words, would).is_some_and(|(_, b)| {
+        let past =
+            matches!(words[b].norm.as_str(), "said" | "told") || words[b].norm.ends_with("ed");
+        past && would - b <= REPORTED_WOULD
+            && !words[b + 1..would]
+                .iter()
+                .any(|w| w.norm == ";" || w.norm == "if")
+    })
 }
 
 /// The index of the last word of a speech cue ("said", "told") before `first`, if any.

@@ -435,3 +435,62 @@ fn an_international_organisation_is_coded_by_its_cameo_code() {
     assert_eq!(source.country.as_deref(), Some("IGOWSTNAT"));
     assert_eq!(source.sector, None);
 }
+
+#[test]
+fn capturing_part_of_a_town_is_no_agreement() {
+    // CAMEO.2.0's "take part" (030) was written for "take": "captured part of" is a seizure
+    let t = triples("Russian troops captured part of the town from Ukraine.");
+    assert!(t.iter().all(|(_, c, _)| !c.starts_with("03")), "{t:?}");
+    assert!(has(
+        "Russian troops captured part of the town from Ukraine.",
+        "RUS",
+        "17",
+        "UKR"
+    ));
+}
+
+#[test]
+fn a_time_between_subject_and_verb_keeps_the_verb() {
+    assert!(has(
+        "Germany on Tuesday accused Russia of aggression.",
+        "DEU",
+        "112",
+        "RUS"
+    ));
+    assert!(has(
+        "Poland last week accused Russia of aggression.",
+        "POL",
+        "112",
+        "RUS"
+    ));
+    assert!(has(
+        "France on 15 October accused Iran of lying.",
+        "FRA",
+        "112",
+        "IRN"
+    ));
+}
+
+#[test]
+fn refused_cooperation_is_a_rejection() {
+    assert!(has(
+        "Germany said it would not provide aid to Ukraine.",
+        "DEU",
+        "12",
+        "UKR"
+    ));
+    assert!(has("France refused to meet Iran.", "FRA", "12", "IRN"));
+}
+
+#[test]
+fn a_participle_before_to_is_an_adjective_not_a_passive() {
+    assert!(has(
+        "Turkey is opposed to talks with Syria.",
+        "TUR",
+        "12",
+        "SYR"
+    ));
+    // a real passive with no agent still has no source
+    let t = triples("Ukraine was attacked.");
+    assert!(t.iter().all(|(s, _, _)| s != "UKR"), "{t:?}");
+}
