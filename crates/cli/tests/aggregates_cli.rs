@@ -88,7 +88,7 @@ fn outlets_as_json_lines() {
 }
 
 #[test]
-fn export_writes_a_file_and_story_selection_says_it_is_not_built() {
+fn export_writes_a_file_in_gdelt_rows() {
     let (dir, db) = seeded();
     let file = dir.path().join("events.tsv");
     let out = parley(&[
@@ -104,10 +104,67 @@ fn export_writes_a_file_and_story_selection_says_it_is_not_built() {
     let tsv = std::fs::read_to_string(&file).unwrap();
     assert!(tsv.lines().count() > 0);
     assert!(tsv.lines().all(|l| l.split('\t').count() == 61));
-    let out = parley(&["export", "--db", &db, "--format", "jsonl", "--story", "7"]);
+}
+
+/// An article about something else entirely, months after the seeds: a story of its own.
+const UNRELATED: &str = r#"{"title": "Harbour festival draws record crowds", "published": "2023-07-02", "outlet": "Coast Gazette", "body": "The harbour festival in Kiel drew a record 40,000 visitors on Saturday, organisers said.\n\nFishing boats, brass bands and a regatta filled the waterfront until late evening."}"#;
+
+#[test]
+fn export_of_a_story_holds_only_its_articles_in_every_format() {
+    let (dir, db) = seeded();
+    let other = dir.path().join("other.jsonl");
+    std::fs::write(&other, format!("{UNRELATED}\n")).unwrap();
+    let out = parley(&["ingest", other.to_str().unwrap(), "--db", &db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = parley(&["link", "--db", &db]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let list = parley(&["stories", "--db", &db, "--json"]);
+    let stories: Vec<serde_json::Value> = text(&list.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(stories.len() >= 2, "{stories:?}");
+    let festival = stories
+        .iter()
+        .find(|s| s["label"].as_str().unwrap_or("").contains("Harbour"))
+        .expect("the festival's story");
+    assert_eq!(festival["size"], 1, "{festival}");
+    let id = festival["id"].as_i64().unwrap().to_string();
+
+    let jsonl = parley(&["export", "--db", &db, "--format", "jsonl", "--story", &id]);
+    assert!(jsonl.status.success(), "{}", text(&jsonl.stderr));
+    let titles: Vec<String> = text(&jsonl.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["title"].to_string())
+        .collect();
+    assert_eq!(titles, ["\"Harbour festival draws record crowds\""]);
+    let csv = parley(&["export", "--db", &db, "--format", "csv", "--story", &id]);
+    let csv = text(&csv.stdout);
+    assert!(csv.lines().count() > 1, "{csv}");
+    assert!(
+        csv.lines().skip(1).all(|l| l.contains("Coast Gazette")),
+        "{csv}"
+    );
+    for format in ["json", "jsonl", "csv", "gdelt", "plover", "citron"] {
+        let out = parley(&["export", "--db", &db, "--format", format, "--story", &id]);
+        assert!(out.status.success(), "{format}: {}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains("exported 1 article(s)"),
+            "{format}: {}",
+            text(&out.stderr)
+        );
+    }
+    let all = parley(&["export", "--db", &db, "--format", "jsonl"]);
+    assert!(
+        text(&all.stderr).contains("exported 3 article(s)"),
+        "{}",
+        text(&all.stderr)
+    );
+
+    let out = parley(&["export", "--db", &db, "--format", "jsonl", "--story", "999"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).contains("stories not built yet"),
+        text(&out.stderr).contains("no story 999"),
         "{}",
         text(&out.stderr)
     );

@@ -1,4 +1,6 @@
-//! Story query latency on a large store: "stories list" and "timeline of a story".
+//! Query latency on a large store: "stories list", "timeline of a story" and search (what
+//! `parley search` runs). Works on both backends (build with `--features parley-store/postgres`
+//! and give a postgres:// URL).
 //!
 //!     cargo run --release -p parley-store --example store_bench -- /tmp/big.sqlite 100000
 //!     cargo run --release -p parley-link --example story_bench -- /tmp/big.sqlite [--link]
@@ -8,12 +10,27 @@
 //! 1 to 12 articles (store_bench's synthetic articles all share actors and words, so the
 //! linker would make a few giant stories, which is not what a news corpus looks like). Then
 //! 200 random pages of the story list (20 stories each) and 200 timelines of random stories
-//! (members + events and quotes, ordered) are read, and their p50/p99 printed.
+//! (members + events and quotes, ordered) are read, then 200 searches (20 hits each) cycling
+//! through [`SEARCHES`], and their p50/p99 printed.
 
 use parley_link::story::link_store;
 use parley_link::{build_timeline, StoryParams};
-use parley_store::{JoinReason, Store, StoryAssignment, StoryTarget};
+use parley_store::{JoinReason, SearchQuery, Store, StoryAssignment, StoryTarget};
 use std::time::{Duration, Instant};
+
+/// Search queries: common and rare words and phrases of news text, and names.
+const SEARCHES: [&str; 10] = [
+    "president",
+    "security talks",
+    "government said",
+    "Lavrov",
+    "climate change",
+    "election results",
+    "police",
+    "\"interest rates\"",
+    "ceasefire negotiations",
+    "Geneva",
+];
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -78,6 +95,23 @@ fn main() {
             entries as f64 / 200.0
         ),
         timeline_times,
+    );
+    let mut search_times = Vec::new();
+    let mut hits = 0;
+    for i in 0..200 {
+        let t = Instant::now();
+        hits += store
+            .search(&SearchQuery::new(SEARCHES[i % SEARCHES.len()]))
+            .unwrap()
+            .len();
+        search_times.push(t.elapsed());
+    }
+    report(
+        &format!(
+            "search (20 hits asked, {:.1} on average)",
+            hits as f64 / 200.0
+        ),
+        search_times,
     );
 }
 

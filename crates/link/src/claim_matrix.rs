@@ -17,17 +17,21 @@
 //! leaves the claim out: its cell is "omitted". Outlets with no such article have no cell.
 //! Stories (articles about the same happening) would give a tighter test; until they are
 //! stored, the actors and the time window stand for the story.
+//!
+//! **Bounded memory**: claims are grouped by key and outlet in the database
+//! (`Store::claim_groups`), so what is held is one tally per (key, outlet), not per claim or
+//! article; then the articles' names are read a page at a time and only the names of the kept
+//! rows' actors are indexed for the omission test.
 
 use crate::error::AggregateError;
 use chrono::NaiveDate;
 use parley_core::claim::ClaimKey;
-use parley_core::{Claim, EntityMention};
-use parley_store::{AnnotationFilter, AnnotationRecord, Store};
+use parley_store::{ArticleNames, ClaimGroup, Store, HOLDER_STANCES};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Articles read per page.
-const PAGE_ARTICLES: usize = 2000;
+/// Articles whose names are read per page.
+const PAGE_ARTICLES: usize = 1000;
 
 /// The label of articles stored without an outlet.
 pub const NO_OUTLET: &str = "(no outlet)";
@@ -56,14 +60,14 @@ impl Cell {
         }
     }
 
-    fn from_stance(stance: parley_core::Stance) -> Cell {
-        use parley_core::Stance::*;
+    /// The cell of an author's stance word ("asserts", ...); anything else reports.
+    fn from_word(stance: &str) -> Cell {
         match stance {
-            Asserts => Cell::Asserts,
-            Denies => Cell::Denies,
-            Disputes => Cell::Disputes,
-            Questions => Cell::Questions,
-            Reports => Cell::Reports,
+            "asserts" => Cell::Asserts,
+            "denies" => Cell::Denies,
+            "disputes" => Cell::Disputes,
+            "questions" => Cell::Questions,
+            _ => Cell::Reports,
         }
     }
 }
@@ -158,30 +162,79 @@ impl Default for MatrixOptions {
     }
 }
 
-/// What is gathered per row while reading.
+/// What is gathered per row from its (key, outlet) groups.
 #[derive(Default)]
 struct RowTally {
     example: String,
+    /// Where the example claim is in storing order.
+    example_at: (i64, i64),
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
-    articles: HashSet<u32>,
+    articles: usize,
     /// outlet → (cell → claims, "holder:stance" → claims, articles)
-    by_outlet: BTreeMap<u32, (BTreeMap<Cell, usize>, BTreeMap<String, usize>, HashSet<u32>)>,
+    by_outlet: BTreeMap<String, (BTreeMap<Cell, usize>, BTreeMap<String, usize>, usize)>,
 }
 
-/// Articles as the omission test needs them: outlet and date, and which articles name whom.
+impl RowTally {
+    fn add(&mut self, outlet: String, group: &ClaimGroup) {
+        if self.example.is_empty() || group.first_claim < self.example_at {
+            self.example = group.example.clone().unwrap_or_default();
+            self.example_at = group.first_claim;
+        }
+        self.first = min_date(self.first, group.first);
+        self.last = max_date(self.last, group.last);
+        self.articles += group.articles as usize;
+        let entry = self.by_outlet.entry(outlet).or_default();
+        for ((holder, stance), n) in HOLDER_STANCES.iter().zip(group.stances) {
+            if n == 0 {
+                continue;
+            }
+            let cell = if *holder == "author" {
+                Cell::from_word(stance)
+            } else {
+                Cell::Reports
+            };
+            *entry.0.entry(cell).or_default() += n as usize;
+            *entry.1.entry(format!("{holder}:{stance}")).or_default() += n as usize;
+        }
+        entry.2 += group.articles as usize;
+    }
+}
+
+fn min_date(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn max_date(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Articles as the omission test needs them: outlet and date, and which articles name the
+/// actors of the kept rows (only those names are indexed).
 #[derive(Default)]
 struct Coverage {
     outlets: Vec<String>,
     outlet_index: HashMap<String, u32>,
-    names: HashMap<String, u32>,
-    /// Per article: (outlet, date).
+    /// The names worth indexing, each with its posting list: the articles naming it, ascending.
+    postings: HashMap<String, Vec<u32>>,
+    /// Per indexed article: (outlet, date).
     articles: Vec<(u32, Option<NaiveDate>)>,
-    /// Per name: the articles naming it, ascending.
-    postings: HashMap<u32, Vec<u32>>,
 }
 
 impl Coverage {
+    fn new(wanted: HashSet<String>) -> Self {
+        Coverage {
+            postings: wanted.into_iter().map(|n| (n, Vec::new())).collect(),
+            ..Default::default()
+        }
+    }
+
     fn outlet(&mut self, name: &str) -> u32 {
         if let Some(&i) = self.outlet_index.get(name) {
             return i;
@@ -192,20 +245,22 @@ impl Coverage {
         i
     }
 
-    fn add_article(
-        &mut self,
-        outlet: u32,
-        date: Option<NaiveDate>,
-        names: &HashSet<String>,
-    ) -> u32 {
+    /// Notes an article's outlet, and indexes it under the wanted names it gives.
+    fn add_article(&mut self, outlet: u32, date: Option<NaiveDate>, names: &HashSet<String>) {
+        let wanted: Vec<&String> = names
+            .iter()
+            .filter(|n| self.postings.contains_key(*n))
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
         let article = self.articles.len() as u32;
         self.articles.push((outlet, date));
-        for name in names {
-            let next = self.names.len() as u32;
-            let id = *self.names.entry(name.clone()).or_insert(next);
-            self.postings.entry(id).or_default().push(article);
+        for name in wanted {
+            if let Some(list) = self.postings.get_mut(name) {
+                list.push(article);
+            }
         }
-        article
     }
 
     /// Outlets with an article naming all of `actors` dated within the window.
@@ -218,9 +273,9 @@ impl Coverage {
     ) -> HashSet<u32> {
         let mut lists: Vec<&Vec<u32>> = Vec::new();
         for a in actors {
-            match self.names.get(a).and_then(|id| self.postings.get(id)) {
-                Some(list) => lists.push(list),
-                None => return HashSet::new(),
+            match self.postings.get(a) {
+                Some(list) if !list.is_empty() => lists.push(list),
+                _ => return HashSet::new(),
             }
         }
         lists.sort_by_key(|l| l.len());
@@ -253,62 +308,14 @@ pub fn claim_matrix(
     store: &mut dyn Store,
     options: MatrixOptions,
 ) -> Result<ClaimMatrix, AggregateError> {
-    let filter = AnnotationFilter::layers(&["claims", "entities"]);
-    let mut coverage = Coverage::default();
-    let mut rows: HashMap<MatrixKey, RowTally> = HashMap::new();
-    let (mut claims_read, mut claims_without_key) = (0, 0);
-    let mut after = 0;
-    loop {
-        let page = store.annotation_page(&filter, after, PAGE_ARTICLES)?;
-        for article_rows in page.rows.chunk_by(|a, b| a.article.id == b.article.id) {
-            let meta = &article_rows[0].article;
-            let outlet = coverage.outlet(meta.outlet.as_deref().unwrap_or(NO_OUTLET));
-            let (names, claims) = read_article(article_rows)?;
-            let article = coverage.add_article(outlet, meta.published, &names);
-            for claim in claims {
-                claims_read += 1;
-                let Some(key) = claim.key.as_ref().and_then(MatrixKey::of) else {
-                    claims_without_key += 1;
-                    continue;
-                };
-                let tally = rows.entry(key).or_default();
-                if tally.example.is_empty() {
-                    tally.example = claim
-                        .proposition
-                        .as_ref()
-                        .unwrap_or(&claim.span)
-                        .text
-                        .clone();
-                }
-                if let Some(d) = meta.published {
-                    tally.first = Some(tally.first.map_or(d, |f| f.min(d)));
-                    tally.last = Some(tally.last.map_or(d, |l| l.max(d)));
-                }
-                tally.articles.insert(article);
-                let cell = if claim.holder.kind == "author" {
-                    Cell::from_stance(claim.stance)
-                } else {
-                    Cell::Reports
-                };
-                let entry = tally.by_outlet.entry(outlet).or_default();
-                *entry.0.entry(cell).or_default() += 1;
-                *entry
-                    .1
-                    .entry(format!("{}:{}", claim.holder.kind, claim.stance.as_str()))
-                    .or_default() += 1;
-                entry.2.insert(article);
-            }
-        }
-        match page.next {
-            Some(next) => after = next,
-            None => break,
-        }
-    }
+    let (mut rows, claims_read, claims_without_key) = tally_rows(store)?;
+    rows.retain(|_, t| t.by_outlet.len() >= options.min_outlets);
+    let wanted: HashSet<String> = rows.keys().flat_map(|k| k.actors.iter().cloned()).collect();
+    let coverage = read_coverage(store, wanted)?;
     let mut order: Vec<u32> = (0..coverage.outlets.len() as u32).collect();
     order.sort_by(|a, b| coverage.outlets[*a as usize].cmp(&coverage.outlets[*b as usize]));
     let mut out: Vec<ClaimRow> = rows
         .into_iter()
-        .filter(|(_, t)| t.by_outlet.len() >= options.min_outlets)
         .map(|(key, tally)| {
             let omitting =
                 coverage.outlets_naming(&key.actors, tally.first, tally.last, options.window_days);
@@ -316,11 +323,11 @@ pub fn claim_matrix(
                 .iter()
                 .filter_map(|o| {
                     let outlet = coverage.outlets[*o as usize].clone();
-                    match tally.by_outlet.get(o) {
+                    match tally.by_outlet.get(&outlet) {
                         Some((cells, stances, articles)) => Some(OutletCell {
                             outlet,
                             cell: winner(cells),
-                            articles: articles.len(),
+                            articles: *articles,
                             stances: stances.clone(),
                         }),
                         None if omitting.contains(o) => Some(OutletCell {
@@ -337,7 +344,7 @@ pub fn claim_matrix(
                 example: tally.example,
                 first: tally.first,
                 last: tally.last,
-                articles: tally.articles.len(),
+                articles: tally.articles,
                 outlets: tally.by_outlet.len(),
                 cells,
                 key,
@@ -360,6 +367,52 @@ pub fn claim_matrix(
     })
 }
 
+/// The rows of every keyed claim from the store's (key, outlet) groups, with the claims read
+/// and those without a usable key.
+fn tally_rows(
+    store: &mut dyn Store,
+) -> Result<(HashMap<MatrixKey, RowTally>, usize, usize), AggregateError> {
+    let mut rows: HashMap<MatrixKey, RowTally> = HashMap::new();
+    let (mut claims_read, mut claims_without_key) = (0, 0);
+    for group in store.claim_groups()? {
+        claims_read += group.claims as usize;
+        let key = match &group.key {
+            Some(json) => serde_json::from_str::<Option<ClaimKey>>(json).map_err(|e| {
+                AggregateError::Corrupt(format!("a claim key that is not one: {json:?}: {e}"))
+            })?,
+            None => None,
+        };
+        let Some(key) = key.as_ref().and_then(MatrixKey::of) else {
+            claims_without_key += group.claims as usize;
+            continue;
+        };
+        let outlet = group.outlet.clone().unwrap_or_else(|| NO_OUTLET.into());
+        rows.entry(key).or_default().add(outlet, &group);
+    }
+    Ok((rows, claims_read, claims_without_key))
+}
+
+/// Every article's outlet, and the articles naming the `wanted` names, a page at a time.
+fn read_coverage(
+    store: &mut dyn Store,
+    wanted: HashSet<String>,
+) -> Result<Coverage, AggregateError> {
+    let mut coverage = Coverage::new(wanted);
+    let mut after = 0;
+    loop {
+        let page = store.article_names_after(after, PAGE_ARTICLES)?;
+        for article in &page.articles {
+            let outlet = coverage.outlet(article.outlet.as_deref().unwrap_or(NO_OUTLET));
+            coverage.add_article(outlet, article.published, &names_of(article)?);
+        }
+        match page.next {
+            Some(next) => after = next,
+            None => break,
+        }
+    }
+    Ok(coverage)
+}
+
 /// The most frequent cell; ties go to the first in `Cell`'s order.
 fn winner(cells: &BTreeMap<Cell, usize>) -> Cell {
     let most = cells.values().copied().max().unwrap_or(0);
@@ -370,28 +423,23 @@ fn winner(cells: &BTreeMap<Cell, usize>) -> Cell {
         .unwrap_or(Cell::Reports)
 }
 
-/// The names an article gives (entity mentions, claim keys) and its claims.
-fn read_article(
-    rows: &[AnnotationRecord],
-) -> Result<(HashSet<String>, Vec<Claim>), AggregateError> {
-    let mut names = HashSet::new();
-    let mut claims = Vec::new();
-    for row in rows {
-        if row.layer == "entities" {
-            let m: EntityMention = row.decode()?;
-            names.extend(name_words(&m.span.text));
-            if let Some(a) = &m.actor {
-                names.extend(name_words(&a.name));
-            }
-        } else {
-            let c: Claim = row.decode()?;
-            if let Some(k) = &c.key {
-                names.extend(k.actors.iter().map(|a| a.to_lowercase()));
-            }
-            claims.push(c);
-        }
+/// The names an article gives: the words of its entity mentions and actor names, and its
+/// claim keys' actors.
+fn names_of(article: &ArticleNames) -> Result<HashSet<String>, AggregateError> {
+    let mut names: HashSet<String> = article
+        .entity_names
+        .iter()
+        .flat_map(|n| name_words(n))
+        .collect();
+    for json in &article.key_actors {
+        let actors: Vec<String> = serde_json::from_str(json).map_err(|e| {
+            AggregateError::Corrupt(format!(
+                "claim key actors that are no list of names: {json:?}: {e}"
+            ))
+        })?;
+        names.extend(actors.iter().map(|a| a.to_lowercase()));
     }
-    Ok((names, claims))
+    Ok(names)
 }
 
 #[cfg(test)]

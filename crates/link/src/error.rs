@@ -19,6 +19,9 @@ pub enum AggregateError {
         needle: String,
         candidates: Vec<ActorCandidate>,
     },
+    /// Stored data that does not read back (a corrupt or hand-edited store).
+    #[error("the store holds {0}")]
+    Corrupt(String),
     #[error("{file}: line {line}: {reason}")]
     Data {
         file: &'static str,

@@ -3,7 +3,8 @@
 //!     cargo run --release -p parley-store --example store_bench -- DB [ARTICLES] [BATCH]
 //!     cargo run --release -p parley-store --features postgres --example store_bench -- "$(scripts/postgres.sh)" 20000
 //!
-//! DB is a new SQLite file path or a postgres:// URL (its tables are dropped first!). The
+//! DB is a new SQLite file path or a postgres:// URL (every table its migrations created is
+//! dropped first!). The
 //! documents are synthetic: ~1 KB bodies, each with 10 annotations (entities, quotes, an event,
 //! a claim, a framing signal), every 10th a revision of the page before it.
 
@@ -90,8 +91,12 @@ fn main() {
 #[cfg(feature = "postgres")]
 fn reset_postgres(location: &str) {
     let mut c = postgres::Client::connect(location, postgres::NoTls).expect("connect");
-    c.batch_execute("DROP TABLE IF EXISTS annotations, articles, schema_version CASCADE")
-        .unwrap();
+    let tables = parley_store::migrate::tables(parley_store::migrate::POSTGRES);
+    c.batch_execute(&format!(
+        "DROP TABLE IF EXISTS {} CASCADE",
+        tables.join(", ")
+    ))
+    .unwrap();
 }
 
 #[cfg(not(feature = "postgres"))]

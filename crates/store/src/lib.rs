@@ -23,6 +23,7 @@
 
 pub mod aggregates;
 pub mod browse;
+pub mod claim_groups;
 pub mod error;
 pub mod migrate;
 pub mod model;
@@ -37,6 +38,7 @@ pub use aggregates::{
 pub use browse::{
     ArticleListing, ArticleRef, EventFilter, EventRecord, Listed, Paging, QuoteFilter, QuoteRecord,
 };
+pub use claim_groups::{ArticleNames, ClaimGroup, NamesPage, HOLDER_STANCES};
 pub use error::StoreError;
 pub use model::{
     lead_of, EventSignal, JoinReason, Story, StoryAssignment, StoryMember, StorySignals,
@@ -176,6 +178,17 @@ pub trait Store {
         needle: &str,
         limit: usize,
     ) -> Result<Vec<ActorCandidate>, StoreError>;
+
+    // --- Claim × outlet matrix reads (see [`claim_groups`]): grouped in the database. ---
+
+    /// Every claim grouped by its stored key and its article's outlet, ordered by key then
+    /// outlet (claims without a key included, as groups with no key).
+    fn claim_groups(&mut self) -> Result<Vec<ClaimGroup>, StoreError>;
+
+    /// The names (entity mentions, claim-key actors) of the next `articles` articles after
+    /// cursor `after`, in storing order; articles without any are left out of the page.
+    fn article_names_after(&mut self, after: i64, articles: usize)
+        -> Result<NamesPage, StoreError>;
 }
 
 /// Opens (creating and migrating when needed) the store at `location`: a `postgres://` or

@@ -55,9 +55,46 @@ pub fn latest(migrations: &[Migration]) -> i64 {
     migrations.last().map(|m| m.version).unwrap_or(0)
 }
 
+/// The tables `migrations` create, last created first, and `schema_version`: what a reset
+/// drops so that the next open migrates from scratch (benchmarks; never a user's store).
+pub fn tables(migrations: &[Migration]) -> Vec<String> {
+    let mut tables: Vec<String> = migrations
+        .iter()
+        .flat_map(|m| m.sql.lines())
+        .filter_map(|line| line.trim().strip_prefix("CREATE TABLE "))
+        .filter_map(|rest| {
+            let rest = rest.trim_start_matches("IF NOT EXISTS ");
+            rest.split(|c: char| c.is_whitespace() || c == '(').next()
+        })
+        .filter(|name| !name.is_empty())
+        .map(String::from)
+        .collect();
+    tables.reverse();
+    tables.push("schema_version".into());
+    tables
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tables_to_reset_are_every_table_the_migrations_create() {
+        let pg = tables(POSTGRES);
+        for t in [
+            "articles",
+            "annotations",
+            "fingerprints",
+            "duplicates",
+            "stories",
+            "story_members",
+            "schema_version",
+        ] {
+            assert!(pg.contains(&t.to_string()), "{t} missing from {pg:?}");
+        }
+        assert_eq!(pg.first().map(String::as_str), Some("story_members"));
+        assert!(tables(SQLITE).contains(&"story_members".to_string()));
+    }
 
     /// Every file in the folder is listed, in order, with the version its name gives.
     fn assert_listed(folder: &str, migrations: &[Migration]) {

@@ -79,6 +79,79 @@ fn flatten(path: &str, value: &Value, rows: &mut Vec<AnnotationRow>) {
     }
 }
 
+/// Where each layer's typed columns come from (the table in this module's doc): JSON pointers
+/// into the element for kind, code, actor_id, actor_name, country, target_id, target_country,
+/// day; "" for none.
+const TYPED_COLUMNS: [(&str, [&str; 8]); 5] = [
+    (
+        "entities",
+        [
+            "/actor/type",
+            "/actor/sector",
+            "/actor/id",
+            "/actor/name",
+            "/actor/country",
+            "",
+            "",
+            "",
+        ],
+    ),
+    (
+        "quotes",
+        [
+            "/kind",
+            "/cue/verb",
+            "/speaker/actor_id",
+            "/speaker/name",
+            "",
+            "",
+            "",
+            "",
+        ],
+    ),
+    (
+        "events",
+        [
+            "/status",
+            "/code",
+            "/source/actor_id",
+            "/source/name",
+            "/source/country",
+            "/target/actor_id",
+            "/target/country",
+            "/date",
+        ],
+    ),
+    (
+        "claims",
+        [
+            "/stance",
+            "/holder/kind",
+            "/holder/actor_id",
+            "/holder/name",
+            "",
+            "",
+            "",
+            "",
+        ],
+    ),
+    (
+        "framing.signals",
+        ["/voice", "/technique", "", "", "", "", "", ""],
+    ),
+];
+
+/// Every other layer keeps only its `kind`.
+const OTHER_LAYER_COLUMNS: [&str; 8] = ["/kind", "", "", "", "", "", "", ""];
+
+fn typed_column_pointers(layer: &str) -> [&'static str; 8] {
+    TYPED_COLUMNS
+        .iter()
+        .find(|(l, _)| *l == layer)
+        .map(|(_, pointers)| *pointers)
+        .unwrap_or(OTHER_LAYER_COLUMNS)
+}
+
 /// The row of one list element, with the typed columns its layer has.
 fn element_row(layer: &str, seq: i64, v: &Value) -> AnnotationRow {
     let s = |pointer: &str| v.pointer(pointer).and_then(Value::as_str).map(String::from);
@@ -99,42 +172,16 @@ fn element_row(layer: &str, seq: i64, v: &Value) -> AnnotationRow {
         data: data_without_own_span(v),
         ..Default::default()
     };
-    match layer {
-        "entities" => {
-            row.kind = s("/actor/type");
-            row.code = s("/actor/sector");
-            row.actor_id = s("/actor/id");
-            row.actor_name = s("/actor/name");
-            row.country = s("/actor/country");
-        }
-        "quotes" => {
-            row.kind = s("/kind");
-            row.code = s("/cue/verb");
-            row.actor_id = s("/speaker/actor_id");
-            row.actor_name = s("/speaker/name");
-        }
-        "events" => {
-            row.kind = s("/status");
-            row.code = s("/code");
-            row.actor_id = s("/source/actor_id");
-            row.actor_name = s("/source/name");
-            row.country = s("/source/country");
-            row.target_id = s("/target/actor_id");
-            row.target_country = s("/target/country");
-            row.day = s("/date");
-        }
-        "claims" => {
-            row.kind = s("/stance");
-            row.code = s("/holder/kind");
-            row.actor_id = s("/holder/actor_id");
-            row.actor_name = s("/holder/name");
-        }
-        "framing.signals" => {
-            row.kind = s("/voice");
-            row.code = s("/technique");
-        }
-        _ => row.kind = s("/kind"),
-    }
+    let [kind, code, actor_id, actor_name, country, target_id, target_country, day] =
+        typed_column_pointers(layer).map(|p| (!p.is_empty()).then(|| s(p)).flatten());
+    row.kind = kind;
+    row.code = code;
+    row.actor_id = actor_id;
+    row.actor_name = actor_name;
+    row.country = country;
+    row.target_id = target_id;
+    row.target_country = target_country;
+    row.day = day;
     row
 }
 

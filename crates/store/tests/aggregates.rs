@@ -168,3 +168,106 @@ fn postgres_reads_aggregates() {
     let mut store = parley_store::open(&location).unwrap();
     reads_aggregates(store.as_mut());
 }
+
+/// Documents 0..6 (outlets Reuters, TASS, AP in turn) whose claim has a key naming Russia and
+/// Ukraine, written differently (case, order, repeats) in odd and even documents.
+fn keyed_documents() -> Vec<parley_core::Document> {
+    (0..6)
+        .map(|i| {
+            let mut doc = document(i);
+            let actors: &[&str] = if i % 2 == 0 {
+                &["Ukraine", "russia"]
+            } else {
+                &["russia", "ukraine", "Russia"]
+            };
+            doc.analysis.claims[0].key = Some(parley_core::claim::ClaimKey {
+                actors: actors.iter().map(|a| a.to_string()).collect(),
+                event_code: None,
+                polarity: 1,
+            });
+            doc
+        })
+        .collect()
+}
+
+fn groups_claims_and_reads_names(store: &mut dyn Store) {
+    let docs = keyed_documents();
+    store.put_batch(&docs).unwrap();
+    let extra = document(6); // a claim without a key
+    store.put_batch(std::slice::from_ref(&extra)).unwrap();
+
+    let groups = store.claim_groups().unwrap();
+    let keyed: Vec<_> = groups.iter().filter(|g| g.key.is_some()).collect();
+    // One group per outlet: the key's spellings are one key.
+    assert_eq!(keyed.len(), 3, "{groups:?}");
+    let key: serde_json::Value = serde_json::from_str(keyed[0].key.as_deref().unwrap()).unwrap();
+    assert_eq!(key["actors"], serde_json::json!(["russia", "ukraine"]));
+    let mut outlets: Vec<_> = keyed.iter().map(|g| g.outlet.clone().unwrap()).collect();
+    outlets.sort();
+    assert_eq!(outlets, ["AP", "Reuters", "TASS"]);
+    for g in &keyed {
+        assert_eq!((g.claims, g.articles), (2, 2), "{g:?}");
+        // Peskov's claim: holder kind "source", stance "asserts" (HOLDER_STANCES[5]).
+        assert_eq!(g.stances[5], 2, "{g:?}");
+        assert_eq!(g.stances.iter().sum::<i64>(), 2, "{g:?}");
+        assert_eq!(g.example.as_deref(), Some("a provocation"));
+        assert!(g.first <= g.last && g.first.is_some());
+    }
+    let reuters = keyed
+        .iter()
+        .find(|g| g.outlet.as_deref() == Some("Reuters"))
+        .unwrap();
+    assert_eq!(reuters.first_claim.1, 0);
+    let unkeyed: i64 = groups
+        .iter()
+        .filter(|g| g.key.is_none())
+        .map(|g| g.claims)
+        .sum();
+    assert_eq!(unkeyed, 1);
+
+    // Names, a page of 4 articles at a time: entity texts and actor names, key actors.
+    let (mut pages, mut after, mut articles) = (0, 0, Vec::new());
+    loop {
+        let page = store.article_names_after(after, 4).unwrap();
+        pages += 1;
+        articles.extend(page.articles);
+        match page.next {
+            Some(next) => after = next,
+            None => break,
+        }
+    }
+    assert_eq!((pages, articles.len()), (2, 7));
+    assert!(articles.windows(2).all(|w| w[0].cursor < w[1].cursor));
+    let first = &articles[0];
+    assert!(
+        first.entity_names.iter().any(|n| n == "Peskov"),
+        "{first:?}"
+    );
+    assert_eq!(first.key_actors.len(), 1, "{first:?}");
+    let actors: Vec<String> = serde_json::from_str(&first.key_actors[0]).unwrap();
+    assert!(
+        actors.iter().any(|a| a.eq_ignore_ascii_case("russia")),
+        "{actors:?}"
+    );
+    assert!(articles[6].key_actors.is_empty());
+    assert!(articles
+        .iter()
+        .all(|a| a.outlet.is_some() && a.published.is_some()));
+}
+
+#[test]
+fn sqlite_groups_claims_and_reads_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.sqlite");
+    let mut store = parley_store::open(path.to_str().unwrap()).unwrap();
+    groups_claims_and_reads_names(store.as_mut());
+}
+
+#[cfg(feature = "postgres")]
+#[test]
+fn postgres_groups_claims_and_reads_names() {
+    let Some(url) = pg_url() else { return };
+    let location = fresh_pg_schema(&url, "claim_groups_test");
+    let mut store = parley_store::open(&location).unwrap();
+    groups_claims_and_reads_names(store.as_mut());
+}

@@ -4,6 +4,8 @@
 mod common;
 
 use common::*;
+use parley_core::framing::{SentenceFraming, Tone};
+use parley_core::Span;
 use parley_store::model::HitIn;
 use parley_store::{PutOutcome, SearchQuery, Store};
 
@@ -186,4 +188,59 @@ fn postgres_keeps_fingerprints_and_duplicate_groups() {
     let location = fresh_pg_schema(&url, "links_test");
     let mut store = parley_store::open(&location).unwrap();
     keeps_fingerprints_and_duplicate_groups(store.as_mut());
+}
+
+/// Floats that a fast (not correctly rounded) JSON parser reads back a bit off: many
+/// pseudo-random values with full 17-digit mantissas, stored as sentence bias scores.
+fn floats_survive_a_round_trip(store: &mut dyn Store) {
+    let mut doc = document(0);
+    let mut x = 0x2545_F491_4F6C_DD1D_u64;
+    doc.analysis.framing.sentences = (0..500)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            SentenceFraming {
+                span: Span::new(0, 6),
+                tone: Tone::default(),
+                voice: "author".into(),
+                bias: (x >> 11) as f64 / (1u64 << 53) as f64,
+                biased: false,
+            }
+        })
+        .collect();
+    store.put_batch(std::slice::from_ref(&doc)).unwrap();
+    let back = store.get(&doc.id).unwrap().expect("stored").document;
+    let changed: Vec<(f64, f64)> = doc
+        .analysis
+        .framing
+        .sentences
+        .iter()
+        .zip(&back.analysis.framing.sentences)
+        .map(|(a, b)| (a.bias, b.bias))
+        .filter(|(a, b)| a.to_bits() != b.to_bits())
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "{} floats changed: {changed:?}",
+        changed.len()
+    );
+    assert_eq!(back, doc);
+}
+
+#[test]
+fn sqlite_keeps_floats_to_the_last_bit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.sqlite");
+    let mut store = parley_store::open(path.to_str().unwrap()).unwrap();
+    floats_survive_a_round_trip(store.as_mut());
+}
+
+#[cfg(feature = "postgres")]
+#[test]
+fn postgres_keeps_floats_to_the_last_bit() {
+    let Some(url) = pg_url() else { return };
+    let location = fresh_pg_schema(&url, "floats_test");
+    let mut store = parley_store::open(&location).unwrap();
+    floats_survive_a_round_trip(store.as_mut());
 }

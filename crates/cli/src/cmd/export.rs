@@ -43,36 +43,45 @@ pub struct Args {
     pub db: String,
     #[arg(long, value_enum)]
     pub format: Format,
-    /// Only the articles of this story (stories are not built yet: this is an error for now)
+    /// Only the articles of this story (an id from `parley stories`), earliest first
     #[arg(long, value_name = "ID")]
-    pub story: Option<String>,
+    pub story: Option<i64>,
     /// Write to FILE instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<String>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if let Some(story) = &args.story {
-        bail!("--story {story}: stories not built yet (export every article without --story)");
-    }
     crate::cmd::ingest::require_existing_store(&args.db)?;
     let mut store = parley_store::open(&args.db)?;
+    let selection = match args.story {
+        Some(id) => story_articles(store.as_mut(), id, &args.db)?,
+        None => Selection::All,
+    };
     let mut out: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("cannot create {path}"))?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let summary = export(
-        store.as_mut(),
-        args.format.library(),
-        &Selection::All,
-        &mut out,
-    )?;
+    let summary = export(store.as_mut(), args.format.library(), &selection, &mut out)?;
     drop(out);
     eprintln!(
         "parley: exported {} article(s) as {} record(s)",
         summary.articles, summary.records
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The member articles of story `id`, earliest first; an unknown story is an error.
+fn story_articles(store: &mut dyn parley_store::Store, id: i64, db: &str) -> Result<Selection> {
+    let Some(story) = store.story(id)? else {
+        bail!(
+            "no story {id} in {}: `parley stories` lists them (`parley link` builds them)",
+            parley_store::model::redact_url(db)
+        );
+    };
+    Ok(Selection::Articles(
+        story.members.into_iter().map(|m| m.id).collect(),
+    ))
 }

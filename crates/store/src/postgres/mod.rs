@@ -8,6 +8,7 @@
 
 mod aggregates;
 mod browse;
+mod claim_groups;
 mod links;
 mod reader;
 mod schema;
@@ -177,6 +178,18 @@ impl Store for PgStore {
         limit: usize,
     ) -> Result<Vec<ActorCandidate>, StoreError> {
         aggregates::find_actors(&mut self.client, needle, limit)
+    }
+
+    fn claim_groups(&mut self) -> Result<Vec<crate::ClaimGroup>, StoreError> {
+        claim_groups::claim_groups(&mut self.client)
+    }
+
+    fn article_names_after(
+        &mut self,
+        after: i64,
+        articles: usize,
+    ) -> Result<crate::NamesPage, StoreError> {
+        claim_groups::article_names_after(&mut self.client, after, articles)
     }
 }
 

@@ -52,7 +52,7 @@ pub fn article_ids_after(
 }
 
 /// The last cursor of the next `articles` articles after `after`, and whether more follow.
-fn page_end(
+pub(super) fn page_end(
     conn: &Connection,
     after: i64,
     articles: usize,

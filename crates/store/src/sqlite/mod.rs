@@ -5,6 +5,7 @@
 
 mod aggregates;
 mod browse;
+mod claim_groups;
 mod links;
 mod reader;
 mod schema;
@@ -175,6 +176,18 @@ impl Store for SqliteStore {
         limit: usize,
     ) -> Result<Vec<ActorCandidate>, StoreError> {
         aggregates::find_actors(&self.conn, needle, limit)
+    }
+
+    fn claim_groups(&mut self) -> Result<Vec<crate::ClaimGroup>, StoreError> {
+        claim_groups::claim_groups(&self.conn)
+    }
+
+    fn article_names_after(
+        &mut self,
+        after: i64,
+        articles: usize,
+    ) -> Result<crate::NamesPage, StoreError> {
+        claim_groups::article_names_after(&self.conn, after, articles)
     }
 }
 
