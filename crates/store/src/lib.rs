@@ -31,6 +31,8 @@ pub mod postgres;
 pub mod rows;
 pub mod sqlite;
 pub mod story_pages;
+#[doc(hidden)]
+pub mod test_corpus;
 
 pub use aggregates::{
     ActorCandidate, AnnotationFilter, AnnotationPage, AnnotationRecord, ArticleLayers, ArticleMeta,
