@@ -373,7 +373,8 @@ pub fn story_timeline_page(
 }
 
 /// Two grouped scans of the story's events and quotes: the top parties, then the event codes
-/// of those parties only.
+/// of those parties only. CROSS JOIN keeps SQLite starting from the story's members: left to
+/// itself it scans every event and quote of the store by the layer index.
 pub fn story_parties(
     conn: &Connection,
     id: i64,
@@ -383,7 +384,7 @@ pub fn story_parties(
         .prepare_cached(
             "SELECT n.actor_name, count(*) AS entries, sum(n.layer = 'quotes')
              FROM story_members m
-             JOIN annotations n ON n.article_seq = m.article_seq
+             CROSS JOIN annotations n ON n.article_seq = m.article_seq
                                AND n.layer IN ('events', 'quotes')
              WHERE m.story_id = ?1 AND trim(n.actor_name, ' ' || char(9, 10, 13)) <> ''
              GROUP BY n.actor_name ORDER BY entries DESC, n.actor_name LIMIT ?2",
@@ -409,7 +410,7 @@ pub fn story_parties(
         .prepare_cached(
             "SELECT n.actor_name, n.code, count(*)
              FROM story_members m
-             JOIN annotations n ON n.article_seq = m.article_seq AND n.layer = 'events'
+             CROSS JOIN annotations n ON n.article_seq = m.article_seq AND n.layer = 'events'
              WHERE m.story_id = ?1 AND n.code IS NOT NULL
                AND n.actor_name IN (SELECT value FROM json_each(?2))
              GROUP BY n.actor_name, n.code",
