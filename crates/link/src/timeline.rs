@@ -4,6 +4,9 @@
 //! The date of an entry is the event's own date when the analysis found one, else the
 //! publication date of its article; undated entries come last. Ties keep article order
 //! (storing order) and position in the article.
+//!
+//! [`build_timeline`] orders a whole story in memory (the CLI); servers read bounded pages
+//! the store has already put in this order and convert them with [`timeline_entries`].
 
 use parley_store::TimelineRow;
 use serde::Serialize;
@@ -46,6 +49,13 @@ pub fn build_timeline(rows: Vec<TimelineRow>) -> Vec<TimelineEntry> {
         (a.date.is_none(), &a.date, i).cmp(&(b.date.is_none(), &b.date, j))
     });
     entries.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The entries of rows already in timeline order (a page from
+/// [`parley_store::Store::story_timeline_page`], which orders them as [`build_timeline`]
+/// does), in that order.
+pub fn timeline_entries(rows: Vec<TimelineRow>) -> Vec<TimelineEntry> {
+    rows.into_iter().filter_map(entry_of).collect()
 }
 
 fn entry_of(row: TimelineRow) -> Option<TimelineEntry> {
@@ -125,6 +135,16 @@ mod tests {
         assert_eq!(t[0].target.as_deref(), Some("Blinken"));
         assert_eq!(t[2].target, None, "quotes have no target");
         assert_eq!((t[0].start, t[0].end), (Some(0), Some(5)));
+    }
+
+    #[test]
+    fn rows_in_timeline_order_keep_their_order() {
+        let rows = vec![
+            row("b", "quotes", None, Some("2022-01-12")),
+            row("a", "events", Some("2022-01-10"), Some("2022-01-12")),
+        ];
+        let texts: Vec<String> = timeline_entries(rows).into_iter().map(|e| e.text).collect();
+        assert_eq!(texts, vec!["quotes of b", "events of a"]);
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! Load test of `parley serve` over loopback: for each route, a few keep-alive connections send
 //! requests back to back for a fixed time; prints requests/s and p50/p99/max latency.
 //!
-//!     cargo run --release -p parley-serve --example load -- STORE_OR_URL [SECONDS_PER_ROUTE] [CONNECTIONS]
+//!     cargo run --release -p parley-serve --example load -- STORE_OR_URL [SECONDS_PER_ROUTE] [CONNECTIONS] [ROUTES]
 //!
 //! STORE_OR_URL is a SQLite file or postgres:// URL (served in this process on an ephemeral
 //! loopback port, on runtime threads of its own) or the `http://127.0.0.1:PORT` of a running
-//! `parley serve`. Defaults: 5 s per route (about 30 s for the six routes), 4 connections. Requests are drawn from a fixed
-//! pseudo-random sequence per connection, so runs are comparable:
+//! `parley serve`. Defaults: 5 s per route, 4 connections, every route; ROUTES is a
+//! comma-separated list of route names (e.g. `search,story,story page`). Requests are drawn
+//! from a fixed pseudo-random sequence per connection, so runs are comparable:
 //!
 //! - `search`: `/api/search?q=...` with one or two words or a phrase (default limit 20);
 //! - `article`: `/api/articles/{id}` for ids sampled over the whole index;
@@ -14,7 +15,8 @@
 //! - `index`: `/api/articles?offset=...&limit=20` at offsets spread over the whole store;
 //! - `story`: `/api/stories/{id}` (story, members, first timeline page) and `story page`:
 //!   `/stories/{id}`, for the 100 most recent stories, when the store has stories
-//!   (`parley link`).
+//!   (`parley link`); `story deep`: `/api/stories/{id}?offset=...` at timeline offsets up to
+//!   the story's size (deep pages of big stories).
 //!
 //! Any answer other than 200 is counted as an error and the first few are printed.
 
@@ -22,29 +24,11 @@ use axum::body::Bytes;
 use http_body_util::{BodyExt, Empty};
 use hyper::Request;
 use hyper_util::rt::TokioIo;
+// The words of the store benchmark's documents (`store_bench`): every query matches.
+use parley_store::test_corpus::WORDS;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-/// Words that occur in the store benchmark's documents and in news about talks.
-const WORDS: &[&str] = &[
-    "talks",
-    "Geneva",
-    "security",
-    "guarantees",
-    "NATO",
-    "sanctions",
-    "troops",
-    "border",
-    "agreement",
-    "proposal",
-    "ceasefire",
-    "summit",
-    "Lavrov",
-    "Blinken",
-    "Peskov",
-    "rejected",
-];
 
 /// What one connection asks for.
 #[derive(Clone)]
@@ -53,8 +37,9 @@ enum Route {
     Article(Arc<Vec<String>>),
     ArticlePage(Arc<Vec<String>>),
     Index(u64),
-    Story(Arc<Vec<i64>>),
-    StoryPage(Arc<Vec<i64>>),
+    Story(Arc<Vec<(i64, u64)>>),
+    StoryPage(Arc<Vec<(i64, u64)>>),
+    StoryDeep(Arc<Vec<(i64, u64)>>),
 }
 
 impl Route {
@@ -66,6 +51,7 @@ impl Route {
             Route::Index(_) => "index",
             Route::Story(_) => "story",
             Route::StoryPage(_) => "story page",
+            Route::StoryDeep(_) => "story deep",
         }
     }
 
@@ -87,10 +73,22 @@ impl Route {
                 format!("/articles/{}", ids[(r % ids.len() as u64) as usize])
             }
             Route::Index(total) => format!("/api/articles?offset={}&limit=20", r % total.max(&1)),
-            Route::Story(ids) => format!("/api/stories/{}", ids[(r % ids.len() as u64) as usize]),
-            Route::StoryPage(ids) => format!("/stories/{}", ids[(r % ids.len() as u64) as usize]),
+            Route::Story(stories) => format!("/api/stories/{}", pick(stories, r).0),
+            Route::StoryPage(stories) => format!("/stories/{}", pick(stories, r).0),
+            Route::StoryDeep(stories) => {
+                let (id, size) = pick(stories, r);
+                format!(
+                    "/api/stories/{id}?offset={}&limit=20",
+                    (r >> 16) % size.max(1)
+                )
+            }
         }
     }
+}
+
+/// Story `r` of `stories` (id, size).
+fn pick(stories: &[(i64, u64)], r: u64) -> (i64, u64) {
+    stories[(r % stories.len() as u64) as usize]
 }
 
 /// What one connection saw.
@@ -108,6 +106,9 @@ fn main() {
     };
     let seconds: u64 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(5);
     let connections: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(4);
+    let only: Option<Vec<String>> = args
+        .get(3)
+        .map(|a| a.split(',').map(|r| r.trim().to_string()).collect());
     let addr = match target.strip_prefix("http://") {
         Some(rest) => rest
             .trim_end_matches('/')
@@ -142,7 +143,11 @@ fn main() {
         if !stories.is_empty() {
             let stories = Arc::new(stories);
             routes.push(Route::Story(stories.clone()));
-            routes.push(Route::StoryPage(stories));
+            routes.push(Route::StoryPage(stories.clone()));
+            routes.push(Route::StoryDeep(stories));
+        }
+        if let Some(only) = &only {
+            routes.retain(|r| only.iter().any(|name| name == r.name()));
         }
         for route in routes {
             let started = Instant::now();
@@ -266,15 +271,15 @@ async fn sample_ids(addr: SocketAddr) -> (u64, Vec<String>) {
     (total, ids)
 }
 
-/// The ids of the (up to) 100 most recent stories.
-async fn story_ids(addr: SocketAddr) -> Vec<i64> {
+/// The ids and sizes of the (up to) 100 most recent stories.
+async fn story_ids(addr: SocketAddr) -> Vec<(i64, u64)> {
     let mut sender = connect(addr).await;
     let v = get_json(&mut sender, addr, "/api/stories?limit=100").await;
     v["stories"]
         .as_array()
         .into_iter()
         .flatten()
-        .filter_map(|s| s["id"].as_i64())
+        .filter_map(|s| Some((s["id"].as_i64()?, s["size"].as_u64()?)))
         .collect()
 }
 

@@ -10,15 +10,19 @@ use crate::state::AppState;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::Json;
+use parley_link::timeline::timeline_entries;
 use parley_link::{
-    build_timeline, AggregateError, ClaimRow, DateRange, MatrixOptions, OutletProfile, Position,
-    TimelineEntry,
+    AggregateError, ClaimRow, DateRange, MatrixOptions, OutletProfile, Position, TimelineEntry,
 };
-use parley_store::{ActorCandidate, Paging, StoryMember, StorySummary};
+use parley_store::{ActorCandidate, Paging, StoryMember, StoryParty, StorySummary, TimelineKinds};
 use serde::Serialize;
 
 /// Most members a story answer lists (the timeline is paged; members rarely run this long).
 pub const MAX_MEMBERS: usize = 100;
+/// Parties a story overview counts.
+pub const PARTIES_SHOWN: usize = 8;
+/// Quotes a story overview lists (all of them are in the timeline too).
+pub const QUOTES_SHOWN: usize = 20;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StoriesAnswer {
@@ -40,9 +44,16 @@ pub struct StoryAnswer {
     pub offset: usize,
     pub limit: usize,
     pub timeline: Vec<TimelineEntry>,
-    /// The whole timeline, for the page's party summary (not serialised).
-    #[serde(skip)]
-    pub full_timeline: Vec<TimelineEntry>,
+}
+
+/// What a story page shows besides a timeline page, read with bounded work however big the
+/// story: its most active parties, counted in the store, and its first quotes.
+#[derive(Debug, Clone)]
+pub struct StoryOverview {
+    /// At most [`PARTIES_SHOWN`], most events and quotes first.
+    pub parties: Vec<StoryParty>,
+    /// The first [`QUOTES_SHOWN`] quotes in timeline order.
+    pub quotes: Vec<TimelineEntry>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -112,31 +123,57 @@ pub async fn read_stories(state: &AppState, paging: Paging) -> Result<StoriesAns
     })
 }
 
+/// The story's summary, its first members and one page of its timeline: every part a bounded
+/// read (the store sorts and keeps only the page).
 pub async fn read_story(
     state: &AppState,
     id: i64,
     paging: Paging,
 ) -> Result<StoryAnswer, ApiError> {
-    let (story, rows) = state
+    let read = state
         .with_store("reading a story", move |s| {
-            let Some(story) = s.story(id)? else {
-                return Ok((None, Vec::new()));
+            let Some(summary) = s.story_summary(id)? else {
+                return Ok(None);
             };
-            Ok((Some(story), s.story_timeline_rows(id)?))
+            let first_members = Paging {
+                offset: 0,
+                limit: MAX_MEMBERS,
+            };
+            let members = s.story_members_page(id, first_members)?;
+            let timeline = s.story_timeline_page(id, TimelineKinds::EventsAndQuotes, paging)?;
+            Ok(Some((summary, members, timeline)))
         })
         .await?;
-    let story =
-        story.ok_or_else(|| ApiError::not_found(format!("no story with id {id} in this store")))?;
-    let full_timeline = build_timeline(rows);
+    let (summary, members, timeline) =
+        read.ok_or_else(|| ApiError::not_found(format!("no story with id {id} in this store")))?;
     Ok(StoryAnswer {
-        members_total: story.members.len(),
-        members: story.members.into_iter().take(MAX_MEMBERS).collect(),
-        summary: story.summary,
-        timeline_total: full_timeline.len(),
+        summary,
+        members_total: members.total as usize,
+        members: members.items,
+        timeline_total: timeline.total as usize,
         offset: paging.offset,
         limit: paging.limit,
-        timeline: window(&full_timeline, paging),
-        full_timeline,
+        timeline: timeline_entries(timeline.items),
+    })
+}
+
+/// The story's parties and first quotes (see [`StoryOverview`]).
+pub async fn read_story_overview(state: &AppState, id: i64) -> Result<StoryOverview, ApiError> {
+    let (parties, quotes) = state
+        .with_store("reading a story's parties and quotes", move |s| {
+            let first_quotes = Paging {
+                offset: 0,
+                limit: QUOTES_SHOWN,
+            };
+            Ok((
+                s.story_parties(id, PARTIES_SHOWN)?,
+                s.story_timeline_page(id, TimelineKinds::Quotes, first_quotes)?,
+            ))
+        })
+        .await?;
+    Ok(StoryOverview {
+        parties,
+        quotes: timeline_entries(quotes.items),
     })
 }
 

@@ -19,12 +19,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use maud::{html, Markup};
 use parley_link::{PositionKinds, TimelineEntry};
+use parley_store::StoryParty;
 use std::collections::BTreeMap;
-
-/// Parties listed in a story's positions table.
-const PARTIES_SHOWN: usize = 8;
-/// Quotes listed on a story page (all of them are in the timeline too).
-const QUOTES_SHOWN: usize = 20;
 
 /// `GET /stories?offset&limit`
 pub async fn stories(
@@ -69,15 +65,11 @@ pub async fn story(
     let id = path_story(path)?;
     let paging = filters::paging(&query_params(query)?)?;
     let answer = api_stories::read_story(&state, id, paging).await?;
+    let overview = api_stories::read_story_overview(&state, id).await?;
     let kinds = PositionKinds::shipped()
         .map_err(|e| ApiError::internal(format!("reading the position kinds: {e}")))?;
-    let parties = parties(&answer.full_timeline, &kinds);
-    let quotes: Vec<&TimelineEntry> = answer
-        .full_timeline
-        .iter()
-        .filter(|e| e.kind == "quote")
-        .take(QUOTES_SHOWN)
-        .collect();
+    let parties: Vec<Party> = overview.parties.iter().map(|p| party(p, &kinds)).collect();
+    let quotes = overview.quotes;
     let s = &answer.summary;
     let more = paging.offset.saturating_add(paging.limit) < answer.timeline_total;
     page_html(layout(
@@ -269,43 +261,24 @@ pub async fn outlets(
 struct Party {
     name: String,
     kinds: Vec<(String, usize)>,
-    quotes: usize,
-    entries: usize,
+    quotes: i64,
 }
 
-/// The story's most active parties (by timeline entries), each with the position kinds of its
-/// events (most frequent first) and its number of quotes.
-fn parties(timeline: &[TimelineEntry], kinds: &PositionKinds) -> Vec<Party> {
-    let mut by_name: BTreeMap<String, (BTreeMap<String, usize>, usize, usize)> = BTreeMap::new();
-    for e in timeline {
-        let Some(name) = e.actor.as_deref().filter(|n| !n.trim().is_empty()) else {
-            continue;
-        };
-        let party = by_name.entry(name.to_string()).or_default();
-        party.2 += 1;
-        if e.kind == "quote" {
-            party.1 += 1;
-        } else if let Some(code) = &e.code {
-            let kind = kinds.kind_of(code).unwrap_or("acted").to_string();
-            *party.0.entry(kind).or_default() += 1;
-        }
+/// The party's event codes as position kinds (an unlisted code: "acted"), most frequent
+/// first.
+fn party(p: &StoryParty, kinds: &PositionKinds) -> Party {
+    let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
+    for (code, n) in &p.event_codes {
+        let kind = kinds.kind_of(code).unwrap_or("acted").to_string();
+        *by_kind.entry(kind).or_default() += *n as usize;
     }
-    let mut out: Vec<Party> = by_name
-        .into_iter()
-        .map(|(name, (k, quotes, entries))| {
-            let mut kinds: Vec<(String, usize)> = k.into_iter().collect();
-            kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            Party {
-                name,
-                kinds,
-                quotes,
-                entries,
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| b.entries.cmp(&a.entries).then(a.name.cmp(&b.name)));
-    out.truncate(PARTIES_SHOWN);
-    out
+    let mut kinds: Vec<(String, usize)> = by_kind.into_iter().collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Party {
+        name: p.name.clone(),
+        kinds,
+        quotes: p.quotes,
+    }
 }
 
 /// "Actor → CAMEO code → target: text" (events) or "Speaker: “text”" (quotes), the text

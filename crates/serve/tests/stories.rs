@@ -52,6 +52,60 @@ async fn stories_list_and_a_story_carries_members_and_a_paged_timeline() {
 }
 
 #[tokio::test]
+async fn the_paged_timeline_is_the_link_crates_whole_timeline_in_pages() {
+    let f = fixture();
+    let id = first_story(&f).await;
+    let mut store = parley_store::open(f.db.to_str().unwrap()).unwrap();
+    let whole = parley_link::build_timeline(store.story_timeline_rows(id).unwrap());
+    let want = serde_json::to_value(&whole).unwrap();
+    let mut paged = Vec::new();
+    for offset in (0..whole.len() + 3).step_by(3) {
+        let (status, v) = get_json(
+            &f.app,
+            &format!("/api/stories/{id}?offset={offset}&limit=3"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{v}");
+        assert_eq!(v["timeline_total"].as_u64().unwrap() as usize, whole.len());
+        paged.extend(v["timeline"].as_array().unwrap().iter().cloned());
+    }
+    assert!(whole.len() > 3, "the fixture's story spans several pages");
+    assert_eq!(serde_json::Value::Array(paged), want);
+}
+
+#[tokio::test]
+async fn story_page_names_the_party_with_most_timeline_entries_first() {
+    let f = fixture();
+    let id = first_story(&f).await;
+    let mut store = parley_store::open(f.db.to_str().unwrap()).unwrap();
+    let whole = parley_link::build_timeline(store.story_timeline_rows(id).unwrap());
+    let mut entries: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for e in &whole {
+        if let Some(name) = e.actor.as_deref().filter(|n| !n.trim().is_empty()) {
+            let party = entries.entry(name).or_default();
+            party.0 += 1;
+            party.1 += usize::from(e.kind == "quote");
+        }
+    }
+    let (top, (_, quotes)) = entries
+        .iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(a.0)))
+        .expect("the story has parties");
+    let (_, _, html) = get(&f.app, &format!("/stories/{id}")).await;
+    let table = &html[html.find("<table class=\"parties\">").unwrap()..];
+    // The first row after the header row.
+    let first_row = table.split("</tr>").nth(1).unwrap();
+    assert!(
+        first_row.contains(&format!(">{}</a>", maud::html! { (top) }.into_string())),
+        "{first_row}"
+    );
+    assert!(
+        first_row.ends_with(&format!("<td>{quotes}</td>")),
+        "{first_row}"
+    );
+}
+
+#[tokio::test]
 async fn story_page_renders_its_timeline_with_links_to_spans() {
     let f = fixture();
     let id = first_story(&f).await;

@@ -31,6 +31,9 @@ pub mod model;
 pub mod postgres;
 pub mod rows;
 pub mod sqlite;
+pub mod story_pages;
+#[doc(hidden)]
+pub mod test_corpus;
 
 pub use aggregates::{
     ActorCandidate, AnnotationFilter, AnnotationPage, AnnotationRecord, ArticleLayers, ArticleMeta,
@@ -46,8 +49,9 @@ pub use model::{
 };
 pub use model::{
     BatchSummary, Counts, DuplicateGroup, DuplicateMember, Fingerprint, PutOutcome, SearchHit,
-    SearchQuery, StoredArticle,
+    SearchQuery, StoredArticle, RANKED_MATCHES,
 };
+pub use story_pages::{StoryParty, TimelineKinds};
 
 use parley_core::Document;
 
@@ -70,7 +74,8 @@ pub trait Store {
     /// How much the store holds.
     fn counts(&mut self) -> Result<Counts, StoreError>;
 
-    /// Full-text search over titles, bodies and quotes, best hits first.
+    /// Full-text search over titles, bodies and quotes, best hits first among the
+    /// [`RANKED_MATCHES`] most recently stored matches (bounded work per query).
     fn search(&mut self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError>;
 
     /// Checks the store's consistency; returns one line per problem (empty when sound):
@@ -139,6 +144,32 @@ pub trait Store {
     /// The events and quotes of a story's articles, by article and position: what
     /// `parley_link::timeline` orders into a timeline.
     fn story_timeline_rows(&mut self, id: i64) -> Result<Vec<TimelineRow>, StoreError>;
+
+    // Bounded reads of one story, whatever its size (see [`story_pages`]).
+
+    /// One story's summary without its members, or `None` when no story has that id.
+    fn story_summary(&mut self, id: i64) -> Result<Option<StorySummary>, StoreError>;
+
+    /// A page of a story's members (earliest first, as [`Store::story`] lists them), with
+    /// their number.
+    fn story_members_page(
+        &mut self,
+        id: i64,
+        paging: Paging,
+    ) -> Result<Listed<StoryMember>, StoreError>;
+
+    /// A page of a story's timeline rows of `kinds`, in timeline order (see [`story_pages`]),
+    /// with the number of rows in the whole timeline.
+    fn story_timeline_page(
+        &mut self,
+        id: i64,
+        kinds: TimelineKinds,
+        paging: Paging,
+    ) -> Result<Listed<TimelineRow>, StoreError>;
+
+    /// The `limit` parties of a story with the most events and quotes (then by name), each
+    /// with its event codes.
+    fn story_parties(&mut self, id: i64, limit: usize) -> Result<Vec<StoryParty>, StoreError>;
 
     // --- Aggregate reads (positions, claim × outlet matrix, outlet profiles, exports). ---
     // Paged by article in storing order: start with cursor 0 and pass back what a page gives.

@@ -52,6 +52,12 @@ pub struct StoredArticle {
     pub ingested_at: String,
 }
 
+/// Most matches a search ranks, per list (articles, quotes): the most recently stored ones.
+/// Every word of synthetic or topical corpora can match most of the store; ranking every
+/// match would make one request's work grow with the store. Within the cap the best match
+/// comes first; an older match can only be found with more specific words.
+pub const RANKED_MATCHES: usize = 2_000;
+
 /// A full-text query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchQuery {

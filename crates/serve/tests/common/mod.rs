@@ -29,6 +29,8 @@ pub struct Fixture {
     /// A copy of the second seed article whose quote speakers and event parties are named by
     /// the payloads (no actor id), so lists and actor pages show hostile names.
     pub hostile_names_id: String,
+    /// The SQLite file the app serves (for a second connection).
+    pub db: std::path::PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -121,6 +123,7 @@ pub fn fixture() -> Fixture {
         seed_ids: seed_docs.iter().map(|d| d.id.clone()).collect(),
         xss_ids: xss_docs.iter().map(|d| d.id.clone()).collect(),
         hostile_names_id: hostile_names.id.clone(),
+        db,
         _dir: dir,
     }
 }

@@ -23,7 +23,8 @@ use crate::model::{
     redact_url, Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery,
     StoredArticle,
 };
-use crate::model::{Story, StoryAssignment, StorySignals, StorySummary, TimelineRow};
+use crate::model::{Story, StoryAssignment, StoryMember, StorySignals, StorySummary, TimelineRow};
+use crate::story_pages::{StoryParty, TimelineKinds};
 use crate::{Store, StoreError};
 use parley_core::Document;
 
@@ -143,6 +144,31 @@ impl Store for PgStore {
 
     fn story_timeline_rows(&mut self, id: i64) -> Result<Vec<TimelineRow>, StoreError> {
         stories::story_timeline_rows(&mut self.client, id)
+    }
+
+    fn story_summary(&mut self, id: i64) -> Result<Option<StorySummary>, StoreError> {
+        stories::story_summary(&mut self.client, id)
+    }
+
+    fn story_members_page(
+        &mut self,
+        id: i64,
+        paging: Paging,
+    ) -> Result<Listed<StoryMember>, StoreError> {
+        stories::story_members_page(&mut self.client, id, paging)
+    }
+
+    fn story_timeline_page(
+        &mut self,
+        id: i64,
+        kinds: TimelineKinds,
+        paging: Paging,
+    ) -> Result<Listed<TimelineRow>, StoreError> {
+        stories::story_timeline_page(&mut self.client, id, kinds, paging)
+    }
+
+    fn story_parties(&mut self, id: i64, limit: usize) -> Result<Vec<StoryParty>, StoreError> {
+        stories::story_parties(&mut self.client, id, limit)
     }
 
     fn article_ids_after(

@@ -1,7 +1,7 @@
 //! Reading a PostgreSQL store: articles, counts, search, consistency checks.
 
 use super::PgContext;
-use crate::model::{Counts, HitIn, SearchHit, SearchQuery, StoredArticle};
+use crate::model::{Counts, HitIn, SearchHit, SearchQuery, StoredArticle, RANKED_MATCHES};
 use crate::rows::{analysis_of, date_source_from_word, OwnedRow};
 use crate::StoreError;
 use parley_core::Document;
@@ -80,24 +80,27 @@ pub fn counts(client: &mut Client) -> Result<Counts, StoreError> {
 
 /// Hits in titles and bodies first, then in quotes. Both plain and raw queries go through
 /// `websearch_to_tsquery` (words, "phrases", or, -word), which never fails on syntax.
+/// Each list best first among the [`RANKED_MATCHES`] most recently stored matches.
 pub fn search(client: &mut Client, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
     if query.text.trim().is_empty() {
         return Ok(Vec::new());
     }
     let limit = query.limit as i64;
+    let ranked = RANKED_MATCHES as i64;
     let what = || format!("cannot search for {:?}", query.text);
     let headline = "StartSel=[, StopSel=], MaxWords=30, MinWords=12, MaxFragments=1";
     let mut hits: Vec<SearchHit> = client
         .query(
             "WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
-                  top AS (SELECT a.seq, ts_rank(a.search, q.q)::float8 AS score
-                          FROM articles a, q WHERE a.search @@ q.q
-                          ORDER BY score DESC LIMIT $2)
+                  recent AS (SELECT a.seq, a.search FROM articles a, q WHERE a.search @@ q.q
+                             ORDER BY a.seq DESC LIMIT $4),
+                  top AS (SELECT recent.seq, ts_rank(recent.search, q.q)::float8 AS score
+                          FROM recent, q ORDER BY score DESC LIMIT $2)
              SELECT a.id, a.title, a.outlet, a.published::text, a.url,
                     ts_headline('english', a.title || ' … ' || a.body, q.q, $3), top.score
              FROM top JOIN articles a ON a.seq = top.seq, q
              ORDER BY top.score DESC",
-            &[&query.text, &limit, &headline],
+            &[&query.text, &limit, &headline, &ranked],
         )
         .ctx(what)?
         .iter()
@@ -118,16 +121,17 @@ pub fn search(client: &mut Client, query: &SearchQuery) -> Result<Vec<SearchHit>
     let quote_hits: Vec<SearchHit> = client
         .query(
             "WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
-                  top AS (SELECT n.ann, ts_rank(n.search, q.q)::float8 AS score
-                          FROM annotations n, q
-                          WHERE n.layer = 'quotes' AND n.search @@ q.q
-                          ORDER BY score DESC LIMIT $2)
+                  recent AS (SELECT n.ann, n.search FROM annotations n, q
+                             WHERE n.layer = 'quotes' AND n.search @@ q.q
+                             ORDER BY n.ann DESC LIMIT $4),
+                  top AS (SELECT recent.ann, ts_rank(recent.search, q.q)::float8 AS score
+                          FROM recent, q ORDER BY score DESC LIMIT $2)
              SELECT a.id, a.title, a.outlet, a.published::text, a.url, n.actor_name, n.start, n.\"end\",
                     ts_headline('english', coalesce(n.text, ''), q.q, $3), top.score
              FROM top JOIN annotations n ON n.ann = top.ann
                       JOIN articles a ON a.seq = n.article_seq, q
              ORDER BY top.score DESC",
-            &[&query.text, &limit, &headline],
+            &[&query.text, &limit, &headline, &ranked],
         )
         .ctx(what)?
         .iter()

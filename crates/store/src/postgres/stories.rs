@@ -1,10 +1,12 @@
 //! Stories in PostgreSQL (tables of migration 0003): signals for linking, assignments, reads.
 
 use super::PgContext;
+use crate::browse::{Listed, Paging};
 use crate::model::{
     add_signal_rows, lead_of, JoinReason, SignalRow, Story, StoryAssignment, StoryMember,
     StorySignals, StorySummary, StoryTarget, TimelineRow, LEAD_BYTES,
 };
+use crate::story_pages::{add_event_codes, StoryParty, TimelineKinds};
 use crate::StoreError;
 use chrono::NaiveDate;
 use postgres::{Client, GenericClient, Row};
@@ -234,23 +236,54 @@ pub fn stories(
 }
 
 pub fn story(client: &mut Client, id: i64) -> Result<Option<Story>, StoreError> {
-    let summary = client
+    let Some(summary) = story_summary(client, id)? else {
+        return Ok(None);
+    };
+    let members = read_members(client, id, None, 0)?;
+    Ok(Some(Story { summary, members }))
+}
+
+pub fn story_summary(client: &mut Client, id: i64) -> Result<Option<StorySummary>, StoreError> {
+    Ok(client
         .query_opt(
             "SELECT id, label, first_date::text, last_date::text, size FROM stories
              WHERE id = $1",
             &[&id],
         )
         .ctx(|| format!("cannot read story {id}"))?
-        .map(|r| summary_of(&r));
-    let Some(summary) = summary else {
-        return Ok(None);
-    };
-    let members = client
+        .map(|r| summary_of(&r)))
+}
+
+pub fn story_members_page(
+    client: &mut Client,
+    id: i64,
+    paging: Paging,
+) -> Result<Listed<StoryMember>, StoreError> {
+    let total: i64 = client
+        .query_one(
+            "SELECT count(*) FROM story_members WHERE story_id = $1",
+            &[&id],
+        )
+        .ctx(|| format!("cannot count the members of story {id}"))?
+        .get(0);
+    let items = read_members(client, id, Some(paging.limit as i64), paging.offset as i64)?;
+    Ok(Listed { total, items })
+}
+
+/// The members of story `id`, earliest first: `limit` of them (`None`: all) after `offset`.
+fn read_members(
+    client: &mut Client,
+    id: i64,
+    limit: Option<i64>,
+    offset: i64,
+) -> Result<Vec<StoryMember>, StoreError> {
+    client
         .query(
             "SELECT a.id, a.title, a.outlet, a.published::text, a.url, m.why::text
              FROM story_members m JOIN articles a ON a.seq = m.article_seq
-             WHERE m.story_id = $1 ORDER BY a.published NULLS LAST, a.seq",
-            &[&id],
+             WHERE m.story_id = $1 ORDER BY a.published NULLS LAST, a.seq
+             LIMIT $2 OFFSET $3",
+            &[&id, &limit, &offset],
         )
         .ctx(|| format!("cannot read the members of story {id}"))?
         .iter()
@@ -270,8 +303,7 @@ pub fn story(client: &mut Client, id: i64) -> Result<Option<Story>, StoreError> 
                 why,
             })
         })
-        .collect::<Result<_, StoreError>>()?;
-    Ok(Some(Story { summary, members }))
+        .collect()
 }
 
 pub fn story_of(client: &mut Client, article_id: &str) -> Result<Option<i64>, StoreError> {
@@ -285,35 +317,138 @@ pub fn story_of(client: &mut Client, article_id: &str) -> Result<Option<i64>, St
         .map(|r| r.get(0)))
 }
 
+/// The columns of a timeline query, in the order [`timeline_row_of`] reads them.
+const TIMELINE_COLUMNS: &str = "a.id, a.outlet, a.published::text, n.layer, n.seq::bigint,
+     n.start::bigint, n.\"end\"::bigint, n.text, n.kind, n.code, n.actor_name, n.day::text,
+     n.data::text
+     FROM story_members m
+     JOIN articles a ON a.seq = m.article_seq";
+
+/// A timeline row's date (see [`crate::story_pages`]): the event's day, else the article's,
+/// compared byte by byte as SQLite and the link crate do.
+const TIMELINE_DATE: &str = "(CASE WHEN n.layer = 'events' AND n.day IS NOT NULL
+     THEN n.day::text ELSE a.published::text END) COLLATE \"C\"";
+
+fn timeline_row_of(r: &Row) -> TimelineRow {
+    TimelineRow {
+        article_id: r.get(0),
+        outlet: r.get(1),
+        published: r.get(2),
+        layer: r.get(3),
+        seq: r.get(4),
+        start: r.get(5),
+        end: r.get(6),
+        text: r.get(7),
+        kind: r.get(8),
+        code: r.get(9),
+        actor_name: r.get(10),
+        day: r.get(11),
+        data: r.get(12),
+    }
+}
+
 pub fn story_timeline_rows(client: &mut Client, id: i64) -> Result<Vec<TimelineRow>, StoreError> {
     Ok(client
         .query(
-            "SELECT a.id, a.outlet, a.published::text, n.layer, n.seq::bigint, n.start::bigint,
-                    n.\"end\"::bigint, n.text, n.kind, n.code, n.actor_name, n.day::text,
-                    n.data::text
-             FROM story_members m
-             JOIN articles a ON a.seq = m.article_seq
-             JOIN annotations n ON n.article_seq = m.article_seq
-                               AND n.layer IN ('events', 'quotes')
-             WHERE m.story_id = $1 ORDER BY a.seq, n.layer, n.seq",
+            &format!(
+                "SELECT {TIMELINE_COLUMNS}
+                 JOIN annotations n ON n.article_seq = m.article_seq
+                                   AND n.layer IN ('events', 'quotes')
+                 WHERE m.story_id = $1 ORDER BY a.seq, n.layer, n.seq"
+            ),
             &[&id],
         )
         .ctx(|| format!("cannot read the timeline of story {id}"))?
         .iter()
-        .map(|r| TimelineRow {
-            article_id: r.get(0),
-            outlet: r.get(1),
-            published: r.get(2),
-            layer: r.get(3),
-            seq: r.get(4),
-            start: r.get(5),
-            end: r.get(6),
-            text: r.get(7),
-            kind: r.get(8),
-            code: r.get(9),
-            actor_name: r.get(10),
-            day: r.get(11),
-            data: r.get(12),
-        })
+        .map(timeline_row_of)
         .collect())
+}
+
+/// One top-N sort of the story's rows (PostgreSQL keeps only offset + limit of them) and one
+/// count.
+pub fn story_timeline_page(
+    client: &mut Client,
+    id: i64,
+    kinds: TimelineKinds,
+    paging: Paging,
+) -> Result<Listed<TimelineRow>, StoreError> {
+    let [first, second] = kinds.layers();
+    let total: i64 = client
+        .query_one(
+            "SELECT count(*) FROM story_members m
+             JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN ($2, $3)
+             WHERE m.story_id = $1",
+            &[&id, &first, &second],
+        )
+        .ctx(|| format!("cannot count the timeline of story {id}"))?
+        .get(0);
+    let items = client
+        .query(
+            &format!(
+                "SELECT {TIMELINE_COLUMNS}
+                 JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN ($2, $3)
+                 WHERE m.story_id = $1
+                 ORDER BY {TIMELINE_DATE} NULLS LAST, a.seq, n.layer COLLATE \"C\", n.seq
+                 LIMIT $4 OFFSET $5"
+            ),
+            &[
+                &id,
+                &first,
+                &second,
+                &(paging.limit as i64),
+                &(paging.offset as i64),
+            ],
+        )
+        .ctx(|| format!("cannot read a page of the timeline of story {id}"))?
+        .iter()
+        .map(timeline_row_of)
+        .collect();
+    Ok(Listed { total, items })
+}
+
+/// Two grouped scans of the story's events and quotes: the top parties, then the event codes
+/// of those parties only.
+pub fn story_parties(
+    client: &mut Client,
+    id: i64,
+    limit: usize,
+) -> Result<Vec<StoryParty>, StoreError> {
+    let mut parties: Vec<StoryParty> = client
+        .query(
+            "SELECT n.actor_name, count(*) AS entries, count(*) FILTER (WHERE n.layer = 'quotes')
+             FROM story_members m
+             JOIN annotations n ON n.article_seq = m.article_seq
+                               AND n.layer IN ('events', 'quotes')
+             WHERE m.story_id = $1 AND btrim(n.actor_name, E' \\t\\n\\r') <> ''
+             GROUP BY n.actor_name ORDER BY entries DESC, n.actor_name COLLATE \"C\" LIMIT $2",
+            &[&id, &(limit as i64)],
+        )
+        .ctx(|| format!("cannot count the parties of story {id}"))?
+        .iter()
+        .map(|r| StoryParty {
+            name: r.get(0),
+            entries: r.get(1),
+            quotes: r.get(2),
+            event_codes: Vec::new(),
+        })
+        .collect();
+    if parties.is_empty() {
+        return Ok(parties);
+    }
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    let codes: Vec<(String, String, i64)> = client
+        .query(
+            "SELECT n.actor_name, n.code, count(*)
+             FROM story_members m
+             JOIN annotations n ON n.article_seq = m.article_seq AND n.layer = 'events'
+             WHERE m.story_id = $1 AND n.code IS NOT NULL AND n.actor_name = ANY($2)
+             GROUP BY n.actor_name, n.code",
+            &[&id, &names],
+        )
+        .ctx(|| format!("cannot count the event codes of story {id}'s parties"))?
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+    add_event_codes(&mut parties, codes);
+    Ok(parties)
 }

@@ -19,7 +19,8 @@ use crate::browse::{
 use crate::model::{
     Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery, StoredArticle,
 };
-use crate::model::{Story, StoryAssignment, StorySignals, StorySummary, TimelineRow};
+use crate::model::{Story, StoryAssignment, StoryMember, StorySignals, StorySummary, TimelineRow};
+use crate::story_pages::{StoryParty, TimelineKinds};
 use crate::{Store, StoreError};
 use parley_core::Document;
 use rusqlite::Connection;
@@ -141,6 +142,31 @@ impl Store for SqliteStore {
 
     fn story_timeline_rows(&mut self, id: i64) -> Result<Vec<TimelineRow>, StoreError> {
         stories::story_timeline_rows(&self.conn, id)
+    }
+
+    fn story_summary(&mut self, id: i64) -> Result<Option<StorySummary>, StoreError> {
+        stories::story_summary(&self.conn, id)
+    }
+
+    fn story_members_page(
+        &mut self,
+        id: i64,
+        paging: Paging,
+    ) -> Result<Listed<StoryMember>, StoreError> {
+        stories::story_members_page(&self.conn, id, paging)
+    }
+
+    fn story_timeline_page(
+        &mut self,
+        id: i64,
+        kinds: TimelineKinds,
+        paging: Paging,
+    ) -> Result<Listed<TimelineRow>, StoreError> {
+        stories::story_timeline_page(&self.conn, id, kinds, paging)
+    }
+
+    fn story_parties(&mut self, id: i64, limit: usize) -> Result<Vec<StoryParty>, StoreError> {
+        stories::story_parties(&self.conn, id, limit)
     }
 
     fn article_ids_after(

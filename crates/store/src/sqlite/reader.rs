@@ -1,7 +1,7 @@
 //! Reading a SQLite store: articles, counts, search, consistency checks.
 
 use crate::error::SqliteContext;
-use crate::model::{Counts, HitIn, SearchHit, SearchQuery, StoredArticle};
+use crate::model::{Counts, HitIn, SearchHit, SearchQuery, StoredArticle, RANKED_MATCHES};
 use crate::rows::{analysis_of, date_source_from_word, OwnedRow};
 use crate::StoreError;
 use parley_core::Document;
@@ -97,7 +97,10 @@ pub fn counts(conn: &Connection) -> Result<Counts, StoreError> {
     .ctx(|| "cannot count the store's contents".into())
 }
 
-/// Hits in titles and bodies first, then in quotes; each list best first.
+/// Hits in titles and bodies first, then in quotes; each list best first among the
+/// [`RANKED_MATCHES`] most recently stored matches (FTS5 walks a term's rows by rowid, the
+/// storing order, so finding the cut-off costs at most that many steps, and bm25 is computed
+/// for at most that many rows).
 pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
     let expr = if query.raw {
         query.text.clone()
@@ -108,6 +111,8 @@ pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>, 
         return Ok(Vec::new());
     }
     let limit = query.limit as i64;
+    // The OFFSET of the oldest match ranked.
+    let ranked_cutoff = RANKED_MATCHES as i64 - 1;
     let hint = || {
         format!(
             "cannot search for {:?} (with --raw the query must be FTS5 syntax: words, \"phrases\", AND, OR, NOT, prefix*)",
@@ -120,10 +125,12 @@ pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>, 
                     snippet(articles_fts, -1, '[', ']', '…', 16), bm25(articles_fts, 2.0, 1.0)
              FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
              WHERE articles_fts MATCH ?1
+               AND articles_fts.rowid >= (SELECT coalesce((SELECT rowid FROM articles_fts
+                   WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0))
              ORDER BY bm25(articles_fts, 2.0, 1.0) LIMIT ?2",
         )
         .and_then(|mut s| {
-            s.query_map(rusqlite::params![expr, limit], |r| {
+            s.query_map(rusqlite::params![expr, limit, ranked_cutoff], |r| {
                 Ok(SearchHit {
                     id: r.get(0)?,
                     title: r.get(1)?,
@@ -149,10 +156,12 @@ pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>, 
              JOIN annotations n ON n.ann = quotes_fts.rowid
              JOIN articles a ON a.seq = n.article_seq
              WHERE quotes_fts MATCH ?1
+               AND quotes_fts.rowid >= (SELECT coalesce((SELECT rowid FROM quotes_fts
+                   WHERE quotes_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0))
              ORDER BY bm25(quotes_fts) LIMIT ?2",
         )
         .and_then(|mut s| {
-            s.query_map(rusqlite::params![expr, limit], |r| {
+            s.query_map(rusqlite::params![expr, limit, ranked_cutoff], |r| {
                 Ok(SearchHit {
                     id: r.get(0)?,
                     title: r.get(1)?,

@@ -1,10 +1,12 @@
 //! Stories in SQLite (tables of migration 0003): signals for linking, assignments, reads.
 
+use crate::browse::{Listed, Paging};
 use crate::error::SqliteContext;
 use crate::model::{
     add_signal_rows, lead_of, JoinReason, SignalRow, Story, StoryAssignment, StoryMember,
     StorySignals, StorySummary, StoryTarget, TimelineRow, LEAD_BYTES,
 };
+use crate::story_pages::{add_event_codes, StoryParty, TimelineKinds};
 use crate::StoreError;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
@@ -218,21 +220,48 @@ pub fn stories(
 }
 
 pub fn story(conn: &Connection, id: i64) -> Result<Option<Story>, StoreError> {
-    let summary = conn
-        .prepare_cached("SELECT id, label, first_date, last_date, size FROM stories WHERE id = ?1")
-        .and_then(|mut s| s.query_row([id], summary_of).optional())
-        .ctx(|| format!("cannot read story {id}"))?;
-    let Some(summary) = summary else {
+    let Some(summary) = story_summary(conn, id)? else {
         return Ok(None);
     };
+    let members = read_members(conn, id, -1, 0)?;
+    Ok(Some(Story { summary, members }))
+}
+
+pub fn story_summary(conn: &Connection, id: i64) -> Result<Option<StorySummary>, StoreError> {
+    conn.prepare_cached("SELECT id, label, first_date, last_date, size FROM stories WHERE id = ?1")
+        .and_then(|mut s| s.query_row([id], summary_of).optional())
+        .ctx(|| format!("cannot read story {id}"))
+}
+
+pub fn story_members_page(
+    conn: &Connection,
+    id: i64,
+    paging: Paging,
+) -> Result<Listed<StoryMember>, StoreError> {
+    let total: i64 = conn
+        .prepare_cached("SELECT count(*) FROM story_members WHERE story_id = ?1")
+        .and_then(|mut s| s.query_row([id], |r| r.get(0)))
+        .ctx(|| format!("cannot count the members of story {id}"))?;
+    let items = read_members(conn, id, paging.limit as i64, paging.offset as i64)?;
+    Ok(Listed { total, items })
+}
+
+/// The members of story `id`, earliest first: `limit` of them (-1: all) after `offset`.
+fn read_members(
+    conn: &Connection,
+    id: i64,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<StoryMember>, StoreError> {
     let rows: Vec<(StoryMember, String)> = conn
         .prepare_cached(
             "SELECT a.id, a.title, a.outlet, a.published, a.url, m.why
              FROM story_members m JOIN articles a ON a.seq = m.article_seq
-             WHERE m.story_id = ?1 ORDER BY a.published IS NULL, a.published, a.seq",
+             WHERE m.story_id = ?1 ORDER BY a.published IS NULL, a.published, a.seq
+             LIMIT ?2 OFFSET ?3",
         )
         .and_then(|mut s| {
-            s.query_map([id], |r| {
+            s.query_map(params![id, limit, offset], |r| {
                 Ok((
                     StoryMember {
                         id: r.get(0)?,
@@ -248,8 +277,7 @@ pub fn story(conn: &Connection, id: i64) -> Result<Option<Story>, StoreError> {
             .collect()
         })
         .ctx(|| format!("cannot read the members of story {id}"))?;
-    let members = rows
-        .into_iter()
+    rows.into_iter()
         .map(|(mut member, why)| {
             member.why = serde_json::from_str(&why).map_err(|e| StoreError::Corrupt {
                 id: member.id.clone(),
@@ -257,8 +285,7 @@ pub fn story(conn: &Connection, id: i64) -> Result<Option<Story>, StoreError> {
             })?;
             Ok(member)
         })
-        .collect::<Result<_, StoreError>>()?;
-    Ok(Some(Story { summary, members }))
+        .collect()
 }
 
 pub fn story_of(conn: &Connection, article_id: &str) -> Result<Option<i64>, StoreError> {
@@ -270,34 +297,131 @@ pub fn story_of(conn: &Connection, article_id: &str) -> Result<Option<i64>, Stor
     .ctx(|| format!("cannot read the story of article {article_id}"))
 }
 
-pub fn story_timeline_rows(conn: &Connection, id: i64) -> Result<Vec<TimelineRow>, StoreError> {
-    conn.prepare_cached(
-        "SELECT a.id, a.outlet, a.published, n.layer, n.seq, n.start, n.\"end\", n.text, n.kind,
-                n.code, n.actor_name, n.day, n.data
-         FROM story_members m
-         JOIN articles a ON a.seq = m.article_seq
-         JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN ('events', 'quotes')
-         WHERE m.story_id = ?1 ORDER BY a.seq, n.layer, n.seq",
-    )
-    .and_then(|mut s| {
-        s.query_map([id], |r| {
-            Ok(TimelineRow {
-                article_id: r.get(0)?,
-                outlet: r.get(1)?,
-                published: r.get(2)?,
-                layer: r.get(3)?,
-                seq: r.get(4)?,
-                start: r.get(5)?,
-                end: r.get(6)?,
-                text: r.get(7)?,
-                kind: r.get(8)?,
-                code: r.get(9)?,
-                actor_name: r.get(10)?,
-                day: r.get(11)?,
-                data: r.get(12)?,
-            })
-        })?
-        .collect()
+/// The columns of a timeline query, in the order [`timeline_row_of`] reads them.
+const TIMELINE_COLUMNS: &str =
+    "a.id, a.outlet, a.published, n.layer, n.seq, n.start, n.\"end\", n.text,
+     n.kind, n.code, n.actor_name, n.day, n.data
+     FROM story_members m
+     JOIN articles a ON a.seq = m.article_seq";
+
+/// A timeline row's date (see [`crate::story_pages`]): the event's day, else the article's.
+const TIMELINE_DATE: &str =
+    "(CASE WHEN n.layer = 'events' AND n.day IS NOT NULL THEN n.day ELSE a.published END)";
+
+fn timeline_row_of(r: &Row) -> rusqlite::Result<TimelineRow> {
+    Ok(TimelineRow {
+        article_id: r.get(0)?,
+        outlet: r.get(1)?,
+        published: r.get(2)?,
+        layer: r.get(3)?,
+        seq: r.get(4)?,
+        start: r.get(5)?,
+        end: r.get(6)?,
+        text: r.get(7)?,
+        kind: r.get(8)?,
+        code: r.get(9)?,
+        actor_name: r.get(10)?,
+        day: r.get(11)?,
+        data: r.get(12)?,
     })
+}
+
+pub fn story_timeline_rows(conn: &Connection, id: i64) -> Result<Vec<TimelineRow>, StoreError> {
+    conn.prepare_cached(&format!(
+        "SELECT {TIMELINE_COLUMNS}
+         JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN ('events', 'quotes')
+         WHERE m.story_id = ?1 ORDER BY a.seq, n.layer, n.seq"
+    ))
+    .and_then(|mut s| s.query_map([id], timeline_row_of)?.collect())
     .ctx(|| format!("cannot read the timeline of story {id}"))
+}
+
+/// One sort of the story's rows that keeps only the page (SQLite's sorter holds at most
+/// offset + limit rows), and one count over the member and annotation indexes.
+pub fn story_timeline_page(
+    conn: &Connection,
+    id: i64,
+    kinds: TimelineKinds,
+    paging: Paging,
+) -> Result<Listed<TimelineRow>, StoreError> {
+    let [first, second] = kinds.layers();
+    let total: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM story_members m
+             JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN (?2, ?3)
+             WHERE m.story_id = ?1",
+        )
+        .and_then(|mut s| s.query_row(params![id, first, second], |r| r.get(0)))
+        .ctx(|| format!("cannot count the timeline of story {id}"))?;
+    let items = conn
+        .prepare_cached(&format!(
+            "SELECT {TIMELINE_COLUMNS}
+             JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN (?2, ?3)
+             WHERE m.story_id = ?1
+             ORDER BY {TIMELINE_DATE} IS NULL, {TIMELINE_DATE}, a.seq, n.layer, n.seq
+             LIMIT ?4 OFFSET ?5"
+        ))
+        .and_then(|mut s| {
+            s.query_map(
+                params![id, first, second, paging.limit as i64, paging.offset as i64],
+                timeline_row_of,
+            )?
+            .collect()
+        })
+        .ctx(|| format!("cannot read a page of the timeline of story {id}"))?;
+    Ok(Listed { total, items })
+}
+
+/// Two grouped scans of the story's events and quotes: the top parties, then the event codes
+/// of those parties only. CROSS JOIN keeps SQLite starting from the story's members: left to
+/// itself it scans every event and quote of the store by the layer index.
+pub fn story_parties(
+    conn: &Connection,
+    id: i64,
+    limit: usize,
+) -> Result<Vec<StoryParty>, StoreError> {
+    let mut parties: Vec<StoryParty> = conn
+        .prepare_cached(
+            "SELECT n.actor_name, count(*) AS entries, sum(n.layer = 'quotes')
+             FROM story_members m
+             CROSS JOIN annotations n ON n.article_seq = m.article_seq
+                               AND n.layer IN ('events', 'quotes')
+             WHERE m.story_id = ?1 AND trim(n.actor_name, ' ' || char(9, 10, 13)) <> ''
+             GROUP BY n.actor_name ORDER BY entries DESC, n.actor_name LIMIT ?2",
+        )
+        .and_then(|mut s| {
+            s.query_map(params![id, limit as i64], |r| {
+                Ok(StoryParty {
+                    name: r.get(0)?,
+                    entries: r.get(1)?,
+                    quotes: r.get(2)?,
+                    event_codes: Vec::new(),
+                })
+            })?
+            .collect()
+        })
+        .ctx(|| format!("cannot count the parties of story {id}"))?;
+    if parties.is_empty() {
+        return Ok(parties);
+    }
+    let names = serde_json::to_string(&parties.iter().map(|p| &p.name).collect::<Vec<_>>())
+        .expect("a list of strings serialises");
+    let codes: Vec<(String, String, i64)> = conn
+        .prepare_cached(
+            "SELECT n.actor_name, n.code, count(*)
+             FROM story_members m
+             CROSS JOIN annotations n ON n.article_seq = m.article_seq AND n.layer = 'events'
+             WHERE m.story_id = ?1 AND n.code IS NOT NULL
+               AND n.actor_name IN (SELECT value FROM json_each(?2))
+             GROUP BY n.actor_name, n.code",
+        )
+        .and_then(|mut s| {
+            s.query_map(params![id, names], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect()
+        })
+        .ctx(|| format!("cannot count the event codes of story {id}'s parties"))?;
+    add_event_codes(&mut parties, codes);
+    Ok(parties)
 }

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use parley_core::*;
+use parley_store::test_corpus::WORDS;
 use std::process::{Child, Command, Stdio};
 
 /// The URL of the test PostgreSQL server (scripts/postgres.sh prints it), if one is given.
@@ -35,25 +36,6 @@ pub fn fresh_pg_schema(url: &str, name: &str) -> String {
     let sep = if url.contains('?') { '&' } else { '?' };
     format!("{url}{sep}options=-c%20search_path%3D{name}")
 }
-
-const WORDS: &[&str] = &[
-    "talks",
-    "Geneva",
-    "security",
-    "guarantees",
-    "NATO",
-    "sanctions",
-    "troops",
-    "border",
-    "agreement",
-    "proposal",
-    "ceasefire",
-    "summit",
-    "meeting",
-    "rejected",
-    "demanded",
-    "warned",
-];
 
 /// Document `i`: a body of a few paragraphs, a URL shared with document `i - 1` when
 /// `i % 10 == 9` (so it is a revision), and entities, quotes, an event, a claim and framing
