@@ -910,21 +910,6 @@ const TIME_WORDS: &[&str] = &[
     "november",
     "december",
 ];
-/// Month names (a number beside one is a date).
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 /// How many words a subject's head noun may follow its actor ("Russian aircraft including
 /// helicopter gunships").
 const SUBJECT_REACH: usize = 5;
@@ -977,7 +962,10 @@ fn verb_position(
             && [k.checked_sub(1), Some(k + 1)]
                 .into_iter()
                 .flatten()
-                .any(|j| ws.get(j).is_some_and(|n| MONTHS.contains(&n.norm.as_str())));
+                .any(|j| {
+                    ws.get(j)
+                        .is_some_and(|n| crate::time::MONTHS.contains(&n.norm.as_str()))
+                });
         if is_quote_mark(w)
             || ADVERBS.contains(&w)
             || TIME_WORDS.contains(&w)

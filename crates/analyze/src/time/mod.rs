@@ -12,6 +12,7 @@
 //! year take the year that puts them nearest to publication.
 
 mod rules;
+pub(crate) use rules::MONTHS;
 
 use crate::actors::folded_body::FoldedBody;
 use crate::actors::text::rough_sentences;

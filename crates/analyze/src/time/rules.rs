@@ -75,7 +75,8 @@ enum Tense {
     Future,
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names, lower case (also read by the event coder: a number beside one is a date).
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
