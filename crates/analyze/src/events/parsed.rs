@@ -154,6 +154,11 @@ mod tests {
 
     /// Events of `body` coded with the parse, as (root, source country, target country).
     fn coded(body: &str) -> Option<Vec<(String, String, String)>> {
+        Some(coded_events(body)?.iter().map(triple).collect())
+    }
+
+    /// Events of `body` coded with the parse (None when the model is not there).
+    fn coded_events(body: &str) -> Option<Vec<Event>> {
         let parse = test_parser()?.parse(body);
         let layer = TextLayer::new(body);
         let sentences: Vec<Span> = layer.sentences.iter().map(|s| s.span).collect();
@@ -167,7 +172,7 @@ mod tests {
             None,
             Some(&parse),
         );
-        Some(events.iter().map(triple).collect())
+        Some(events)
     }
 
     fn triple(e: &Event) -> (String, String, String) {
@@ -240,19 +245,7 @@ mod tests {
         assert!(ev.iter().all(|(r, _, _)| r == "17"), "{ev:?}");
         assert!(has(&ev, "RUS", "UKR"), "{ev:?}");
         let body = "Russian security forces detained Ukrainian activists.";
-        let parse = test_parser().unwrap().parse(body);
-        let layer = TextLayer::new(body);
-        let sentences: Vec<Span> = layer.sentences.iter().map(|s| s.span).collect();
-        let mentions = ActorStage::new().mentions(body, &sentences, None);
-        let events = EventStage::new().code_parsed(
-            body,
-            &sentences,
-            &mentions,
-            &[],
-            &[],
-            None,
-            Some(&parse),
-        );
+        let events = coded_events(body).expect("the model was there a moment ago");
         let triggers: Vec<String> = events
             .iter()
             .filter_map(|e| e.trigger.as_ref().map(|t| t.text.clone()))
