@@ -39,12 +39,13 @@ pub fn article_ids_after(
         .collect())
 }
 
-pub fn annotation_page(
+/// The last article of the page of `articles` articles after `after`, and whether a page may
+/// follow; None when no article is left.
+pub(super) fn page_end(
     client: &mut Client,
-    filter: &AnnotationFilter,
     after: i64,
     articles: usize,
-) -> Result<AnnotationPage, StoreError> {
+) -> Result<Option<(i64, bool)>, StoreError> {
     let end = client
         .query_one(
             "SELECT max(seq), count(*) FROM
@@ -52,10 +53,19 @@ pub fn annotation_page(
             &[&after, &(articles as i64)],
         )
         .ctx(|| format!("cannot page the articles after cursor {after}"))?;
-    let Some(last) = end.get::<_, Option<i64>>(0) else {
+    let last: Option<i64> = end.get(0);
+    Ok(last.map(|last| (last, end.get::<_, i64>(1) as usize == articles)))
+}
+
+pub fn annotation_page(
+    client: &mut Client,
+    filter: &AnnotationFilter,
+    after: i64,
+    articles: usize,
+) -> Result<AnnotationPage, StoreError> {
+    let Some((last, more)) = page_end(client, after, articles)? else {
         return Ok(AnnotationPage::default());
     };
-    let more = end.get::<_, i64>(1) as usize == articles;
     let names = filter.lower_names();
     let rows = client
         .query(

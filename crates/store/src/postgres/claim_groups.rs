@@ -2,6 +2,7 @@
 //! `GROUP BY` over the stored JSON's `key`, normalised as the matrix keys rows, and a page of articles' names read from the typed
 //! columns (no JSON but the claim keys' actor lists).
 
+use super::aggregates::page_end;
 use super::PgContext;
 use crate::claim_groups::{group_names, stance_sums, ClaimGroup, NamesPage};
 use crate::StoreError;
@@ -67,17 +68,9 @@ pub fn article_names_after(
     after: i64,
     articles: usize,
 ) -> Result<NamesPage, StoreError> {
-    let end = client
-        .query_one(
-            "SELECT max(seq), count(*) FROM
-               (SELECT seq FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2) page",
-            &[&after, &(articles as i64)],
-        )
-        .ctx(|| format!("cannot page the articles after cursor {after}"))?;
-    let Some(last) = end.get::<_, Option<i64>>(0) else {
+    let Some((last, more)) = page_end(client, after, articles)? else {
         return Ok(NamesPage::default());
     };
-    let more = end.get::<_, i64>(1) as usize == articles;
     let rows = client
         .query(
             "SELECT a.seq, a.outlet, a.published::text, n.text, NULL::text
