@@ -30,7 +30,7 @@ pub fn events(params: &Params) -> Result<EventFilter, ApiError> {
         Some(c) => {
             return Err(ApiError::bad_request(format!(
                 "code={:?} is not allowed: give a CAMEO code or its prefix, 1 to {MAX_CODE_DIGITS} digits (e.g. 04 or 036)",
-                clip(c)
+                params::clip(c)
             )))
         }
     };
@@ -79,7 +79,7 @@ pub fn span(params: &Params) -> Result<Option<(usize, usize)>, ApiError> {
         Some(span) => Ok(Some(span)),
         None => Err(ApiError::bad_request(format!(
             "span={:?} is not allowed: give START-END, byte offsets with START before END",
-            clip(raw)
+            params::clip(raw)
         ))),
     }
 }
@@ -96,7 +96,7 @@ pub fn actor(raw: &str) -> Result<String, ApiError> {
     if name.chars().count() > MAX_ACTOR_CHARS || name.chars().any(char::is_control) {
         return Err(ApiError::bad_request(format!(
             "{:?} is not an actor: give an id or name of at most {MAX_ACTOR_CHARS} characters without control characters",
-            clip(name)
+            params::clip(name)
         )));
     }
     Ok(name.to_string())
@@ -121,27 +121,17 @@ fn date_param(params: &Params, name: &str) -> Result<Option<NaiveDate>, ApiError
             .map_err(|_| {
                 ApiError::bad_request(format!(
                     "{name}={:?} is not a date: give YYYY-MM-DD",
-                    clip(v)
+                    params::clip(v)
                 ))
             }),
     }
-}
-
-/// At most 40 characters of user input, for messages.
-fn clip(s: &str) -> String {
-    s.chars().take(40).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn params(pairs: &[(&str, &str)]) -> Params {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::params::tests::params;
 
     #[test]
     fn quotes_take_an_optional_speaker_and_paging() {

@@ -67,7 +67,7 @@ pub fn article_id(id: &str) -> Result<&str, ApiError> {
     } else {
         Err(ApiError::bad_request(format!(
             "{:?} is not an article id: ids are up to {MAX_ID_CHARS} letters, digits, '-', '_', '.' or ':'",
-            truncate(id, 40)
+            clip(id)
         )))
     }
 }
@@ -91,7 +91,7 @@ fn number(
         };
         ApiError::bad_request(format!(
             "{name}={:?} is not allowed: give a whole number, {range}",
-            truncate(raw, 40)
+            clip(raw)
         ))
     };
     let n: usize = raw.trim().parse().map_err(|_| bad())?;
@@ -101,16 +101,17 @@ fn number(
     Ok(n)
 }
 
-/// At most `max` characters of `s`, for quoting user input in messages.
-fn truncate(s: &str, max: usize) -> String {
-    s.chars().take(max).collect()
+/// At most 40 characters of user input, for quoting it in messages.
+pub(crate) fn clip(s: &str) -> String {
+    s.chars().take(40).collect()
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn params(pairs: &[(&str, &str)]) -> Params {
+    /// Query parameters from pairs, for tests here and in filters.rs.
+    pub(crate) fn params(pairs: &[(&str, &str)]) -> Params {
         pairs
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
