@@ -100,15 +100,7 @@ impl ActorStage {
         sentences: &[Span],
         published: Option<NaiveDate>,
     ) -> Vec<EntityMention> {
-        detect::detect(
-            &self.kb,
-            &self.matcher,
-            &self.surnames,
-            body,
-            sentences,
-            published,
-            &[],
-        )
+        self.mentions_with(body, sentences, published, &[])
     }
 
     /// As [`ActorStage::mentions`], with person-name spans found by other means (the NER of the

@@ -149,15 +149,7 @@ impl Coder {
         if ps.is_empty() {
             return Vec::new();
         }
-        let in_party = |i: usize| ps.iter().any(|p| p.first <= i && i <= p.last);
-        // the verb reading of every word, looked up once
-        let verbs: Vec<Option<(&VerbEntry, usize)>> =
-            (0..ws.len()).map(|i| self.verb_at(&ws, i)).collect();
-        let present: HashSet<&str> = ws
-            .iter()
-            .flat_map(|w| [w.norm.as_str(), noun_key(&w.norm)])
-            .collect();
-        let triggers = self.triggers(&ws, &ps, &in_party, &verbs, &present, input.parse);
+        let (triggers, _) = self.sentence_triggers(&ws, &ps, input.parse);
         let mut events = Vec::new();
         for t in &triggers {
             events.extend(self.events_for(input, sentence, &ws, &ps, t));
@@ -188,14 +180,8 @@ impl Coder {
     pub fn explain_sentence(&self, input: &CodeInput, sentence: Span) -> Explanation {
         let ws = words(input.body, sentence);
         let ps = parties(&ws, sentence, input.mentions);
+        let (triggers, has_verb) = self.sentence_triggers(&ws, &ps, input.parse);
         let in_party = |i: usize| ps.iter().any(|p| p.first <= i && i <= p.last);
-        let verbs: Vec<Option<(&VerbEntry, usize)>> =
-            (0..ws.len()).map(|i| self.verb_at(&ws, i)).collect();
-        let present: HashSet<&str> = ws
-            .iter()
-            .flat_map(|w| [w.norm.as_str(), noun_key(&w.norm)])
-            .collect();
-        let triggers = self.triggers(&ws, &ps, &in_party, &verbs, &present, input.parse);
         Explanation {
             parties: ps.iter().map(|p| p.name.clone()).collect(),
             triggers: triggers
@@ -212,10 +198,29 @@ impl Coder {
                 })
                 .collect(),
             verb_words: (0..ws.len())
-                .filter(|&i| verbs[i].is_some() && !in_party(i))
+                .filter(|&i| has_verb[i] && !in_party(i))
                 .map(|i| ws[i].norm.clone())
                 .collect(),
         }
+    }
+
+    /// The triggers of a sentence's words, and which words have a verb reading (each looked up
+    /// once).
+    fn sentence_triggers(
+        &self,
+        ws: &[Word],
+        ps: &[Party],
+        parse: Option<&Parse>,
+    ) -> (Vec<Trigger>, Vec<bool>) {
+        let in_party = |i: usize| ps.iter().any(|p| p.first <= i && i <= p.last);
+        let verbs: Vec<Option<(&VerbEntry, usize)>> =
+            (0..ws.len()).map(|i| self.verb_at(ws, i)).collect();
+        let present: HashSet<&str> = ws
+            .iter()
+            .flat_map(|w| [w.norm.as_str(), noun_key(&w.norm)])
+            .collect();
+        let triggers = self.triggers(ws, ps, &in_party, &verbs, &present, parse);
+        (triggers, verbs.iter().map(Option::is_some).collect())
     }
 
     /// A demand cue ("must", "has to") right after a party: the index of its last word.
