@@ -142,6 +142,23 @@ mod tests {
     use parley_core::{Claim, ClaimHolder, Span, Stance, TextSpan};
 
     /// Marks the whole body as one author claim; enough to see stages run in order.
+    /// An author-asserted claim over `span` of `body` (the fixture the stages below add).
+    fn author_claim(body: &str, span: Span) -> Claim {
+        Claim {
+            span: TextSpan::from_body(body, span).unwrap(),
+            holder: ClaimHolder {
+                kind: "author".into(),
+                name: None,
+                actor_id: None,
+            },
+            stance: Stance::Asserts,
+            proposition: None,
+            cue: None,
+            target: None,
+            key: None,
+        }
+    }
+
     struct WholeBodyClaim;
     impl Stage for WholeBodyClaim {
         fn name(&self) -> &'static str {
@@ -149,19 +166,9 @@ mod tests {
         }
         fn run(&self, cx: &Context, analysis: &mut Analysis) {
             let body = &cx.article.body;
-            analysis.claims.push(Claim {
-                span: TextSpan::from_body(body, Span::new(0, body.len())).unwrap(),
-                holder: ClaimHolder {
-                    kind: "author".into(),
-                    name: None,
-                    actor_id: None,
-                },
-                stance: Stance::Asserts,
-                proposition: None,
-                cue: None,
-                target: None,
-                key: None,
-            });
+            analysis
+                .claims
+                .push(author_claim(body, Span::new(0, body.len())));
         }
     }
 
@@ -213,19 +220,10 @@ mod tests {
         }
         fn run(&self, cx: &Context, analysis: &mut Analysis) {
             let tokens = cx.parse.map_or(0, |p| p.tokens().len());
-            analysis.claims.extend((0..tokens).map(|_| Claim {
-                span: TextSpan::from_body(&cx.article.body, Span::new(0, 0)).unwrap(),
-                holder: ClaimHolder {
-                    kind: "author".into(),
-                    name: None,
-                    actor_id: None,
-                },
-                stance: Stance::Asserts,
-                proposition: None,
-                cue: None,
-                target: None,
-                key: None,
-            }));
+            let body = &cx.article.body;
+            analysis
+                .claims
+                .extend((0..tokens).map(|_| author_claim(body, Span::new(0, 0))));
         }
     }
 
