@@ -295,7 +295,8 @@ fn after_label_or_written_by<'a>(blocks: &'a [&'a str]) -> impl Iterator<Item = 
     blocks.iter().copied().filter(|t| {
         t.chars().count() <= MAX_BYLINE_CHARS
             && STRONG_BYLINE_PREFIXES.iter().any(|p| {
-                t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+                // Full Unicode case fold: "Écrit par" matches the list's "écrit par".
+                t.get(..p.len()).is_some_and(|h| h.to_lowercase() == *p)
                     && t[p.len()..].starts_with(' ')
             })
     })
@@ -405,12 +406,14 @@ mod tests {
     fn every_entry_of_strong_byline_prefixes_txt_makes_a_byline() {
         lowercase_unique("strong_byline_prefixes.txt", &STRONG_BYLINE_PREFIXES);
         for p in STRONG_BYLINE_PREFIXES.iter() {
-            let block = format!("{p} Ann Lee");
-            assert_eq!(
-                after_label_or_written_by(&[block.as_str()]).count(),
-                1,
-                "{p}"
-            );
+            for prefix in [p.to_string(), capitalised(p)] {
+                let block = format!("{prefix} Ann Lee");
+                assert_eq!(
+                    after_label_or_written_by(&[block.as_str()]).count(),
+                    1,
+                    "{prefix}"
+                );
+            }
             let glued = format!("{p}line");
             assert_eq!(
                 after_label_or_written_by(&[glued.as_str()]).count(),
