@@ -1,12 +1,14 @@
-//! Stories in PostgreSQL (tables of migration 0003): signals for linking, assignments, reads.
+//! Stories in PostgreSQL (tables of migrations 0003 and 0004): signals for linking,
+//! assignments, reads.
 
+use super::story_timeline::{add_articles, COUNT_ENTRIES};
 use super::PgContext;
 use crate::browse::{Listed, Paging};
 use crate::model::{
     add_signal_rows, lead_of, JoinReason, SignalRow, Story, StoryAssignment, StoryMember,
     StorySignals, StorySummary, StoryTarget, TimelineRow, LEAD_BYTES,
 };
-use crate::story_pages::{add_event_codes, StoryParty, TimelineKinds};
+use crate::story_pages::{add_event_codes, StoryParty};
 use crate::StoreError;
 use chrono::NaiveDate;
 use postgres::{Client, GenericClient, Row};
@@ -154,6 +156,7 @@ pub fn assign_stories(
         &[&article_ids, &story_ids, &whys],
     )
     .ctx(|| "cannot store story members".into())?;
+    add_articles(&mut tx, &article_ids)?;
     let actual: HashMap<String, i64> = tx
         .query(
             "SELECT a.id, m.story_id FROM unnest($1::text[]) AS u(id)
@@ -188,14 +191,16 @@ pub fn assign_stories(
 /// Recomputes size, dates and label of the given stories; drops those left without members.
 fn refresh(tx: &mut impl GenericClient, ids: &[i64]) -> Result<(), StoreError> {
     tx.execute(
-        "UPDATE stories s SET size = g.size, first_date = g.first, last_date = g.last,
-                label = g.label
+        &format!(
+            "UPDATE stories s SET size = g.size, first_date = g.first, last_date = g.last,
+                label = g.label, {COUNT_ENTRIES}
          FROM (SELECT m.story_id, count(*) AS size, min(a.published) AS first,
                       max(a.published) AS last,
                       (array_agg(a.title ORDER BY a.published NULLS LAST, a.seq))[1] AS label
                FROM story_members m JOIN articles a ON a.seq = m.article_seq
                WHERE m.story_id = ANY($1) GROUP BY m.story_id) AS g
-         WHERE s.id = g.story_id",
+         WHERE s.id = g.story_id"
+        ),
         &[&ids],
     )
     .ctx(|| "cannot refresh stories".into())?;
@@ -324,11 +329,6 @@ const TIMELINE_COLUMNS: &str = "a.id, a.outlet, a.published::text, n.layer, n.se
      FROM story_members m
      JOIN articles a ON a.seq = m.article_seq";
 
-/// A timeline row's date (see [`crate::story_pages`]): the event's day, else the article's,
-/// compared byte by byte as SQLite and the link crate do.
-const TIMELINE_DATE: &str = "(CASE WHEN n.layer = 'events' AND n.day IS NOT NULL
-     THEN n.day::text ELSE a.published::text END) COLLATE \"C\"";
-
 fn timeline_row_of(r: &Row) -> TimelineRow {
     TimelineRow {
         article_id: r.get(0),
@@ -362,48 +362,6 @@ pub fn story_timeline_rows(client: &mut Client, id: i64) -> Result<Vec<TimelineR
         .iter()
         .map(timeline_row_of)
         .collect())
-}
-
-/// One top-N sort of the story's rows (PostgreSQL keeps only offset + limit of them) and one
-/// count.
-pub fn story_timeline_page(
-    client: &mut Client,
-    id: i64,
-    kinds: TimelineKinds,
-    paging: Paging,
-) -> Result<Listed<TimelineRow>, StoreError> {
-    let [first, second] = kinds.layers();
-    let total: i64 = client
-        .query_one(
-            "SELECT count(*) FROM story_members m
-             JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN ($2, $3)
-             WHERE m.story_id = $1",
-            &[&id, &first, &second],
-        )
-        .ctx(|| format!("cannot count the timeline of story {id}"))?
-        .get(0);
-    let items = client
-        .query(
-            &format!(
-                "SELECT {TIMELINE_COLUMNS}
-                 JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN ($2, $3)
-                 WHERE m.story_id = $1
-                 ORDER BY {TIMELINE_DATE} NULLS LAST, a.seq, n.layer COLLATE \"C\", n.seq
-                 LIMIT $4 OFFSET $5"
-            ),
-            &[
-                &id,
-                &first,
-                &second,
-                &(paging.limit as i64),
-                &(paging.offset as i64),
-            ],
-        )
-        .ctx(|| format!("cannot read a page of the timeline of story {id}"))?
-        .iter()
-        .map(timeline_row_of)
-        .collect();
-    Ok(Listed { total, items })
 }
 
 /// Two grouped scans of the story's events and quotes: the top parties, then the event codes

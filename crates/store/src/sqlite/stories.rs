@@ -1,12 +1,14 @@
-//! Stories in SQLite (tables of migration 0003): signals for linking, assignments, reads.
+//! Stories in SQLite (tables of migrations 0003 and 0004): signals for linking, assignments,
+//! reads.
 
+use super::story_timeline::COUNT_ENTRIES;
 use crate::browse::{Listed, Paging};
 use crate::error::SqliteContext;
 use crate::model::{
     add_signal_rows, lead_of, JoinReason, SignalRow, Story, StoryAssignment, StoryMember,
     StorySignals, StorySummary, StoryTarget, TimelineRow, LEAD_BYTES,
 };
-use crate::story_pages::{add_event_codes, StoryParty, TimelineKinds};
+use crate::story_pages::{add_event_codes, StoryParty};
 use crate::StoreError;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
@@ -143,9 +145,12 @@ pub fn assign_stories(
                 },
             };
             let why = serde_json::to_string(&a.why).expect("a join reason serialises");
-            insert
+            let added = insert
                 .execute(params![a.article_id, story, why])
                 .ctx(|| format!("cannot put article {} in story {story}", a.article_id))?;
+            if added > 0 {
+                super::story_timeline::add_article(&tx, &a.article_id)?;
+            }
             let actual: Option<i64> = story_of
                 .query_row([&a.article_id], |r| r.get(0))
                 .optional()
@@ -162,7 +167,7 @@ pub fn assign_stories(
     touched.dedup();
     {
         let mut refresh = tx
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "UPDATE stories SET
                    size = (SELECT count(*) FROM story_members WHERE story_id = ?1),
                    first_date = (SELECT min(a.published) FROM story_members m
@@ -172,9 +177,10 @@ pub fn assign_stories(
                    label = coalesce((SELECT a.title FROM story_members m
                                      JOIN articles a ON a.seq = m.article_seq
                                      WHERE m.story_id = ?1
-                                     ORDER BY a.published IS NULL, a.published, a.seq LIMIT 1), '')
+                                     ORDER BY a.published IS NULL, a.published, a.seq LIMIT 1), ''),
+                   {COUNT_ENTRIES}
                  WHERE id = ?1",
-            )
+            ))
             .ctx(|| "cannot refresh stories".into())?;
         let mut drop_empty = tx
             .prepare_cached("DELETE FROM stories WHERE id = ?1 AND size = 0")
@@ -304,10 +310,6 @@ const TIMELINE_COLUMNS: &str =
      FROM story_members m
      JOIN articles a ON a.seq = m.article_seq";
 
-/// A timeline row's date (see [`crate::story_pages`]): the event's day, else the article's.
-const TIMELINE_DATE: &str =
-    "(CASE WHEN n.layer = 'events' AND n.day IS NOT NULL THEN n.day ELSE a.published END)";
-
 fn timeline_row_of(r: &Row) -> rusqlite::Result<TimelineRow> {
     Ok(TimelineRow {
         article_id: r.get(0)?,
@@ -334,42 +336,6 @@ pub fn story_timeline_rows(conn: &Connection, id: i64) -> Result<Vec<TimelineRow
     ))
     .and_then(|mut s| s.query_map([id], timeline_row_of)?.collect())
     .ctx(|| format!("cannot read the timeline of story {id}"))
-}
-
-/// One sort of the story's rows that keeps only the page (SQLite's sorter holds at most
-/// offset + limit rows), and one count over the member and annotation indexes.
-pub fn story_timeline_page(
-    conn: &Connection,
-    id: i64,
-    kinds: TimelineKinds,
-    paging: Paging,
-) -> Result<Listed<TimelineRow>, StoreError> {
-    let [first, second] = kinds.layers();
-    let total: i64 = conn
-        .prepare_cached(
-            "SELECT count(*) FROM story_members m
-             JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN (?2, ?3)
-             WHERE m.story_id = ?1",
-        )
-        .and_then(|mut s| s.query_row(params![id, first, second], |r| r.get(0)))
-        .ctx(|| format!("cannot count the timeline of story {id}"))?;
-    let items = conn
-        .prepare_cached(&format!(
-            "SELECT {TIMELINE_COLUMNS}
-             JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN (?2, ?3)
-             WHERE m.story_id = ?1
-             ORDER BY {TIMELINE_DATE} IS NULL, {TIMELINE_DATE}, a.seq, n.layer, n.seq
-             LIMIT ?4 OFFSET ?5"
-        ))
-        .and_then(|mut s| {
-            s.query_map(
-                params![id, first, second, paging.limit as i64, paging.offset as i64],
-                timeline_row_of,
-            )?
-            .collect()
-        })
-        .ctx(|| format!("cannot read a page of the timeline of story {id}"))?;
-    Ok(Listed { total, items })
 }
 
 /// Two grouped scans of the story's events and quotes: the top parties, then the event codes

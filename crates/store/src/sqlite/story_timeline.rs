@@ -1,0 +1,131 @@
+//! Story timelines in SQLite (table `story_timeline`, migration 0004): rows added in the
+//! transaction that puts an article in a story, and pages read as one range of an index.
+
+use crate::browse::{Listed, Paging};
+use crate::error::SqliteContext;
+use crate::model::TimelineRow;
+use crate::story_pages::{TimelineChunk, TimelineKinds};
+use crate::StoreError;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+/// Adds the events and quotes of article `article_id` to the timeline of the story it is in
+/// (nothing when it is in none; rows already there stay). The date rule is the one of
+/// migrations/sqlite/0004_story_timeline.sql's backfill.
+pub fn add_article(conn: &Connection, article_id: &str) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO story_timeline
+             (ann, story_id, undated, date, article_seq, layer, seq)
+         SELECT ann, story_id, d IS NULL, coalesce(d, ''), article_seq, layer, seq
+         FROM (SELECT n.ann, m.story_id, n.article_seq, n.layer, n.seq,
+                      CASE WHEN n.layer = 'events' AND n.day IS NOT NULL THEN n.day
+                           ELSE a.published END AS d
+               FROM articles a
+               JOIN story_members m ON m.article_seq = a.seq
+               JOIN annotations n ON n.article_seq = a.seq AND n.layer IN ('events', 'quotes')
+               WHERE a.id = ?1)",
+    )
+    .and_then(|mut s| s.execute([article_id]))
+    .ctx(|| format!("cannot add article {article_id} to its story's timeline"))?;
+    Ok(())
+}
+
+/// The SQL that sets a story's timeline counts (`?1`: the story), over the timeline indexes.
+pub const COUNT_ENTRIES: &str =
+    "entries = (SELECT count(*) FROM story_timeline t WHERE t.story_id = ?1),
+     quotes = (SELECT count(*) FROM story_timeline t WHERE t.story_id = ?1 AND t.layer = 'quotes')";
+
+/// The columns of a timeline page, in the order [`row_of`] reads them, from `t` (a range of
+/// `story_timeline`) joined to each row's annotation and article by primary key.
+const COLUMNS: &str = "t.ann, a.id, a.outlet, a.published, n.layer, n.seq, n.start, n.\"end\",
+     n.text, n.kind, n.code, n.actor_name, n.day, n.data";
+const JOINS: &str = "JOIN annotations n ON n.ann = t.ann JOIN articles a ON a.seq = t.article_seq";
+
+/// The annotation id and the row.
+fn row_of(r: &Row) -> rusqlite::Result<(i64, TimelineRow)> {
+    Ok((
+        r.get(0)?,
+        TimelineRow {
+            article_id: r.get(1)?,
+            outlet: r.get(2)?,
+            published: r.get(3)?,
+            layer: r.get(4)?,
+            seq: r.get(5)?,
+            start: r.get(6)?,
+            end: r.get(7)?,
+            text: r.get(8)?,
+            kind: r.get(9)?,
+            code: r.get(10)?,
+            actor_name: r.get(11)?,
+            day: r.get(12)?,
+            data: r.get(13)?,
+        },
+    ))
+}
+
+/// A page at any offset: the range is skipped on the index alone (no row is read for the
+/// skipped entries), then only the page's rows are joined. The total is kept on the story.
+pub fn page(
+    conn: &Connection,
+    id: i64,
+    kinds: TimelineKinds,
+    paging: Paging,
+) -> Result<Listed<TimelineRow>, StoreError> {
+    let (count, filter, order, t_order) = kinds.page_sql();
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT {count} FROM stories WHERE id = ?1"))
+        .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+        .ctx(|| format!("cannot count the timeline of story {id}"))?
+        .unwrap_or(0);
+    let items: Vec<(i64, TimelineRow)> = conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS}
+             FROM (SELECT ann, undated, date, article_seq, layer, seq FROM story_timeline
+                   WHERE story_id = ?1 {filter} ORDER BY {order} LIMIT ?2 OFFSET ?3) t
+             {JOINS}
+             ORDER BY {t_order}"
+        ))
+        .and_then(|mut s| {
+            s.query_map(
+                params![id, paging.limit as i64, paging.offset as i64],
+                row_of,
+            )?
+            .collect()
+        })
+        .ctx(|| format!("cannot read a page of the timeline of story {id}"))?;
+    Ok(Listed {
+        total,
+        items: items.into_iter().map(|(_, row)| row).collect(),
+    })
+}
+
+/// Up to `limit` rows of the whole timeline after the row of annotation `after`: a seek in
+/// the index to that row's key, then `limit` steps, however deep the page.
+pub fn after(
+    conn: &Connection,
+    id: i64,
+    after: Option<i64>,
+    limit: usize,
+) -> Result<TimelineChunk, StoreError> {
+    const ORDER: &str = "t.undated, t.date, t.article_seq, t.layer, t.seq";
+    // Two statements rather than `?2 IS NULL OR ...`, which would hide the range from the
+    // planner.
+    let start = match after {
+        None => "?2 IS NULL".to_string(),
+        Some(_) => format!(
+            "({ORDER}) > (SELECT undated, date, article_seq, layer, seq
+                          FROM story_timeline WHERE ann = ?2)"
+        ),
+    };
+    let rows: Vec<(i64, TimelineRow)> = conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM story_timeline t {JOINS}
+             WHERE t.story_id = ?1 AND {start}
+             ORDER BY {ORDER} LIMIT ?3"
+        ))
+        .and_then(|mut s| {
+            s.query_map(params![id, after, limit as i64], row_of)?
+                .collect()
+        })
+        .ctx(|| format!("cannot read the timeline of story {id}"))?;
+    Ok(TimelineChunk::of(rows, limit))
+}
