@@ -99,11 +99,13 @@ mod tests {
             "stories",
             "story_members",
             "story_timeline",
+            "story_parties",
+            "story_party_codes",
             "schema_version",
         ] {
             assert!(pg.contains(&t.to_string()), "{t} missing from {pg:?}");
         }
-        assert_eq!(pg.first().map(String::as_str), Some("story_timeline"));
+        assert_eq!(pg.first().map(String::as_str), Some("story_party_codes"));
         assert!(tables(SQLITE).contains(&"story_members".to_string()));
     }
 

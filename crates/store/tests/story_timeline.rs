@@ -1,14 +1,15 @@
-//! The per-story timeline table (migration 0004): kept in step as stories grow, paged by offset
-//! and by key in the order a whole story sorted in memory has, and backfilled when a store made
-//! at version 3 opens. Against SQLite always and against PostgreSQL when PARLEY_TEST_POSTGRES
+//! The per-story tables of migration 0004 (timeline, member order, party counts): kept in step
+//! as stories grow, read in pages that equal what a whole story computed in memory gives, and
+//! backfilled when a store made at version 3 opens. Against SQLite always and against PostgreSQL when PARLEY_TEST_POSTGRES
 //! is set (scripts/postgres.sh).
 
 mod common;
 
 use common::*;
 use parley_store::{
-    JoinReason, Paging, Store, StoryAssignment, StoryTarget, TimelineKinds, TimelineRow,
+    JoinReason, Paging, Store, StoryAssignment, StoryParty, StoryTarget, TimelineKinds, TimelineRow,
 };
+use std::collections::BTreeMap;
 
 /// A timeline row by what it is: (article, layer, index in the layer).
 type Key = (String, String, i64);
@@ -31,6 +32,39 @@ fn sorted_in_memory(rows: Vec<TimelineRow>) -> Vec<Key> {
         (d.is_none(), d)
     });
     rows.iter().map(key).collect()
+}
+
+/// The old computation of a story's parties: every party's events and quotes counted over
+/// the whole story's rows, most first (then by name), with event codes most frequent first.
+fn parties_in_memory(rows: &[TimelineRow]) -> Vec<StoryParty> {
+    let mut by_name: BTreeMap<&str, (i64, i64, BTreeMap<&str, i64>)> = BTreeMap::new();
+    for r in rows {
+        let Some(name) = r.actor_name.as_deref().filter(|n| !n.trim().is_empty()) else {
+            continue;
+        };
+        let party = by_name.entry(name).or_default();
+        party.0 += 1;
+        party.1 += (r.layer == "quotes") as i64;
+        if let (Some(code), "events") = (r.code.as_deref(), r.layer.as_str()) {
+            *party.2.entry(code).or_default() += 1;
+        }
+    }
+    let mut parties: Vec<StoryParty> = by_name
+        .into_iter()
+        .map(|(name, (entries, quotes, codes))| {
+            let mut event_codes: Vec<(String, i64)> =
+                codes.into_iter().map(|(c, n)| (c.to_string(), n)).collect();
+            event_codes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            StoryParty {
+                name: name.to_string(),
+                entries,
+                quotes,
+                event_codes,
+            }
+        })
+        .collect();
+    parties.sort_by(|a, b| b.entries.cmp(&a.entries).then_with(|| a.name.cmp(&b.name)));
+    parties
 }
 
 fn assign(store: &mut dyn Store, docs: &[usize], story: StoryTarget) -> i64 {
@@ -98,12 +132,39 @@ fn by_chunks(store: &mut dyn Store, id: i64, size: usize) -> Vec<Key> {
     }
 }
 
-/// Every way of reading each story's timeline gives the order of the old computation.
-fn timelines_of(store: &mut dyn Store, stories: &[i64]) -> Vec<Vec<Key>> {
+/// What a story page shows of a story: its timeline, parties and members, in order.
+type Shown = (Vec<Key>, Vec<StoryParty>, Vec<String>);
+
+/// Every way of reading each story's timeline gives the order of the old computation; its
+/// parties are those counted in memory; its member pages are its members in story order.
+fn timelines_of(store: &mut dyn Store, stories: &[i64]) -> Vec<Shown> {
     stories
         .iter()
         .map(|&id| {
-            let whole = sorted_in_memory(store.story_timeline_rows(id).unwrap());
+            let rows = store.story_timeline_rows(id).unwrap();
+            let parties = parties_in_memory(&rows);
+            assert_eq!(store.story_parties(id, 100).unwrap(), parties);
+            assert_eq!(store.story_parties(id, 1).unwrap(), parties[..1].to_vec());
+            let members: Vec<String> = store
+                .story(id)
+                .unwrap()
+                .unwrap()
+                .members
+                .into_iter()
+                .map(|m| m.id)
+                .collect();
+            let paged = store.story_members_page(
+                id,
+                Paging {
+                    offset: 1,
+                    limit: 2,
+                },
+            );
+            let paged = paged.unwrap();
+            assert_eq!(paged.total as usize, members.len());
+            let paged: Vec<&str> = paged.items.iter().map(|m| m.id.as_str()).collect();
+            assert_eq!(paged, vec![members[1].as_str(), members[2].as_str()]);
+            let whole = sorted_in_memory(rows);
             assert!(!whole.is_empty());
             for size in [1, 4, 100] {
                 let pages = by_pages(store, id, TimelineKinds::EventsAndQuotes, size);
@@ -112,7 +173,7 @@ fn timelines_of(store: &mut dyn Store, stories: &[i64]) -> Vec<Vec<Key>> {
             }
             let quotes: Vec<Key> = whole.iter().filter(|k| k.1 == "quotes").cloned().collect();
             assert_eq!(by_pages(store, id, TimelineKinds::Quotes, 3), quotes);
-            whole
+            (whole, parties, members)
         })
         .collect()
 }
@@ -121,7 +182,7 @@ fn pages_as_the_old_computation(store: &mut dyn Store) {
     let stories = two_stories(store);
     let timelines = timelines_of(store, &stories);
     // Undated rows last: document 3's quotes (its event has a day of its own).
-    let first = &timelines[0];
+    let first = &timelines[0].0;
     let undated = document(3).id;
     let last_two: Vec<(&str, &str)> = first[first.len() - 2..]
         .iter()
@@ -145,7 +206,12 @@ fn sqlite_pages_as_the_old_computation() {
 }
 
 /// What makes a version 4 store a version 3 one: the same statements on both backends.
-const BACK_TO_VERSION_3: &str = "DROP TABLE story_timeline;
+const BACK_TO_VERSION_3: &str = "DROP TABLE story_party_codes;
+     DROP TABLE story_parties;
+     DROP TABLE story_timeline;
+     DROP INDEX story_members_order;
+     ALTER TABLE story_members DROP COLUMN undated;
+     ALTER TABLE story_members DROP COLUMN published;
      ALTER TABLE stories DROP COLUMN entries;
      ALTER TABLE stories DROP COLUMN quotes;
      DELETE FROM schema_version WHERE version = 4;";

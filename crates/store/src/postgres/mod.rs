@@ -178,7 +178,7 @@ impl Store for PgStore {
     }
 
     fn story_parties(&mut self, id: i64, limit: usize) -> Result<Vec<StoryParty>, StoreError> {
-        stories::story_parties(&mut self.client, id, limit)
+        story_timeline::parties(&mut self.client, id, limit)
     }
 
     fn article_ids_after(

@@ -4,31 +4,52 @@
 use super::PgContext;
 use crate::browse::{Listed, Paging};
 use crate::model::TimelineRow;
-use crate::story_pages::{TimelineChunk, TimelineKinds};
+use crate::story_pages::{add_event_codes, StoryParty, TimelineChunk, TimelineKinds};
 use crate::StoreError;
 use postgres::{Client, GenericClient, Row};
 
-/// Adds the events and quotes of the articles `article_ids` to the timelines of the stories
-/// they are in (rows already there stay). The date rule is the one of
+/// Adds the events and quotes of the articles `seqs`, just put in stories, to the stories'
+/// timelines and to their parties' counts. The rules are those of
 /// migrations/postgres/0004_story_timeline.sql's backfill.
-pub fn add_articles(tx: &mut impl GenericClient, article_ids: &[&str]) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT INTO story_timeline (ann, story_id, undated, date, article_seq, layer, seq)
-         SELECT ann, story_id, d IS NULL, coalesce(d, ''), article_seq, layer, seq
-         FROM (SELECT n.ann, m.story_id, n.article_seq, n.layer, n.seq,
-                      CASE WHEN n.layer = 'events' AND n.day IS NOT NULL THEN n.day
-                           ELSE a.published::text END AS d
-               FROM unnest($1::text[]) AS u(id)
-               JOIN articles a ON a.id = u.id
-               JOIN story_members m ON m.article_seq = a.seq
-               JOIN annotations n ON n.article_seq = a.seq
-                                 AND n.layer IN ('events', 'quotes')) AS rows
-         ON CONFLICT (ann) DO NOTHING",
-        &[&article_ids],
-    )
-    .ctx(|| "cannot add articles to their stories' timelines".into())?;
+pub fn add_members(tx: &mut impl GenericClient, seqs: &[i64]) -> Result<(), StoreError> {
+    for sql in [ADD_TIMELINE_ROWS, ADD_PARTIES, ADD_PARTY_CODES] {
+        tx.execute(sql, &[&seqs])
+            .ctx(|| "cannot add articles to their stories' timelines".into())?;
+    }
     Ok(())
 }
+
+const ADD_TIMELINE_ROWS: &str = "INSERT INTO story_timeline
+         (ann, story_id, undated, date, article_seq, layer, seq)
+     SELECT ann, story_id, d IS NULL, coalesce(d, ''), article_seq, layer, seq
+     FROM (SELECT n.ann, m.story_id, n.article_seq, n.layer, n.seq,
+                  CASE WHEN n.layer = 'events' AND n.day IS NOT NULL THEN n.day
+                       ELSE a.published::text END AS d
+           FROM articles a
+           JOIN story_members m ON m.article_seq = a.seq
+           JOIN annotations n ON n.article_seq = a.seq AND n.layer IN ('events', 'quotes')
+           WHERE a.seq = ANY($1)) AS rows
+     ON CONFLICT (ann) DO NOTHING";
+
+const ADD_PARTIES: &str = "INSERT INTO story_parties (story_id, name, entries, quotes)
+     SELECT m.story_id, n.actor_name, count(*), count(*) FILTER (WHERE n.layer = 'quotes')
+     FROM story_members m
+     JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN ('events', 'quotes')
+     WHERE m.article_seq = ANY($1) AND btrim(n.actor_name, E' \\t\\n\\r') <> ''
+     GROUP BY m.story_id, n.actor_name
+     ON CONFLICT (story_id, name) DO UPDATE
+     SET entries = story_parties.entries + excluded.entries,
+         quotes = story_parties.quotes + excluded.quotes";
+
+const ADD_PARTY_CODES: &str = "INSERT INTO story_party_codes (story_id, name, code, events)
+     SELECT m.story_id, n.actor_name, n.code, count(*)
+     FROM story_members m
+     JOIN annotations n ON n.article_seq = m.article_seq AND n.layer = 'events'
+     WHERE m.article_seq = ANY($1) AND n.code IS NOT NULL
+       AND btrim(n.actor_name, E' \\t\\n\\r') <> ''
+     GROUP BY m.story_id, n.actor_name, n.code
+     ON CONFLICT (story_id, name, code) DO UPDATE
+     SET events = story_party_codes.events + excluded.events";
 
 /// The SQL that sets a story's timeline counts (`s.id`: the story), over the timeline
 /// indexes.
@@ -131,4 +152,40 @@ pub fn after(
         .map(row_of)
         .collect();
     Ok(TimelineChunk::of(rows, limit))
+}
+
+/// The `limit` parties with the most events and quotes (then by name), and the event codes
+/// of those parties only: two index ranges of the counts kept per story.
+pub fn parties(client: &mut Client, id: i64, limit: usize) -> Result<Vec<StoryParty>, StoreError> {
+    let mut parties: Vec<StoryParty> = client
+        .query(
+            "SELECT name, entries, quotes FROM story_parties WHERE story_id = $1
+             ORDER BY entries DESC, name LIMIT $2",
+            &[&id, &(limit as i64)],
+        )
+        .ctx(|| format!("cannot read the parties of story {id}"))?
+        .iter()
+        .map(|r| StoryParty {
+            name: r.get(0),
+            entries: r.get(1),
+            quotes: r.get(2),
+            event_codes: Vec::new(),
+        })
+        .collect();
+    if parties.is_empty() {
+        return Ok(parties);
+    }
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    let codes: Vec<(String, String, i64)> = client
+        .query(
+            "SELECT name, code, events FROM story_party_codes
+             WHERE story_id = $1 AND name = ANY($2)",
+            &[&id, &names],
+        )
+        .ctx(|| format!("cannot read the event codes of story {id}'s parties"))?
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+    add_event_codes(&mut parties, codes);
+    Ok(parties)
 }

@@ -176,7 +176,7 @@ impl Store for SqliteStore {
     }
 
     fn story_parties(&mut self, id: i64, limit: usize) -> Result<Vec<StoryParty>, StoreError> {
-        stories::story_parties(&self.conn, id, limit)
+        story_timeline::parties(&self.conn, id, limit)
     }
 
     fn article_ids_after(

@@ -4,30 +4,52 @@
 use crate::browse::{Listed, Paging};
 use crate::error::SqliteContext;
 use crate::model::TimelineRow;
-use crate::story_pages::{TimelineChunk, TimelineKinds};
+use crate::story_pages::{add_event_codes, StoryParty, TimelineChunk, TimelineKinds};
 use crate::StoreError;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-/// Adds the events and quotes of article `article_id` to the timeline of the story it is in
-/// (nothing when it is in none; rows already there stay). The date rule is the one of
+/// Adds the events and quotes of article `article_id`, just put in a story, to the story's
+/// timeline and to its parties' counts. The rules are those of
 /// migrations/sqlite/0004_story_timeline.sql's backfill.
 pub fn add_article(conn: &Connection, article_id: &str) -> Result<(), StoreError> {
-    conn.prepare_cached(
-        "INSERT OR IGNORE INTO story_timeline
-             (ann, story_id, undated, date, article_seq, layer, seq)
-         SELECT ann, story_id, d IS NULL, coalesce(d, ''), article_seq, layer, seq
-         FROM (SELECT n.ann, m.story_id, n.article_seq, n.layer, n.seq,
-                      CASE WHEN n.layer = 'events' AND n.day IS NOT NULL THEN n.day
-                           ELSE a.published END AS d
-               FROM articles a
-               JOIN story_members m ON m.article_seq = a.seq
-               JOIN annotations n ON n.article_seq = a.seq AND n.layer IN ('events', 'quotes')
-               WHERE a.id = ?1)",
-    )
-    .and_then(|mut s| s.execute([article_id]))
-    .ctx(|| format!("cannot add article {article_id} to its story's timeline"))?;
+    for sql in [ADD_TIMELINE_ROWS, ADD_PARTIES, ADD_PARTY_CODES] {
+        conn.prepare_cached(sql)
+            .and_then(|mut s| s.execute([article_id]))
+            .ctx(|| format!("cannot add article {article_id} to its story's timeline"))?;
+    }
     Ok(())
 }
+
+const ADD_TIMELINE_ROWS: &str = "INSERT OR IGNORE INTO story_timeline
+         (ann, story_id, undated, date, article_seq, layer, seq)
+     SELECT ann, story_id, d IS NULL, coalesce(d, ''), article_seq, layer, seq
+     FROM (SELECT n.ann, m.story_id, n.article_seq, n.layer, n.seq,
+                  CASE WHEN n.layer = 'events' AND n.day IS NOT NULL THEN n.day
+                       ELSE a.published END AS d
+           FROM articles a
+           JOIN story_members m ON m.article_seq = a.seq
+           JOIN annotations n ON n.article_seq = a.seq AND n.layer IN ('events', 'quotes')
+           WHERE a.id = ?1)";
+
+const ADD_PARTIES: &str = "INSERT INTO story_parties (story_id, name, entries, quotes)
+     SELECT m.story_id, n.actor_name, count(*), sum(n.layer = 'quotes')
+     FROM articles a
+     JOIN story_members m ON m.article_seq = a.seq
+     JOIN annotations n ON n.article_seq = a.seq AND n.layer IN ('events', 'quotes')
+     WHERE a.id = ?1 AND trim(n.actor_name, ' ' || char(9, 10, 13)) <> ''
+     GROUP BY n.actor_name
+     ON CONFLICT (story_id, name) DO UPDATE
+     SET entries = entries + excluded.entries, quotes = quotes + excluded.quotes";
+
+const ADD_PARTY_CODES: &str = "INSERT INTO story_party_codes (story_id, name, code, events)
+     SELECT m.story_id, n.actor_name, n.code, count(*)
+     FROM articles a
+     JOIN story_members m ON m.article_seq = a.seq
+     JOIN annotations n ON n.article_seq = a.seq AND n.layer = 'events'
+     WHERE a.id = ?1 AND n.code IS NOT NULL
+       AND trim(n.actor_name, ' ' || char(9, 10, 13)) <> ''
+     GROUP BY n.actor_name, n.code
+     ON CONFLICT (story_id, name, code) DO UPDATE SET events = events + excluded.events";
 
 /// The SQL that sets a story's timeline counts (`?1`: the story), over the timeline indexes.
 pub const COUNT_ENTRIES: &str =
@@ -128,4 +150,45 @@ pub fn after(
         })
         .ctx(|| format!("cannot read the timeline of story {id}"))?;
     Ok(TimelineChunk::of(rows, limit))
+}
+
+/// The `limit` parties with the most events and quotes (then by name), and the event codes
+/// of those parties only: two index ranges of the counts kept per story.
+pub fn parties(conn: &Connection, id: i64, limit: usize) -> Result<Vec<StoryParty>, StoreError> {
+    let mut parties: Vec<StoryParty> = conn
+        .prepare_cached(
+            "SELECT name, entries, quotes FROM story_parties WHERE story_id = ?1
+             ORDER BY entries DESC, name LIMIT ?2",
+        )
+        .and_then(|mut s| {
+            s.query_map(params![id, limit as i64], |r| {
+                Ok(StoryParty {
+                    name: r.get(0)?,
+                    entries: r.get(1)?,
+                    quotes: r.get(2)?,
+                    event_codes: Vec::new(),
+                })
+            })?
+            .collect()
+        })
+        .ctx(|| format!("cannot read the parties of story {id}"))?;
+    if parties.is_empty() {
+        return Ok(parties);
+    }
+    let names = serde_json::to_string(&parties.iter().map(|p| &p.name).collect::<Vec<_>>())
+        .expect("a list of strings serialises");
+    let codes: Vec<(String, String, i64)> = conn
+        .prepare_cached(
+            "SELECT name, code, events FROM story_party_codes
+             WHERE story_id = ?1 AND name IN (SELECT value FROM json_each(?2))",
+        )
+        .and_then(|mut s| {
+            s.query_map(params![id, names], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect()
+        })
+        .ctx(|| format!("cannot read the event codes of story {id}'s parties"))?;
+    add_event_codes(&mut parties, codes);
+    Ok(parties)
 }
