@@ -35,7 +35,7 @@ impl TimelineKinds {
                 "entries",
                 "",
                 "undated, date, article_seq, layer, seq",
-                "t.undated, t.date, t.article_seq, t.layer, t.seq",
+                TIMELINE_ORDER,
             ),
             TimelineKinds::Quotes => (
                 "quotes",
@@ -44,6 +44,23 @@ impl TimelineKinds {
                 "t.layer, t.undated, t.date, t.article_seq, t.seq",
             ),
         }
+    }
+}
+
+/// The order of a whole timeline, as the columns of `story_timeline` aliased `t`.
+pub(crate) const TIMELINE_ORDER: &str = "t.undated, t.date, t.article_seq, t.layer, t.seq";
+
+/// The SQL condition on `t` that keeps the rows after the row of annotation `after`, whose
+/// value is bound to placeholder `param`; with no `after` it keeps every row (and `param` is
+/// bound to NULL). Two texts rather than `param IS NULL OR ...`, which would hide the index
+/// range from the planner.
+pub(crate) fn after_condition(after: Option<i64>, param: &str) -> String {
+    match after {
+        None => format!("{param} IS NULL"),
+        Some(_) => format!(
+            "({TIMELINE_ORDER}) > (SELECT undated, date, article_seq, layer, seq
+                                  FROM story_timeline WHERE ann = {param})"
+        ),
     }
 }
 

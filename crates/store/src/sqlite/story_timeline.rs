@@ -4,7 +4,9 @@
 use crate::browse::{Listed, Paging};
 use crate::error::SqliteContext;
 use crate::model::TimelineRow;
-use crate::story_pages::{add_event_codes, StoryParty, TimelineChunk, TimelineKinds};
+use crate::story_pages::{
+    add_event_codes, after_condition, StoryParty, TimelineChunk, TimelineKinds, TIMELINE_ORDER,
+};
 use crate::StoreError;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -128,21 +130,12 @@ pub fn after(
     after: Option<i64>,
     limit: usize,
 ) -> Result<TimelineChunk, StoreError> {
-    const ORDER: &str = "t.undated, t.date, t.article_seq, t.layer, t.seq";
-    // Two statements rather than `?2 IS NULL OR ...`, which would hide the range from the
-    // planner.
-    let start = match after {
-        None => "?2 IS NULL".to_string(),
-        Some(_) => format!(
-            "({ORDER}) > (SELECT undated, date, article_seq, layer, seq
-                          FROM story_timeline WHERE ann = ?2)"
-        ),
-    };
+    let start = after_condition(after, "?2");
     let rows: Vec<(i64, TimelineRow)> = conn
         .prepare_cached(&format!(
             "SELECT {COLUMNS} FROM story_timeline t {JOINS}
              WHERE t.story_id = ?1 AND {start}
-             ORDER BY {ORDER} LIMIT ?3"
+             ORDER BY {TIMELINE_ORDER} LIMIT ?3"
         ))
         .and_then(|mut s| {
             s.query_map(params![id, after, limit as i64], row_of)?
