@@ -9,13 +9,18 @@
 //! (`parley link`'s story step; timed), else by assigning consecutive articles to stories of
 //! 1 to 12 articles (store_bench's synthetic articles all share actors and words, so the
 //! linker would make a few giant stories, which is not what a news corpus looks like). Then
-//! 200 random pages of the story list (20 stories each) and 200 timelines of random stories
-//! (members + events and quotes, ordered) are read, then 200 searches (20 hits each) cycling
-//! through [`SEARCHES`], and their p50/p99 printed.
+//! 200 random pages of the story list (20 stories each), 200 story pages of random stories
+//! (what `/stories/{id}` reads: summary, first 100 members, first 20 timeline entries, 8
+//! parties, first 20 quotes), 20 whole timelines of random stories streamed in chunks of
+//! 1,000 (what `parley timeline` reads), then 200 searches (20 hits each) cycling through
+//! [`SEARCHES`], and their p50/p99 printed.
 
 use parley_link::story::link_store;
-use parley_link::{build_timeline, StoryParams};
-use parley_store::{JoinReason, SearchQuery, Store, StoryAssignment, StoryTarget};
+use parley_link::timeline::timeline_entries;
+use parley_link::StoryParams;
+use parley_store::{
+    JoinReason, Paging, SearchQuery, Store, StoryAssignment, StoryTarget, TimelineKinds,
+};
 use std::time::{Duration, Instant};
 
 /// Search queries: common and rare words and phrases of news text, and names.
@@ -77,22 +82,30 @@ fn main() {
         list_times.push(t.elapsed());
         ids.extend(page.iter().map(|s| s.id));
     }
-    let mut timeline_times = Vec::new();
-    let mut entries = 0;
+    let mut page_times = Vec::new();
     for _ in 0..200 {
         let id = ids[next(ids.len())];
         let t = Instant::now();
-        let story = store.story(id).unwrap().expect("listed");
-        let timeline = build_timeline(store.story_timeline_rows(id).unwrap());
+        story_page(store.as_mut(), id);
+        page_times.push(t.elapsed());
+    }
+    let mut timeline_times = Vec::new();
+    let mut entries = 0;
+    for _ in 0..20 {
+        let id = ids[next(ids.len())];
+        let t = Instant::now();
+        entries += whole_timeline(store.as_mut(), id);
         timeline_times.push(t.elapsed());
-        assert!(!story.members.is_empty());
-        entries += timeline.len();
     }
     report("stories list (20 per page, random offset)", list_times);
     report(
+        "story page (summary, 100 members, 20 entries, 8 parties, 20 quotes)",
+        page_times,
+    );
+    report(
         &format!(
-            "timeline of a story (members + {:.1} entries on average)",
-            entries as f64 / 200.0
+            "whole timeline in chunks of 1,000 ({:.1} entries on average)",
+            entries as f64 / 20.0
         ),
         timeline_times,
     );
@@ -113,6 +126,36 @@ fn main() {
         ),
         search_times,
     );
+}
+
+/// The store reads of a story page.
+fn story_page(store: &mut dyn Store, id: i64) {
+    let first = |limit| Paging { offset: 0, limit };
+    store.story_summary(id).unwrap().expect("listed");
+    assert!(!store
+        .story_members_page(id, first(100))
+        .unwrap()
+        .items
+        .is_empty());
+    let kinds = TimelineKinds::EventsAndQuotes;
+    store.story_timeline_page(id, kinds, first(20)).unwrap();
+    store.story_parties(id, 8).unwrap();
+    store
+        .story_timeline_page(id, TimelineKinds::Quotes, first(20))
+        .unwrap();
+}
+
+/// Streams a story's whole timeline as `parley timeline` does; returns its entries.
+fn whole_timeline(store: &mut dyn Store, id: i64) -> usize {
+    let (mut entries, mut after) = (0, None);
+    loop {
+        let chunk = store.story_timeline_after(id, after, 1_000).unwrap();
+        entries += timeline_entries(chunk.rows).len();
+        match chunk.next {
+            Some(next) => after = Some(next),
+            None => return entries,
+        }
+    }
 }
 
 /// Puts consecutive articles in stories of 1, 2, ..., 12 articles.

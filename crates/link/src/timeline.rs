@@ -5,8 +5,10 @@
 //! publication date of its article; undated entries come last. Ties keep article order
 //! (storing order) and position in the article.
 //!
-//! [`build_timeline`] orders a whole story in memory (the CLI); servers read bounded pages
-//! the store has already put in this order and convert them with [`timeline_entries`].
+//! The store keeps each story's timeline in this order (`story_timeline`, migration 0004):
+//! servers and the CLI read bounded pages or chunks of it and convert them with
+//! [`timeline_entries`]. [`build_timeline`] orders a whole story in memory: the reference the
+//! store's order is tested against, and benchmarks.
 
 use parley_store::TimelineRow;
 use serde::Serialize;
@@ -145,6 +147,47 @@ mod tests {
         ];
         let texts: Vec<String> = timeline_entries(rows).into_iter().map(|e| e.text).collect();
         assert_eq!(texts, vec!["quotes of b", "events of a"]);
+    }
+
+    /// The analysed test articles in one story: the store's pages and chunks give the
+    /// timeline `build_timeline` makes of the whole story.
+    #[test]
+    fn stored_pages_and_chunks_are_the_timeline_built_in_memory() {
+        use parley_store::{JoinReason, Paging, StoryAssignment, StoryTarget, TimelineKinds};
+        let (_dir, mut store, docs) = crate::test_store::analysed_store();
+        let assignments: Vec<StoryAssignment> = docs
+            .iter()
+            .map(|d| StoryAssignment {
+                article_id: d.id.clone(),
+                story: StoryTarget::New(0),
+                why: JoinReason::default(),
+            })
+            .collect();
+        let id = store.assign_stories(&assignments).unwrap()[0];
+        let whole = build_timeline(store.story_timeline_rows(id).unwrap());
+        assert!(whole.len() > 5, "{whole:?}");
+
+        let mut chunked = Vec::new();
+        let mut after = None;
+        loop {
+            let chunk = store.story_timeline_after(id, after, 2).unwrap();
+            chunked.extend(timeline_entries(chunk.rows));
+            match chunk.next {
+                Some(next) => after = Some(next),
+                None => break,
+            }
+        }
+        assert_eq!(chunked, whole);
+
+        let paging = Paging {
+            offset: 3,
+            limit: 4,
+        };
+        let page = store
+            .story_timeline_page(id, TimelineKinds::EventsAndQuotes, paging)
+            .unwrap();
+        assert_eq!(page.total as usize, whole.len());
+        assert_eq!(timeline_entries(page.items), whole[3..7].to_vec());
     }
 
     #[test]

@@ -15,8 +15,8 @@
 //! - `index`: `/api/articles?offset=...&limit=20` at offsets spread over the whole store;
 //! - `story`: `/api/stories/{id}` (story, members, first timeline page) and `story page`:
 //!   `/stories/{id}`, for the 100 most recent stories, when the store has stories
-//!   (`parley link`); `story deep`: `/api/stories/{id}?offset=...` at timeline offsets up to
-//!   the story's size (deep pages of big stories).
+//!   (`parley link`); `story deep`: `/api/stories/{id}?offset=...` at offsets anywhere in the
+//!   story's timeline (deep pages of big stories, down to the last).
 //!
 //! Any answer other than 200 is counted as an error and the first few are printed.
 
@@ -76,17 +76,17 @@ impl Route {
             Route::Story(stories) => format!("/api/stories/{}", pick(stories, r).0),
             Route::StoryPage(stories) => format!("/stories/{}", pick(stories, r).0),
             Route::StoryDeep(stories) => {
-                let (id, size) = pick(stories, r);
+                let (id, entries) = pick(stories, r);
                 format!(
                     "/api/stories/{id}?offset={}&limit=20",
-                    (r >> 16) % size.max(1)
+                    (r >> 16) % entries.max(1)
                 )
             }
         }
     }
 }
 
-/// Story `r` of `stories` (id, size).
+/// Story `r` of `stories` (id, timeline length).
 fn pick(stories: &[(i64, u64)], r: u64) -> (i64, u64) {
     stories[(r % stories.len() as u64) as usize]
 }
@@ -271,16 +271,23 @@ async fn sample_ids(addr: SocketAddr) -> (u64, Vec<String>) {
     (total, ids)
 }
 
-/// The ids and sizes of the (up to) 100 most recent stories.
+/// The ids and timeline lengths of the (up to) 100 most recent stories.
 async fn story_ids(addr: SocketAddr) -> Vec<(i64, u64)> {
     let mut sender = connect(addr).await;
     let v = get_json(&mut sender, addr, "/api/stories?limit=100").await;
-    v["stories"]
+    let ids: Vec<i64> = v["stories"]
         .as_array()
         .into_iter()
         .flatten()
-        .filter_map(|s| Some((s["id"].as_i64()?, s["size"].as_u64()?)))
-        .collect()
+        .filter_map(|s| s["id"].as_i64())
+        .collect();
+    let mut stories = Vec::with_capacity(ids.len());
+    for id in ids {
+        let path = format!("/api/stories/{id}?limit=1");
+        let story = get_json(&mut sender, addr, &path).await;
+        stories.push((id, story["timeline_total"].as_u64().unwrap_or(0)));
+    }
+    stories
 }
 
 async fn get_json(sender: &mut Sender, addr: SocketAddr, path: &str) -> serde_json::Value {

@@ -47,7 +47,7 @@ pub struct StoryAnswer {
 }
 
 /// What a story page shows besides a timeline page, read with bounded work however big the
-/// story: its most active parties, counted in the store, and its first quotes.
+/// story: its most active parties, from counts the store keeps per story, and its first quotes.
 #[derive(Debug, Clone)]
 pub struct StoryOverview {
     /// At most [`PARTIES_SHOWN`], most events and quotes first.
@@ -123,8 +123,8 @@ pub async fn read_stories(state: &AppState, paging: Paging) -> Result<StoriesAns
     })
 }
 
-/// The story's summary, its first members and one page of its timeline: every part a bounded
-/// read (the store sorts and keeps only the page).
+/// The story's summary, its first members and one page of its timeline: every part one range
+/// of an index the store keeps per story (a deep offset is stepped over in that index).
 pub async fn read_story(
     state: &AppState,
     id: i64,

@@ -51,7 +51,7 @@ pub use model::{
     BatchSummary, Counts, DuplicateGroup, DuplicateMember, Fingerprint, PutOutcome, SearchHit,
     SearchQuery, StoredArticle, RANKED_MATCHES,
 };
-pub use story_pages::{StoryParty, TimelineKinds};
+pub use story_pages::{StoryParty, TimelineChunk, TimelineKinds};
 
 use parley_core::Document;
 
@@ -166,6 +166,16 @@ pub trait Store {
         kinds: TimelineKinds,
         paging: Paging,
     ) -> Result<Listed<TimelineRow>, StoreError>;
+
+    /// Up to `limit` rows of a story's whole timeline in timeline order, after the row whose
+    /// annotation id `after` is (a chunk's `next`; `None`: from the start). Each chunk costs the
+    /// same however deep it is (see [`story_pages`]); an unknown `after` gives no rows.
+    fn story_timeline_after(
+        &mut self,
+        id: i64,
+        after: Option<i64>,
+        limit: usize,
+    ) -> Result<TimelineChunk, StoreError>;
 
     /// The `limit` parties of a story with the most events and quotes (then by name), each
     /// with its event codes.

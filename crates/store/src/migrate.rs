@@ -29,6 +29,11 @@ pub const SQLITE: &[Migration] = &[
         name: "stories",
         sql: include_str!("../migrations/sqlite/0003_stories.sql"),
     },
+    Migration {
+        version: 4,
+        name: "story_timeline",
+        sql: include_str!("../migrations/sqlite/0004_story_timeline.sql"),
+    },
 ];
 
 /// The PostgreSQL migrations, in order.
@@ -47,6 +52,11 @@ pub const POSTGRES: &[Migration] = &[
         version: 3,
         name: "stories",
         sql: include_str!("../migrations/postgres/0003_stories.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "story_timeline",
+        sql: include_str!("../migrations/postgres/0004_story_timeline.sql"),
     },
 ];
 
@@ -88,11 +98,14 @@ mod tests {
             "duplicates",
             "stories",
             "story_members",
+            "story_timeline",
+            "story_parties",
+            "story_party_codes",
             "schema_version",
         ] {
             assert!(pg.contains(&t.to_string()), "{t} missing from {pg:?}");
         }
-        assert_eq!(pg.first().map(String::as_str), Some("story_members"));
+        assert_eq!(pg.first().map(String::as_str), Some("story_party_codes"));
         assert!(tables(SQLITE).contains(&"story_members".to_string()));
     }
 

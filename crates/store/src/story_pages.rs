@@ -1,12 +1,19 @@
-//! Bounded reads of one story, for pages and APIs that must answer in bounded memory however
-//! big the story: a page of its members, a page of its timeline rows already in timeline
-//! order, and its most active parties counted in SQL.
+//! Bounded reads of one story, for pages and APIs that must answer in bounded time and memory
+//! however big the story: a page of its members, a page of its timeline rows already in
+//! timeline order, and its most active parties counted in SQL.
 //!
 //! Timeline order (the same as `parley_link::build_timeline`): an event is dated by its own
 //! day when it has one, anything else by its article's publication date; undated rows come
 //! last; ties keep article storing order, then layer, then position in the article. Both
 //! backends compare dates as byte strings (YYYY-MM-DD), as the link crate does.
+//!
+//! Each backend keeps every story's timeline in that order in a table (`story_timeline`,
+//! migration 0004) written with the story's members, and the number of its rows on the story:
+//! a page is one range of an index. At an offset the skipped entries are still stepped over
+//! in the index (cheap, but linear in the offset); [`TimelineChunk`] pages by key instead, in
+//! the same time however deep.
 
+use crate::model::TimelineRow;
 use serde::Serialize;
 
 /// Which rows of a story's timeline to read.
@@ -19,11 +26,64 @@ pub enum TimelineKinds {
 }
 
 impl TimelineKinds {
-    /// The annotation layers read, as two SQL parameters (`layer IN (?, ?)`).
-    pub fn layers(self) -> [&'static str; 2] {
+    /// How a backend reads a page of these kinds from `story_timeline`: the column of
+    /// `stories` that counts them, the row filter, and the order of the index that serves it
+    /// (as the columns of `story_timeline`, and as the columns of its alias `t`).
+    pub(crate) fn page_sql(self) -> (&'static str, &'static str, &'static str, &'static str) {
         match self {
-            TimelineKinds::EventsAndQuotes => ["events", "quotes"],
-            TimelineKinds::Quotes => ["quotes", "quotes"],
+            TimelineKinds::EventsAndQuotes => (
+                "entries",
+                "",
+                "undated, date, article_seq, layer, seq",
+                TIMELINE_ORDER,
+            ),
+            TimelineKinds::Quotes => (
+                "quotes",
+                "AND layer = 'quotes'",
+                "layer, undated, date, article_seq, seq",
+                "t.layer, t.undated, t.date, t.article_seq, t.seq",
+            ),
+        }
+    }
+}
+
+/// The order of a whole timeline, as the columns of `story_timeline` aliased `t`.
+pub(crate) const TIMELINE_ORDER: &str = "t.undated, t.date, t.article_seq, t.layer, t.seq";
+
+/// The SQL condition on `t` that keeps the rows after the row of annotation `after`, whose
+/// value is bound to placeholder `param`; with no `after` it keeps every row (and `param` is
+/// bound to NULL). Two texts rather than `param IS NULL OR ...`, which would hide the index
+/// range from the planner.
+pub(crate) fn after_condition(after: Option<i64>, param: &str) -> String {
+    match after {
+        None => format!("{param} IS NULL"),
+        Some(_) => format!(
+            "({TIMELINE_ORDER}) > (SELECT undated, date, article_seq, layer, seq
+                                  FROM story_timeline WHERE ann = {param})"
+        ),
+    }
+}
+
+/// Rows of a story's timeline read by key: the rows after a given one, and where the next
+/// read starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineChunk {
+    pub rows: Vec<TimelineRow>,
+    /// The annotation id of the last row, to pass back for the rows after it; `None` when
+    /// fewer than the rows asked for came back (the timeline ends here).
+    pub next: Option<i64>,
+}
+
+impl TimelineChunk {
+    /// The chunk of `rows` (each with its annotation id), read with `limit`.
+    pub(crate) fn of(rows: Vec<(i64, TimelineRow)>, limit: usize) -> TimelineChunk {
+        let next = match rows.last() {
+            Some((ann, _)) if rows.len() == limit => Some(*ann),
+            _ => None,
+        };
+        TimelineChunk {
+            rows: rows.into_iter().map(|(_, row)| row).collect(),
+            next,
         }
     }
 }
@@ -82,11 +142,15 @@ mod tests {
     }
 
     #[test]
-    fn quotes_only_reads_one_layer() {
-        assert_eq!(TimelineKinds::Quotes.layers(), ["quotes", "quotes"]);
-        assert_eq!(
-            TimelineKinds::EventsAndQuotes.layers(),
-            ["events", "quotes"]
-        );
+    fn a_full_chunk_says_where_the_next_starts_a_short_one_ends() {
+        let row = |seq: i64| TimelineRow {
+            seq,
+            ..Default::default()
+        };
+        let full = TimelineChunk::of(vec![(7, row(0)), (9, row(1))], 2);
+        assert_eq!(full.next, Some(9));
+        assert_eq!(full.rows, vec![row(0), row(1)]);
+        assert_eq!(TimelineChunk::of(vec![(7, row(0))], 2).next, None);
+        assert_eq!(TimelineChunk::of(vec![], 2).next, None);
     }
 }

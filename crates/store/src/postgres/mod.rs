@@ -13,6 +13,7 @@ mod links;
 mod reader;
 mod schema;
 mod stories;
+mod story_timeline;
 mod writer;
 
 use crate::aggregates::{ActorCandidate, AnnotationFilter, AnnotationPage, ArticleLayers};
@@ -24,7 +25,7 @@ use crate::model::{
     StoredArticle,
 };
 use crate::model::{Story, StoryAssignment, StoryMember, StorySignals, StorySummary, TimelineRow};
-use crate::story_pages::{StoryParty, TimelineKinds};
+use crate::story_pages::{StoryParty, TimelineChunk, TimelineKinds};
 use crate::{Store, StoreError};
 use parley_core::Document;
 
@@ -164,11 +165,20 @@ impl Store for PgStore {
         kinds: TimelineKinds,
         paging: Paging,
     ) -> Result<Listed<TimelineRow>, StoreError> {
-        stories::story_timeline_page(&mut self.client, id, kinds, paging)
+        story_timeline::page(&mut self.client, id, kinds, paging)
+    }
+
+    fn story_timeline_after(
+        &mut self,
+        id: i64,
+        after: Option<i64>,
+        limit: usize,
+    ) -> Result<TimelineChunk, StoreError> {
+        story_timeline::after(&mut self.client, id, after, limit)
     }
 
     fn story_parties(&mut self, id: i64, limit: usize) -> Result<Vec<StoryParty>, StoreError> {
-        stories::story_parties(&mut self.client, id, limit)
+        story_timeline::parties(&mut self.client, id, limit)
     }
 
     fn article_ids_after(

@@ -1,12 +1,13 @@
-//! Stories in PostgreSQL (tables of migration 0003): signals for linking, assignments, reads.
+//! Stories in PostgreSQL (tables of migrations 0003 and 0004): signals for linking,
+//! assignments, reads.
 
+use super::story_timeline::{add_members, COUNT_ENTRIES};
 use super::PgContext;
 use crate::browse::{Listed, Paging};
 use crate::model::{
     add_signal_rows, lead_of, JoinReason, SignalRow, Story, StoryAssignment, StoryMember,
     StorySignals, StorySummary, StoryTarget, TimelineRow, LEAD_BYTES,
 };
-use crate::story_pages::{add_event_codes, StoryParty, TimelineKinds};
 use crate::StoreError;
 use chrono::NaiveDate;
 use postgres::{Client, GenericClient, Row};
@@ -145,15 +146,22 @@ pub fn assign_stories(
         .iter()
         .map(|a| serde_json::to_string(&a.why).expect("a join reason serialises"))
         .collect();
-    tx.execute(
-        "INSERT INTO story_members (article_seq, story_id, why)
-         SELECT a.seq, u.story, u.why::jsonb
-         FROM unnest($1::text[], $2::bigint[], $3::text[]) AS u(id, story, why)
-         JOIN articles a ON a.id = u.id
-         ON CONFLICT (article_seq) DO NOTHING",
-        &[&article_ids, &story_ids, &whys],
-    )
-    .ctx(|| "cannot store story members".into())?;
+    let added: Vec<i64> = tx
+        .query(
+            "INSERT INTO story_members (article_seq, story_id, why, undated, published)
+             SELECT a.seq, u.story, u.why::jsonb, a.published IS NULL,
+                    coalesce(a.published::text, '')
+             FROM unnest($1::text[], $2::bigint[], $3::text[]) AS u(id, story, why)
+             JOIN articles a ON a.id = u.id
+             ON CONFLICT (article_seq) DO NOTHING
+             RETURNING article_seq",
+            &[&article_ids, &story_ids, &whys],
+        )
+        .ctx(|| "cannot store story members".into())?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    add_members(&mut tx, &added)?;
     let actual: HashMap<String, i64> = tx
         .query(
             "SELECT a.id, m.story_id FROM unnest($1::text[]) AS u(id)
@@ -188,14 +196,16 @@ pub fn assign_stories(
 /// Recomputes size, dates and label of the given stories; drops those left without members.
 fn refresh(tx: &mut impl GenericClient, ids: &[i64]) -> Result<(), StoreError> {
     tx.execute(
-        "UPDATE stories s SET size = g.size, first_date = g.first, last_date = g.last,
-                label = g.label
+        &format!(
+            "UPDATE stories s SET size = g.size, first_date = g.first, last_date = g.last,
+                label = g.label, {COUNT_ENTRIES}
          FROM (SELECT m.story_id, count(*) AS size, min(a.published) AS first,
                       max(a.published) AS last,
                       (array_agg(a.title ORDER BY a.published NULLS LAST, a.seq))[1] AS label
                FROM story_members m JOIN articles a ON a.seq = m.article_seq
                WHERE m.story_id = ANY($1) GROUP BY m.story_id) AS g
-         WHERE s.id = g.story_id",
+         WHERE s.id = g.story_id"
+        ),
         &[&ids],
     )
     .ctx(|| "cannot refresh stories".into())?;
@@ -259,13 +269,7 @@ pub fn story_members_page(
     id: i64,
     paging: Paging,
 ) -> Result<Listed<StoryMember>, StoreError> {
-    let total: i64 = client
-        .query_one(
-            "SELECT count(*) FROM story_members WHERE story_id = $1",
-            &[&id],
-        )
-        .ctx(|| format!("cannot count the members of story {id}"))?
-        .get(0);
+    let total: i64 = story_summary(client, id)?.map_or(0, |s| s.size);
     let items = read_members(client, id, Some(paging.limit as i64), paging.offset as i64)?;
     Ok(Listed { total, items })
 }
@@ -281,7 +285,7 @@ fn read_members(
         .query(
             "SELECT a.id, a.title, a.outlet, a.published::text, a.url, m.why::text
              FROM story_members m JOIN articles a ON a.seq = m.article_seq
-             WHERE m.story_id = $1 ORDER BY a.published NULLS LAST, a.seq
+             WHERE m.story_id = $1 ORDER BY m.undated, m.published, m.article_seq
              LIMIT $2 OFFSET $3",
             &[&id, &limit, &offset],
         )
@@ -324,11 +328,6 @@ const TIMELINE_COLUMNS: &str = "a.id, a.outlet, a.published::text, n.layer, n.se
      FROM story_members m
      JOIN articles a ON a.seq = m.article_seq";
 
-/// A timeline row's date (see [`crate::story_pages`]): the event's day, else the article's,
-/// compared byte by byte as SQLite and the link crate do.
-const TIMELINE_DATE: &str = "(CASE WHEN n.layer = 'events' AND n.day IS NOT NULL
-     THEN n.day::text ELSE a.published::text END) COLLATE \"C\"";
-
 fn timeline_row_of(r: &Row) -> TimelineRow {
     TimelineRow {
         article_id: r.get(0),
@@ -362,93 +361,4 @@ pub fn story_timeline_rows(client: &mut Client, id: i64) -> Result<Vec<TimelineR
         .iter()
         .map(timeline_row_of)
         .collect())
-}
-
-/// One top-N sort of the story's rows (PostgreSQL keeps only offset + limit of them) and one
-/// count.
-pub fn story_timeline_page(
-    client: &mut Client,
-    id: i64,
-    kinds: TimelineKinds,
-    paging: Paging,
-) -> Result<Listed<TimelineRow>, StoreError> {
-    let [first, second] = kinds.layers();
-    let total: i64 = client
-        .query_one(
-            "SELECT count(*) FROM story_members m
-             JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN ($2, $3)
-             WHERE m.story_id = $1",
-            &[&id, &first, &second],
-        )
-        .ctx(|| format!("cannot count the timeline of story {id}"))?
-        .get(0);
-    let items = client
-        .query(
-            &format!(
-                "SELECT {TIMELINE_COLUMNS}
-                 JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN ($2, $3)
-                 WHERE m.story_id = $1
-                 ORDER BY {TIMELINE_DATE} NULLS LAST, a.seq, n.layer COLLATE \"C\", n.seq
-                 LIMIT $4 OFFSET $5"
-            ),
-            &[
-                &id,
-                &first,
-                &second,
-                &(paging.limit as i64),
-                &(paging.offset as i64),
-            ],
-        )
-        .ctx(|| format!("cannot read a page of the timeline of story {id}"))?
-        .iter()
-        .map(timeline_row_of)
-        .collect();
-    Ok(Listed { total, items })
-}
-
-/// Two grouped scans of the story's events and quotes: the top parties, then the event codes
-/// of those parties only.
-pub fn story_parties(
-    client: &mut Client,
-    id: i64,
-    limit: usize,
-) -> Result<Vec<StoryParty>, StoreError> {
-    let mut parties: Vec<StoryParty> = client
-        .query(
-            "SELECT n.actor_name, count(*) AS entries, count(*) FILTER (WHERE n.layer = 'quotes')
-             FROM story_members m
-             JOIN annotations n ON n.article_seq = m.article_seq
-                               AND n.layer IN ('events', 'quotes')
-             WHERE m.story_id = $1 AND btrim(n.actor_name, E' \\t\\n\\r') <> ''
-             GROUP BY n.actor_name ORDER BY entries DESC, n.actor_name COLLATE \"C\" LIMIT $2",
-            &[&id, &(limit as i64)],
-        )
-        .ctx(|| format!("cannot count the parties of story {id}"))?
-        .iter()
-        .map(|r| StoryParty {
-            name: r.get(0),
-            entries: r.get(1),
-            quotes: r.get(2),
-            event_codes: Vec::new(),
-        })
-        .collect();
-    if parties.is_empty() {
-        return Ok(parties);
-    }
-    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
-    let codes: Vec<(String, String, i64)> = client
-        .query(
-            "SELECT n.actor_name, n.code, count(*)
-             FROM story_members m
-             JOIN annotations n ON n.article_seq = m.article_seq AND n.layer = 'events'
-             WHERE m.story_id = $1 AND n.code IS NOT NULL AND n.actor_name = ANY($2)
-             GROUP BY n.actor_name, n.code",
-            &[&id, &names],
-        )
-        .ctx(|| format!("cannot count the event codes of story {id}'s parties"))?
-        .iter()
-        .map(|r| (r.get(0), r.get(1), r.get(2)))
-        .collect();
-    add_event_codes(&mut parties, codes);
-    Ok(parties)
 }

@@ -10,6 +10,7 @@ mod links;
 mod reader;
 mod schema;
 mod stories;
+mod story_timeline;
 mod writer;
 
 use crate::aggregates::{ActorCandidate, AnnotationFilter, AnnotationPage, ArticleLayers};
@@ -20,7 +21,7 @@ use crate::model::{
     Counts, DuplicateGroup, Fingerprint, PutOutcome, SearchHit, SearchQuery, StoredArticle,
 };
 use crate::model::{Story, StoryAssignment, StoryMember, StorySignals, StorySummary, TimelineRow};
-use crate::story_pages::{StoryParty, TimelineKinds};
+use crate::story_pages::{StoryParty, TimelineChunk, TimelineKinds};
 use crate::{Store, StoreError};
 use parley_core::Document;
 use rusqlite::Connection;
@@ -162,11 +163,20 @@ impl Store for SqliteStore {
         kinds: TimelineKinds,
         paging: Paging,
     ) -> Result<Listed<TimelineRow>, StoreError> {
-        stories::story_timeline_page(&self.conn, id, kinds, paging)
+        story_timeline::page(&self.conn, id, kinds, paging)
+    }
+
+    fn story_timeline_after(
+        &mut self,
+        id: i64,
+        after: Option<i64>,
+        limit: usize,
+    ) -> Result<TimelineChunk, StoreError> {
+        story_timeline::after(&self.conn, id, after, limit)
     }
 
     fn story_parties(&mut self, id: i64, limit: usize) -> Result<Vec<StoryParty>, StoreError> {
-        stories::story_parties(&self.conn, id, limit)
+        story_timeline::parties(&self.conn, id, limit)
     }
 
     fn article_ids_after(

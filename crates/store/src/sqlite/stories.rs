@@ -1,12 +1,13 @@
-//! Stories in SQLite (tables of migration 0003): signals for linking, assignments, reads.
+//! Stories in SQLite (tables of migrations 0003 and 0004): signals for linking, assignments,
+//! reads.
 
+use super::story_timeline::COUNT_ENTRIES;
 use crate::browse::{Listed, Paging};
 use crate::error::SqliteContext;
 use crate::model::{
     add_signal_rows, lead_of, JoinReason, SignalRow, Story, StoryAssignment, StoryMember,
     StorySignals, StorySummary, StoryTarget, TimelineRow, LEAD_BYTES,
 };
-use crate::story_pages::{add_event_codes, StoryParty, TimelineKinds};
 use crate::StoreError;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
@@ -117,8 +118,10 @@ pub fn assign_stories(
             .ctx(|| "cannot create stories".into())?;
         let mut insert = tx
             .prepare_cached(
-                "INSERT OR IGNORE INTO story_members (article_seq, story_id, why)
-                 SELECT seq, ?2, ?3 FROM articles WHERE id = ?1",
+                "INSERT OR IGNORE INTO story_members
+                     (article_seq, story_id, why, undated, published)
+                 SELECT seq, ?2, ?3, published IS NULL, coalesce(published, '')
+                 FROM articles WHERE id = ?1",
             )
             .ctx(|| "cannot store story members".into())?;
         let mut story_of = tx
@@ -143,9 +146,12 @@ pub fn assign_stories(
                 },
             };
             let why = serde_json::to_string(&a.why).expect("a join reason serialises");
-            insert
+            let added = insert
                 .execute(params![a.article_id, story, why])
                 .ctx(|| format!("cannot put article {} in story {story}", a.article_id))?;
+            if added > 0 {
+                super::story_timeline::add_article(&tx, &a.article_id)?;
+            }
             let actual: Option<i64> = story_of
                 .query_row([&a.article_id], |r| r.get(0))
                 .optional()
@@ -162,7 +168,7 @@ pub fn assign_stories(
     touched.dedup();
     {
         let mut refresh = tx
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "UPDATE stories SET
                    size = (SELECT count(*) FROM story_members WHERE story_id = ?1),
                    first_date = (SELECT min(a.published) FROM story_members m
@@ -172,9 +178,10 @@ pub fn assign_stories(
                    label = coalesce((SELECT a.title FROM story_members m
                                      JOIN articles a ON a.seq = m.article_seq
                                      WHERE m.story_id = ?1
-                                     ORDER BY a.published IS NULL, a.published, a.seq LIMIT 1), '')
+                                     ORDER BY a.published IS NULL, a.published, a.seq LIMIT 1), ''),
+                   {COUNT_ENTRIES}
                  WHERE id = ?1",
-            )
+            ))
             .ctx(|| "cannot refresh stories".into())?;
         let mut drop_empty = tx
             .prepare_cached("DELETE FROM stories WHERE id = ?1 AND size = 0")
@@ -238,10 +245,7 @@ pub fn story_members_page(
     id: i64,
     paging: Paging,
 ) -> Result<Listed<StoryMember>, StoreError> {
-    let total: i64 = conn
-        .prepare_cached("SELECT count(*) FROM story_members WHERE story_id = ?1")
-        .and_then(|mut s| s.query_row([id], |r| r.get(0)))
-        .ctx(|| format!("cannot count the members of story {id}"))?;
+    let total: i64 = story_summary(conn, id)?.map_or(0, |s| s.size);
     let items = read_members(conn, id, paging.limit as i64, paging.offset as i64)?;
     Ok(Listed { total, items })
 }
@@ -257,7 +261,7 @@ fn read_members(
         .prepare_cached(
             "SELECT a.id, a.title, a.outlet, a.published, a.url, m.why
              FROM story_members m JOIN articles a ON a.seq = m.article_seq
-             WHERE m.story_id = ?1 ORDER BY a.published IS NULL, a.published, a.seq
+             WHERE m.story_id = ?1 ORDER BY m.undated, m.published, m.article_seq
              LIMIT ?2 OFFSET ?3",
         )
         .and_then(|mut s| {
@@ -304,10 +308,6 @@ const TIMELINE_COLUMNS: &str =
      FROM story_members m
      JOIN articles a ON a.seq = m.article_seq";
 
-/// A timeline row's date (see [`crate::story_pages`]): the event's day, else the article's.
-const TIMELINE_DATE: &str =
-    "(CASE WHEN n.layer = 'events' AND n.day IS NOT NULL THEN n.day ELSE a.published END)";
-
 fn timeline_row_of(r: &Row) -> rusqlite::Result<TimelineRow> {
     Ok(TimelineRow {
         article_id: r.get(0)?,
@@ -334,94 +334,4 @@ pub fn story_timeline_rows(conn: &Connection, id: i64) -> Result<Vec<TimelineRow
     ))
     .and_then(|mut s| s.query_map([id], timeline_row_of)?.collect())
     .ctx(|| format!("cannot read the timeline of story {id}"))
-}
-
-/// One sort of the story's rows that keeps only the page (SQLite's sorter holds at most
-/// offset + limit rows), and one count over the member and annotation indexes.
-pub fn story_timeline_page(
-    conn: &Connection,
-    id: i64,
-    kinds: TimelineKinds,
-    paging: Paging,
-) -> Result<Listed<TimelineRow>, StoreError> {
-    let [first, second] = kinds.layers();
-    let total: i64 = conn
-        .prepare_cached(
-            "SELECT count(*) FROM story_members m
-             JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN (?2, ?3)
-             WHERE m.story_id = ?1",
-        )
-        .and_then(|mut s| s.query_row(params![id, first, second], |r| r.get(0)))
-        .ctx(|| format!("cannot count the timeline of story {id}"))?;
-    let items = conn
-        .prepare_cached(&format!(
-            "SELECT {TIMELINE_COLUMNS}
-             JOIN annotations n ON n.article_seq = m.article_seq AND n.layer IN (?2, ?3)
-             WHERE m.story_id = ?1
-             ORDER BY {TIMELINE_DATE} IS NULL, {TIMELINE_DATE}, a.seq, n.layer, n.seq
-             LIMIT ?4 OFFSET ?5"
-        ))
-        .and_then(|mut s| {
-            s.query_map(
-                params![id, first, second, paging.limit as i64, paging.offset as i64],
-                timeline_row_of,
-            )?
-            .collect()
-        })
-        .ctx(|| format!("cannot read a page of the timeline of story {id}"))?;
-    Ok(Listed { total, items })
-}
-
-/// Two grouped scans of the story's events and quotes: the top parties, then the event codes
-/// of those parties only. CROSS JOIN keeps SQLite starting from the story's members: left to
-/// itself it scans every event and quote of the store by the layer index.
-pub fn story_parties(
-    conn: &Connection,
-    id: i64,
-    limit: usize,
-) -> Result<Vec<StoryParty>, StoreError> {
-    let mut parties: Vec<StoryParty> = conn
-        .prepare_cached(
-            "SELECT n.actor_name, count(*) AS entries, sum(n.layer = 'quotes')
-             FROM story_members m
-             CROSS JOIN annotations n ON n.article_seq = m.article_seq
-                               AND n.layer IN ('events', 'quotes')
-             WHERE m.story_id = ?1 AND trim(n.actor_name, ' ' || char(9, 10, 13)) <> ''
-             GROUP BY n.actor_name ORDER BY entries DESC, n.actor_name LIMIT ?2",
-        )
-        .and_then(|mut s| {
-            s.query_map(params![id, limit as i64], |r| {
-                Ok(StoryParty {
-                    name: r.get(0)?,
-                    entries: r.get(1)?,
-                    quotes: r.get(2)?,
-                    event_codes: Vec::new(),
-                })
-            })?
-            .collect()
-        })
-        .ctx(|| format!("cannot count the parties of story {id}"))?;
-    if parties.is_empty() {
-        return Ok(parties);
-    }
-    let names = serde_json::to_string(&parties.iter().map(|p| &p.name).collect::<Vec<_>>())
-        .expect("a list of strings serialises");
-    let codes: Vec<(String, String, i64)> = conn
-        .prepare_cached(
-            "SELECT n.actor_name, n.code, count(*)
-             FROM story_members m
-             CROSS JOIN annotations n ON n.article_seq = m.article_seq AND n.layer = 'events'
-             WHERE m.story_id = ?1 AND n.code IS NOT NULL
-               AND n.actor_name IN (SELECT value FROM json_each(?2))
-             GROUP BY n.actor_name, n.code",
-        )
-        .and_then(|mut s| {
-            s.query_map(params![id, names], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?
-            .collect()
-        })
-        .ctx(|| format!("cannot count the event codes of story {id}'s parties"))?;
-    add_event_codes(&mut parties, codes);
-    Ok(parties)
 }
