@@ -180,20 +180,15 @@ fn an_ingested_article_exports_the_analysis_parley_analyze_reports() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.sqlite");
     let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/seeds.jsonl");
-    let analysed = parley().args(["analyze", seeds]).output().unwrap();
-    assert!(analysed.status.success(), "{}", stderr_of(&analysed));
-    let ingest = parley()
-        .args(["ingest", seeds, "--db"])
-        .arg(&db)
-        .output()
-        .unwrap();
-    assert!(ingest.status.success(), "{}", stderr_of(&ingest));
-    let exported = parley()
-        .args(["export", "--format", "json", "--db"])
-        .arg(&db)
-        .output()
-        .unwrap();
-    assert!(exported.status.success(), "{}", stderr_of(&exported));
+    let succeeds = |args: &[&str]| {
+        let out = parley().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+        out
+    };
+    let db = db.to_str().unwrap();
+    let analysed = succeeds(&["analyze", seeds]);
+    succeeds(&["ingest", seeds, "--db", db]);
+    let exported = succeeds(&["export", "--format", "json", "--db", db]);
     let (want, got) = (
         analyses_by_id(&analysed.stdout),
         analyses_by_id(&exported.stdout),
