@@ -3,7 +3,9 @@
 per article, and query latency (story list, story timeline, search) at that size.
 
 Usage:
-  python3 bench/ingest/run.py CORPUS.jsonl --sqlite FILE [--pg URL] [--no-parse] [--queries]
+  python3 bench/ingest/run.py CORPUS.jsonl --sqlite FILE [--pg URL] [--no-parse] [--queries] [--parley BIN]
+
+Give --sqlite or --pg alone to run one backend (runs never overlap: with both, SQLite goes first).
 
 CORPUS comes from bench/ingest/corpus.py. Each store must be new (a missing SQLite file; a
 PostgreSQL database is emptied through `parley`'s own migrations by the caller, see
@@ -53,10 +55,10 @@ def store_bytes(location):
     return sum(os.path.getsize(location + s) for s in ("", "-wal") if os.path.exists(location + s))
 
 
-def ingest(corpus, location, no_parse, pg_dir):
+def ingest(parley, corpus, location, no_parse, pg_dir):
     articles = sum(1 for _ in open(corpus, encoding="utf-8"))
     size = os.path.getsize(corpus)
-    cmd = [PARLEY, "ingest", corpus, "--db", location] + (["--no-parse"] if no_parse else [])
+    cmd = [parley, "ingest", corpus, "--db", location] + (["--no-parse"] if no_parse else [])
     cpu0 = server_cpu(pg_dir)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -101,13 +103,14 @@ def main():
     ap.add_argument("--pg-dir", default=os.environ.get("PARLEY_PG_DIR", "/tmp/parley-pg"),
                     help="the server's data directory, to read its CPU time")
     ap.add_argument("--no-parse", action="store_true")
+    ap.add_argument("--parley", default=PARLEY, help="the parley binary (default: this tree's release build)")
     ap.add_argument("--queries", action="store_true", help="then time queries with story_bench")
     args = ap.parse_args()
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     for location, pg_dir in ((args.sqlite, None), (args.pg, args.pg_dir)):
         if not location:
             continue
-        rows = [ingest(args.corpus, location, args.no_parse, pg_dir)]
+        rows = [ingest(args.parley, args.corpus, location, args.no_parse, pg_dir)]
         if args.queries:
             rows.append(queries(location))
         for row in rows:

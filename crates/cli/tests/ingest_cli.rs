@@ -156,6 +156,53 @@ fn ingesting_twice_stores_once_and_says_already_stored() {
     assert_eq!(checked_ids(&db), ids);
 }
 
+/// The documents of a `{"documents": [...]}` report by id, analysis layers only (a stored
+/// article also carries its storing details).
+fn analyses_by_id(report: &[u8]) -> std::collections::BTreeMap<String, serde_json::Value> {
+    let report: serde_json::Value = serde_json::from_slice(report).unwrap();
+    let layers = ["entities", "times", "quotes", "events", "claims", "framing"];
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let analysis: serde_json::Map<_, _> = layers
+                .iter()
+                .map(|l| (l.to_string(), d[*l].clone()))
+                .collect();
+            (d["id"].as_str().unwrap().to_string(), analysis.into())
+        })
+        .collect()
+}
+
+#[test]
+fn an_ingested_article_exports_the_analysis_parley_analyze_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.sqlite");
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/seeds.jsonl");
+    let succeeds = |args: &[&str]| {
+        let out = parley().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+        out
+    };
+    let db = db.to_str().unwrap();
+    let analysed = succeeds(&["analyze", seeds]);
+    succeeds(&["ingest", seeds, "--db", db]);
+    let exported = succeeds(&["export", "--format", "json", "--db", db]);
+    let (want, got) = (
+        analyses_by_id(&analysed.stdout),
+        analyses_by_id(&exported.stdout),
+    );
+    assert!(!want.is_empty());
+    let claims = |m: &std::collections::BTreeMap<_, serde_json::Value>| {
+        m.values()
+            .map(|a| a["claims"].as_array().unwrap().len())
+            .sum::<usize>()
+    };
+    assert!(claims(&want) > 0, "the seeds have claims to store");
+    assert_eq!(got, want);
+}
+
 /// Kills `parley ingest` runs at growing delays, checking the store after each kill, until one
 /// finishes; then checks that a last run adds nothing and the store holds exactly the corpus.
 fn kill_ingest_repeatedly_then_complete(db: &std::ffi::OsStr) {

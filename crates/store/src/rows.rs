@@ -65,6 +65,16 @@ fn flatten(path: &str, value: &Value, rows: &mut Vec<AnnotationRow>) {
                 flatten(&sub, v, rows);
             }
         }
+        Value::Array(items) if WHOLE_LIST_LAYERS.contains(&path) => {
+            if !items.is_empty() {
+                rows.push(AnnotationRow {
+                    layer: path.to_string(),
+                    seq: -1,
+                    data: value.to_string(),
+                    ..Default::default()
+                });
+            }
+        }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 rows.push(element_row(path, i as i64, item));
@@ -78,6 +88,12 @@ fn flatten(path: &str, value: &Value, rows: &mut Vec<AnnotationRow>) {
         }),
     }
 }
+
+/// Lists stored whole, as one `seq = -1` row holding the list's JSON, instead of one row per
+/// element: per-sentence layers that no query selects by element (a report or export reads
+/// them whole), where a row and two index entries per sentence would cost more than the data.
+/// Reading back treats the row as any single value, so stores with per-element rows still read.
+const WHOLE_LIST_LAYERS: [&str; 1] = ["framing.sentences"];
 
 /// Where each layer's typed columns come from (the table in this module's doc): JSON pointers
 /// into the element for kind, code, actor_id, actor_name, country, target_id, target_country,
@@ -169,9 +185,9 @@ fn element_row(layer: &str, seq: i64, v: &Value) -> AnnotationRow {
             .and_then(|x| x.get("text"))
             .and_then(Value::as_str)
             .map(String::from),
-        data: data_without_own_span(v),
         ..Default::default()
     };
+    row.data = data_without_own_span(v, &row);
     let [kind, code, actor_id, actor_name, country, target_id, target_country, day] =
         typed_column_pointers(layer).map(|p| (!p.is_empty()).then(|| s(p)).flatten());
     row.kind = kind;
@@ -188,17 +204,47 @@ fn element_row(layer: &str, seq: i64, v: &Value) -> AnnotationRow {
 /// The element's JSON for the `data` column. An element whose own span is complete
 /// (`start`, `end`, `text` at its top level) and that has no `evidence` is stored without
 /// the span, which the span columns hold; [`analysis_from_rows`] puts it back by the same rule.
-fn data_without_own_span(v: &Value) -> String {
-    match v {
-        Value::Object(map) if has_own_span(map) && !map.contains_key("evidence") => {
-            let mut map = map.clone();
+/// A nested span that repeats the row's span (a claim's proposition that is the whole
+/// sentence, an event's evidence) keeps its offsets but not its text, which the `text`
+/// column holds; [`restore_own_span`] puts it back.
+fn data_without_own_span(v: &Value, row: &AnnotationRow) -> String {
+    let mut v = v.clone();
+    if let Value::Object(map) = &mut v {
+        if has_own_span(map) && !map.contains_key("evidence") {
             for key in ["start", "end", "text"] {
                 map.remove(key);
             }
-            Value::Object(map).to_string()
         }
-        _ => v.to_string(),
     }
+    if let (Some(start), Some(end), Some(text)) = (row.start, row.end, row.text.as_deref()) {
+        for_each_nested_object(&mut v, &mut |map| {
+            let repeats_row = span_offsets(map) == Some((start, end))
+                && map.get("text").and_then(Value::as_str) == Some(text);
+            if repeats_row {
+                map.remove("text");
+            }
+        });
+    }
+    v.to_string()
+}
+
+/// Calls `f` on every object inside `v` (not `v` itself), at any depth.
+fn for_each_nested_object(v: &mut Value, f: &mut impl FnMut(&mut Map<String, Value>)) {
+    let children: Box<dyn Iterator<Item = &mut Value>> = match v {
+        Value::Object(map) => Box::new(map.values_mut()),
+        Value::Array(items) => Box::new(items.iter_mut()),
+        _ => return,
+    };
+    for child in children {
+        if let Value::Object(map) = child {
+            f(map);
+        }
+        for_each_nested_object(child, f);
+    }
+}
+
+fn span_offsets(map: &Map<String, Value>) -> Option<(i64, i64)> {
+    Some((map.get("start")?.as_i64()?, map.get("end")?.as_i64()?))
 }
 
 fn has_own_span(map: &Map<String, Value>) -> bool {
@@ -275,11 +321,18 @@ pub fn analysis_from_rows<'a>(
     serde_json::from_value(root).map_err(|e| format!("does not read as an analysis: {e}"))
 }
 
-/// Puts back the span [`data_without_own_span`] took out.
+/// Puts back the spans [`data_without_own_span`] took out: the element's own, and the text
+/// of nested spans with the row's offsets.
 pub(crate) fn restore_own_span(value: &mut Value, row: &StoredRow) {
-    if let (Value::Object(map), Some(start), Some(end), Some(text)) =
-        (value, row.start, row.end, row.text)
-    {
+    let (Some(start), Some(end), Some(text)) = (row.start, row.end, row.text) else {
+        return;
+    };
+    for_each_nested_object(value, &mut |map| {
+        if span_offsets(map) == Some((start, end)) && !map.contains_key("text") {
+            map.insert("text".into(), text.into());
+        }
+    });
+    if let Value::Object(map) = value {
         if !map.contains_key("start") && !map.contains_key("evidence") {
             map.insert("start".into(), start.into());
             map.insert("end".into(), end.into());
@@ -468,6 +521,63 @@ pub(crate) mod tests {
             text: r.text.as_deref(),
             data: &r.data,
         }
+    }
+
+    #[test]
+    fn a_claim_whose_proposition_is_its_sentence_stores_the_text_once() {
+        let body = "Talks will resume. Lavrov said no.";
+        let mut doc = rich_document("Lavrov said “no” in Geneva.");
+        let sentence = TextSpan::from_body(body, Span::new(0, 18)).unwrap();
+        doc.analysis.claims[0].span = sentence.clone();
+        doc.analysis.claims[0].proposition = Some(sentence);
+        let rows = annotation_rows(&doc.analysis).unwrap();
+        let claim = rows.iter().find(|r| r.layer == "claims").unwrap();
+        assert_eq!(claim.text.as_deref(), Some("Talks will resume."));
+        assert!(!claim.data.contains("Talks"), "{}", claim.data);
+        let back = analysis_from_rows(rows.iter().map(stored)).unwrap();
+        assert_eq!(back, doc.analysis);
+        // An event's evidence is the row's span: its text is kept once, in the text column.
+        let event = rows.iter().find(|r| r.layer == "events").unwrap();
+        assert!(!event.data.contains("Lavrov said\""), "{}", event.data);
+    }
+
+    #[test]
+    fn sentence_framing_is_one_row_per_article_and_per_sentence_rows_still_read() {
+        use parley_core::framing::{SentenceFraming, Tone};
+        let mut a = Analysis::default();
+        for (start, end) in [(0, 10), (11, 20)] {
+            a.framing.sentences.push(SentenceFraming {
+                span: Span::new(start, end),
+                tone: Tone {
+                    tone: -1.5,
+                    word_count: 3,
+                    ..Tone::default()
+                },
+                voice: "author".into(),
+                bias: 0.25,
+                biased: false,
+            });
+        }
+        let rows = annotation_rows(&a).unwrap();
+        let sentences: Vec<&AnnotationRow> = rows
+            .iter()
+            .filter(|r| r.layer == "framing.sentences")
+            .collect();
+        assert_eq!(sentences.len(), 1);
+        assert_eq!(sentences[0].seq, -1);
+        assert_eq!(analysis_from_rows(rows.iter().map(stored)).unwrap(), a);
+        // A store written before keeps one row per sentence; it reads the same.
+        let mut old_rows: Vec<AnnotationRow> = rows
+            .iter()
+            .filter(|r| r.layer != "framing.sentences")
+            .cloned()
+            .collect();
+        for (i, sentence) in a.framing.sentences.iter().enumerate() {
+            let v = serde_json::to_value(sentence).unwrap();
+            old_rows.push(element_row("framing.sentences", i as i64, &v));
+        }
+        old_rows.sort_by(|x, y| (&x.layer, x.seq).cmp(&(&y.layer, y.seq)));
+        assert_eq!(analysis_from_rows(old_rows.iter().map(stored)).unwrap(), a);
     }
 
     #[test]

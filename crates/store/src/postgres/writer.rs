@@ -6,7 +6,7 @@ use crate::rows::{annotation_rows, date_source_word, AnnotationRow};
 use crate::StoreError;
 use parley_core::Document;
 use postgres::error::SqlState;
-use postgres::{Client, Transaction};
+use postgres::{Client, Statement, Transaction};
 use std::time::Duration;
 
 /// Tries per batch before giving up on deadlocks and races.
@@ -63,10 +63,11 @@ fn try_put_batch(
     order: &[usize],
 ) -> Result<Vec<PutOutcome>, postgres::Error> {
     let mut tx = client.transaction()?;
+    let statements = ArticleStatements::prepare(&mut tx)?;
     let mut outcomes = vec![PutOutcome::AlreadyStored; docs.len()];
     let mut annotations = Annotations::default();
     for &i in order {
-        let (outcome, seq) = put_article(&mut tx, &docs[i], encoded[i].len())?;
+        let (outcome, seq) = put_article(&mut tx, &statements, &docs[i], encoded[i].len())?;
         if let Some(seq) = seq {
             annotations.extend(seq, &encoded[i]);
         }
@@ -77,31 +78,51 @@ fn try_put_batch(
     Ok(outcomes)
 }
 
+/// The statements run per article, prepared once per batch: a query given as text is
+/// prepared on every call, one more round trip to the server each time.
+struct ArticleStatements {
+    lock_url: Statement,
+    exists: Statement,
+    latest_revision: Statement,
+    insert: Statement,
+}
+
+impl ArticleStatements {
+    fn prepare(tx: &mut Transaction) -> Result<Self, postgres::Error> {
+        Ok(ArticleStatements {
+            // Serialises revisions of one URL across workers until the transaction ends.
+            lock_url: tx.prepare("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")?,
+            exists: tx.prepare("SELECT 1 FROM articles WHERE id = $1")?,
+            latest_revision: tx.prepare(
+                "SELECT id, revision FROM articles WHERE url = $1 ORDER BY revision DESC LIMIT 1",
+            )?,
+            insert: tx.prepare(
+                "INSERT INTO articles (id, url, revision, previous_id, outlet, title, published,
+                     published_from, language, source_file, source_id, body, annotations)
+                 VALUES ($1, $2, $3, $4, $5, $6, CAST($7::text AS date), $8, $9, $10, $11, $12, $13)
+                 ON CONFLICT (id) DO NOTHING
+                 RETURNING seq",
+            )?,
+        })
+    }
+}
+
 /// Inserts the article row; returns its outcome and, when inserted, its `seq`.
 fn put_article(
     tx: &mut Transaction,
+    statements: &ArticleStatements,
     doc: &Document,
     annotations: usize,
 ) -> Result<(PutOutcome, Option<i64>), postgres::Error> {
     if let Some(url) = &doc.url {
-        // Serialises revisions of one URL across workers until this transaction ends.
-        tx.execute(
-            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
-            &[url],
-        )?;
+        tx.execute(&statements.lock_url, &[url])?;
     }
-    if tx
-        .query_opt("SELECT 1 FROM articles WHERE id = $1", &[&doc.id])?
-        .is_some()
-    {
+    if tx.query_opt(&statements.exists, &[&doc.id])?.is_some() {
         return Ok((PutOutcome::AlreadyStored, None));
     }
     let previous: Option<(String, i32)> = match &doc.url {
         Some(url) => tx
-            .query_opt(
-                "SELECT id, revision FROM articles WHERE url = $1 ORDER BY revision DESC LIMIT 1",
-                &[url],
-            )?
+            .query_opt(&statements.latest_revision, &[url])?
             .map(|r| (r.get(0), r.get(1))),
         None => None,
     };
@@ -109,11 +130,7 @@ fn put_article(
     let previous_id = previous.map(|(id, _)| id);
     let published = doc.published.map(|d| d.to_string());
     let row = tx.query_opt(
-        "INSERT INTO articles (id, url, revision, previous_id, outlet, title, published,
-             published_from, language, source_file, source_id, body, annotations)
-         VALUES ($1, $2, $3, $4, $5, $6, CAST($7::text AS date), $8, $9, $10, $11, $12, $13)
-         ON CONFLICT (id) DO NOTHING
-         RETURNING seq",
+        &statements.insert,
         &[
             &doc.id,
             &doc.url,
