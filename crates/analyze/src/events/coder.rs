@@ -426,12 +426,14 @@ impl Coder {
                 && (DETERMINERS.contains(&ws[i - 1].norm.as_str())
                     || (in_party(i - 1)
                         && (is_adjective_form(&ws[i - 1].norm)
-                            || (self.noun_at(ws, i).is_some()
-                                && ps.iter().any(|p| {
-                                    p.last == i - 1
-                                        && p.first > 0
+                            || ps.iter().any(|p| {
+                                p.last == i - 1
+                                    && p.first > 0
+                                    && (self.noun_at(ws, i).is_some()
                                         && DETERMINERS.contains(&ws[p.first - 1].norm.as_str())
-                                })))));
+                                        // "an Islamic State target": a name after "a" is a modifier
+                                        || matches!(ws[p.first - 1].norm.as_str(), "a" | "an"))
+                            }))));
             let capitalised_name =
                 w.cap && i > 0 && !matches!(ws[i - 1].norm.as_str(), "“" | "\"" | "(" | ":");
             let noun = self.noun_at(ws, i);

@@ -587,3 +587,15 @@ fn a_deontic_clause_in_a_quote_is_its_speakers_demand() {
         Some("USA")
     );
 }
+
+#[test]
+fn a_word_after_a_name_that_follows_a_or_an_is_a_noun() {
+    let t = triples("The US struck an Iran target in Syria.");
+    assert!(t.iter().all(|(s, _, _)| s != "IRN"), "{t:?}");
+}
+
+#[test]
+fn heading_somewhere_is_travel_not_cooperation() {
+    let t = triples("France's president heads to China on Friday.");
+    assert!(t.iter().all(|(_, c, _)| !c.starts_with("03")), "{t:?}");
+}
