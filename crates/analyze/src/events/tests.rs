@@ -599,3 +599,13 @@ fn heading_somewhere_is_travel_not_cooperation() {
     let t = triples("France's president heads to China on Friday.");
     assert!(t.iter().all(|(_, c, _)| !c.starts_with("03")), "{t:?}");
 }
+
+#[test]
+fn tightening_a_blockade_imposes_it() {
+    assert!(has(
+        "The US tightened its blockade of Iran.",
+        "USA",
+        "191",
+        "IRN"
+    ));
+}
