@@ -82,13 +82,18 @@ pub(crate) fn mentions(body: &str) -> Vec<EntityMention> {
     out
 }
 
-pub(crate) fn code(body: &str) -> Vec<Event> {
-    let stage = EventStage::new();
-    let sentences: Vec<Span> = parley_core::TextLayer::new(body)
+/// The sentence spans of `body`, as the text layer splits them.
+fn sentences(body: &str) -> Vec<Span> {
+    parley_core::TextLayer::new(body)
         .sentences
         .iter()
         .map(|s| s.span)
-        .collect();
+        .collect()
+}
+
+pub(crate) fn code(body: &str) -> Vec<Event> {
+    let stage = EventStage::new();
+    let sentences = sentences(body);
     stage.code(
         body,
         &sentences,
@@ -427,11 +432,7 @@ fn a_subject_with_an_appositive_keeps_its_verb() {
 fn an_international_organisation_is_coded_by_its_cameo_code() {
     // The real actor stage: NATO is the organisation NATO (country IGO), coded IGOWSTNAT.
     let body = "NATO urged Russia to pull back its troops.";
-    let sentences: Vec<Span> = parley_core::TextLayer::new(body)
-        .sentences
-        .iter()
-        .map(|s| s.span)
-        .collect();
+    let sentences = sentences(body);
     let published = NaiveDate::from_ymd_opt(2022, 1, 12);
     let mentions = crate::actors::ActorStage::new().mentions(body, &sentences, published);
     let events = EventStage::new().code(body, &sentences, &mentions, &[], published);
@@ -559,11 +560,7 @@ fn a_deontic_clause_in_a_quote_is_its_speakers_demand() {
         insertions: vec![],
         scare: false,
     };
-    let sentences: Vec<Span> = parley_core::TextLayer::new(body)
-        .sentences
-        .iter()
-        .map(|s| s.span)
-        .collect();
+    let sentences = sentences(body);
     let events = EventStage::new().code_with_quotes(
         body,
         &sentences,
