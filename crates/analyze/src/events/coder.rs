@@ -230,7 +230,8 @@ impl Coder {
         i: usize,
         in_party: &dyn Fn(usize) -> bool,
     ) -> Option<usize> {
-        if i == 0 || !in_party(i - 1) {
+        // "we must respond" is the speaker's own intent, not a demand on another party
+        if i == 0 || !in_party(i - 1) || matches!(ws[i - 1].norm.as_str(), "we" | "i") {
             return None;
         }
         self.dict
@@ -244,20 +245,35 @@ impl Coder {
             .map(|c| i + c.words.len() - 1)
     }
 
-    /// For a demand cue: the speaker's party ("Russia said [Sudan must]") and the addressee.
-    fn demand_roles(&self, ws: &[Word], ps: &[Party], t: &Trigger) -> Option<(Party, Party)> {
+    /// For a demand cue: the speaker's party ("Russia said [Sudan must]", or the speaker of the
+    /// quote it stands in) and the addressee; None when the speaker addresses itself.
+    fn demand_roles(
+        &self,
+        input: &CodeInput,
+        ws: &[Word],
+        ps: &[Party],
+        t: &Trigger,
+    ) -> Option<(Party, Party)> {
         let addressee = ps
             .iter()
             .rev()
             .find(|p| p.last < t.first && t.first - p.last <= 1)?
             .clone();
-        let (cue_first, _) = speech_cue_before(&self.dict.cues, ws, addressee.first)?;
-        let speaker = ps
+        let speaker = match speech_cue_before(&self.dict.cues, ws, addressee.first) {
+            Some((cue_first, _)) => ps
+                .iter()
+                .rev()
+                .find(|p| p.last < cue_first && cue_first - p.last <= 6)?
+                .clone(),
+            // in a quote, a main clause only: "plans that Russia has to commit" is no demand
+            None if !subordinate(ws, &addressee) => speaker_party(input, ws, t, ps)?,
+            None => return None,
+        };
+        let own = addressee
+            .actors
             .iter()
-            .rev()
-            .find(|p| p.last < cue_first && cue_first - p.last <= 6)?
-            .clone();
-        Some((speaker, addressee))
+            .all(|a| speaker.actors.iter().any(|s| self_target(a, s)));
+        (!own).then_some((speaker, addressee))
     }
 
     fn lemmas(&self, w: &str) -> Vec<String> {
@@ -410,12 +426,14 @@ impl Coder {
                 && (DETERMINERS.contains(&ws[i - 1].norm.as_str())
                     || (in_party(i - 1)
                         && (is_adjective_form(&ws[i - 1].norm)
-                            || (self.noun_at(ws, i).is_some()
-                                && ps.iter().any(|p| {
-                                    p.last == i - 1
-                                        && p.first > 0
+                            || ps.iter().any(|p| {
+                                p.last == i - 1
+                                    && p.first > 0
+                                    && (self.noun_at(ws, i).is_some()
                                         && DETERMINERS.contains(&ws[p.first - 1].norm.as_str())
-                                })))));
+                                        // "an Islamic State target": a name after "a" is a modifier
+                                        || matches!(ws[p.first - 1].norm.as_str(), "a" | "an"))
+                            }))));
             let capitalised_name =
                 w.cap && i > 0 && !matches!(ws[i - 1].norm.as_str(), "“" | "\"" | "(" | ":");
             let noun = self.noun_at(ws, i);
@@ -519,6 +537,10 @@ impl Coder {
         is_verb: &dyn Fn(usize) -> bool,
         present: &HashSet<&str>,
     ) -> Option<Trigger> {
+        // "asked whether …", "asked: “Will Putin invade?”": a question, not an appeal
+        if entry.words.len() == 1 && entry.words[0] == "ask" && asks_question(ws, last) {
+            return None;
+        }
         let block = &self.dict.blocks[entry.block];
         let mut best: Option<(&Pattern, Vec<usize>)> = None;
         for p in block.patterns_for(&entry.words) {
@@ -702,7 +724,7 @@ impl Coder {
         };
         let passive = t.passive || parsed.as_ref().is_some_and(|r| r.passive);
         let (source, target, reciprocal) = if t.demand {
-            match self.demand_roles(ws, ps, t) {
+            match self.demand_roles(input, ws, ps, t) {
                 Some((s, a)) => (Some(s), Some(a), false),
                 None => return Vec::new(),
             }
@@ -1094,8 +1116,40 @@ fn is_passive(ws: &[Word], first: usize) -> bool {
         })
 }
 
+/// Whether a party opens a subordinate clause ("plans that Russia has to …").
+fn subordinate(ws: &[Word], p: &Party) -> bool {
+    let before = (0..p.first).rev().find(|&k| ws[k].norm != "the");
+    before.is_some_and(|k| {
+        matches!(
+            ws[k].norm.as_str(),
+            "that" | "which" | "who" | "if" | "whether"
+        )
+    })
+}
+
+/// Whether the words after "ask" at `last` are a question: "whether"/"if" within the next three
+/// words ("asked Russia whether"), or a colon there with a question mark later in the sentence
+/// ("asked Russia: “Will you …?”").
+fn asks_question(ws: &[Word], last: usize) -> bool {
+    let next = &ws[last + 1..(last + 4).min(ws.len())];
+    next.iter().any(|w| w.norm == "whether" || w.norm == "if")
+        || (next.iter().any(|w| w.norm == ":") && ws[last + 1..].iter().any(|w| w.norm == "?"))
+}
+
 fn preceded_by(ws: &[Word], p: &Party, set: &[&str]) -> bool {
     p.first > 0 && set.contains(&ws[p.first - 1].norm.as_str())
+}
+
+/// The agent of a passive: a party after "by", perhaps with a determiner and an adjective
+/// between ("was demolished by a Ukrainian protestor", "were attacked by the US").
+fn after_by(ws: &[Word], p: &Party) -> bool {
+    (1..=3).any(|k| {
+        p.first >= k
+            && ws[p.first - k].norm == "by"
+            && ws[p.first - k + 1..p.first]
+                .iter()
+                .all(|w| !w.is_punct() && !w.cap && w.norm != "by")
+    })
 }
 
 /// Source and target of a verb event from their positions around it.
@@ -1116,7 +1170,7 @@ fn verb_roles(
     let subject = before
         .iter()
         .rev()
-        .find(|p| !preceded_by(ws, p, PLACE) && !preceded_by(ws, p, &["by"]))
+        .find(|p| !preceded_by(ws, p, PLACE) && !after_by(ws, p))
         .or(before.last())
         .map(|p| (*p).clone());
     let limit = (t.last + 1 + TARGET_WINDOW).min(ws.len());
@@ -1128,7 +1182,7 @@ fn verb_roles(
         .filter(|p| p.first > t.last && p.first < stop)
         .collect();
     if t.passive {
-        if let Some(agent) = after.iter().find(|p| preceded_by(ws, p, &["by"])) {
+        if let Some(agent) = after.iter().find(|p| after_by(ws, p)) {
             return (Some((*agent).clone()), subject);
         }
         // "Israel is opposed to", "Russia is committed to": a participle read as an adjective
@@ -1169,10 +1223,11 @@ fn noun_roles(
             return Some((Some(between), None, true));
         }
     }
-    // a modifier right before the noun, allowing "'s" and up to two adjectives
+    // a modifier right before the noun, allowing "'s" and up to two adjectives; a place there
+    // says where ("their Geneva summit"), not who
     let modifier = ps
         .iter()
-        .filter(|p| p.last < t.first && t.first - p.last <= 3)
+        .filter(|p| p.last < t.first && t.first - p.last <= 3 && !p.place)
         .find(|p| {
             ws[p.last + 1..t.first]
                 .iter()
@@ -1254,6 +1309,7 @@ fn speaker_party(input: &CodeInput, ws: &[Word], t: &Trigger, ps: &[Party]) -> O
             .as_ref()
             .map(|s| s.name.clone())
             .unwrap_or_default(),
+        place: false,
     })
 }
 

@@ -11,6 +11,9 @@ pub struct Party {
     pub actors: Vec<EventActor>,
     /// The text of the first mention, for `reported_by`.
     pub name: String,
+    /// Every mention is a place (a city or region, not a capital standing for its government):
+    /// before an event noun it says where ("their Geneva summit"), not who.
+    pub place: bool,
 }
 
 /// Words that may stand between two mentions of one compound party.
@@ -27,7 +30,7 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
         .filter(|m| m.found_by == "ner")
         .filter_map(|m| m.actor.as_ref().map(|a| a.id.as_str()))
         .collect();
-    let mut placed: Vec<(usize, usize, EventActor, String)> = Vec::new();
+    let mut placed: Vec<(usize, usize, EventActor, String, bool)> = Vec::new();
     for m in mentions {
         let span = m.span.span();
         if !sentence.contains(span) {
@@ -57,11 +60,11 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
             country,
             sector,
         };
-        placed.push((a, b, ea, m.span.text.clone()));
+        placed.push((a, b, ea, m.span.text.clone(), actor.kind == "place"));
     }
     placed.sort_by_key(|p| (p.0, p.1));
     let mut out: Vec<Party> = Vec::new();
-    for (a, b, actor, text) in placed {
+    for (a, b, actor, text, place) in placed {
         if let Some(last) = out.last_mut() {
             let gap = &words[(last.last + 1).min(a)..a];
             let overlapping = a <= last.last;
@@ -75,6 +78,7 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
                     .all(|w| w.cap || ["'s", "of", "the", "-"].contains(&w.norm.as_str()));
             if overlapping || compound || same_np || (gap.is_empty() && same_actor) {
                 last.last = last.last.max(b);
+                last.place &= place;
                 if !last.actors.iter().any(|x| same(x, &actor)) {
                     last.actors.push(actor);
                 }
@@ -83,6 +87,7 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
             if gap.is_empty() {
                 // two different actors side by side ("Russian envoy", "US-Russia"): one party
                 last.last = last.last.max(b);
+                last.place &= place;
                 last.actors.push(actor);
                 continue;
             }
@@ -92,6 +97,7 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
             last: b,
             actors: vec![actor],
             name: text,
+            place,
         });
     }
     out

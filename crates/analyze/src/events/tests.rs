@@ -38,6 +38,7 @@ const ACTORS: &[(&str, &str)] = &[
     ("Turkish", "TUR"),
     ("Belgium", "BEL"),
     ("Syria", "SYR"),
+    ("Geneva", "CHE-GENEVA"),
 ];
 
 /// Mentions of the listed names, whole words only, longest first.
@@ -62,8 +63,14 @@ pub(crate) fn mentions(body: &str) -> Vec<EntityMention> {
                     actor: Some(ActorRef {
                         id: code.to_string(),
                         name: name.to_string(),
-                        kind: "country".into(),
-                        country: Some(code.to_string()),
+                        // "CHE-GENEVA": a place in its country
+                        kind: if code.contains('-') {
+                            "place"
+                        } else {
+                            "country"
+                        }
+                        .into(),
+                        country: Some(code[..3].to_string()),
                         sector: None,
                     }),
                     found_by: "test".into(),
@@ -75,13 +82,18 @@ pub(crate) fn mentions(body: &str) -> Vec<EntityMention> {
     out
 }
 
-pub(crate) fn code(body: &str) -> Vec<Event> {
-    let stage = EventStage::new();
-    let sentences: Vec<Span> = parley_core::TextLayer::new(body)
+/// The sentence spans of `body`, as the text layer splits them.
+fn sentences(body: &str) -> Vec<Span> {
+    parley_core::TextLayer::new(body)
         .sentences
         .iter()
         .map(|s| s.span)
-        .collect();
+        .collect()
+}
+
+pub(crate) fn code(body: &str) -> Vec<Event> {
+    let stage = EventStage::new();
+    let sentences = sentences(body);
     stage.code(
         body,
         &sentences,
@@ -420,11 +432,7 @@ fn a_subject_with_an_appositive_keeps_its_verb() {
 fn an_international_organisation_is_coded_by_its_cameo_code() {
     // The real actor stage: NATO is the organisation NATO (country IGO), coded IGOWSTNAT.
     let body = "NATO urged Russia to pull back its troops.";
-    let sentences: Vec<Span> = parley_core::TextLayer::new(body)
-        .sentences
-        .iter()
-        .map(|s| s.span)
-        .collect();
+    let sentences = sentences(body);
     let published = NaiveDate::from_ymd_opt(2022, 1, 12);
     let mentions = crate::actors::ActorStage::new().mentions(body, &sentences, published);
     let events = EventStage::new().code(body, &sentences, &mentions, &[], published);
@@ -493,4 +501,108 @@ fn a_participle_before_to_is_an_adjective_not_a_passive() {
     // a real passive with no agent still has no source
     let t = triples("Ukraine was attacked.");
     assert!(t.iter().all(|(s, _, _)| s != "UKR"), "{t:?}");
+}
+
+#[test]
+fn a_passive_agent_may_follow_a_determiner_and_an_adjective() {
+    assert!(has(
+        "Ukraine's embassy was attacked by a Russian mob.",
+        "RUS",
+        "19",
+        "UKR"
+    ));
+    assert!(has(
+        "Kyiv was shelled by the Russian army on Monday.",
+        "RUS",
+        "19",
+        "UKR"
+    ));
+}
+
+#[test]
+fn a_place_before_a_meeting_noun_is_where_not_who() {
+    let t = triples("The Geneva summit of Russia and the US ended on Monday.");
+    assert!(t.iter().all(|(s, _, g)| s != "CHE" && g != "CHE"), "{t:?}");
+    // a country's adjective there is still the party
+    assert!(has(
+        "The Russian buildup near Ukraine continued.",
+        "RUS",
+        "15",
+        "UKR"
+    ));
+}
+
+#[test]
+fn asking_whether_is_a_question_not_an_appeal() {
+    let appeal = |body: &str| triples(body).iter().any(|(_, c, _)| c.starts_with("02"));
+    assert!(!appeal("Russia asked the US whether it would withdraw."));
+    assert!(!appeal("The US asked Russia: “Will you invade Ukraine?”"));
+    assert!(appeal("Russia asked the US to withdraw its troops."));
+}
+
+#[test]
+fn a_deontic_clause_in_a_quote_is_its_speakers_demand() {
+    use parley_core::{Quote, QuoteKind, Speaker};
+    let body =
+        "The Kremlin published its draft. “Washington shall withdraw the weapons that Ukraine has to keep.”";
+    let start = body.find("Washington").unwrap();
+    let end = body.rfind('.').unwrap() + 1;
+    let quote = Quote {
+        span: TextSpan::from_body(body, Span::new(start, end)).unwrap(),
+        kind: QuoteKind::Direct,
+        speaker: Some(Speaker {
+            name: "Kremlin".into(),
+            actor_id: Some("RUS".into()),
+        }),
+        speaker_span: None,
+        speaker_unknown_reason: None,
+        cue: None,
+        insertions: vec![],
+        scare: false,
+    };
+    let sentences = sentences(body);
+    let events = EventStage::new().code_with_quotes(
+        body,
+        &sentences,
+        &mentions(body),
+        &[],
+        &[quote],
+        NaiveDate::from_ymd_opt(2022, 1, 10),
+    );
+    let demand = events.iter().find(|e| e.root == "10").expect("a demand");
+    assert_eq!(
+        events.iter().filter(|e| e.root == "10").count(),
+        1,
+        "{events:#?}"
+    );
+    assert_eq!(
+        demand.source.as_ref().unwrap().country.as_deref(),
+        Some("RUS")
+    );
+    assert_eq!(
+        demand.target.as_ref().unwrap().country.as_deref(),
+        Some("USA")
+    );
+}
+
+#[test]
+fn a_word_after_a_name_that_follows_a_or_an_is_a_noun() {
+    let t = triples("The US struck an Iran target in Syria.");
+    assert!(t.iter().all(|(s, _, _)| s != "IRN"), "{t:?}");
+}
+
+#[test]
+fn heading_somewhere_is_travel_not_cooperation() {
+    let t = triples("France's president heads to China on Friday.");
+    assert!(t.iter().all(|(_, c, _)| !c.starts_with("03")), "{t:?}");
+}
+
+#[test]
+fn tightening_a_blockade_imposes_it() {
+    assert!(has(
+        "The US tightened its blockade of Iran.",
+        "USA",
+        "191",
+        "IRN"
+    ));
 }
