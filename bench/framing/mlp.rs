@@ -56,27 +56,7 @@ impl Adam {
 impl Mlp {
     pub fn train(xs: &[Vec<f64>], ys: &[bool], hidden: usize, l2: f64, epochs: usize) -> Self {
         let d = xs.first().map(Vec::len).unwrap_or(0);
-        let n = xs.len().max(1) as f64;
-        let mut mean = vec![0.0; d];
-        let mut sd = vec![0.0; d];
-        for x in xs {
-            for j in 0..d {
-                mean[j] += x[j] / n;
-            }
-        }
-        for x in xs {
-            for j in 0..d {
-                sd[j] += (x[j] - mean[j]).powi(2) / n;
-            }
-        }
-        let sd: Vec<f64> = sd
-            .iter()
-            .map(|v| if *v > 0.0 { v.sqrt() } else { 1.0 })
-            .collect();
-        let zs: Vec<Vec<f64>> = xs
-            .iter()
-            .map(|x| (0..d).map(|j| (x[j] - mean[j]) / sd[j]).collect())
-            .collect();
+        let (mean, sd, zs) = super::logistic::standardise(xs);
         let mut rng = Lcg(42);
         let scale = (1.0 / d as f64).sqrt();
         let mut m = Mlp {
