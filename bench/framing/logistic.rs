@@ -12,30 +12,39 @@ fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
 }
 
+/// Column means and standard deviations of `xs` (1 where a column is constant), and `xs`
+/// standardised by them.
+pub fn standardise(xs: &[Vec<f64>]) -> (Vec<f64>, Vec<f64>, Vec<Vec<f64>>) {
+    let d = xs.first().map(Vec::len).unwrap_or(0);
+    let n = xs.len().max(1) as f64;
+    let mut mean = vec![0.0; d];
+    let mut sd = vec![0.0; d];
+    for x in xs {
+        for j in 0..d {
+            mean[j] += x[j] / n;
+        }
+    }
+    for x in xs {
+        for j in 0..d {
+            sd[j] += (x[j] - mean[j]).powi(2) / n;
+        }
+    }
+    let sd: Vec<f64> = sd
+        .iter()
+        .map(|v| if *v > 0.0 { v.sqrt() } else { 1.0 })
+        .collect();
+    let zs: Vec<Vec<f64>> = xs
+        .iter()
+        .map(|x| (0..d).map(|j| (x[j] - mean[j]) / sd[j]).collect())
+        .collect();
+    (mean, sd, zs)
+}
+
 impl Logistic {
     pub fn train(xs: &[Vec<f64>], ys: &[bool], l2: f64, epochs: usize) -> Self {
         let d = xs.first().map(Vec::len).unwrap_or(0);
         let n = xs.len().max(1) as f64;
-        let mut mean = vec![0.0; d];
-        let mut sd = vec![0.0; d];
-        for x in xs {
-            for j in 0..d {
-                mean[j] += x[j] / n;
-            }
-        }
-        for x in xs {
-            for j in 0..d {
-                sd[j] += (x[j] - mean[j]).powi(2) / n;
-            }
-        }
-        let sd: Vec<f64> = sd
-            .iter()
-            .map(|v| if *v > 0.0 { v.sqrt() } else { 1.0 })
-            .collect();
-        let zs: Vec<Vec<f64>> = xs
-            .iter()
-            .map(|x| (0..d).map(|j| (x[j] - mean[j]) / sd[j]).collect())
-            .collect();
+        let (mean, sd, zs) = standardise(xs);
         let (mut w, mut b) = (vec![0.0; d], 0.0);
         let lr = 0.5;
         for _ in 0..epochs {

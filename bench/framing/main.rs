@@ -11,8 +11,14 @@
 
 #[path = "csv.rs"]
 mod csv;
+#[cfg(feature = "embeddings")]
+#[path = "embed_bias.rs"]
+mod embed_bias;
 #[path = "logistic.rs"]
 mod logistic;
+#[cfg(feature = "embeddings")]
+#[path = "mlp.rs"]
+mod mlp;
 
 use logistic::{Logistic, SparseLogistic};
 use parley_analyze::framing::bias::FEATURES;
@@ -38,6 +44,10 @@ fn main() {
                 &shared.join("eval/babe-media-bias/final_labels_SG2.csv"),
             ),
         );
+    }
+    #[cfg(feature = "embeddings")]
+    if run("babe-embed") {
+        ok &= report("babe-embed", babe_embed(&stage, &shared));
     }
     if run("bsd") {
         ok &= report(
@@ -192,6 +202,32 @@ impl Confusion {
         );
         macro_f1
     }
+}
+
+/// CPU seconds (user + system) this process has used so far, from /proc (0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which is in parentheses): utime and stime are 14 and 15.
+    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0.0))
+        .collect();
+    match (f.get(11), f.get(12)) {
+        (Some(u), Some(s)) => (u + s) / 100.0,
+        _ => 0.0,
+    }
+}
+
+#[cfg(feature = "embeddings")]
+fn babe_embed(stage: &FramingStage, shared: &Path) -> Result<(), String> {
+    let rows = read_babe(&shared.join("eval/babe-media-bias/final_labels_SG2.csv"))?;
+    let (train, test): (Vec<&Row>, Vec<&Row>) = rows.iter().partition(|r| !r.test);
+    embed_bias::experiment(stage, &train, &test)?;
+    embed_bias::speed(
+        stage,
+        &wcxb_bodies(&shared.join("eval/wcxb-articles/dev/ground-truth"))?,
+    )
 }
 
 fn tokens(text: &str) -> Vec<String> {
@@ -458,7 +494,8 @@ fn bsd(stage: &FramingStage, path: &Path) -> Result<(), String> {
 // ---------------------------------------------------------------- speed
 
 /// Articles per second of the framing stage (text layer included) over the WCXB article bodies.
-fn speed(stage: &FramingStage, dir: &Path) -> Result<(), String> {
+/// The article bodies of the WCXB ground-truth folder `dir`.
+fn wcxb_bodies(dir: &Path) -> Result<Vec<String>, String> {
     let mut bodies = Vec::new();
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for e in entries.filter_map(Result::ok) {
@@ -472,6 +509,11 @@ fn speed(stage: &FramingStage, dir: &Path) -> Result<(), String> {
             bodies.push(body.to_string());
         }
     }
+    Ok(bodies)
+}
+
+fn speed(stage: &FramingStage, dir: &Path) -> Result<(), String> {
+    let bodies = wcxb_bodies(dir)?;
     let bytes: usize = bodies.iter().map(String::len).sum();
     let start = std::time::Instant::now();
     for body in &bodies {
@@ -479,6 +521,7 @@ fn speed(stage: &FramingStage, dir: &Path) -> Result<(), String> {
     }
     println!("  text layer alone: {:.2} s", start.elapsed().as_secs_f64());
     let start = std::time::Instant::now();
+    let cpu = cpu_seconds();
     let mut signals = 0;
     let mut terms: HashMap<String, usize> = HashMap::new();
     for body in &bodies {
@@ -497,6 +540,7 @@ fn speed(stage: &FramingStage, dir: &Path) -> Result<(), String> {
         }
     }
     let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - cpu;
     if std::env::var("FRAMING_BENCH_VERBOSE").is_ok() {
         let mut top: Vec<_> = terms.into_iter().collect();
         top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -508,7 +552,7 @@ fn speed(stage: &FramingStage, dir: &Path) -> Result<(), String> {
         println!("  most frequent signal terms: {}", shown.join(", "));
     }
     println!(
-        "speed (WCXB dev bodies, 1 thread, text layer + framing + claims): {} articles, {:.1} MB in {:.2} s = {:.0} articles/s, {:.1} MB/s ({} signals)",
+        "speed (WCXB dev bodies, 1 thread, text layer + framing + claims): {} articles, {:.1} MB in {:.2} s ({cpu:.2} CPU s) = {:.0} articles/s, {:.1} MB/s ({} signals)",
         bodies.len(),
         bytes as f64 / 1e6,
         secs,

@@ -168,7 +168,7 @@ fn b_cubed(predicted: &HashMap<String, usize>, gold: &HashMap<String, String>) -
 
 #[cfg(feature = "embeddings")]
 fn embed(dir: &str, signals: &[parley_store::StorySignals]) -> Embeddings {
-    use parley_link::story::{embedding_text, Embedder};
+    use parley_link::story::embedding_text;
     let started = std::time::Instant::now();
     let model =
         parley_link::embed::MiniLm::load(std::path::Path::new(dir)).expect("load the model");

@@ -4,6 +4,8 @@
 
 pub mod arc_eager;
 pub mod attribute_ruler;
+#[cfg(feature = "embeddings")]
+pub mod embed;
 pub mod error;
 pub mod hash;
 pub mod layers;

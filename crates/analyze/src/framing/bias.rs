@@ -1,8 +1,11 @@
-//! Sentence-level bias: a logistic score over lexicon features.
+//! Sentence-level bias: a logistic score over lexicon features, and (when parley is built with
+//! sentence embeddings and the embedder is there) over the lexicon features and the sentence's
+//! embedding.
 //!
 //! Features ([`FEATURES`]) are counts of framing hits by technique and voice, and tone-lexicon
 //! counts. The weights live in `data/lexicons/bias_weights.tsv` (`feature<TAB>weight`, with a
-//! `bias` intercept); the README says where they come from.
+//! `bias` intercept); the embedding head's in `data/lexicons/bias_embedding_weights.tsv`
+//! (the same features, then `e0` … `e383`); the README says where they come from.
 
 use super::lexicon::{files, LexiconError};
 
@@ -53,7 +56,25 @@ pub fn features(c: &SentenceCounts) -> Vec<f64> {
     v
 }
 
-/// Logistic weights over [`FEATURES`].
+/// Dimensions of a sentence embedding (all-MiniLM-L6-v2).
+pub const EMBEDDING_DIMS: usize = 384;
+
+/// The names of the embedding head's inputs: [`FEATURES`], then `e0` … `e383`.
+pub fn embedding_features() -> Vec<String> {
+    FEATURES
+        .iter()
+        .map(|f| f.to_string())
+        .chain((0..EMBEDDING_DIMS).map(|i| format!("e{i}")))
+        .collect()
+}
+
+/// The embedding head's input: lexicon features, then the embedding.
+pub fn with_embedding(mut features: Vec<f64>, embedding: &[f32]) -> Vec<f64> {
+    features.extend(embedding.iter().map(|&v| v as f64));
+    features
+}
+
+/// Logistic weights over [`FEATURES`] (or the names given to [`BiasModel::parse_named`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BiasModel {
     pub intercept: f64,
@@ -66,10 +87,31 @@ impl BiasModel {
         Self::parse("bias_weights.tsv", files::BIAS_WEIGHTS)
     }
 
-    /// Reads `feature<TAB>weight` lines; `bias` is the intercept; every feature is required.
+    /// The shipped head over the lexicon features and a sentence embedding
+    /// ([`embedding_features`]).
+    pub fn shipped_with_embeddings() -> Result<Self, LexiconError> {
+        Self::parse_named(
+            "bias_embedding_weights.tsv",
+            files::BIAS_EMBEDDING_WEIGHTS,
+            &embedding_features(),
+        )
+    }
+
+    /// Reads `feature<TAB>weight` lines over [`FEATURES`]; `bias` is the intercept.
     pub fn parse(file: &'static str, text: &str) -> Result<Self, LexiconError> {
+        let names: Vec<String> = FEATURES.iter().map(|f| f.to_string()).collect();
+        Self::parse_named(file, text, &names)
+    }
+
+    /// Reads `feature<TAB>weight` lines over `names`; `bias` is the intercept; every feature
+    /// is required.
+    pub fn parse_named(
+        file: &'static str,
+        text: &str,
+        names: &[String],
+    ) -> Result<Self, LexiconError> {
         let mut intercept = None;
-        let mut weights = vec![None; FEATURES.len()];
+        let mut weights = vec![None; names.len()];
         for (i, raw) in text.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -89,7 +131,7 @@ impl BiasModel {
                 .map_err(|_| err(format!("weight {value:?} is not a number")))?;
             if name == "bias" {
                 intercept = Some(value);
-            } else if let Some(k) = FEATURES.iter().position(|f| *f == name) {
+            } else if let Some(k) = names.iter().position(|f| f == name) {
                 weights[k] = Some(value);
             } else {
                 return Err(err(format!("unknown feature {name:?}")));
@@ -104,7 +146,7 @@ impl BiasModel {
             intercept: intercept.ok_or_else(|| missing("bias"))?,
             weights: weights
                 .into_iter()
-                .zip(FEATURES)
+                .zip(names)
                 .map(|(w, name)| w.ok_or_else(|| missing(name)))
                 .collect::<Result<_, _>>()?,
         })
@@ -125,6 +167,13 @@ mod tests {
     fn shipped_weights_parse() {
         let m = BiasModel::shipped().unwrap();
         assert_eq!(m.weights.len(), FEATURES.len());
+    }
+
+    #[test]
+    fn shipped_embedding_head_parses_with_a_weight_per_feature_and_dimension() {
+        let m = BiasModel::shipped_with_embeddings().unwrap();
+        assert_eq!(m.weights.len(), FEATURES.len() + EMBEDDING_DIMS);
+        assert!(m.weights.iter().any(|w| *w != 0.0));
     }
 
     #[test]

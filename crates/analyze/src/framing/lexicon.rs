@@ -81,6 +81,8 @@ pub mod files {
     pub const CLAIM_WORDS: &str = include_str!("../../../../data/lexicons/claim_words.txt");
     pub const MENTION_CUES: &str = include_str!("../../../../data/lexicons/mention_cues.txt");
     pub const BIAS_WEIGHTS: &str = include_str!("../../../../data/lexicons/bias_weights.tsv");
+    pub const BIAS_EMBEDDING_WEIGHTS: &str =
+        include_str!("../../../../data/lexicons/bias_embedding_weights.tsv");
 }
 
 /// The shipped text of the term file for `technique`, with its file name.

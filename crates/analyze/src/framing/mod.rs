@@ -13,6 +13,8 @@
 pub mod bias;
 pub mod claims;
 pub mod detect;
+#[cfg(feature = "embeddings")]
+pub mod embedded;
 pub mod headline;
 pub mod lexicon;
 pub mod matcher;
@@ -49,6 +51,9 @@ pub struct FramingStage {
     headline: HeadlineChecker,
     bias: BiasModel,
     claims: ClaimFinder,
+    /// The embedding bias head, when built with `embeddings` and the embedder is there.
+    #[cfg(feature = "embeddings")]
+    embedded: Option<embedded::EmbeddedBias>,
 }
 
 impl Default for FramingStage {
@@ -101,7 +106,40 @@ impl FramingStage {
             headline: HeadlineChecker::shipped()?,
             bias: BiasModel::shipped()?,
             claims: ClaimFinder::shipped()?,
+            #[cfg(feature = "embeddings")]
+            embedded: embedded::EmbeddedBias::load_default().unwrap_or_else(|e| {
+                eprintln!("framing: sentence bias without embeddings: {e}");
+                None
+            }),
         })
+    }
+
+    /// Whether sentence bias is scored with sentence embeddings.
+    pub fn uses_embeddings(&self) -> bool {
+        #[cfg(feature = "embeddings")]
+        return self.embedded.is_some();
+        #[cfg(not(feature = "embeddings"))]
+        false
+    }
+
+    /// Bias scores of `sentences` (valid spans of `body`) with lexicon counts `counts`: the
+    /// embedding head's when it is loaded (falling back to the lexicon score if embedding
+    /// fails), else the lexicon score.
+    fn bias_scores(&self, body: &str, sentences: &[Span], counts: &[SentenceCounts]) -> Vec<f64> {
+        let features: Vec<Vec<f64>> = counts.iter().map(bias::features).collect();
+        #[cfg(feature = "embeddings")]
+        if let Some(e) = &self.embedded {
+            let texts: Vec<String> = sentences
+                .iter()
+                .map(|s| s.slice(body).unwrap_or_default().to_string())
+                .collect();
+            match e.scores(&texts, features.clone()) {
+                Ok(scores) => return scores,
+                Err(err) => eprintln!("framing: lexicon bias score used: {err}"),
+            }
+        }
+        let _ = (body, sentences);
+        features.iter().map(|f| self.bias.score(f)).collect()
     }
 
     /// Framing of one article. `sentences` and `quotations` are byte spans into `body`
@@ -150,15 +188,17 @@ impl FramingStage {
         let mut sentence_framing = Vec::with_capacity(sentences.len());
         let mut biased = 0usize;
         let mut voices = Vec::with_capacity(sentences.len());
+        let mut counts = Vec::with_capacity(sentences.len());
         let classes = self.tone.classify(&words);
         for &s in &sentences {
             let sw = words_in(&words, s);
             let s_hits = starting_in(&hits, s, |h| h.span.start);
             let s_cues = starting_in(&cues, s, |c| c.start);
-            let voice = voice::sentence_voice(s, sw, &quotations, s_cues, s_hits);
-            voices.push(voice);
-            let counts = self.counts(s, sw, s_hits, &quotations);
-            let score = self.bias.score(&bias::features(&counts));
+            voices.push(voice::sentence_voice(s, sw, &quotations, s_cues, s_hits));
+            counts.push(self.counts(s, sw, s_hits, &quotations));
+        }
+        let scores = self.bias_scores(body, &sentences, &counts);
+        for ((&s, &voice), &score) in sentences.iter().zip(&voices).zip(&scores) {
             match voice {
                 Voice::Author => author_voice.author_asserted += 1,
                 Voice::Attributed => author_voice.attributed += 1,
@@ -309,7 +349,7 @@ impl FramingStage {
         self.tone.valence(norm)
     }
 
-    /// The shipped bias score of a single sentence given as text.
+    /// The shipped lexicon bias score of a single sentence given as text.
     pub fn sentence_bias(&self, text: &str) -> f64 {
         self.bias.score(&self.sentence_features(text))
     }
