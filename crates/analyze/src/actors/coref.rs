@@ -17,11 +17,11 @@
 
 use super::detect::{Doc, Found, PersonNote};
 use super::kb::Gender;
+use super::words::{files, WordSet};
 use parley_core::ActorRef;
+use std::sync::LazyLock;
 
-const NOT_SURNAME: [&str; 12] = [
-    "The", "A", "He", "She", "It", "They", "We", "But", "And", "On", "In", "Mr",
-];
+static NOT_SURNAME: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::NOT_SURNAME));
 
 pub(crate) fn resolve(doc: &mut Doc) {
     surnames(doc);
@@ -49,6 +49,15 @@ fn surnames(doc: &mut Doc) {
         if !w.chars().next().is_some_and(|c| c.is_uppercase()) || NOT_SURNAME.contains(&w) {
             continue;
         }
+        // The person first: most words are nobody's surname, and the scan of the mentions
+        // below is the dearer test.
+        let earlier = people
+            .iter()
+            .rev()
+            .find(|p| p.0 < t.start && p.2.surname == w);
+        let Some(p) = earlier.or_else(|| people.iter().find(|p| p.2.surname == w)) else {
+            continue;
+        };
         // A one-word country or place that is the surname of a person in the article is that
         // person ("Jim Jordan ... Jordan said").
         let mut replace = None;
@@ -63,13 +72,6 @@ fn surnames(doc: &mut Doc) {
             }
             replace = Some(k);
         }
-        let earlier = people
-            .iter()
-            .rev()
-            .find(|p| p.0 < t.start && p.2.surname == w);
-        let Some(p) = earlier.or_else(|| people.iter().find(|p| p.2.surname == w)) else {
-            continue;
-        };
         if let Some(k) = replace {
             let f = &mut doc.found[k];
             f.actor = Some(p.1.clone());

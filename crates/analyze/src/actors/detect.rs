@@ -9,8 +9,10 @@ use super::folded_body::FoldedBody;
 use super::kb::{Gender, KnowledgeBase, RoleKind, NON_STATE};
 use super::matcher::{Hit, Matcher, Target};
 use super::text::{rough_sentences, Tok};
+use super::words::{files, words, WordSet};
 use chrono::NaiveDate;
 use parley_core::{ActorRef, EntityMention, Span, TextSpan};
+use std::sync::LazyLock;
 
 /// A mention under construction, in folded coordinates.
 #[derive(Debug, Clone)]
@@ -37,227 +39,24 @@ pub(crate) struct PersonNote {
 }
 
 /// The words that make a capital a place rather than its government ("talks in Moscow").
-const PLACE_PREPOSITIONS: [&str; 12] = [
-    "in", "to", "from", "at", "near", "outside", "around", "into", "across", "toward", "towards",
-    "via",
-];
+static PLACE_PREPOSITIONS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::parse(files::PLACE_PREPOSITIONS));
 
 /// Capitalised words that never start or continue a person's name.
-const NOT_NAME: [&str; 60] = [
-    "The",
-    "A",
-    "An",
-    "On",
-    "In",
-    "At",
-    "By",
-    "For",
-    "From",
-    "To",
-    "Of",
-    "And",
-    "But",
-    "Or",
-    "If",
-    "As",
-    "After",
-    "Before",
-    "While",
-    "When",
-    "Since",
-    "Until",
-    "During",
-    "With",
-    "Without",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+static NOT_NAME: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::NOT_NAME));
 
-const HONORIFICS: [&str; 8] = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms."];
+static HONORIFICS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::HONORIFICS));
 
 /// Words that may stand between an owner and a title: "Russia's top diplomat".
-const CHAIN_FILLERS: [&str; 16] = [
-    "presidential",
-    "senior",
-    "top",
-    "chief",
-    "former",
-    "acting",
-    "interim",
-    "new",
-    "then",
-    "veteran",
-    "outgoing",
-    "incoming",
-    "ex",
-    "longtime",
-    "current",
-    "own",
-];
+static CHAIN_FILLERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::CHAIN_FILLERS));
 
 /// Last words that make a capitalised run a place or thing, not a person ("Victoria Harbour").
-const NOT_NAME_TAIL: [&str; 123] = [
-    "Harbour",
-    "Harbor",
-    "Square",
-    "Street",
-    "Bridge",
-    "Island",
-    "Islands",
-    "River",
-    "Sea",
-    "Bay",
-    "Airport",
-    "University",
-    "Institute",
-    "Museum",
-    "Palace",
-    "Hotel",
-    "Centre",
-    "Center",
-    "Hall",
-    "Park",
-    "Lake",
-    "Mountains",
-    "Valley",
-    "Strait",
-    "Canal",
-    "Fund",
-    "Foundation",
-    "Group",
-    "Council",
-    "Committee",
-    "Agency",
-    "Party",
-    "Forces",
-    "Army",
-    "Prize",
-    "Treaty",
-    "Accord",
-    "Act",
-    "Doctrine",
-    "Plan",
-    "Avenue",
-    "Road",
-    "Drive",
-    "Boulevard",
-    "Lane",
-    "Tower",
-    "Building",
-    "Station",
-    "Church",
-    "Cathedral",
-    "Stadium",
-    "Arena",
-    "Bank",
-    "Company",
-    "Corporation",
-    "Inc",
-    "Ltd",
-    "LLC",
-    "Summit",
-    "Conference",
-    "Forum",
-    "Program",
-    "Programme",
-    "Project",
-    "Initiative",
-    "Awards",
-    "Olympics",
-    "Games",
-    "Cup",
-    "League",
-    "Code",
-    "Arbor",
-    "South",
-    "North",
-    "East",
-    "West",
-    "Gallery",
-    "Studios",
-    "Studio",
-    "Health",
-    "Optics",
-    "Moving",
-    "Technologies",
-    "Technology",
-    "Tech",
-    "Power",
-    "Systems",
-    "Solutions",
-    "Media",
-    "Labs",
-    "Partners",
-    "Capital",
-    "Holdings",
-    "Network",
-    "Academy",
-    "School",
-    "College",
-    "Hospital",
-    "Clinic",
-    "Press",
-    "Books",
-    "Records",
-    "Films",
-    "Pictures",
-    "Airlines",
-    "Airways",
-    "Motors",
-    "Energy",
-    "Oil",
-    "Gas",
-    "Insurance",
-    "Browser",
-    "World",
-    "Marketing",
-    "Learning",
-    "Images",
-    "Groups",
-    "Certificate",
-    "Bootcamp",
-    "Tax",
-    "Times",
-    "Post",
-    "News",
-];
+static NOT_NAME_TAIL: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::NOT_NAME_TAIL));
 
-const PARTICLES: [&str; 10] = [
-    "von", "van", "der", "de", "den", "bin", "al", "le", "la", "da",
-];
+static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::PARTICLES));
+
+/// Domain endings, in file order (at most one fits a full stop).
+static WEB_DOMAINS: LazyLock<Vec<&str>> = LazyLock::new(|| words(files::WEB_DOMAINS));
 
 /// Context for one article.
 pub(crate) struct Doc<'a> {
@@ -527,9 +326,6 @@ impl<'a> Doc<'a> {
 
     /// Web outlets named by their domain: "(JustPatriots.com)".
     fn web_outlets(&mut self) {
-        const TLDS: [&str; 9] = [
-            ".com", ".org", ".net", ".news", ".info", ".ru", ".ua", ".co.uk", ".io",
-        ];
         let t = &self.f.text;
         let b = t.as_bytes();
         let mut add = Vec::new();
@@ -540,7 +336,7 @@ impl<'a> Doc<'a> {
             .filter(|(_, &c)| c == b'.')
             .map(|(at, _)| at);
         for at in dots {
-            for tld in TLDS
+            for tld in WEB_DOMAINS
                 .iter()
                 .filter(|tld| b[at..].starts_with(tld.as_bytes()))
             {

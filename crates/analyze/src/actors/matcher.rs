@@ -60,6 +60,9 @@ pub struct Matcher {
     /// is faster here.)
     nfa: NFA,
     entries: Vec<Vec<Entry>>,
+    /// The bytes some phrase starts with (both ASCII cases): a walk from any other byte dies
+    /// at once, so it is not started.
+    first_bytes: [bool; 256],
 }
 
 /// One-word names are case-sensitive ("US" is not "us", "Turkey" is not "turkey");
@@ -151,7 +154,16 @@ impl Matcher {
             .prefilter(false)
             .build(&keys)
             .expect("the dictionary automaton builds from plain strings");
-        Matcher { nfa, entries }
+        let mut first_bytes = [false; 256];
+        for b in keys.iter().filter_map(|k| k.bytes().next()) {
+            first_bytes[usize::from(b.to_ascii_lowercase())] = true;
+            first_bytes[usize::from(b.to_ascii_uppercase())] = true;
+        }
+        Matcher {
+            nfa,
+            entries,
+            first_bytes,
+        }
     }
 
     /// Every dictionary phrase that starts at byte `s` of `text`, as (end, pattern index), in
@@ -184,7 +196,8 @@ impl Matcher {
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut cands: Vec<Hit> = Vec::new();
         let mut phrases = Vec::new();
-        for s in word_starts(text) {
+        let bytes = text.as_bytes();
+        for s in word_starts(text).filter(|&s| self.first_bytes[usize::from(bytes[s])]) {
             phrases.clear();
             self.phrases_at(text.as_bytes(), s, &mut phrases);
             for &(e, pattern) in &phrases {

@@ -31,6 +31,7 @@ pub mod matcher;
 pub mod ner;
 pub mod phoenix;
 pub mod text;
+pub(crate) mod words;
 
 use chrono::NaiveDate;
 use parley_core::{EntityMention, Span};

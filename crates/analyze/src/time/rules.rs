@@ -1,9 +1,9 @@
 //! The rules that find and normalise time expressions, over folded-text tokens.
 
 use crate::actors::text::Tok;
+use crate::actors::words::{files, pairs, words, WordSet};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A time expression in folded coordinates.
 #[derive(Debug, Clone)]
@@ -76,100 +76,22 @@ enum Tense {
 }
 
 /// Month names, lower case (also read by the event coder: a number beside one is a date).
-pub(crate) const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const MONTH_ABBR: [(&str, u32); 13] = [
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-    ("may", 5),
-];
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-const NUMBERS: [(&str, i64); 15] = [
-    ("a", 1),
-    ("an", 1),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("several", 0),
-];
+pub(crate) static MONTHS: LazyLock<Vec<&str>> = LazyLock::new(|| words(files::MONTHS));
+static MONTH_ABBR: LazyLock<Vec<(&str, u32)>> = LazyLock::new(|| pairs(files::MONTH_ABBR));
+static WEEKDAYS: LazyLock<Vec<(&str, Weekday)>> = LazyLock::new(|| {
+    let names = words(files::WEEKDAYS);
+    let days = names
+        .iter()
+        .map(|n| n.parse().expect("data/time/weekdays.txt: a weekday name"));
+    names.iter().copied().zip(days).collect()
+});
+static NUMBERS: LazyLock<Vec<(&str, i64)>> = LazyLock::new(|| pairs(files::NUMBERS));
 /// Words before a bare month or year that make it a time expression ("in January").
-const MONTH_TRIGGERS: [&str; 16] = [
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "through",
-    "during",
-    "throughout",
-    "early",
-    "late",
-    "mid",
-    "of",
-    "before",
-    "after",
-    "last",
-];
-const FUTURE_CUES: [&str; 8] = [
-    "will",
-    "shall",
-    "upcoming",
-    "scheduled",
-    "intends",
-    "won't",
-    "next",
-    "tomorrow",
-];
+static MONTH_TRIGGERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::MONTH_TRIGGERS));
+static FUTURE_CUES: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::FUTURE_CUES));
 /// Words that mark the future when "to" follows: "is expected to", "plans to".
-const FUTURE_TO: [&str; 9] = [
-    "expected", "set", "due", "plans", "plan", "planned", "going", "slated", "poised",
-];
-const PAST_IRREGULAR: [&str; 40] = [
-    "said", "met", "held", "told", "came", "spoke", "was", "were", "had", "did", "took", "made",
-    "went", "sent", "gave", "left", "began", "saw", "found", "felt", "got", "knew", "led", "lost",
-    "paid", "put", "ran", "sought", "stood", "struck", "thought", "won", "wrote", "fled", "flew",
-    "broke", "chose", "fell", "rose", "brought",
-];
+static FUTURE_TO: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::FUTURE_TO));
+static PAST_IRREGULAR: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::PAST_IRREGULAR));
 
 struct Ctx<'a> {
     text: &'a str,
@@ -496,7 +418,7 @@ pub fn find(
 /// The words (lower case) that can start an expression, besides numbers: what the first token
 /// of some rule in [`rule_at`] or [`bare_month_or_year`] has to be.
 struct StartingWords {
-    words: HashSet<&'static str>,
+    words: WordSet,
     /// For each first byte, a bit for each word length that occurs with it: most words are
     /// ruled out by this look-up alone, before any hashing.
     shapes: [u32; 256],
@@ -506,12 +428,12 @@ impl StartingWords {
     fn get() -> &'static StartingWords {
         static WORDS: OnceLock<StartingWords> = OnceLock::new();
         WORDS.get_or_init(|| {
-            let mut words: HashSet<&'static str> = HashSet::new();
-            words.extend(MONTHS);
+            let mut words: Vec<&'static str> = Vec::new();
+            words.extend(MONTHS.iter().copied());
             words.extend(MONTH_ABBR.iter().map(|m| m.0));
             words.extend(WEEKDAYS.iter().map(|w| w.0));
             words.extend(NUMBERS.iter().map(|n| n.0));
-            words.extend(MONTH_TRIGGERS);
+            words.extend(crate::actors::words::words(files::MONTH_TRIGGERS));
             words.extend([
                 // modified, relative_word, anaphoric, duration, bare_month_or_year
                 "earlier",
@@ -532,8 +454,9 @@ impl StartingWords {
                 "beginning",
                 "start",
             ]);
+            let words = WordSet::from_words(words);
             let mut shapes = [0u32; 256];
-            for w in &words {
+            for w in words.iter() {
                 shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len().min(31);
             }
             StartingWords { words, shapes }
@@ -605,24 +528,7 @@ fn rule_at(cx: &Ctx, i: usize, last_day: Option<NaiveDate>) -> Option<Hit> {
 }
 
 /// Counted nouns after which a four-digit number is a quantity, not a year.
-const QUANTITY_NOUNS: [&str; 16] = [
-    "people",
-    "troops",
-    "soldiers",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "tonnes",
-    "tons",
-    "dollars",
-    "euros",
-    "metres",
-    "meters",
-    "barrels",
-    "votes",
-    "dead",
-];
+static QUANTITY_NOUNS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::QUANTITY_NOUNS));
 
 /// "the 2014 annexation", "2022's invasion": a year on its own.
 fn attributive_year(cx: &Ctx, i: usize) -> Option<Hit> {

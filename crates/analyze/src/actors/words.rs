@@ -1,0 +1,250 @@
+//! Word lists compiled in from `data/actors/*.txt` and `data/time/*.txt`: one word (or one
+//! `word value` pair) a line, `#` comments and blank lines ignored. Each list is parsed once,
+//! on first use, into a vector (order kept) or a hash set (for look-ups in hot loops).
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The built-in list files.
+pub(crate) mod files {
+    pub(crate) const PLACE_PREPOSITIONS: &str =
+        include_str!("../../../../data/actors/place-prepositions.txt");
+    pub(crate) const NOT_NAME: &str = include_str!("../../../../data/actors/not-name.txt");
+    pub(crate) const HONORIFICS: &str = include_str!("../../../../data/actors/honorifics.txt");
+    pub(crate) const CHAIN_FILLERS: &str =
+        include_str!("../../../../data/actors/chain-fillers.txt");
+    pub(crate) const NOT_NAME_TAIL: &str =
+        include_str!("../../../../data/actors/not-name-tail.txt");
+    pub(crate) const PARTICLES: &str = include_str!("../../../../data/actors/particles.txt");
+    pub(crate) const WEB_DOMAINS: &str = include_str!("../../../../data/actors/web-domains.txt");
+    pub(crate) const NOT_SURNAME: &str = include_str!("../../../../data/actors/not-surname.txt");
+    pub(crate) const MONTHS: &str = include_str!("../../../../data/time/months.txt");
+    pub(crate) const MONTH_ABBR: &str =
+        include_str!("../../../../data/time/month-abbreviations.txt");
+    pub(crate) const WEEKDAYS: &str = include_str!("../../../../data/time/weekdays.txt");
+    pub(crate) const NUMBERS: &str = include_str!("../../../../data/time/numbers.txt");
+    pub(crate) const MONTH_TRIGGERS: &str =
+        include_str!("../../../../data/time/month-triggers.txt");
+    pub(crate) const FUTURE_CUES: &str = include_str!("../../../../data/time/future-cues.txt");
+    pub(crate) const FUTURE_TO: &str = include_str!("../../../../data/time/future-to.txt");
+    pub(crate) const PAST_IRREGULAR: &str =
+        include_str!("../../../../data/time/past-irregular.txt");
+    pub(crate) const QUANTITY_NOUNS: &str =
+        include_str!("../../../../data/time/quantity-nouns.txt");
+}
+
+/// The words of a list file, in file order.
+pub(crate) fn words(file: &'static str) -> Vec<&'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+/// The `word value` pairs of a list file, in file order. The files are built in and checked
+/// by the tests, so a malformed line is a build defect, reported with the line.
+pub(crate) fn pairs<T: std::str::FromStr>(file: &'static str) -> Vec<(&'static str, T)> {
+    words(file)
+        .into_iter()
+        .map(|line| {
+            let (word, value) = line
+                .split_once(char::is_whitespace)
+                .unwrap_or_else(|| panic!("built-in word list line without a value: {line:?}"));
+            let value = value
+                .trim()
+                .parse()
+                .unwrap_or_else(|_| panic!("built-in word list line with a bad value: {line:?}"));
+            (word, value)
+        })
+        .collect()
+}
+
+/// A set of short words with a cheap hash (FNV-1a): membership tests in the per-token loops.
+#[derive(Debug, Default)]
+pub(crate) struct WordSet {
+    set: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+}
+
+impl WordSet {
+    pub(crate) fn parse(file: &'static str) -> Self {
+        Self::from_words(words(file))
+    }
+
+    pub(crate) fn from_words(words: impl IntoIterator<Item = &'static str>) -> Self {
+        WordSet {
+            set: words.into_iter().collect(),
+        }
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.set.iter().copied()
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.set.contains(word)
+    }
+}
+
+/// FNV-1a: a few instructions a byte, good enough for a few hundred short words.
+#[derive(Debug)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Checks a built-in list: not empty, no duplicates, one token a line (`fields` of them),
+    /// and lower case where the code compares with lower-cased text.
+    pub(crate) fn check_list(name: &str, file: &'static str, fields: usize, lower: bool) {
+        let lines = words(file);
+        assert!(!lines.is_empty(), "{name} is empty");
+        let mut seen = HashSet::new();
+        for line in &lines {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(
+                parts.len(),
+                fields,
+                "{name}: {line:?} needs {fields} field(s)"
+            );
+            assert!(
+                seen.insert(parts[0]),
+                "{name}: {:?} is listed twice",
+                parts[0]
+            );
+            if lower {
+                assert_eq!(
+                    parts[0],
+                    parts[0].to_lowercase(),
+                    "{name}: {line:?} is not lower case"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn comments_and_blank_lines_are_skipped() {
+        assert_eq!(words("# a list\n\n one \ntwo\n"), vec!["one", "two"]);
+    }
+
+    #[test]
+    fn pairs_read_their_values() {
+        assert_eq!(
+            pairs::<u32>("# n\nten  10\nsix 6\n"),
+            vec![("ten", 10), ("six", 6)]
+        );
+    }
+
+    #[test]
+    fn a_word_set_finds_exactly_its_words() {
+        let s = WordSet::parse("Mr\nDr\n");
+        assert!(s.contains("Mr") && s.contains("Dr"));
+        assert!(!s.contains("mr") && !s.contains("M") && !s.contains(""));
+    }
+
+    #[test]
+    fn list_place_prepositions_loads_without_duplicates() {
+        check_list(
+            "actors/place-prepositions.txt",
+            files::PLACE_PREPOSITIONS,
+            1,
+            true,
+        );
+    }
+
+    #[test]
+    fn list_not_name_loads_without_duplicates() {
+        check_list("actors/not-name.txt", files::NOT_NAME, 1, false);
+    }
+
+    #[test]
+    fn list_honorifics_loads_without_duplicates() {
+        check_list("actors/honorifics.txt", files::HONORIFICS, 1, false);
+    }
+
+    #[test]
+    fn list_chain_fillers_loads_without_duplicates() {
+        check_list("actors/chain-fillers.txt", files::CHAIN_FILLERS, 1, true);
+    }
+
+    #[test]
+    fn list_not_name_tail_loads_without_duplicates() {
+        check_list("actors/not-name-tail.txt", files::NOT_NAME_TAIL, 1, false);
+    }
+
+    #[test]
+    fn list_particles_loads_without_duplicates() {
+        check_list("actors/particles.txt", files::PARTICLES, 1, true);
+    }
+
+    #[test]
+    fn list_web_domains_loads_without_duplicates() {
+        check_list("actors/web-domains.txt", files::WEB_DOMAINS, 1, true);
+    }
+
+    #[test]
+    fn list_not_surname_loads_without_duplicates() {
+        check_list("actors/not-surname.txt", files::NOT_SURNAME, 1, false);
+    }
+
+    #[test]
+    fn list_months_loads_without_duplicates() {
+        check_list("time/months.txt", files::MONTHS, 1, true);
+    }
+
+    #[test]
+    fn list_month_abbr_loads_without_duplicates() {
+        check_list("time/month-abbreviations.txt", files::MONTH_ABBR, 2, true);
+    }
+
+    #[test]
+    fn list_weekdays_loads_without_duplicates() {
+        check_list("time/weekdays.txt", files::WEEKDAYS, 1, true);
+    }
+
+    #[test]
+    fn list_numbers_loads_without_duplicates() {
+        check_list("time/numbers.txt", files::NUMBERS, 2, true);
+    }
+
+    #[test]
+    fn list_month_triggers_loads_without_duplicates() {
+        check_list("time/month-triggers.txt", files::MONTH_TRIGGERS, 1, true);
+    }
+
+    #[test]
+    fn list_future_cues_loads_without_duplicates() {
+        check_list("time/future-cues.txt", files::FUTURE_CUES, 1, true);
+    }
+
+    #[test]
+    fn list_future_to_loads_without_duplicates() {
+        check_list("time/future-to.txt", files::FUTURE_TO, 1, true);
+    }
+
+    #[test]
+    fn list_past_irregular_loads_without_duplicates() {
+        check_list("time/past-irregular.txt", files::PAST_IRREGULAR, 1, true);
+    }
+
+    #[test]
+    fn list_quantity_nouns_loads_without_duplicates() {
+        check_list("time/quantity-nouns.txt", files::QUANTITY_NOUNS, 1, true);
+    }
+}
