@@ -714,8 +714,9 @@ impl KnowledgeBase {
     }
 }
 
-/// Country codes for actors that are not states.
-pub const NON_STATE: [&str; 5] = ["IGO", "UNO", "EUR", "NGO", "MNC"];
+/// Country codes for actors that are not states (CAMEO's IMG: international militarised
+/// groups such as al-Qaeda that no one state claims).
+pub const NON_STATE: [&str; 6] = ["IGO", "UNO", "EUR", "NGO", "MNC", "IMG"];
 
 /// The year of a date, for messages.
 pub fn year(d: NaiveDate) -> i32 {
