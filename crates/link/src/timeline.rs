@@ -153,16 +153,9 @@ mod tests {
     /// timeline `build_timeline` makes of the whole story.
     #[test]
     fn stored_pages_and_chunks_are_the_timeline_built_in_memory() {
-        use parley_store::{JoinReason, Paging, StoryAssignment, StoryTarget, TimelineKinds};
+        use parley_store::{Paging, StoryAssignment, TimelineKinds};
         let (_dir, mut store, docs) = crate::test_store::analysed_store();
-        let assignments: Vec<StoryAssignment> = docs
-            .iter()
-            .map(|d| StoryAssignment {
-                article_id: d.id.clone(),
-                story: StoryTarget::New(0),
-                why: JoinReason::default(),
-            })
-            .collect();
+        let assignments = StoryAssignment::all_in_one_new_story(docs.iter().map(|d| d.id.as_str()));
         let id = store.assign_stories(&assignments).unwrap()[0];
         let whole = build_timeline(store.story_timeline_rows(id).unwrap());
         assert!(whole.len() > 5, "{whole:?}");

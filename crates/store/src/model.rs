@@ -220,6 +220,20 @@ pub struct StoryAssignment {
     pub why: JoinReason,
 }
 
+impl StoryAssignment {
+    /// Every article in one new story, with no reason recorded (tests, imports).
+    pub fn all_in_one_new_story<'a>(article_ids: impl IntoIterator<Item = &'a str>) -> Vec<Self> {
+        article_ids
+            .into_iter()
+            .map(|id| StoryAssignment {
+                article_id: id.to_string(),
+                story: StoryTarget::New(0),
+                why: JoinReason::default(),
+            })
+            .collect()
+    }
+}
+
 /// A stored story, without its members.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StorySummary {

@@ -5,10 +5,7 @@
 mod common;
 
 use common::*;
-use parley_store::{
-    JoinReason, Paging, SearchQuery, Store, StoryAssignment, StoryTarget, TimelineKinds,
-    RANKED_MATCHES,
-};
+use parley_store::{Paging, SearchQuery, Store, StoryAssignment, TimelineKinds, RANKED_MATCHES};
 
 fn page(offset: usize, limit: usize) -> Paging {
     Paging { offset, limit }
@@ -21,14 +18,7 @@ fn one_story(store: &mut dyn Store) -> i64 {
     let mut docs: Vec<_> = (0..6).map(document).collect();
     docs[5].published = None;
     store.put_batch(&docs).unwrap();
-    let assignments: Vec<StoryAssignment> = docs
-        .iter()
-        .map(|d| StoryAssignment {
-            article_id: d.id.clone(),
-            story: StoryTarget::New(0),
-            why: JoinReason::default(),
-        })
-        .collect();
+    let assignments = StoryAssignment::all_in_one_new_story(docs.iter().map(|d| d.id.as_str()));
     store.assign_stories(&assignments).unwrap()[0]
 }
 
