@@ -110,13 +110,17 @@ def main():
     for location, pg_dir in ((args.sqlite, None), (args.pg, args.pg_dir)):
         if not location:
             continue
-        rows = [ingest(args.parley, args.corpus, location, args.no_parse, pg_dir)]
+        # Each row is kept as soon as it exists: a failing query run must not lose the
+        # figures of a long ingest.
+        record(ingest(args.parley, args.corpus, location, args.no_parse, pg_dir))
         if args.queries:
-            rows.append(queries(location))
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False), flush=True)
-            with open(OUT, "a", encoding="utf-8") as f:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            record(queries(location))
+
+
+def record(row):
+    print(json.dumps(row, ensure_ascii=False), flush=True)
+    with open(OUT, "a", encoding="utf-8") as f:
+        f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
