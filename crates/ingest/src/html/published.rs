@@ -10,8 +10,8 @@
 //! 2. A full date in the URL ([`DateSource::Url`]).
 //! 3. A `<time datetime>` not marked as a modification date ([`DateSource::Metadata`]).
 //! 4. A date written in an element whose class or id names a date or byline, or near the
-//!    headline ([`DateSource::Text`]): a date after "Updated" only when no other is written, and
-//!    never a range.
+//!    headline ([`DateSource::Text`]): a date after "Updated" only when no other is written,
+//!    never a range, and not one told in a sentence around the headline.
 //!
 //! A candidate outside [earliest, not_after] is skipped, not clamped.
 
@@ -79,6 +79,22 @@ fn any_single_date_in_text(text: &str) -> Option<NaiveDate> {
         }
     }
     Some(first)
+}
+
+/// Lower-case words from which a block reads as running prose rather than a dateline.
+const SENTENCE_LOWERCASE_WORDS: usize = 3;
+
+/// True for a block that is a sentence ("We updated this article on February 2, 2026, to add
+/// …."): it ends like one and has several lower-case words. A date in prose is an event the
+/// text tells of, not the page's dateline ("By Ann Lee · Updated May 6, 2025" is one).
+fn reads_as_sentence(text: &str) -> bool {
+    let ends_like_one = text.trim_end().ends_with(['.', ':', '!', '?']);
+    let lowercase_words = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    ends_like_one && lowercase_words >= SENTENCE_LOWERCASE_WORDS
 }
 
 /// A date that forms a whole " | "-separated part of a title.
@@ -252,6 +268,7 @@ pub fn resolve(
                 near_title
                     .iter()
                     .enumerate()
+                    .filter(|(_, t)| !reads_as_sentence(t))
                     .map(move |(i, t)| (*t, after_update_label(i))),
             )
     };
@@ -470,6 +487,26 @@ mod tests {
             NaiveDate::from_ymd_opt(2024, 5, 3)
         );
         assert_eq!(day("Aktualisiert am 10.01.2022"), None);
+    }
+
+    #[test]
+    fn a_date_told_in_a_sentence_by_the_headline_is_not_a_dateline() {
+        let prose = [
+            "Editor's Note: We updated this article on February 2, 2026, to add new picks.",
+            "Posted on the statistics community forum on 2025-07-09:",
+        ];
+        for near in prose {
+            assert_eq!(from_near_title(&[near]), None, "{near}");
+        }
+        let datelines = [
+            "By Chris Lee ⋅ Founder and Editor ⋅ Updated May 6, 2025",
+            "Veröffentlicht von SeglerBlog am 23. Februar 2020",
+            "Published on: February 14, 2025",
+            "December 18, 2025 ・ 3 min read.",
+        ];
+        for near in datelines {
+            assert!(from_near_title(&[near]).is_some(), "{near}");
+        }
     }
 
     #[test]
