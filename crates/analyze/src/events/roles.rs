@@ -103,6 +103,22 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
     out
 }
 
+/// Whether word `i` is the (last word of the) name of an actor of the party that holds it:
+/// "Japan", "Sudan", "Iran" end like the adjectives "Russian", "Israeli" but are names, and a
+/// verb after them is in a verb position ("Japan attacked").
+pub fn names_actor(ws: &[Word], ps: &[Party], i: usize) -> bool {
+    let Some(w) = ws.get(i) else { return false };
+    ps.iter()
+        .filter(|p| p.first <= i && i <= p.last)
+        .flat_map(|p| &p.actors)
+        .any(|a| {
+            a.name
+                .split_whitespace()
+                .last()
+                .is_some_and(|last| last.to_lowercase() == w.norm)
+        })
+}
+
 /// Two actors are the same party member when their countries (or ids) agree.
 pub fn same(a: &EventActor, b: &EventActor) -> bool {
     match (&a.country, &b.country) {
@@ -130,6 +146,45 @@ mod tests {
             }),
             found_by: by.into(),
         }
+    }
+
+    /// (source, code, target) countries of `body` coded with the built-in actors stage.
+    pub(crate) fn kb_triples(body: &str) -> Vec<(String, String, String)> {
+        let sentences: Vec<Span> = parley_core::TextLayer::new(body)
+            .sentences
+            .iter()
+            .map(|s| s.span)
+            .collect();
+        let ms = crate::actors::ActorStage::new().mentions(body, &sentences, None);
+        let c = |a: &Option<EventActor>| {
+            a.as_ref()
+                .and_then(|a| a.country.clone())
+                .unwrap_or_else(|| "-".into())
+        };
+        crate::events::EventStage::new()
+            .code(body, &sentences, &ms, &[], None)
+            .iter()
+            .map(|e| (c(&e.source), e.code.clone(), c(&e.target)))
+            .collect()
+    }
+
+    #[test]
+    fn a_country_named_like_an_adjective_is_the_subject_of_the_verb_after_it() {
+        for (body, source) in [
+            ("Japan accused China of hacking.", "JPN"),
+            ("Iran accused Iraq of shelling.", "IRN"),
+            ("Sudan accused Chad of harbouring rebels.", "SDN"),
+        ] {
+            let ev = kb_triples(body);
+            assert!(
+                ev.iter()
+                    .any(|(s, c, _)| s == source && c.starts_with("11")),
+                "{body}: {ev:?}"
+            );
+        }
+        // a demonym before a word is still a modifier: "Russian talks" is a noun
+        let ev = kb_triples("Japan welcomed Russian talks with China.");
+        assert!(ev.iter().all(|(s, _, _)| s != "RUS"), "{ev:?}");
     }
 
     #[test]
