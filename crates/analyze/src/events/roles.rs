@@ -52,6 +52,9 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
         let (Some(&a), Some(&b)) = (idx.first(), idx.last()) else {
             continue;
         };
+        if is_stance_prefixed(&words[a], span.start) {
+            continue;
+        }
         // International organisations by their CAMEO code (NATO = IGOWSTNAT).
         let (country, sector) = crate::actors::cameo::event_country_sector(actor);
         let ea = EventActor {
@@ -102,6 +105,18 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
     }
     out
 }
+
+/// "pro-Iranian militia", "anti-Syrian journalist": a mention inside a word after "pro-" or
+/// "anti-" names the side someone takes, not who they are.
+fn is_stance_prefixed(w: &Word, mention_start: usize) -> bool {
+    mention_start > w.span.start
+        && STANCE_PREFIXES
+            .iter()
+            .any(|p| w.norm.starts_with(p) && w.span.start + p.len() == mention_start)
+}
+
+/// Word beginnings that turn the actor named after them into a stance.
+const STANCE_PREFIXES: &[&str] = &["pro-", "anti-"];
 
 /// Whether word `i` is the (last word of the) name of an actor of the party that holds it:
 /// "Japan", "Sudan", "Iran" end like the adjectives "Russian", "Israeli" but are names, and a
@@ -185,6 +200,20 @@ mod tests {
         // a demonym before a word is still a modifier: "Russian talks" is a noun
         let ev = kb_triples("Japan welcomed Russian talks with China.");
         assert!(ev.iter().all(|(s, _, _)| s != "RUS"), "{ev:?}");
+    }
+
+    #[test]
+    fn an_actor_after_pro_or_anti_is_a_stance_not_a_party() {
+        let ev = kb_triples("Pro-Iranian gunmen attacked Iraqi police.");
+        assert!(ev.iter().all(|(s, _, _)| s != "IRN"), "{ev:?}");
+        let ev = kb_triples("Anti-American protesters attacked the embassy of Iraq.");
+        assert!(ev.iter().all(|(s, _, _)| s != "USA"), "{ev:?}");
+        // a plain demonym stays the source
+        let ev = kb_triples("Iranian gunmen attacked Iraqi police.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "IRN" && t == "IRQ"),
+            "{ev:?}"
+        );
     }
 
     #[test]
