@@ -24,7 +24,7 @@ pub struct ParsedRoles {
 }
 
 /// Links from a verb to the verb whose subject it shares.
-const SHARED_SUBJECT: &[&str] = &["conj", "xcomp"];
+const SHARED_SUBJECT: &[&str] = &["conj", "xcomp", "acomp"];
 /// How many such links a trigger may climb.
 const MAX_HOPS: usize = 3;
 /// Prepositions whose object is the target of the verb they follow.
@@ -84,12 +84,30 @@ fn subject_of(parse: &Parse, mut verb: usize) -> Option<usize> {
                 && parse.token(verb).dep == "relcl";
             return if relative { parse.head(verb) } else { Some(s) };
         }
-        if !SHARED_SUBJECT.contains(&parse.token(verb).dep.as_str()) {
+        if !shares_subject(parse, verb) {
             return None;
         }
         verb = parse.head(verb)?;
     }
     None
+}
+
+/// Whether `verb` (or adjective) has no subject of its own but takes its head's: a conjunct or
+/// complement ("agreed to withdraw"), an adjective complement ("is willing [to send]"), or a
+/// participle or infinitive adverbial clause ("shelled the camps, killing 50", "sent troops to
+/// help").
+fn shares_subject(parse: &Parse, verb: usize) -> bool {
+    let tok = parse.token(verb);
+    match tok.dep.as_str() {
+        "advcl" => {
+            matches!(tok.tag.as_str(), "VBG" | "VBN")
+                || (tok.tag == "VB"
+                    && parse
+                        .child(verb, &["aux"])
+                        .is_some_and(|a| parse.token(a).tag == "TO"))
+        }
+        dep => SHARED_SUBJECT.contains(&dep),
+    }
 }
 
 /// The object of the first preposition of `preps` under `head`.
@@ -226,6 +244,27 @@ mod tests {
         let Some(ev) = coded(body) else { return };
         assert!(!has(&ev, "-", "RUS"), "{ev:?}");
         assert!(ev.iter().all(|(_, s, _)| s != "RUS"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_participle_clause_takes_the_subject_of_its_main_verb() {
+        let body = "Vietnamese troops shelled camps near the Thai border, killing 50 people, Thai officials said.";
+        let Some(events) = coded_events(body) else {
+            return;
+        };
+        let killing = events
+            .iter()
+            .find(|e| e.trigger.as_ref().is_some_and(|t| t.text == "killing"));
+        let source = killing.and_then(|e| e.source.as_ref()?.country.clone());
+        assert_eq!(source.as_deref(), Some("VNM"), "{events:?}");
+    }
+
+    #[test]
+    fn an_adjective_complement_passes_on_its_subject() {
+        let body = "Under the new accord Poland is willing to send troops to help defend Ukraine.";
+        let Some(ev) = coded(body) else { return };
+        assert!(has(&ev, "POL", "UKR"), "{ev:?}");
+        assert!(ev.iter().all(|(_, s, _)| s == "POL"), "{ev:?}");
     }
 
     #[test]
