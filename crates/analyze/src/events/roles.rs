@@ -52,7 +52,7 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
         let (Some(&a), Some(&b)) = (idx.first(), idx.last()) else {
             continue;
         };
-        if is_stance_prefixed(&words[a], span.start) {
+        if is_stance_prefixed(&words[a], span.start) || is_backer(&words[b], span.end) {
             continue;
         }
         // International organisations by their CAMEO code (NATO = IGOWSTNAT).
@@ -117,6 +117,46 @@ fn is_stance_prefixed(w: &Word, mention_start: usize) -> bool {
 
 /// Word beginnings that turn the actor named after them into a stance.
 const STANCE_PREFIXES: &[&str] = &["pro-", "anti-"];
+
+/// "Syrian-backed militia", "NATO-member Norway", "US-made missiles": a mention that opens a
+/// hyphenated word ending in one of [`BACKER_SUFFIXES`] names who stands behind the noun, not
+/// who acts. ("Russian-led forces" stay Russian: the leader acts.)
+fn is_backer(w: &Word, mention_end: usize) -> bool {
+    let Some(rest) = mention_end
+        .checked_sub(w.span.start)
+        .and_then(|k| w.norm.get(k..))
+    else {
+        return false;
+    };
+    rest.strip_prefix('-')
+        .is_some_and(|suffix| BACKER_SUFFIXES.contains(&suffix))
+}
+
+/// Second halves of hyphenated modifiers that make the actor before them a backer, maker or
+/// membership of the noun.
+const BACKER_SUFFIXES: &[&str] = &[
+    "backed",
+    "supported",
+    "sponsored",
+    "funded",
+    "financed",
+    "armed",
+    "trained",
+    "allied",
+    "aligned",
+    "leaning",
+    "friendly",
+    "member",
+    "made",
+    "built",
+    "brokered",
+    "mediated",
+    "linked",
+    "inspired",
+    "based",
+    "born",
+    "educated",
+];
 
 /// Whether word `i` is the (last word of the) name of an actor of the party that holds it:
 /// "Japan", "Sudan", "Iran" end like the adjectives "Russian", "Israeli" but are names, and a
@@ -212,6 +252,24 @@ mod tests {
         let ev = kb_triples("Iranian gunmen attacked Iraqi police.");
         assert!(
             ev.iter().any(|(s, _, t)| s == "IRN" && t == "IRQ"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn an_actor_that_backs_or_made_the_noun_is_not_a_party() {
+        let ev = kb_triples("Syrian-backed militiamen attacked Israeli troops.");
+        assert!(ev.iter().all(|(s, _, _)| s != "SYR"), "{ev:?}");
+        let ev = kb_triples("NATO-member Norway condemned Russia on Monday.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "NOR" && t == "RUS"),
+            "{ev:?}"
+        );
+        assert!(ev.iter().all(|(s, _, _)| s == "NOR"), "{ev:?}");
+        // the leader of the forces acts
+        let ev = kb_triples("Russian-led forces attacked Georgia.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "RUS" && t == "GEO"),
             "{ev:?}"
         );
     }
