@@ -275,6 +275,22 @@ mod tests {
     }
 
     #[test]
+    fn armed_groups_and_the_european_community_are_known_actors() {
+        let ev = kb_triples("The Khmer Rouge accused Vietnam of aggression.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "KHM" && t == "VNM"),
+            "{ev:?}"
+        );
+        let ev = kb_triples("European Community ministers condemned Serbia on Monday.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "IGOEUREEC" && t == "SRB"),
+            "{ev:?}"
+        );
+        let ev = kb_triples("UNITA refused to let Zambian planes land.");
+        assert!(ev.iter().any(|(s, _, _)| s == "AGO"), "{ev:?}");
+    }
+
+    #[test]
     fn a_countryless_name_only_the_ner_found_is_no_party_nor_are_its_coreferents() {
         let body = "Ada Brightwater spoke. Brightwater accused Russia.";
         let second = Span::new(23, body.len());
