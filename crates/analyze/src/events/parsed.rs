@@ -19,7 +19,9 @@ pub struct ParsedRoles {
     /// The verb is passive (it has a passive subject or a passive auxiliary).
     pub passive: bool,
     /// The verb heads a relative clause ("the group that has seized") whose noun names no
-    /// party: its source is not to be guessed from position.
+    /// party, or its subject names no party and the parties before the verb stand in a clause
+    /// or appositive describing that subject ("the militia, which Iran backs, attacked"): its
+    /// source is not to be guessed from position.
     pub partyless_relative: bool,
 }
 
@@ -65,8 +67,10 @@ pub fn verb_roles(parse: &Parse, ws: &[Word], ps: &[Party], first: usize) -> Opt
             && parse
                 .child(verb, &["nsubj"])
                 .is_some_and(|s| matches!(parse.token(s).tag.as_str(), "WP" | "WDT"));
+        let described =
+            source.is_none() && subject.is_some_and(|s| partyless_described(parse, ws, ps, s));
         ParsedRoles {
-            partyless_relative: relative && source.is_none(),
+            partyless_relative: (relative || described) && source.is_none(),
             source,
             target: party(object),
             passive,
@@ -109,6 +113,43 @@ fn shares_subject(parse: &Parse, verb: usize) -> bool {
         dep => SHARED_SUBJECT.contains(&dep),
     }
 }
+
+/// Whether a subject noun that names no party is described by a clause or appositive that holds
+/// one ("the militia, which is backed by Iran", "members of the jurists' association, a body
+/// close to the OAU"): that party is not the subject. (A participle phrase, "a report released
+/// in the Rwandan capital", often says where the subject acts and is left to the positions.)
+fn partyless_described(parse: &Parse, ws: &[Word], ps: &[Party], subject: usize) -> bool {
+    let tok = parse.token(subject);
+    if !matches!(tok.tag.as_str(), "NN" | "NNS" | "NNP" | "NNPS") {
+        return false;
+    }
+    let mut stack = vec![subject];
+    let mut seen = 0;
+    while let Some(k) = stack.pop() {
+        seen += 1;
+        if seen > parse.tokens().len() {
+            return false;
+        }
+        for &c in parse.children(k) {
+            if DESCRIBING.contains(&parse.token(c).dep.as_str()) {
+                let span = parse.subtree_span(c);
+                let holds_party = ps.iter().any(|p| {
+                    ws.get(p.first)
+                        .is_some_and(|w| span.start <= w.span.start && w.span.end <= span.end)
+                });
+                if holds_party {
+                    return true;
+                }
+            } else if matches!(parse.token(c).dep.as_str(), "prep" | "pobj") {
+                stack.push(c);
+            }
+        }
+    }
+    false
+}
+
+/// Links from a noun to a clause or appositive that describes it.
+const DESCRIBING: &[&str] = &["relcl", "appos"];
 
 /// The object of the first preposition of `preps` under `head`.
 fn prep_object(parse: &Parse, head: usize, preps: &[&str]) -> Option<usize> {
@@ -265,6 +306,21 @@ mod tests {
         let Some(ev) = coded(body) else { return };
         assert!(has(&ev, "POL", "UKR"), "{ev:?}");
         assert!(ev.iter().all(|(_, s, _)| s == "POL"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_party_in_a_clause_describing_a_partyless_subject_is_not_the_source() {
+        let body = "The militia, which is backed by Iran, attacked Israel.";
+        let Some(ev) = coded(body) else { return };
+        assert!(!has(&ev, "IRN", "ISR"), "{ev:?}");
+        let body = "The rebels, a group close to the Arab League, investigated the camps.";
+        let Some(ev) = coded(body) else { return };
+        assert!(ev.iter().all(|(_, s, _)| !s.starts_with("IGO")), "{ev:?}");
+        // a party named in a plain prepositional phrase still is
+        let Some(ev) = coded("Officials in Moscow accused Ukraine of provocations.") else {
+            return;
+        };
+        assert!(has(&ev, "RUS", "UKR"), "{ev:?}");
     }
 
     #[test]
