@@ -82,8 +82,14 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
             if overlapping || compound || same_np || (gap.is_empty() && same_actor) {
                 last.last = last.last.max(b);
                 last.place &= place;
-                if !last.actors.iter().any(|x| same(x, &actor)) {
-                    last.actors.push(actor);
+                match last.actors.iter_mut().find(|x| same(x, &actor)) {
+                    // "Georgian protesters" over "Georgian": the group says which side of the
+                    // country acts, so that the government it faces is not read as itself
+                    Some(x) if overlapping && x.sector.is_none() && actor.sector.is_some() => {
+                        *x = actor
+                    }
+                    Some(_) => {}
+                    None => last.actors.push(actor),
                 }
                 continue;
             }
@@ -288,6 +294,18 @@ mod tests {
         );
         let ev = kb_triples("UNITA refused to let Zambian planes land.");
         assert!(ev.iter().any(|(s, _, _)| s == "AGO"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_group_of_a_country_keeps_its_sector_and_may_act_on_its_government() {
+        let ev = kb_triples("Georgian demonstrators attacked the Georgian government.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "GEO" && t == "GEO"),
+            "{ev:?}"
+        );
+        // one country's government is not its own target
+        let ev = kb_triples("The Georgian government attacked Georgia.");
+        assert!(ev.iter().all(|(_, _, t)| t != "GEO"), "{ev:?}");
     }
 
     #[test]
