@@ -443,6 +443,12 @@ fn main() {
     println!("(actors: {label})");
     if what == "one" {
         let text = args.get(1).cloned().unwrap_or_default();
+        // with --parse, the dependency tree first: index, word, tag, label, head
+        if let Some(p) = parse(&text) {
+            for (i, t) in p.tokens().iter().enumerate() {
+                println!("  {i:3} {:14} {:5} {:10} -> {}", t.text, t.tag, t.dep, t.head);
+            }
+        }
         for m in ph.mentions_parsed(&text, &sentences(&text), None, parse(&text).as_ref()) {
             let a = m.actor.unwrap();
             println!(
@@ -450,7 +456,12 @@ fn main() {
                 m.span.text, a.id, a.kind, a.country, m.found_by
             );
         }
-        for e in code_text(&stage, &ph, &text, None) {
+        let (events, why) = code_explained(&stage, &ph, &text, None);
+        println!(
+            "parties {:?} triggers {:?} verbs {:?}",
+            why.parties, why.triggers, why.verb_words
+        );
+        for e in events {
             println!(
                 "{} {} {} {:?} trigger={:?}",
                 country(&e.source),

@@ -3,7 +3,7 @@
 
 use super::codes::CameoTable;
 use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
-use super::roles::{parties, same, Party, CLAUSE_BREAKS};
+use super::roles::{names_actor, parties, same, Party, CLAUSE_BREAKS};
 use super::status::{speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
 use crate::parse::Parse;
@@ -425,7 +425,7 @@ impl Coder {
             let after_det = i > 0
                 && (DETERMINERS.contains(&ws[i - 1].norm.as_str())
                     || (in_party(i - 1)
-                        && (is_adjective_form(&ws[i - 1].norm)
+                        && ((is_adjective_form(&ws[i - 1].norm) && !names_actor(ws, ps, i - 1))
                             || ps.iter().any(|p| {
                                 p.last == i - 1
                                     && p.first > 0

@@ -19,12 +19,14 @@ pub struct ParsedRoles {
     /// The verb is passive (it has a passive subject or a passive auxiliary).
     pub passive: bool,
     /// The verb heads a relative clause ("the group that has seized") whose noun names no
-    /// party: its source is not to be guessed from position.
+    /// party, or its subject names no party and the parties before the verb stand in a clause
+    /// or appositive describing that subject ("the militia, which Iran backs, attacked"): its
+    /// source is not to be guessed from position.
     pub partyless_relative: bool,
 }
 
 /// Links from a verb to the verb whose subject it shares.
-const SHARED_SUBJECT: &[&str] = &["conj", "xcomp"];
+const SHARED_SUBJECT: &[&str] = &["conj", "xcomp", "acomp"];
 /// How many such links a trigger may climb.
 const MAX_HOPS: usize = 3;
 /// Prepositions whose object is the target of the verb they follow.
@@ -65,8 +67,10 @@ pub fn verb_roles(parse: &Parse, ws: &[Word], ps: &[Party], first: usize) -> Opt
             && parse
                 .child(verb, &["nsubj"])
                 .is_some_and(|s| matches!(parse.token(s).tag.as_str(), "WP" | "WDT"));
+        let described =
+            source.is_none() && subject.is_some_and(|s| partyless_described(parse, ws, ps, s));
         ParsedRoles {
-            partyless_relative: relative && source.is_none(),
+            partyless_relative: (relative || described) && source.is_none(),
             source,
             target: party(object),
             passive,
@@ -84,13 +88,68 @@ fn subject_of(parse: &Parse, mut verb: usize) -> Option<usize> {
                 && parse.token(verb).dep == "relcl";
             return if relative { parse.head(verb) } else { Some(s) };
         }
-        if !SHARED_SUBJECT.contains(&parse.token(verb).dep.as_str()) {
+        if !shares_subject(parse, verb) {
             return None;
         }
         verb = parse.head(verb)?;
     }
     None
 }
+
+/// Whether `verb` (or adjective) has no subject of its own but takes its head's: a conjunct or
+/// complement ("agreed to withdraw"), an adjective complement ("is willing [to send]"), or a
+/// participle or infinitive adverbial clause ("shelled the camps, killing 50", "sent troops to
+/// help").
+fn shares_subject(parse: &Parse, verb: usize) -> bool {
+    let tok = parse.token(verb);
+    match tok.dep.as_str() {
+        "advcl" => {
+            matches!(tok.tag.as_str(), "VBG" | "VBN")
+                || (tok.tag == "VB"
+                    && parse
+                        .child(verb, &["aux"])
+                        .is_some_and(|a| parse.token(a).tag == "TO"))
+        }
+        dep => SHARED_SUBJECT.contains(&dep),
+    }
+}
+
+/// Whether a subject noun that names no party is described by a clause or appositive that holds
+/// one ("the militia, which is backed by Iran", "members of the jurists' association, a body
+/// close to the OAU"): that party is not the subject. (A participle phrase, "a report released
+/// in the Rwandan capital", often says where the subject acts and is left to the positions.)
+fn partyless_described(parse: &Parse, ws: &[Word], ps: &[Party], subject: usize) -> bool {
+    let tok = parse.token(subject);
+    if !matches!(tok.tag.as_str(), "NN" | "NNS" | "NNP" | "NNPS") {
+        return false;
+    }
+    let mut stack = vec![subject];
+    let mut seen = 0;
+    while let Some(k) = stack.pop() {
+        seen += 1;
+        if seen > parse.tokens().len() {
+            return false;
+        }
+        for &c in parse.children(k) {
+            if DESCRIBING.contains(&parse.token(c).dep.as_str()) {
+                let span = parse.subtree_span(c);
+                let holds_party = ps.iter().any(|p| {
+                    ws.get(p.first)
+                        .is_some_and(|w| span.start <= w.span.start && w.span.end <= span.end)
+                });
+                if holds_party {
+                    return true;
+                }
+            } else if matches!(parse.token(c).dep.as_str(), "prep" | "pobj") {
+                stack.push(c);
+            }
+        }
+    }
+    false
+}
+
+/// Links from a noun to a clause or appositive that describes it.
+const DESCRIBING: &[&str] = &["relcl", "appos"];
 
 /// The object of the first preposition of `preps` under `head`.
 fn prep_object(parse: &Parse, head: usize, preps: &[&str]) -> Option<usize> {
@@ -226,6 +285,42 @@ mod tests {
         let Some(ev) = coded(body) else { return };
         assert!(!has(&ev, "-", "RUS"), "{ev:?}");
         assert!(ev.iter().all(|(_, s, _)| s != "RUS"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_participle_clause_takes_the_subject_of_its_main_verb() {
+        let body = "Vietnamese troops shelled camps near the Thai border, killing 50 people, Thai officials said.";
+        let Some(events) = coded_events(body) else {
+            return;
+        };
+        let killing = events
+            .iter()
+            .find(|e| e.trigger.as_ref().is_some_and(|t| t.text == "killing"));
+        let source = killing.and_then(|e| e.source.as_ref()?.country.clone());
+        assert_eq!(source.as_deref(), Some("VNM"), "{events:?}");
+    }
+
+    #[test]
+    fn an_adjective_complement_passes_on_its_subject() {
+        let body = "Under the new accord Poland is willing to send troops to help defend Ukraine.";
+        let Some(ev) = coded(body) else { return };
+        assert!(has(&ev, "POL", "UKR"), "{ev:?}");
+        assert!(ev.iter().all(|(_, s, _)| s == "POL"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_party_in_a_clause_describing_a_partyless_subject_is_not_the_source() {
+        let body = "The militia, which is backed by Iran, attacked Israel.";
+        let Some(ev) = coded(body) else { return };
+        assert!(!has(&ev, "IRN", "ISR"), "{ev:?}");
+        let body = "The rebels, a group close to the Arab League, investigated the camps.";
+        let Some(ev) = coded(body) else { return };
+        assert!(ev.iter().all(|(_, s, _)| !s.starts_with("IGO")), "{ev:?}");
+        // a party named in a plain prepositional phrase still is
+        let Some(ev) = coded("Officials in Moscow accused Ukraine of provocations.") else {
+            return;
+        };
+        assert!(has(&ev, "RUS", "UKR"), "{ev:?}");
     }
 
     #[test]

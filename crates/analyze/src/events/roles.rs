@@ -52,6 +52,9 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
         let (Some(&a), Some(&b)) = (idx.first(), idx.last()) else {
             continue;
         };
+        if is_stance_prefixed(&words[a], span.start) || is_backer(&words[b], span.end) {
+            continue;
+        }
         // International organisations by their CAMEO code (NATO = IGOWSTNAT).
         let (country, sector) = crate::actors::cameo::event_country_sector(actor);
         let ea = EventActor {
@@ -79,8 +82,14 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
             if overlapping || compound || same_np || (gap.is_empty() && same_actor) {
                 last.last = last.last.max(b);
                 last.place &= place;
-                if !last.actors.iter().any(|x| same(x, &actor)) {
-                    last.actors.push(actor);
+                match last.actors.iter_mut().find(|x| same(x, &actor)) {
+                    // "Georgian protesters" over "Georgian": the group says which side of the
+                    // country acts, so that the government it faces is not read as itself
+                    Some(x) if overlapping && x.sector.is_none() && actor.sector.is_some() => {
+                        *x = actor
+                    }
+                    Some(_) => {}
+                    None => last.actors.push(actor),
                 }
                 continue;
             }
@@ -101,6 +110,74 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
         });
     }
     out
+}
+
+/// "pro-Iranian militia", "anti-Syrian journalist": a mention inside a word after "pro-" or
+/// "anti-" names the side someone takes, not who they are.
+fn is_stance_prefixed(w: &Word, mention_start: usize) -> bool {
+    mention_start > w.span.start
+        && STANCE_PREFIXES
+            .iter()
+            .any(|p| w.norm.starts_with(p) && w.span.start + p.len() == mention_start)
+}
+
+/// Word beginnings that turn the actor named after them into a stance.
+const STANCE_PREFIXES: &[&str] = &["pro-", "anti-"];
+
+/// "Syrian-backed militia", "NATO-member Norway", "US-made missiles": a mention that opens a
+/// hyphenated word ending in one of [`BACKER_SUFFIXES`] names who stands behind the noun, not
+/// who acts. ("Russian-led forces" stay Russian: the leader acts.)
+fn is_backer(w: &Word, mention_end: usize) -> bool {
+    let Some(rest) = mention_end
+        .checked_sub(w.span.start)
+        .and_then(|k| w.norm.get(k..))
+    else {
+        return false;
+    };
+    rest.strip_prefix('-')
+        .is_some_and(|suffix| BACKER_SUFFIXES.contains(&suffix))
+}
+
+/// Second halves of hyphenated modifiers that make the actor before them a backer, maker or
+/// membership of the noun.
+const BACKER_SUFFIXES: &[&str] = &[
+    "backed",
+    "supported",
+    "sponsored",
+    "funded",
+    "financed",
+    "armed",
+    "trained",
+    "allied",
+    "aligned",
+    "leaning",
+    "friendly",
+    "member",
+    "made",
+    "built",
+    "brokered",
+    "mediated",
+    "linked",
+    "inspired",
+    "based",
+    "born",
+    "educated",
+];
+
+/// Whether word `i` is the (last word of the) name of an actor of the party that holds it:
+/// "Japan", "Sudan", "Iran" end like the adjectives "Russian", "Israeli" but are names, and a
+/// verb after them is in a verb position ("Japan attacked").
+pub fn names_actor(ws: &[Word], ps: &[Party], i: usize) -> bool {
+    let Some(w) = ws.get(i) else { return false };
+    ps.iter()
+        .filter(|p| p.first <= i && i <= p.last)
+        .flat_map(|p| &p.actors)
+        .any(|a| {
+            a.name
+                .split_whitespace()
+                .last()
+                .is_some_and(|last| last.to_lowercase() == w.norm)
+        })
 }
 
 /// Two actors are the same party member when their countries (or ids) agree.
@@ -130,6 +207,105 @@ mod tests {
             }),
             found_by: by.into(),
         }
+    }
+
+    /// (source, code, target) countries of `body` coded with the built-in actors stage.
+    pub(crate) fn kb_triples(body: &str) -> Vec<(String, String, String)> {
+        let sentences: Vec<Span> = parley_core::TextLayer::new(body)
+            .sentences
+            .iter()
+            .map(|s| s.span)
+            .collect();
+        let ms = crate::actors::ActorStage::new().mentions(body, &sentences, None);
+        let c = |a: &Option<EventActor>| {
+            a.as_ref()
+                .and_then(|a| a.country.clone())
+                .unwrap_or_else(|| "-".into())
+        };
+        crate::events::EventStage::new()
+            .code(body, &sentences, &ms, &[], None)
+            .iter()
+            .map(|e| (c(&e.source), e.code.clone(), c(&e.target)))
+            .collect()
+    }
+
+    #[test]
+    fn a_country_named_like_an_adjective_is_the_subject_of_the_verb_after_it() {
+        for (body, source) in [
+            ("Japan accused China of hacking.", "JPN"),
+            ("Iran accused Iraq of shelling.", "IRN"),
+            ("Sudan accused Chad of harbouring rebels.", "SDN"),
+        ] {
+            let ev = kb_triples(body);
+            assert!(
+                ev.iter()
+                    .any(|(s, c, _)| s == source && c.starts_with("11")),
+                "{body}: {ev:?}"
+            );
+        }
+        // a demonym before a word is still a modifier: "Russian talks" is a noun
+        let ev = kb_triples("Japan welcomed Russian talks with China.");
+        assert!(ev.iter().all(|(s, _, _)| s != "RUS"), "{ev:?}");
+    }
+
+    #[test]
+    fn an_actor_after_pro_or_anti_is_a_stance_not_a_party() {
+        let ev = kb_triples("Pro-Iranian gunmen attacked Iraqi police.");
+        assert!(ev.iter().all(|(s, _, _)| s != "IRN"), "{ev:?}");
+        let ev = kb_triples("Anti-American protesters attacked the embassy of Iraq.");
+        assert!(ev.iter().all(|(s, _, _)| s != "USA"), "{ev:?}");
+        // a plain demonym stays the source
+        let ev = kb_triples("Iranian gunmen attacked Iraqi police.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "IRN" && t == "IRQ"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn an_actor_that_backs_or_made_the_noun_is_not_a_party() {
+        let ev = kb_triples("Syrian-backed militiamen attacked Israeli troops.");
+        assert!(ev.iter().all(|(s, _, _)| s != "SYR"), "{ev:?}");
+        let ev = kb_triples("NATO-member Norway condemned Russia on Monday.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "NOR" && t == "RUS"),
+            "{ev:?}"
+        );
+        assert!(ev.iter().all(|(s, _, _)| s == "NOR"), "{ev:?}");
+        // the leader of the forces acts
+        let ev = kb_triples("Russian-led forces attacked Georgia.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "RUS" && t == "GEO"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn armed_groups_and_the_european_community_are_known_actors() {
+        let ev = kb_triples("The Khmer Rouge accused Vietnam of aggression.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "KHM" && t == "VNM"),
+            "{ev:?}"
+        );
+        let ev = kb_triples("European Community ministers condemned Serbia on Monday.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "IGOEUREEC" && t == "SRB"),
+            "{ev:?}"
+        );
+        let ev = kb_triples("UNITA refused to let Zambian planes land.");
+        assert!(ev.iter().any(|(s, _, _)| s == "AGO"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_group_of_a_country_keeps_its_sector_and_may_act_on_its_government() {
+        let ev = kb_triples("Georgian demonstrators attacked the Georgian government.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "GEO" && t == "GEO"),
+            "{ev:?}"
+        );
+        // one country's government is not its own target
+        let ev = kb_triples("The Georgian government attacked Georgia.");
+        assert!(ev.iter().all(|(_, _, t)| t != "GEO"), "{ev:?}");
     }
 
     #[test]
