@@ -606,3 +606,67 @@ fn tightening_a_blockade_imposes_it() {
         "IRN"
     ));
 }
+
+/// The PLOVER categories of the events coded in `body`.
+fn categories(body: &str) -> Vec<String> {
+    code(body)
+        .into_iter()
+        .filter_map(|e| e.plover.map(|p| p.category))
+        .collect()
+}
+
+#[test]
+fn resigning_is_a_retreat_and_lifting_a_curfew_a_concession() {
+    // PLOVER manual: RETREAT's modes include resign but not ease; easing is CONCEDE
+    assert!(has("Putin resigned on Sunday.", "RUS", "0831", "-"));
+    assert_eq!(categories("Putin resigned on Sunday."), ["RETREAT"]);
+    assert_eq!(
+        categories("Georgia lifted the curfew in its capital."),
+        ["CONCEDE"]
+    );
+}
+
+#[test]
+fn codes_with_a_cameo_code_of_their_own() {
+    assert!(has("Russia vetoed the resolution.", "RUS", "129", "-"));
+    assert!(has("Ukraine ratified the treaty.", "UKR", "057", "-"));
+    assert!(has("Iran sued the United States.", "IRN", "115", "USA"));
+    assert!(has(
+        "Ukraine freed three Russian soldiers.",
+        "UKR",
+        "0841",
+        "RUS"
+    ));
+    assert!(has(
+        "Iran expelled inspectors from the United States.",
+        "IRN",
+        "1662",
+        "USA"
+    ));
+}
+
+#[test]
+fn the_content_of_a_demand_noun_is_not_an_event_of_its_own() {
+    let t = triples("France repeated its demand that Iran release the prisoners.");
+    assert!(t.iter().all(|(_, c, _)| !c.starts_with("08")), "{t:?}");
+    assert!(
+        t.iter().any(|(s, c, _)| s == "FRA" && c.starts_with("10")),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn a_plural_noun_after_a_prepositional_actor_is_no_verb() {
+    let t = triples("Iran protested against abuses by Russian security forces.");
+    assert!(t.iter().all(|(_, c, _)| !c.starts_with("17")), "{t:?}");
+}
+
+#[test]
+fn a_country_name_ending_like_an_adjective_keeps_its_verb() {
+    assert!(has(
+        "Iran accused Russia of aggression.",
+        "IRN",
+        "112",
+        "RUS"
+    ));
+}
