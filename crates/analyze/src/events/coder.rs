@@ -366,6 +366,8 @@ impl Coder {
                 || party_in_gap
                 || (at..found).any(|k| AUX.contains(&ws[k].norm.as_str()) || ws[k].norm == "that")
                 || (at..found).any(|k| is_verb(k) && !ws[k].cap)
+                // "announced a suspension of aid": the object is an event noun of its own
+                || (at..found).any(|k| self.noun_at(ws, k).is_some())
             {
                 return None;
             }
@@ -487,6 +489,16 @@ impl Coder {
                 i = last + 1;
                 continue;
             }
+            // "The militarist wing refused to allow ...": a request, refusal or threat verb with
+            // no actor for a subject is no event, but its content is still no event of its own
+            if verb.is_none()
+                && !after_det
+                && !capitalised_name
+                && w.norm.ends_with("ed")
+                && self.governs(verbs[i])
+            {
+                governed = true;
+            }
             if let Some((entry, last)) = noun {
                 if verb.is_none() {
                     // "its demand that Israel ease", "the threat to attack": the content of a
@@ -511,6 +523,16 @@ impl Coder {
             i += 1;
         }
         out
+    }
+
+    /// Whether a verb entry's own code has a root that governs the verbs of its clause.
+    fn governs(&self, verb: Option<(&VerbEntry, usize)>) -> bool {
+        verb.and_then(|(e, _)| {
+            e.code
+                .clone()
+                .unwrap_or_else(|| self.dict.blocks[e.block].code.clone())
+        })
+        .is_some_and(|c| c.len() >= 2 && GOVERNING_ROOTS.contains(&&c[..2]))
     }
 
     /// Whether the parse gives the verb at `w` a subject that is a meeting noun ("talks",

@@ -670,3 +670,37 @@ fn a_country_name_ending_like_an_adjective_keeps_its_verb() {
         "RUS"
     ));
 }
+
+#[test]
+fn a_refusal_without_an_actor_subject_still_governs_its_clause() {
+    let t = triples("The armed wing refused to allow Russia to attack Ukraine.");
+    assert!(t.iter().all(|(_, c, _)| !c.starts_with("19")), "{t:?}");
+}
+
+#[test]
+fn object_patterns_added_to_cameo_verbs() {
+    assert!(has(
+        "Russia dismissed an appeal from Ukraine.",
+        "RUS",
+        "120",
+        "UKR"
+    ));
+    assert!(has(
+        "Turkey prevented the demonstration.",
+        "TUR",
+        "1721",
+        "-"
+    ));
+    assert!(has(
+        "Germany removed the sanctions on Iran.",
+        "DEU",
+        "085",
+        "IRN"
+    ));
+    assert!(has(
+        "France announced a suspension of aid to Syria.",
+        "FRA",
+        "162",
+        "SYR"
+    ));
+}
