@@ -704,3 +704,32 @@ fn object_patterns_added_to_cameo_verbs() {
         "SYR"
     ));
 }
+
+#[test]
+fn general_objects_of_verbs_with_no_default_code() {
+    assert!(has(
+        "Georgia cancelled the restrictions on Russian media.",
+        "GEO",
+        "081",
+        "RUS"
+    ));
+    assert!(has(
+        "Poland and Ukraine upgraded their diplomatic ties.",
+        "POL",
+        "050",
+        "UKR"
+    ));
+    assert!(has("Israel strengthened its forces.", "ISR", "154", "-"));
+    assert!(has(
+        "Germany reduced its aid to Syria.",
+        "DEU",
+        "162",
+        "SYR"
+    ));
+    assert!(has(
+        "Turkey ended its mediation between Russia and Ukraine.",
+        "TUR",
+        "165",
+        "RUS"
+    ));
+}
