@@ -360,8 +360,12 @@ impl Coder {
                 .find(|&k| self.item_at(item, ws, k))?;
             skipped += found - at;
             // an actor may stand between the verb and its pattern only as the verb's object
-            let party_in_gap =
-                (at..found).any(|k| in_party(k) && (!used.is_empty() || k > last + 2));
+            // ("defended Iraq and Libya on Friday against criticism": parties joined by "and")
+            let object_parties = |k: usize| {
+                (last + 1..k).all(|x| in_party(x) || matches!(ws[x].norm.as_str(), "and" | ","))
+            };
+            let party_in_gap = (at..found)
+                .any(|k| in_party(k) && (!used.is_empty() || (k > last + 2 && !object_parties(k))));
             if skipped > MAX_SKIPPED
                 || party_in_gap
                 || (at..found).any(|k| AUX.contains(&ws[k].norm.as_str()) || ws[k].norm == "that")

@@ -733,3 +733,29 @@ fn general_objects_of_verbs_with_no_default_code() {
         "RUS"
     ));
 }
+
+#[test]
+fn arms_are_weapons_and_speeding_up_carries_out() {
+    assert!(has(
+        "The United States continued to send arms to Ukraine.",
+        "USA",
+        "072",
+        "UKR"
+    ));
+    assert!(has(
+        "Russia speeded up the withdrawal of its forces from Ukraine.",
+        "RUS",
+        "0874",
+        "UKR"
+    ));
+}
+
+#[test]
+fn a_pattern_reaches_past_an_object_of_parties_joined_by_and() {
+    assert!(has(
+        "France defended Iran and Syria on Friday against criticism.",
+        "FRA",
+        "052",
+        "IRN"
+    ));
+}
