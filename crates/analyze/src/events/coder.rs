@@ -369,7 +369,12 @@ impl Coder {
             if skipped > MAX_SKIPPED
                 || party_in_gap
                 || (at..found).any(|k| AUX.contains(&ws[k].norm.as_str()) || ws[k].norm == "that")
-                || (at..found).any(|k| is_verb(k) && !ws[k].cap)
+                // a verb form after a determiner is a modifier ("a warm welcome")
+                || (at..found).any(|k| {
+                    is_verb(k)
+                        && !ws[k].cap
+                        && !(k > 0 && DETERMINERS.contains(&ws[k - 1].norm.as_str()))
+                })
                 // "announced a suspension of aid": the object is an event noun of its own
                 || (at..found).any(|k| self.noun_at(ws, k).is_some())
             {

@@ -759,3 +759,29 @@ fn a_pattern_reaches_past_an_object_of_parties_joined_by_and() {
         "IRN"
     ));
 }
+
+#[test]
+fn launching_rocket_fire_is_an_attack_with_heavy_weapons() {
+    assert!(has(
+        "Russian-led forces launched rocket fire against Ukraine.",
+        "RUS",
+        "194",
+        "UKR"
+    ));
+}
+
+#[test]
+fn a_welcome_hosts_and_arson_destroys_property() {
+    assert!(has(
+        "France gave a warm welcome to Iran's president.",
+        "FRA",
+        "043",
+        "IRN"
+    ));
+    assert!(has(
+        "Russian soldiers set fire to the offices of Ukraine's embassy.",
+        "RUS",
+        "1712",
+        "UKR"
+    ));
+}
