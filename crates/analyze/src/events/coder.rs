@@ -360,12 +360,23 @@ impl Coder {
                 .find(|&k| self.item_at(item, ws, k))?;
             skipped += found - at;
             // an actor may stand between the verb and its pattern only as the verb's object
-            let party_in_gap =
-                (at..found).any(|k| in_party(k) && (!used.is_empty() || k > last + 2));
+            // ("defended Iraq and Libya on Friday against criticism": parties joined by "and")
+            let object_parties = |k: usize| {
+                (last + 1..k).all(|x| in_party(x) || matches!(ws[x].norm.as_str(), "and" | ","))
+            };
+            let party_in_gap = (at..found)
+                .any(|k| in_party(k) && (!used.is_empty() || (k > last + 2 && !object_parties(k))));
             if skipped > MAX_SKIPPED
                 || party_in_gap
                 || (at..found).any(|k| AUX.contains(&ws[k].norm.as_str()) || ws[k].norm == "that")
-                || (at..found).any(|k| is_verb(k) && !ws[k].cap)
+                // a verb form after a determiner is a modifier ("a warm welcome")
+                || (at..found).any(|k| {
+                    is_verb(k)
+                        && !ws[k].cap
+                        && !(k > 0 && DETERMINERS.contains(&ws[k - 1].norm.as_str()))
+                })
+                // "announced a suspension of aid": the object is an event noun of its own
+                || (at..found).any(|k| self.noun_at(ws, k).is_some())
             {
                 return None;
             }
@@ -487,8 +498,21 @@ impl Coder {
                 i = last + 1;
                 continue;
             }
+            // "The militarist wing refused to allow ...": a request, refusal or threat verb with
+            // no actor for a subject is no event, but its content is still no event of its own
+            if verb.is_none()
+                && !after_det
+                && !capitalised_name
+                && w.norm.ends_with("ed")
+                && self.governs(verbs[i])
+            {
+                governed = true;
+            }
             if let Some((entry, last)) = noun {
                 if verb.is_none() {
+                    // "its demand that Israel ease", "the threat to attack": the content of a
+                    // request or threat is not an event of its own
+                    governed = GOVERNING_ROOTS.contains(&&entry.code[..2]);
                     out.push(Trigger {
                         first: i,
                         last,
@@ -508,6 +532,16 @@ impl Coder {
             i += 1;
         }
         out
+    }
+
+    /// Whether a verb entry's own code has a root that governs the verbs of its clause.
+    fn governs(&self, verb: Option<(&VerbEntry, usize)>) -> bool {
+        verb.and_then(|(e, _)| {
+            e.code
+                .clone()
+                .unwrap_or_else(|| self.dict.blocks[e.block].code.clone())
+        })
+        .is_some_and(|c| c.len() >= 2 && GOVERNING_ROOTS.contains(&&c[..2]))
     }
 
     /// Whether the parse gives the verb at `w` a subject that is a meeting noun ("talks",
@@ -1037,7 +1071,10 @@ fn verb_position(
         return plain
             && head_ok
             && subject_party.is_some_and(|j| {
-                (j + 1..k).all(|x| in_party(x) || !is_verb(x))
+                // "violations by Algerian security forces": a plural noun, not a verb, ends a
+                // noun phrase after a preposition
+                !(plural_like(&ws[i].norm) && after_preposition(ws, j, in_party))
+                    && (j + 1..k).all(|x| in_party(x) || !is_verb(x))
                     && !ws[j..=k].iter().any(|x| {
                         x.is_punct()
                             && x.norm != "'s"
@@ -1051,6 +1088,29 @@ fn verb_position(
             );
     }
     saw_aux
+}
+
+/// Whether the party word at `j` starts after a preposition ("by Algerian forces"), or
+/// after a determiner that follows one ("against the Russian army").
+fn after_preposition(ws: &[Word], j: usize, in_party: &dyn Fn(usize) -> bool) -> bool {
+    let mut k = j;
+    while k > 0 && in_party(k - 1) {
+        k -= 1;
+    }
+    let mut before = k.checked_sub(1);
+    if let Some(b) = before.filter(|&b| matches!(ws[b].norm.as_str(), "the" | "a" | "an")) {
+        before = b.checked_sub(1);
+    }
+    before.is_some_and(|b| SUBJECT_PREPS.contains(&ws[b].norm.as_str()))
+}
+
+/// Prepositions whose object is not the subject of a verb right after it ("of" is: "a unit of
+/// Bangladeshi troops arrived").
+const SUBJECT_PREPS: &[&str] = &["by", "against", "between", "among", "toward", "towards"];
+
+/// "forces", "patrols": a form that is a plural noun as often as a verb.
+fn plural_like(w: &str) -> bool {
+    w.ends_with('s') && !w.ends_with("ss")
 }
 
 /// Whether the parse reads the word as a verb of a clause (not an auxiliary, nor a participle
@@ -1067,12 +1127,50 @@ fn parsed_verb(parse: &Parse, w: &Word) -> Option<bool> {
 
 /// "Russian", "Chinese", "Israeli", "British", "US-Russia": a party word that modifies a noun.
 fn is_adjective_form(w: &str) -> bool {
-    ["an", "ese", "ish", "i", "ic"]
-        .iter()
-        .any(|s| w.ends_with(s))
-        || w.contains('-')
-        || w.contains('/')
+    let name = NAMES_LIKE_ADJECTIVES.contains(&w) || w.ends_with("stan");
+    !name
+        && (["an", "ese", "ish", "i", "ic"]
+            .iter()
+            .any(|s| w.ends_with(s))
+            || w.contains('-')
+            || w.contains('/'))
 }
+
+/// Names that end like a nationality adjective but are nouns: "Iran accused", "Sudan lifted".
+const NAMES_LIKE_ADJECTIVES: &[&str] = &[
+    "iran",
+    "sudan",
+    "japan",
+    "oman",
+    "jordan",
+    "taiwan",
+    "bhutan",
+    "vatican",
+    "azerbaijan",
+    "tehran",
+    "amman",
+    "isfahan",
+    "wuhan",
+    "milan",
+    "taliban",
+    "republic",
+    "mali",
+    "malawi",
+    "burundi",
+    "djibouti",
+    "haiti",
+    "brunei",
+    "hanoi",
+    "delhi",
+    "tbilisi",
+    "helsinki",
+    "nairobi",
+    "karachi",
+    "dubai",
+    "dhabi",
+    "mogadishu",
+    "brussels",
+];
 
 /// A rejection or concession with no target answers the latest request, proposal or threat made
 /// of its source earlier in the article ("NATO urged Russia to de-escalate. Russian officials

@@ -5,7 +5,12 @@ use std::collections::HashMap;
 
 const CAMEO_VERBS: &str = include_str!("../../../../data/events/cameo_verbs.txt");
 const PARLEY_VERBS: &str = include_str!("../../../../data/events/verbs.txt");
-const SYNSETS: &str = include_str!("../../../../data/events/cameo_synsets.txt");
+/// CAMEO.2.0's word sets, then parley's additions to them (a set named twice has both lists).
+const SYNSETS: &str = concat!(
+    include_str!("../../../../data/events/cameo_synsets.txt"),
+    "\n",
+    include_str!("../../../../data/events/synsets.txt")
+);
 const CAMEO_FORMS: &str = include_str!("../../../../data/events/cameo_forms.txt");
 const LEMMAS: &str = include_str!("../../../../data/events/lemmas.txt");
 const NOUNS: &str = include_str!("../../../../data/events/nouns.txt");
@@ -157,12 +162,12 @@ impl Dictionary {
                 .split_once(" = ")
                 .ok_or_else(|| format!("synsets line {n}: want &name = a | b"))?;
             let name = name.trim().trim_start_matches('&').to_string();
-            let members = members
+            let members: Vec<Vec<String>> = members
                 .split('|')
                 .map(|m| m.split_whitespace().map(str::to_string).collect::<Vec<_>>())
                 .filter(|m| !m.is_empty())
                 .collect();
-            d.sets.insert(name, members);
+            d.sets.entry(name).or_default().extend(members);
         }
         let mut claimed: Vec<String> = Vec::new();
         for (file_no, text) in verb_files.iter().enumerate() {
@@ -397,6 +402,9 @@ mod tests {
         assert!(d.blocks.len() > 350, "blocks: {}", d.blocks.len());
         assert!(d.verb_count() > 1500, "verbs: {}", d.verb_count());
         assert!(d.sets.contains_key("military"));
+        // synsets.txt adds to CAMEO.2.0's sets
+        assert!(d.sets["weapon"].contains(&vec!["arms".to_string()]));
+        assert!(d.sets["weapon"].contains(&vec!["missile".to_string()]));
         assert_eq!(d.forms.get("met").map(String::as_str), Some("meet"));
         assert!(d.nouns.contains_key("talk"));
         assert!(d.support.contains_key("hold"));
