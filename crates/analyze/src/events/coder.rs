@@ -6,10 +6,12 @@ use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
 use super::roles::{names_actor, parties, same, Party, CLAUSE_BREAKS};
 use super::status::{speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
+use crate::actors::words::WordSet;
 use crate::parse::Parse;
 use chrono::NaiveDate;
 use parley_core::{EntityMention, Event, EventActor, EventStatus, Plover, Quote, Span, TextSpan};
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// Words after which a word that could be a verb or a noun is a noun ("the talks").
 const DETERMINERS: &[&str] = &[
@@ -1127,7 +1129,7 @@ fn parsed_verb(parse: &Parse, w: &Word) -> Option<bool> {
 
 /// "Russian", "Chinese", "Israeli", "British", "US-Russia": a party word that modifies a noun.
 fn is_adjective_form(w: &str) -> bool {
-    let name = NAMES_LIKE_ADJECTIVES.contains(&w) || w.ends_with("stan");
+    let name = NAMES_LIKE_ADJECTIVES.contains(w) || w.ends_with("stan");
     !name
         && (["an", "ese", "ish", "i", "ic"]
             .iter()
@@ -1137,40 +1139,10 @@ fn is_adjective_form(w: &str) -> bool {
 }
 
 /// Names that end like a nationality adjective but are nouns: "Iran accused", "Sudan lifted".
-const NAMES_LIKE_ADJECTIVES: &[&str] = &[
-    "iran",
-    "sudan",
-    "japan",
-    "oman",
-    "jordan",
-    "taiwan",
-    "bhutan",
-    "vatican",
-    "azerbaijan",
-    "tehran",
-    "amman",
-    "isfahan",
-    "wuhan",
-    "milan",
-    "taliban",
-    "republic",
-    "mali",
-    "malawi",
-    "burundi",
-    "djibouti",
-    "haiti",
-    "brunei",
-    "hanoi",
-    "delhi",
-    "tbilisi",
-    "helsinki",
-    "nairobi",
-    "karachi",
-    "dubai",
-    "dhabi",
-    "mogadishu",
-    "brussels",
-];
+static NAMES_LIKE_ADJECTIVES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::parse(NAMES_LIKE_ADJECTIVES_FILE));
+pub(crate) const NAMES_LIKE_ADJECTIVES_FILE: &str =
+    include_str!("../../../../data/events/names_like_adjectives.txt");
 
 /// A rejection or concession with no target answers the latest request, proposal or threat made
 /// of its source earlier in the article ("NATO urged Russia to de-escalate. Russian officials

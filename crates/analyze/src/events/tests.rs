@@ -785,3 +785,13 @@ fn a_welcome_hosts_and_arson_destroys_property() {
         "UKR"
     ));
 }
+
+#[test]
+fn names_like_adjectives_list_is_one_lower_case_word_a_line() {
+    crate::actors::words::tests::check_list(
+        "events/names_like_adjectives.txt",
+        coder::NAMES_LIKE_ADJECTIVES_FILE,
+        1,
+        true,
+    );
+}
