@@ -87,10 +87,7 @@ pub(crate) fn detect(
     } else {
         sentences.to_vec()
     };
-    let mut sents: Vec<(usize, usize)> = spans
-        .iter()
-        .map(|s| (f.folded_offset(s.start), f.folded_offset(s.end)))
-        .collect();
+    let mut sents = f.folded_spans(&spans);
     sents.sort_unstable();
     let hits = matcher.find(&f.text);
     let mut doc = Doc {
@@ -329,12 +326,8 @@ impl<'a> Doc<'a> {
         let t = &self.f.text;
         let b = t.as_bytes();
         let mut add = Vec::new();
-        // One pass over the full stops; at most one domain ending fits each.
-        let dots = b
-            .iter()
-            .enumerate()
-            .filter(|(_, &c)| c == b'.')
-            .map(|(at, _)| at);
+        // One pass over the full stops (a memchr search); at most one domain ending fits each.
+        let dots = t.match_indices('.').map(|(at, _)| at);
         for at in dots {
             for tld in WEB_DOMAINS
                 .iter()
@@ -474,17 +467,18 @@ impl<'a> Doc<'a> {
             let first = self.toks[i];
             let last = self.toks[end_tok - 1];
             let (s, e) = (first.start, last.end);
-            let words: Vec<&str> = self.toks[i..end_tok]
+            // The run's words: how many, the first and the last (no list built: most runs are
+            // dropped).
+            let mut words = self.toks[i..end_tok]
                 .iter()
                 .filter(|t| t.word)
-                .map(|t| self.text(t.start, t.end))
-                .collect();
-            let n_words = words.len();
-            let given = words
-                .first()
-                .is_some_and(|w| self.kb.given_names.contains_key(*w));
+                .map(|t| self.text(t.start, t.end));
+            let first_word = words.next();
+            let n_words = usize::from(first_word.is_some()) + words.clone().count();
+            let last_word = words.last().or(first_word);
+            let given = first_word.is_some_and(|w| self.kb.given_names.contains_key(w));
             let title = self.title_before(s);
-            let thing = words.last().is_some_and(|w| NOT_NAME_TAIL.contains(w));
+            let thing = last_word.is_some_and(|w| NOT_NAME_TAIL.contains(&w));
             // Whether the title alone makes the run a name: generic words ("official",
             // "leader") do not; before one word, only an office ("spokesman Price"), an
             // honorific does.

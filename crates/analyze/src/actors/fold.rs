@@ -1,6 +1,7 @@
 //! Folding text for matching: accents, curly quotes, dashes and whitespace made plain, with a
 //! map from every byte of the folded copy back to the body.
 
+use parley_core::Span;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// A folded copy of a text with the body offsets of every folded byte.
@@ -105,6 +106,35 @@ impl Folded {
     pub fn folded_offset(&self, at: usize) -> usize {
         self.start.partition_point(|&s| (s as usize) < at)
     }
+
+    /// The folded spans of body spans (each end as [`Folded::folded_offset`]). Offsets in
+    /// ascending order, as sentences come, are each searched for from the one before, a few
+    /// steps away, instead of over the whole map.
+    pub fn folded_spans(&self, spans: &[Span]) -> Vec<(usize, usize)> {
+        let (mut prev_at, mut prev) = (0, 0);
+        let mut offset = |at: usize| {
+            let from = if at >= prev_at { prev } else { 0 };
+            prev = self.folded_offset_from(at, from);
+            prev_at = at;
+            prev
+        };
+        spans
+            .iter()
+            .map(|s| (offset(s.start), offset(s.end)))
+            .collect()
+    }
+
+    /// [`Folded::folded_offset`] of `at` when every folded byte before `from` comes from a
+    /// body offset below `at`: a galloping search forward from `from`.
+    fn folded_offset_from(&self, at: usize, from: usize) -> usize {
+        let rest = self.start.get(from..).unwrap_or(&[]);
+        let mut hi = 1;
+        while hi < rest.len() && (rest[hi - 1] as usize) < at {
+            hi *= 2;
+        }
+        let hi = hi.min(rest.len());
+        from + rest[..hi].partition_point(|&s| (s as usize) < at)
+    }
 }
 
 /// An ASCII byte that is its own folded form: not white space and not a backtick.
@@ -202,6 +232,21 @@ mod tests {
             };
             assert_eq!(e, expected, "folded byte {i} of {:?}", f.text);
         }
+    }
+
+    #[test]
+    fn folded_spans_agree_with_folded_offset_in_any_order() {
+        let body = "Kyïv’s  ß… \t\n“x” and more — text";
+        let f = Folded::new(body);
+        let ends: Vec<usize> = (0..=body.len()).collect();
+        let mut spans: Vec<Span> = ends.windows(2).map(|w| Span::new(w[0], w[1])).collect();
+        spans.push(Span::new(3, 9)); // back to an earlier offset
+        spans.push(Span::new(0, body.len() + 5)); // past the end
+        let expected: Vec<(usize, usize)> = spans
+            .iter()
+            .map(|s| (f.folded_offset(s.start), f.folded_offset(s.end)))
+            .collect();
+        assert_eq!(f.folded_spans(&spans), expected);
     }
 
     #[test]

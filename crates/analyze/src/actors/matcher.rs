@@ -63,6 +63,87 @@ pub struct Matcher {
     /// The bytes some phrase starts with (both ASCII cases): a walk from any other byte dies
     /// at once, so it is not started.
     first_bytes: [bool; 256],
+    /// The openings of the phrases (see [`Openings`]): a walk from a word start no phrase
+    /// opens with is not started either.
+    openings: Openings,
+}
+
+/// Bit sets over the openings of the phrases: the first four bytes of each (lower case), and
+/// the first two bytes of the phrases shorter than four ("US", "IMF"). Most words of a text
+/// open no phrase, and a walk, though short, steps through states scattered over the
+/// automaton's memory; these small sets stay in cache and rule most of those walks out. A set
+/// bit may be a collision or a shorter word (the walk then finds nothing); an unset bit is
+/// certain.
+#[derive(Debug, Clone)]
+struct Openings {
+    /// Hashed four-byte openings, 2^OPENING_BITS bits (8 kB).
+    four: Vec<u64>,
+    /// Two-byte openings of the short phrases, indexed by the two bytes (8 kB).
+    short: Vec<u64>,
+}
+
+const OPENING_LEN: usize = 4;
+const OPENING_BITS: u32 = 16;
+
+impl Openings {
+    fn new<'k>(keys: impl Iterator<Item = &'k str>) -> Self {
+        let mut set = Openings {
+            four: vec![0; 1 << (OPENING_BITS - 6)],
+            short: vec![0; 1 << (16 - 6)],
+        };
+        for key in keys.map(str::as_bytes).filter(|k| !k.is_empty()) {
+            if key.len() >= OPENING_LEN {
+                let mut w = [0u8; OPENING_LEN];
+                w.copy_from_slice(&key[..OPENING_LEN]);
+                set_bit(&mut set.four, four_slot(opening_word(w)));
+            } else if key.len() == 1 {
+                // A one-byte phrase: every second byte.
+                for b in 0..=255u8 {
+                    set_bit(&mut set.short, short_slot(opening_word([key[0], b, 0, 0])));
+                }
+            } else {
+                set_bit(
+                    &mut set.short,
+                    short_slot(opening_word([key[0], key[1], 0, 0])),
+                );
+            }
+        }
+        set
+    }
+
+    /// Whether some phrase may start at `text[s..]` (false only when none can).
+    fn may_open(&self, text: &[u8], s: usize) -> bool {
+        let Some(window) = text.get(s..s + OPENING_LEN) else {
+            return true; // near the end of the text: walk
+        };
+        let mut bytes = [0u8; OPENING_LEN];
+        bytes.copy_from_slice(window);
+        let w = opening_word(bytes);
+        has_bit(&self.four, four_slot(w)) || has_bit(&self.short, short_slot(w))
+    }
+}
+
+fn set_bit(bits: &mut [u64], slot: usize) {
+    bits[slot >> 6] |= 1 << (slot & 63);
+}
+
+fn has_bit(bits: &[u64], slot: usize) -> bool {
+    bits[slot >> 6] & (1 << (slot & 63)) != 0
+}
+
+/// Four bytes as one word with every byte's 0x20 bit set: ASCII letters in lower case (other
+/// bytes may meet each other, which only sets a bit for more texts than needed).
+fn opening_word(bytes: [u8; OPENING_LEN]) -> u32 {
+    u32::from_le_bytes(bytes) | 0x2020_2020
+}
+
+fn four_slot(word: u32) -> usize {
+    (u64::from(word).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - OPENING_BITS)) as usize
+}
+
+/// The first two bytes of an opening word.
+fn short_slot(word: u32) -> usize {
+    (word & 0xffff) as usize
 }
 
 /// One-word names are case-sensitive ("US" is not "us", "Turkey" is not "turkey");
@@ -159,10 +240,12 @@ impl Matcher {
             first_bytes[usize::from(b.to_ascii_lowercase())] = true;
             first_bytes[usize::from(b.to_ascii_uppercase())] = true;
         }
+        let openings = Openings::new(keys.iter().map(String::as_str));
         Matcher {
             nfa,
             entries,
             first_bytes,
+            openings,
         }
     }
 
@@ -194,10 +277,20 @@ impl Matcher {
     /// All dictionary hits in `text` (folded), longest first where they overlap, on word
     /// boundaries and with the case of case-sensitive names respected.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.find_in(text, true)
+    }
+
+    /// As [`Matcher::find`]; `use_openings` false walks from every possible start (the same
+    /// hits, for the tests).
+    fn find_in(&self, text: &str, use_openings: bool) -> Vec<Hit> {
         let mut cands: Vec<Hit> = Vec::new();
         let mut phrases = Vec::new();
         let bytes = text.as_bytes();
-        for s in word_starts(text).filter(|&s| self.first_bytes[usize::from(bytes[s])]) {
+        let starts = word_starts(text).filter(|&s| {
+            self.first_bytes[usize::from(bytes[s])]
+                && (!use_openings || self.openings.may_open(bytes, s))
+        });
+        for s in starts {
             phrases.clear();
             self.phrases_at(text.as_bytes(), s, &mut phrases);
             for &(e, pattern) in &phrases {
@@ -361,6 +454,40 @@ mod tests {
         let starts: Vec<usize> = word_starts("Lavrov's talks, Kyïv").collect();
         // L, the apostrophe, s, space, t, comma, space, K
         assert_eq!(starts, vec![0, 6, 7, 8, 9, 14, 15, 16]);
+    }
+
+    #[test]
+    fn openings_rule_out_only_texts_no_phrase_starts() {
+        let keys = ["us", "nato", "state department"];
+        let o = Openings::new(keys.iter().copied());
+        for text in ["US and", "Nato's", "State Dept", "us"] {
+            assert!(o.may_open(text.as_bytes(), 0), "{text}");
+        }
+        // Unset bits are certain: these start no phrase (collisions could only add bits).
+        for text in ["xyzw", "nat ", "u.s.", "stop"] {
+            assert!(!o.may_open(text.as_bytes(), 0), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_openings_filter_keeps_every_hit() {
+        let (_, m) = m();
+        let t = "The U.S. State Department and NATO's Secretary-General met Lavrov in Kyiv; \
+                 the Kremlin spokesman, Mr Peskov, said so. EU, UN and G7 leaders met in Brussels";
+        let filtered = m.find_in(t, true);
+        assert_eq!(filtered, m.find_in(t, false));
+        let words: Vec<&str> = filtered.iter().map(|h| &t[h.start..h.end]).collect();
+        for w in [
+            "U.S. State Department",
+            "NATO",
+            "Lavrov",
+            "Kyiv",
+            "the Kremlin",
+            "EU",
+            "G7",
+        ] {
+            assert!(words.contains(&w), "{w}: {words:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Small text helpers for the actor stage: word tokens over the folded text and a rough
 //! sentence splitter for callers that have no text layer.
 
+use parley_core::text::{abbreviation_class, is_sentence_opener, AbbreviationClass};
 use parley_core::Span;
 
 /// A token of the folded text: a word (letters, digits, inner hyphens and apostrophes) or one
@@ -46,6 +47,10 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 j += d.len_utf8();
                 continue;
             }
+            // Most words end at a space or a punctuation mark other than these two.
+            if d != '-' && d != '\'' {
+                break;
+            }
             let after = j + d.len_utf8();
             let next_alnum = char_at(text, after).is_some_and(char::is_alphanumeric);
             if d == '-' && next_alnum {
@@ -81,15 +86,11 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
-const ABBREVIATIONS: [&str; 30] = [
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Maj", "Capt", "Adm", "St",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
-    "vs", "Prof", "Jr",
-];
-
 /// Rough sentence spans of a body: breaks at line ends and after `.`, `!` or `?` (with any
-/// closing quotes or brackets) followed by white space, except after common abbreviations and
-/// initials ("Mr.", "U.S.", "J.").
+/// closing quotes or brackets) followed by white space, except after initials ("U.S.", "J.")
+/// and the abbreviations of `data/abbreviations.txt` (the text layer's list): never after a
+/// title ("Mr."), after another abbreviation ("Inc.", "no.") only before a word that
+/// typically opens a sentence ("He said “no.” Then he left.").
 pub fn rough_sentences(body: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -125,7 +126,7 @@ pub fn rough_sentences(body: &str) -> Vec<Span> {
                 break;
             }
             let next_ws = body[j..].chars().next().is_none_or(|c| c.is_whitespace());
-            if next_ws && !(b == b'.' && is_abbreviation(&body[start..i])) {
+            if next_ws && !(b == b'.' && is_abbreviation(&body[start..i], &body[j..])) {
                 push(start, j, &mut out);
                 start = j;
             }
@@ -138,7 +139,9 @@ pub fn rough_sentences(body: &str) -> Vec<Span> {
     out
 }
 
-fn is_abbreviation(before: &str) -> bool {
+/// Whether the full stop after `before` belongs to an abbreviation that does not end the
+/// sentence before `after`.
+fn is_abbreviation(before: &str, after: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .next()
@@ -151,7 +154,18 @@ fn is_abbreviation(before: &str) -> bool {
     if bare.contains('.') && bare.split('.').all(|p| p.chars().count() <= 1) {
         return true;
     }
-    ABBREVIATIONS.contains(&bare)
+    match abbreviation_class(&format!("{bare}.")) {
+        Some(AbbreviationClass::Title) => true,
+        Some(AbbreviationClass::Other) => {
+            let next = after
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            !is_sentence_opener(next)
+        }
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -189,6 +203,25 @@ mod tests {
         assert_eq!(
             s,
             vec!["Mr. Price met U.S. officials.", "He left.", "New line here"]
+        );
+    }
+
+    #[test]
+    fn other_abbreviations_end_a_sentence_only_before_an_opener() {
+        let b = "Gen. Smith met Apple Inc. officials. He said no. 10 was shut. \
+                 It ended in Jan. The talks resume.";
+        let s: Vec<&str> = rough_sentences(b)
+            .iter()
+            .map(|s| &b[s.start..s.end])
+            .collect();
+        assert_eq!(
+            s,
+            vec![
+                "Gen. Smith met Apple Inc. officials.",
+                "He said no. 10 was shut.",
+                "It ended in Jan.",
+                "The talks resume."
+            ]
         );
     }
 

@@ -41,10 +41,7 @@ pub fn time_expressions_in(
     } else {
         sentences.to_vec()
     };
-    let sents: Vec<(usize, usize)> = spans
-        .iter()
-        .map(|s| (f.folded_offset(s.start), f.folded_offset(s.end)))
-        .collect();
+    let sents = f.folded_spans(&spans);
     let found = rules::find(&f.text, &toks, &sents, published);
     found
         .into_iter()

@@ -1,8 +1,9 @@
 //! The rules that find and normalise time expressions, over folded-text tokens.
 
 use crate::actors::text::Tok;
-use crate::actors::words::{files, pairs, words, WordSet};
+use crate::actors::words::{files, pairs, words, WordHash, WordSet};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 /// A time expression in folded coordinates.
@@ -86,6 +87,9 @@ static WEEKDAYS: LazyLock<Vec<(&str, Weekday)>> = LazyLock::new(|| {
     names.iter().copied().zip(days).collect()
 });
 static NUMBERS: LazyLock<Vec<(&str, i64)>> = LazyLock::new(|| pairs(files::NUMBERS));
+/// NUMBERS as a map: the number words are looked up at most common words ("a", "the", "in").
+static NUMBER_VALUES: LazyLock<HashMap<&str, i64, WordHash>> =
+    LazyLock::new(|| NUMBERS.iter().copied().collect());
 /// Words before a bare month or year that make it a time expression ("in January").
 static MONTH_TRIGGERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::MONTH_TRIGGERS));
 static FUTURE_CUES: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::FUTURE_CUES));
@@ -182,8 +186,8 @@ impl Ctx<'_> {
 
     fn number(&self, i: usize) -> Option<i64> {
         let l = self.l(i);
-        if let Some((_, n)) = NUMBERS.iter().find(|(w, _)| *w == l) {
-            return (*n > 0).then_some(*n);
+        if let Some(&n) = NUMBER_VALUES.get(l) {
+            return (n > 0).then_some(n);
         }
         l.parse::<i64>().ok().filter(|n| (1..=1000).contains(n))
     }
@@ -1081,8 +1085,8 @@ fn duration(cx: &Ctx, i: usize) -> Option<Hit> {
 /// A count written in digits or as a word from two up ("a"/"an"/"one" excluded: "a year" is
 /// mostly a rate, "one day" a vague day).
 fn count_of(word: &str) -> Option<i64> {
-    let n = match NUMBERS.iter().find(|(w, _)| *w == word) {
-        Some((_, n)) => *n,
+    let n = match NUMBER_VALUES.get(word) {
+        Some(&n) => n,
         None => word.parse::<i64>().ok()?,
     };
     (2..=1000).contains(&n).then_some(n)
