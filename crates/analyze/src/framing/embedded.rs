@@ -367,7 +367,7 @@ mod tests {
             },
         );
         let unit = 1.0 / (384f64).sqrt();
-        let want = [7.0, 2.0, 3.0, unit, 0.9, 0.5];
+        let want = [7.0, 2.0, 3.0, unit, 0.9, (0.9 + 0.5 + 0.2) / 3.0];
         for (a, b) in x.iter().zip(want) {
             assert!((a - b).abs() < 1e-9, "{x:?}");
         }
