@@ -5,7 +5,9 @@
 //!
 //!     cargo run --release -p parley-analyze --example framing-bench -- all ../shared
 //!
-//! Sections: `babe`, `bsd`, `seeds`, `all`. The BABE data is AGPL-3.0 and is only read here,
+//! Sections: `babe`, `bsd`, `seeds`, `all`; with `--features embeddings`, `babe-embed` (the
+//! embedding experiments, then the shipped head and its speed) and `babe-shipped` (only the last
+//! two). The BABE data is AGPL-3.0 and is only read here,
 //! never copied into the repository or the binary. Split (issue 9): test = SG2 rows whose
 //! sha1(text) mod 5 == 0, train = the rest; the one "No agreement" row is left out.
 
@@ -19,6 +21,9 @@ mod logistic;
 #[cfg(feature = "embeddings")]
 #[path = "mlp.rs"]
 mod mlp;
+#[cfg(feature = "embeddings")]
+#[path = "ngram.rs"]
+mod ngram;
 
 use logistic::{Logistic, SparseLogistic};
 use parley_analyze::framing::bias::FEATURES;
@@ -48,6 +53,10 @@ fn main() {
     #[cfg(feature = "embeddings")]
     if run("babe-embed") {
         ok &= report("babe-embed", babe_embed(&stage, &shared));
+    }
+    #[cfg(feature = "embeddings")]
+    if section == "babe-shipped" {
+        ok &= report("babe-shipped", babe_shipped(&stage, &shared));
     }
     if run("bsd") {
         ok &= report(
@@ -224,6 +233,19 @@ fn babe_embed(stage: &FramingStage, shared: &Path) -> Result<(), String> {
     let rows = read_babe(&shared.join("eval/babe-media-bias/final_labels_SG2.csv"))?;
     let (train, test): (Vec<&Row>, Vec<&Row>) = rows.iter().partition(|r| !r.test);
     embed_bias::experiment(stage, &train, &test)?;
+    embed_bias::speed(
+        stage,
+        &wcxb_bodies(&shared.join("eval/wcxb-articles/dev/ground-truth"))?,
+    )
+}
+
+/// The shipped embedding head on the test split, through the framing stage, and its speed
+/// (the last lines of `babe-embed`, without the experiments).
+#[cfg(feature = "embeddings")]
+fn babe_shipped(stage: &FramingStage, shared: &Path) -> Result<(), String> {
+    let rows = read_babe(&shared.join("eval/babe-media-bias/final_labels_SG2.csv"))?;
+    let test: Vec<&Row> = rows.iter().filter(|r| r.test).collect();
+    embed_bias::shipped_line(stage, &test)?;
     embed_bias::speed(
         stage,
         &wcxb_bodies(&shared.join("eval/wcxb-articles/dev/ground-truth"))?,

@@ -11,7 +11,7 @@
 use anyhow::{bail, Context as _, Result};
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{BertModel, Config, DTYPE};
+use candle_transformers::models::bert::{BertEncoder, BertModel, Config, DTYPE};
 use std::path::{Path, PathBuf};
 use tokenizers::{PaddingParams, PaddingStrategy, Tokenizer, TruncationParams};
 
@@ -31,6 +31,20 @@ const FILES: [&str; 3] = ["config.json", "tokenizer.json", "model.safetensors"];
 pub struct MiniLm {
     model: BertModel,
     tokenizer: Tokenizer,
+    /// The embedding layer alone (a model with no transformer layer), and each transformer
+    /// layer as a one-layer encoder: [`MiniLm::hidden_states`] runs them in turn to keep every
+    /// layer's output (candle's `BertModel` returns only the last).
+    embedding_layer: BertModel,
+    layers: Vec<BertEncoder>,
+}
+
+/// The hidden states of one text: for each layer (0 = the embedding layer, then the
+/// transformer layers in order), one vector per token ([CLS] and [SEP] included, padding not).
+#[derive(Debug, Clone)]
+pub struct HiddenStates {
+    pub layers: Vec<Vec<Vec<f32>>>,
+    /// Byte span of each token in the text ((0, 0) for [CLS] and [SEP]).
+    pub offsets: Vec<(usize, usize)>,
 }
 
 impl MiniLm {
@@ -71,13 +85,82 @@ impl MiniLm {
             )
         }
         .with_context(|| format!("cannot map {}/model.safetensors", dir.display()))?;
-        let model = BertModel::load(weights, &config).with_context(|| {
+        let misfit = || {
             format!(
                 "{}/model.safetensors does not fit its config",
                 dir.display()
             )
-        })?;
-        Ok(MiniLm { model, tokenizer })
+        };
+        let model = BertModel::load(weights.clone(), &config).with_context(misfit)?;
+        let no_layers = Config {
+            num_hidden_layers: 0,
+            ..config.clone()
+        };
+        let embedding_layer = BertModel::load(weights.clone(), &no_layers).with_context(misfit)?;
+        let encoder = BertEncoder::load(weights.pp("encoder"), &config).with_context(misfit)?;
+        let layers = encoder
+            .layers
+            .iter()
+            .map(|layer| {
+                let mut one = encoder.clone();
+                one.layers = vec![layer.clone()];
+                one
+            })
+            .collect();
+        Ok(MiniLm {
+            model,
+            tokenizer,
+            embedding_layer,
+            layers,
+        })
+    }
+
+    /// Every layer's token vectors for one batch of texts.
+    fn hidden_batch(&self, texts: &[&str]) -> Result<Vec<HiddenStates>> {
+        let encodings = self
+            .tokenizer
+            .encode_batch(texts.to_vec(), true)
+            .map_err(anyhow::Error::msg)
+            .context("cannot tokenize")?;
+        let rows = |f: &dyn Fn(&tokenizers::Encoding) -> &[u32]| -> Result<Tensor> {
+            let rows = encodings
+                .iter()
+                .map(|e| Tensor::new(f(e), &Device::Cpu))
+                .collect::<candle_core::Result<Vec<_>>>()?;
+            Ok(Tensor::stack(&rows, 0)?)
+        };
+        let ids = rows(&|e| e.get_ids())?;
+        let mask = rows(&|e| e.get_attention_mask())?;
+        let mut hidden = self
+            .embedding_layer
+            .forward(&ids, &ids.zeros_like()?, Some(&mask))?;
+        // As BertModel::forward does: 0 where a token is attended to, f32::MIN on padding.
+        let blocked = mask
+            .ones_like()?
+            .sub(&mask)?
+            .to_dtype(DType::F32)?
+            .affine(f32::MIN as f64, 0.0)?
+            .unsqueeze(1)?
+            .unsqueeze(1)?;
+        let mut per_layer = vec![hidden.to_vec3::<f32>()?];
+        for layer in &self.layers {
+            hidden = layer.forward(&hidden, &blocked)?;
+            per_layer.push(hidden.to_vec3::<f32>()?);
+        }
+        Ok(encodings
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let n = e.get_attention_mask().iter().filter(|&&m| m == 1).count();
+                HiddenStates {
+                    layers: per_layer
+                        .iter()
+                        .map(|l| l[i].iter().take(n).cloned().collect())
+                        .collect(),
+                    offsets: e.get_offsets()[..n].to_vec(),
+                }
+            })
+            .collect())
     }
 
     /// Unit embeddings of one batch of texts.
@@ -133,6 +216,20 @@ impl MiniLm {
         }
         Ok(out)
     }
+
+    /// Every layer's token vectors of `texts`, one [`HiddenStates`] per text, in order.
+    pub fn hidden_states(&self, texts: &[String]) -> Result<Vec<HiddenStates>> {
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_by_key(|&i| texts[i].len());
+        let mut out: Vec<Option<HiddenStates>> = vec![None; texts.len()];
+        for chunk in order.chunks(BATCH) {
+            let batch: Vec<&str> = chunk.iter().map(|&i| texts[i].as_str()).collect();
+            for (&i, h) in chunk.iter().zip(self.hidden_batch(&batch)?) {
+                out[i] = Some(h);
+            }
+        }
+        Ok(out.into_iter().flatten().collect())
+    }
 }
 
 #[cfg(test)]
@@ -181,6 +278,33 @@ mod tests {
         let alone = m.embed(std::slice::from_ref(&short)).unwrap();
         let batch = m.embed(&[long, short]).unwrap();
         assert!(dense_cosine(&alone[0], &batch[1]) > 0.9999);
+    }
+
+    #[test]
+    fn the_last_hidden_layer_mean_pooled_is_the_sentence_embedding() {
+        let Some(m) = model() else { return };
+        let texts = vec![
+            "Talks resumed in Geneva.".to_string(),
+            "Delegations from both countries met for eight hours at the mission.".to_string(),
+        ];
+        let hidden = m.hidden_states(&texts).unwrap();
+        let embedded = m.embed(&texts).unwrap();
+        for (h, e) in hidden.iter().zip(&embedded) {
+            assert_eq!(h.layers.len(), 7);
+            let last = &h.layers[6];
+            assert_eq!(last.len(), h.offsets.len());
+            let mut mean = vec![0.0f32; 384];
+            for t in last {
+                for (m, v) in mean.iter_mut().zip(t) {
+                    *m += v / last.len() as f32;
+                }
+            }
+            let norm = mean.iter().map(|v| v * v).sum::<f32>().sqrt();
+            let cos: f32 = mean.iter().zip(e).map(|(a, b)| a * b / norm).sum();
+            assert!(cos > 0.9999, "{cos}");
+        }
+        // "Talks" is the first word piece after [CLS].
+        assert_eq!(hidden[0].offsets[1], (0, 5));
     }
 
     #[test]

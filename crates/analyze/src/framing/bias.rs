@@ -5,7 +5,7 @@
 //! Features ([`FEATURES`]) are counts of framing hits by technique and voice, and tone-lexicon
 //! counts. The weights live in `data/lexicons/bias_weights.tsv` (`feature<TAB>weight`, with a
 //! `bias` intercept); the embedding head's in `data/lexicons/bias_embedding_weights.tsv`
-//! (the same features, then `e0` … `e383`); the README says where they come from.
+//! (its inputs named in the file, see `embedded.rs`); the README says where they come from.
 
 use super::lexicon::{files, LexiconError};
 
@@ -59,21 +59,6 @@ pub fn features(c: &SentenceCounts) -> Vec<f64> {
 /// Dimensions of a sentence embedding (all-MiniLM-L6-v2).
 pub const EMBEDDING_DIMS: usize = 384;
 
-/// The names of the embedding head's inputs: [`FEATURES`], then `e0` … `e383`.
-pub fn embedding_features() -> Vec<String> {
-    FEATURES
-        .iter()
-        .map(|f| f.to_string())
-        .chain((0..EMBEDDING_DIMS).map(|i| format!("e{i}")))
-        .collect()
-}
-
-/// The embedding head's input: lexicon features, then the embedding.
-pub fn with_embedding(mut features: Vec<f64>, embedding: &[f32]) -> Vec<f64> {
-    features.extend(embedding.iter().map(|&v| v as f64));
-    features
-}
-
 /// Logistic weights over [`FEATURES`] (or the names given to [`BiasModel::parse_named`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BiasModel {
@@ -85,16 +70,6 @@ impl BiasModel {
     /// The shipped weights.
     pub fn shipped() -> Result<Self, LexiconError> {
         Self::parse("bias_weights.tsv", files::BIAS_WEIGHTS)
-    }
-
-    /// The shipped head over the lexicon features and a sentence embedding
-    /// ([`embedding_features`]).
-    pub fn shipped_with_embeddings() -> Result<Self, LexiconError> {
-        Self::parse_named(
-            "bias_embedding_weights.tsv",
-            files::BIAS_EMBEDDING_WEIGHTS,
-            &embedding_features(),
-        )
     }
 
     /// Reads `feature<TAB>weight` lines over [`FEATURES`]; `bias` is the intercept.
@@ -152,6 +127,28 @@ impl BiasModel {
         })
     }
 
+    /// Reads `feature<TAB>weight` lines whatever their names; returns the names in file order
+    /// (the caller checks them) and the model; `bias` is the intercept.
+    pub fn parse_any(file: &'static str, text: &str) -> Result<(Vec<String>, Self), LexiconError> {
+        let names: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t').map(|(name, _)| name.to_string()))
+            .filter(|name| name != "bias")
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        if let Some(dup) = names.iter().find(|n| !seen.insert(n.as_str())) {
+            return Err(LexiconError {
+                file,
+                line: 0,
+                reason: format!("feature {dup:?} is weighted twice"),
+            });
+        }
+        let model = Self::parse_named(file, text, &names)?;
+        Ok((names, model))
+    }
+
     /// The probability that a sentence with features `x` is biased.
     pub fn score(&self, x: &[f64]) -> f64 {
         let z: f64 = self.intercept + self.weights.iter().zip(x).map(|(w, v)| w * v).sum::<f64>();
@@ -170,10 +167,15 @@ mod tests {
     }
 
     #[test]
-    fn shipped_embedding_head_parses_with_a_weight_per_feature_and_dimension() {
-        let m = BiasModel::shipped_with_embeddings().unwrap();
-        assert_eq!(m.weights.len(), FEATURES.len() + EMBEDDING_DIMS);
-        assert!(m.weights.iter().any(|w| *w != 0.0));
+    fn shipped_embedding_and_token_heads_parse_with_nonzero_weights() {
+        for (file, text) in [
+            ("bias_embedding_weights.tsv", files::BIAS_EMBEDDING_WEIGHTS),
+            ("bias_token_weights.tsv", files::BIAS_TOKEN_WEIGHTS),
+        ] {
+            let (names, m) = BiasModel::parse_any(file, text).unwrap();
+            assert_eq!(names.len(), m.weights.len());
+            assert!(m.weights.iter().any(|w| *w != 0.0), "{file}");
+        }
     }
 
     #[test]
@@ -192,6 +194,15 @@ mod tests {
         };
         assert!(m.score(&features(&loaded)) > 0.5);
         assert!(m.score(&features(&plain)) < 0.5);
+    }
+
+    #[test]
+    fn any_names_parse_in_file_order_and_a_repeated_one_is_an_error() {
+        let (names, m) = BiasModel::parse_any("w", "# c\nbias\t0.5\nb\t2\na\t-1\n").unwrap();
+        assert_eq!(names, ["b", "a"]);
+        assert_eq!((m.intercept, m.weights.clone()), (0.5, vec![2.0, -1.0]));
+        assert!(BiasModel::parse_any("w", "bias\t0\na\t1\na\t2\n").is_err());
+        assert!(BiasModel::parse_any("w", "a\t1\n").is_err());
     }
 
     #[test]

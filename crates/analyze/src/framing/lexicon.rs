@@ -83,6 +83,8 @@ pub mod files {
     pub const BIAS_WEIGHTS: &str = include_str!("../../../../data/lexicons/bias_weights.tsv");
     pub const BIAS_EMBEDDING_WEIGHTS: &str =
         include_str!("../../../../data/lexicons/bias_embedding_weights.tsv");
+    pub const BIAS_TOKEN_WEIGHTS: &str =
+        include_str!("../../../../data/lexicons/bias_token_weights.tsv");
 }
 
 /// The shipped text of the term file for `technique`, with its file name.
