@@ -115,8 +115,8 @@ impl MiniLm {
         })
     }
 
-    /// Every layer's token vectors for one batch of texts.
-    fn hidden_batch(&self, texts: &[&str]) -> Result<Vec<HiddenStates>> {
+    /// Tokenizes one batch: the encodings and their id and attention-mask tensors (batch × tokens).
+    fn encode(&self, texts: &[&str]) -> Result<(Vec<tokenizers::Encoding>, Tensor, Tensor)> {
         let encodings = self
             .tokenizer
             .encode_batch(texts.to_vec(), true)
@@ -131,6 +131,12 @@ impl MiniLm {
         };
         let ids = rows(&|e| e.get_ids())?;
         let mask = rows(&|e| e.get_attention_mask())?;
+        Ok((encodings, ids, mask))
+    }
+
+    /// Every layer's token vectors for one batch of texts.
+    fn hidden_batch(&self, texts: &[&str]) -> Result<Vec<HiddenStates>> {
+        let (encodings, ids, mask) = self.encode(texts)?;
         let mut hidden = self
             .embedding_layer
             .forward(&ids, &ids.zeros_like()?, Some(&mask))?;
@@ -165,20 +171,7 @@ impl MiniLm {
 
     /// Unit embeddings of one batch of texts.
     fn embed_batch(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
-        let encodings = self
-            .tokenizer
-            .encode_batch(texts.to_vec(), true)
-            .map_err(anyhow::Error::msg)
-            .context("cannot tokenize")?;
-        let rows = |f: &dyn Fn(&tokenizers::Encoding) -> &[u32]| -> Result<Tensor> {
-            let rows = encodings
-                .iter()
-                .map(|e| Tensor::new(f(e), &Device::Cpu))
-                .collect::<candle_core::Result<Vec<_>>>()?;
-            Ok(Tensor::stack(&rows, 0)?)
-        };
-        let ids = rows(&|e| e.get_ids())?;
-        let mask = rows(&|e| e.get_attention_mask())?;
+        let (_, ids, mask) = self.encode(texts)?;
         let hidden = self.model.forward(&ids, &ids.zeros_like()?, Some(&mask))?;
         let mask = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
         let mean = hidden
