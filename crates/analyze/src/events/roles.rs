@@ -1,7 +1,9 @@
 //! Actor parties of one sentence: mentions grouped into compound parties, placed on words.
 
 use super::tokens::Word;
+use crate::actors::words::WordSet;
 use parley_core::{EntityMention, EventActor, Span};
+use std::sync::LazyLock;
 
 /// One party: one or more actors named together ("the US and Russia"), over words `first..=last`.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,34 +137,14 @@ fn is_backer(w: &Word, mention_end: usize) -> bool {
         return false;
     };
     rest.strip_prefix('-')
-        .is_some_and(|suffix| BACKER_SUFFIXES.contains(&suffix))
+        .is_some_and(|suffix| BACKER_SUFFIXES.contains(suffix))
 }
 
 /// Second halves of hyphenated modifiers that make the actor before them a backer, maker or
-/// membership of the noun.
-const BACKER_SUFFIXES: &[&str] = &[
-    "backed",
-    "supported",
-    "sponsored",
-    "funded",
-    "financed",
-    "armed",
-    "trained",
-    "allied",
-    "aligned",
-    "leaning",
-    "friendly",
-    "member",
-    "made",
-    "built",
-    "brokered",
-    "mediated",
-    "linked",
-    "inspired",
-    "based",
-    "born",
-    "educated",
-];
+/// membership of the noun (data/events/backer_suffixes.txt).
+static BACKER_SUFFIXES: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(BACKER_SUFFIXES_FILE));
+pub(crate) const BACKER_SUFFIXES_FILE: &str =
+    include_str!("../../../../data/events/backer_suffixes.txt");
 
 /// Whether word `i` is the (last word of the) name of an actor of the party that holds it:
 /// "Japan", "Sudan", "Iran" end like the adjectives "Russian", "Israeli" but are names, and a

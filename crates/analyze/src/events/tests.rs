@@ -795,3 +795,13 @@ fn names_like_adjectives_list_is_one_lower_case_word_a_line() {
         true,
     );
 }
+
+#[test]
+fn backer_suffixes_list_is_one_lower_case_word_a_line() {
+    crate::actors::words::tests::check_list(
+        "events/backer_suffixes.txt",
+        roles::BACKER_SUFFIXES_FILE,
+        1,
+        true,
+    );
+}
