@@ -49,6 +49,78 @@ const NOUN_TARGET: &[&str] = &[
 ];
 /// How many words after the verb a pattern may reach.
 const PATTERN_WINDOW: usize = 10;
+/// How many words after a verb (and its pattern) its infinitive complement's "to" may be
+/// ("gave permission to Russia to help").
+const COMPLEMENT_REACH: usize = 6;
+
+/// The infinitive a verb governs: "to" + a verb's base form within [`COMPLEMENT_REACH`] words
+/// of `extent`, with only the verb's object between: parties, determiners, "to" before a
+/// party and one word right after the verb ("gave permission to Russia to help"; in "resumed
+/// shelling in attempts to resolve" the infinitive belongs to "attempts").
+fn infinitive_complement(
+    ws: &[Word],
+    extent: usize,
+    in_party: &dyn Fn(usize) -> bool,
+    verbs: &[Option<(&VerbEntry, usize)>],
+    is_verb: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let end = (extent + 1 + COMPLEMENT_REACH).min(ws.len().saturating_sub(1));
+    for k in extent + 1..end {
+        let w = ws[k].norm.as_str();
+        if w == "to" && !in_party(k + 1) && base_form_verb(ws, k + 1, verbs) {
+            return Some(k + 1);
+        }
+        let object = in_party(k)
+            || DETERMINERS.contains(&w)
+            || (w == "to" && in_party(k + 1))
+            || (k == extent + 1 && !is_verb(k) && !opens_clause(w));
+        if !object {
+            return None;
+        }
+    }
+    None
+}
+
+/// The verb of the "that" clause right after an alleging verb ("claimed that Iran had
+/// attacked").
+fn that_clause_verb(
+    ws: &[Word],
+    extent: usize,
+    in_party: &dyn Fn(usize) -> bool,
+    verbs: &[Option<(&VerbEntry, usize)>],
+) -> Option<usize> {
+    if ws.get(extent + 1)?.norm != "that" {
+        return None;
+    }
+    let end = (extent + 2 + COMPLEMENT_REACH).min(ws.len());
+    (extent + 2..end)
+        .take_while(|&k| !CLAUSE_BREAKS.contains(&ws[k].norm.as_str()) && ws[k].norm != ",")
+        .find(|&k| {
+            verbs[k].is_some()
+                && !in_party(k)
+                && !DETERMINERS.contains(&ws[k - 1].norm.as_str())
+                && !AUX.contains(&ws[k].norm.as_str())
+        })
+}
+
+/// Words that end the reach of a verb's complement: a clause break, a comma, a relative or
+/// a finite auxiliary.
+fn opens_clause(w: &str) -> bool {
+    CLAUSE_BREAKS.contains(&w)
+        || matches!(w, "," | "that" | "which" | "who" | "and" | "or")
+        || (AUX.contains(&w) && w != "to")
+}
+
+/// A verb entry whose first word is the sentence word itself: a base form ("help"), not an
+/// inflection that is more likely a noun ("talks").
+fn base_form_verb(ws: &[Word], k: usize, verbs: &[Option<(&VerbEntry, usize)>]) -> bool {
+    verbs
+        .get(k)
+        .copied()
+        .flatten()
+        .is_some_and(|(e, _)| e.words[0] == ws[k].norm)
+}
+
 /// Roots whose verb takes the following verbs of its clause as its content ("threatened to
 /// attack", "demanded that the US cancel"): those are not coded as events of their own.
 const GOVERNING_ROOTS: &[&str] = &["02", "03", "10", "12", "13"];
@@ -379,6 +451,14 @@ impl Coder {
                 })
                 // "announced a suspension of aid": the object is an event noun of its own
                 || (at..found).any(|k| self.noun_at(ws, k).is_some())
+                // "asked Jordan to help": a skipped "to" makes the word an infinitive, which
+                // the verb governs (`with_complement`), not the noun a pattern names
+                || (found > at
+                    && ws[found - 1].norm == "to"
+                    && is_verb(found)
+                    && self
+                        .verb_at(ws, found)
+                        .is_some_and(|(e, _)| e.words[0] == ws[found].norm))
             {
                 return None;
             }
@@ -491,6 +571,15 @@ impl Coder {
                     &|k| verbs[k].is_some(),
                     present,
                 ) {
+                    let t = self.with_complement(
+                        ws,
+                        t,
+                        &mut consumed,
+                        in_party,
+                        verbs,
+                        &|k| verbs[k].is_some(),
+                        present,
+                    );
                     let next = t.extent.max(last) + 1;
                     governed = GOVERNING_ROOTS.contains(&&t.code[..2]);
                     out.push(t);
@@ -534,6 +623,79 @@ impl Coder {
             i += 1;
         }
         out
+    }
+
+    /// A coded verb and the verb it governs are one event, coded from both ("asked Jordan to
+    /// help Iraq" 023, "agreed to lift sanctions" 0354, "claimed that Iran had attacked" 112): the
+    /// governed verb is an infinitive after the verb or its object, or, for an `alleges`
+    /// verb, the verb of its "that" clause. When the two make no code the governing verb
+    /// keeps its own and the governed one is still no event of its own ("gave permission to
+    /// Syria to help Iraq" is one permission); so does a verb of another root ("pressured
+    /// Obama to help Iran" is coercion).
+    #[allow(clippy::too_many_arguments)]
+    fn with_complement(
+        &self,
+        ws: &[Word],
+        t: Trigger,
+        consumed: &mut Vec<usize>,
+        in_party: &dyn Fn(usize) -> bool,
+        verbs: &[Option<(&VerbEntry, usize)>],
+        is_verb: &dyn Fn(usize) -> bool,
+        present: &HashSet<&str>,
+    ) -> Trigger {
+        let Some((entry, _)) = verbs[t.first] else {
+            return t;
+        };
+        let alleges = self.dict.blocks[entry.block].alleges;
+        let found = if alleges {
+            that_clause_verb(ws, t.extent, in_party, verbs)
+        } else if &t.code[..2] != "01" {
+            infinitive_complement(ws, t.extent, in_party, verbs, is_verb)
+        } else {
+            None
+        };
+        let Some(k) = found else {
+            return t;
+        };
+        let Some((lower_entry, lower_last)) = verbs[k] else {
+            return t;
+        };
+        let mut used = Vec::new();
+        let Some(lower) = self.code_verb(
+            ws,
+            k,
+            lower_last,
+            lower_entry,
+            &mut used,
+            in_party,
+            is_verb,
+            present,
+        ) else {
+            return t;
+        };
+        // an allegation against another party accuses it; one's own act is claimed
+        let upper = match alleges {
+            true if (t.extent + 1..k).any(in_party) => "110",
+            true => "010",
+            false => t.code.as_str(),
+        };
+        // only a request, intent, demand, rejection or threat takes its content's code
+        // ("pressured Obama to help" is coercion, not aid)
+        // and a threat of coercion or protest stays a threat (CAMEO 13)
+        let threat_of_act = &t.code[..2] == "13" && self.table.high_level(&lower.code);
+        let combined = (alleges || (GOVERNING_ROOTS.contains(&&t.code[..2]) && !threat_of_act))
+            .then(|| self.table.combine(upper, &lower.code))
+            .flatten();
+        if alleges && combined.is_none() {
+            // "claimed that X helped Y": a report of what X did
+            return t;
+        }
+        consumed.extend(used);
+        Trigger {
+            code: combined.unwrap_or_else(|| t.code.clone()),
+            extent: lower.extent.max(lower_last),
+            ..t
+        }
     }
 
     /// Whether a verb entry's own code has a root that governs the verbs of its clause.

@@ -54,6 +54,9 @@ pub struct Block {
     /// `needs-target`: the block's events are coded only with a target ("wants peace" is no
     /// demand; "wants NATO to stop" is).
     pub needs_target: bool,
+    /// `alleges`: "claimed that X attacked Y" accuses X (CAMEO 112) of what the clause says,
+    /// and "claimed that they attacked" claims responsibility (015).
+    pub alleges: bool,
 }
 
 impl Block {
@@ -200,16 +203,20 @@ impl Dictionary {
                         .ok_or_else(|| format!("{}: block needs a name", at()))?;
                     let code = parse_code(f.next().unwrap_or("---"))
                         .ok_or_else(|| format!("{}: bad block code", at()))?;
-                    let needs_target = match f.next() {
-                        None => false,
-                        Some("needs-target") => true,
-                        Some(x) => return Err(format!("{}: unknown block flag {x:?}", at())),
-                    };
+                    let (mut needs_target, mut alleges) = (false, false);
+                    for flag in f {
+                        match flag {
+                            "needs-target" => needs_target = true,
+                            "alleges" => alleges = true,
+                            x => return Err(format!("{}: unknown block flag {x:?}", at())),
+                        }
+                    }
                     self.blocks.push(Block {
                         name: name.to_string(),
                         code,
                         patterns: Vec::new(),
                         needs_target,
+                        alleges,
                     });
                     current = Some(self.blocks.len() - 1);
                 }

@@ -805,3 +805,49 @@ fn backer_suffixes_list_is_one_lower_case_word_a_line() {
         true,
     );
 }
+
+#[test]
+fn a_request_takes_the_code_of_what_it_asks_for() {
+    // ask (020) + help (070): appeal for aid, and the help is no event of its own
+    assert_eq!(
+        triples("Germany asked France to help Poland."),
+        vec![("DEU".into(), "023".into(), "FRA".into())]
+    );
+}
+
+#[test]
+fn an_infinitive_after_a_verb_and_its_object_is_no_event_of_its_own() {
+    // one refusal of permission, not also Turkey helping Syria
+    let t = triples("Germany said it would not give permission to Turkey to help Syria.");
+    assert!(t.iter().all(|(s, _, _)| s == "DEU"), "{t:?}");
+    assert!(!t.is_empty());
+}
+
+#[test]
+fn a_claim_that_another_party_attacked_is_an_accusation() {
+    assert_eq!(
+        triples("Russia claimed that Ukraine had attacked Poland."),
+        vec![("RUS".into(), "112".into(), "UKR".into())]
+    );
+    // claiming one's own attack is claiming responsibility
+    assert_eq!(
+        triples("Russia claimed that they had attacked Ukraine."),
+        vec![("RUS".into(), "015".into(), "UKR".into())]
+    );
+}
+
+#[test]
+fn a_claim_that_reports_no_conflict_stays_a_report() {
+    // claim (statement) + aid makes no code: the aid is reported as itself
+    let t = triples("Russia claimed that China had helped Iran.");
+    assert!(!t.iter().any(|(_, c, _)| c.starts_with("11")), "{t:?}");
+}
+
+#[test]
+fn coercion_to_do_something_stays_coercion() {
+    let t = triples("Germany pressured France to help Poland.");
+    assert!(
+        t.iter().all(|(_, c, _)| !c.starts_with("07") && c != "175"),
+        "{t:?}"
+    );
+}
