@@ -381,6 +381,18 @@ mod tests {
     }
 
     #[test]
+    fn pico_table_parses_and_names_known_codes() {
+        let t = CameoTable::parse(CODES, PLOVER)
+            .and_then(|t| t.with_pico_table(PICO))
+            .unwrap();
+        assert!(t.pico.len() > 250 && t.pico_reverse.values().all(|c| t.codes.contains_key(c)));
+        assert!(CameoTable::parse(CODES, PLOVER)
+            .and_then(|t| t.with_pico_table("010\t0x\n"))
+            .unwrap_err()
+            .contains("line 1"));
+    }
+
+    #[test]
     fn pico_values_are_sums_of_hex_terms() {
         assert_eq!(pico_value("0x1000"), Some(0x1000));
         assert_eq!(pico_value("-0xFFFF+0x0070"), Some(-0xFFFF + 0x70));
