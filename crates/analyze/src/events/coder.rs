@@ -70,10 +70,15 @@ fn infinitive_complement(
         if w == "to" && !in_party(k + 1) && base_form_verb(ws, k + 1, verbs) {
             return Some(k + 1);
         }
+        // "was pressured by Congress to help": a passive's agent stands there too
+        let agent = w == "by"
+            || ws[k - 1].norm == "by"
+            || (k >= 2 && ws[k - 2].norm == "by" && DETERMINERS.contains(&ws[k - 1].norm.as_str()));
         let object = in_party(k)
             || DETERMINERS.contains(&w)
             || (w == "to" && in_party(k + 1))
-            || (k == extent + 1 && !is_verb(k) && !opens_clause(w));
+            || (k == extent + 1 && !is_verb(k) && !opens_clause(w))
+            || (agent && !is_verb(k) && !opens_clause(w));
         if !object {
             return None;
         }
