@@ -920,7 +920,9 @@ impl Coder {
         t: &Trigger,
     ) -> Vec<Event> {
         let root = &t.code[..2];
-        let material_conflict = root >= "15";
+        // a claim of responsibility is about an act of violence: its target may be the
+        // place struck, as the act's own ("claimed the bombing in Kenya")
+        let material_conflict = root >= "15" || t.code == "015";
         let parsed = match (t.demand || t.noun || t.via_noun, input.parse) {
             (false, Some(parse)) => super::parsed::verb_roles(parse, ws, ps, t.first),
             _ => None,

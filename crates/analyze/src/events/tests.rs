@@ -858,3 +858,11 @@ fn a_passive_agent_may_stand_between_a_verb_and_its_infinitive() {
     let t = triples("Putin was pressured by the generals to help Syria.");
     assert!(!t.iter().any(|(_, c, _)| c.starts_with("07")), "{t:?}");
 }
+
+#[test]
+fn a_claim_of_responsibility_targets_the_place_struck() {
+    assert_eq!(
+        triples("Russia claimed responsibility for the bombing in Ukraine."),
+        vec![("RUS".into(), "015".into(), "UKR".into())]
+    );
+}
