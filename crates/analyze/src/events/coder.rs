@@ -233,6 +233,9 @@ impl Coder {
         for t in &triggers {
             events.extend(self.events_for(input, sentence, &ws, &ps, t));
         }
+        // a visit is also hosted: the target's side of the same event
+        let sides: Vec<Event> = events.iter().filter_map(|e| self.counterpart(e)).collect();
+        events.extend(sides);
         // a bare statement ("said", "told") is reported speech, not an event: what it
         // reports is coded instead
         events.retain(|e| e.code != "010");
@@ -252,6 +255,29 @@ impl Coder {
             }
         });
         events
+    }
+
+    /// The same event seen from its target ("Putin visited Beijing": China hosted Putin),
+    /// for codes with a counterpart (counterparts.tsv).
+    fn counterpart(&self, e: &Event) -> Option<Event> {
+        let code = self.table.counterpart(&e.code)?;
+        let (source, target) = (e.target.clone()?, e.source.clone()?);
+        let info = self.table.get(code);
+        Some(Event {
+            code: code.to_string(),
+            root: code[..2].to_string(),
+            quad_class: info.map_or(e.quad_class, |i| i.quad_class),
+            goldstein: info.map_or(e.goldstein, |i| i.goldstein),
+            plover: self.table.plover(code).map(|p| Plover {
+                category: p.category.clone(),
+                mode: p.mode.clone(),
+            }),
+            source: Some(source),
+            target: Some(target),
+            sources: e.targets.clone(),
+            targets: e.sources.clone(),
+            ..e.clone()
+        })
     }
 
     /// Why a sentence codes what it does, for error analysis: its parties, the triggers found

@@ -7,6 +7,7 @@ const PLOVER: &str = include_str!("../../../../data/events/cameo_plover.tsv");
 const PLOVER_STATUS: &str = include_str!("../../../../data/events/plover_status.tsv");
 const CAMEO_STATUS: &str = include_str!("../../../../data/events/cameo_status.tsv");
 const PICO: &str = include_str!("../../../../data/events/pico.tsv");
+const COUNTERPARTS: &str = include_str!("../../../../data/events/counterparts.tsv");
 
 /// One CAMEO code with what GDELT and PLOVER attach to it.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +37,8 @@ pub struct CameoTable {
     /// CAMEO code → PETRARCH's internal ontology value (pico.tsv), and back.
     pico: HashMap<String, i64>,
     pico_reverse: HashMap<i64, String>,
+    /// code → the code of the same event seen from its target (counterparts.tsv).
+    counterparts: HashMap<String, String>,
 }
 
 impl CameoTable {
@@ -45,12 +48,14 @@ impl CameoTable {
             .and_then(|t| t.with_status_table(PLOVER_STATUS))
             .and_then(|t| t.with_code_status_table(CAMEO_STATUS))
             .and_then(|t| t.with_pico_table(PICO))
+            .and_then(|t| t.with_counterparts(COUNTERPARTS))
             .unwrap_or_else(|_| CameoTable {
                 codes: HashMap::new(),
                 by_status: Vec::new(),
                 code_by_status: Vec::new(),
                 pico: HashMap::new(),
                 pico_reverse: HashMap::new(),
+                counterparts: HashMap::new(),
             })
     }
 
@@ -112,7 +117,27 @@ impl CameoTable {
             code_by_status: Vec::new(),
             pico: HashMap::new(),
             pico_reverse: HashMap::new(),
+            counterparts: HashMap::new(),
         })
+    }
+
+    /// Adds counterparts.tsv: the code an event implies for its target ("visited" 042 →
+    /// the target hosted, 043).
+    pub fn with_counterparts(mut self, text: &str) -> Result<Self, String> {
+        for (n, line) in data_lines(text) {
+            match line.split('\t').collect::<Vec<_>>().as_slice() {
+                [a, b] if self.codes.contains_key(*a) && self.codes.contains_key(*b) => {
+                    self.counterparts.insert(a.to_string(), b.to_string());
+                }
+                _ => return Err(format!("counterparts line {n}: want code<TAB>known code")),
+            }
+        }
+        Ok(self)
+    }
+
+    /// The code of the same event seen from its target, if it has one.
+    pub fn counterpart(&self, code: &str) -> Option<&str> {
+        self.counterparts.get(code).map(String::as_str)
     }
 
     /// Adds pico.tsv: each code's value in PETRARCH's internal coding ontology, which makes a
@@ -390,6 +415,16 @@ mod tests {
             .and_then(|t| t.with_pico_table("010\t0x\n"))
             .unwrap_err()
             .contains("line 1"));
+    }
+
+    #[test]
+    fn a_visit_is_hosted_by_its_target() {
+        let t = CameoTable::parse(CODES, PLOVER)
+            .and_then(|t| t.with_counterparts(COUNTERPARTS))
+            .unwrap();
+        assert_eq!(t.counterpart("042"), Some("043"));
+        assert_eq!(t.counterpart("190"), None);
+        assert!(t.with_counterparts("042\t999\n").is_err());
     }
 
     #[test]

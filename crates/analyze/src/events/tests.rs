@@ -866,3 +866,16 @@ fn a_claim_of_responsibility_targets_the_place_struck() {
         vec![("RUS".into(), "015".into(), "UKR".into())]
     );
 }
+
+#[test]
+fn a_visit_is_also_hosted_by_the_visited() {
+    let t = triples("Putin visited China on Monday.");
+    assert!(
+        t.contains(&("RUS".into(), "042".into(), "CHN".into())),
+        "{t:?}"
+    );
+    assert!(
+        t.contains(&("CHN".into(), "043".into(), "RUS".into())),
+        "{t:?}"
+    );
+}
