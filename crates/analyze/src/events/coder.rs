@@ -4,8 +4,8 @@
 use super::codes::CameoTable;
 use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
 use super::roles::{
-    names_actor, noun_target, parties, same, subject_before, support_verb_before, Party,
-    CLAUSE_BREAKS,
+    names_actor, noun_target, object_controlled, parties, reduced_passive, same, subject_before,
+    support_verb_before, Party, CLAUSE_BREAKS,
 };
 use super::status::{speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
@@ -478,6 +478,7 @@ impl Coder {
                         || (prev == "to"
                             && k > 0
                             && out.last().is_some_and(|t| t.last + 2 >= k && !t.noun))
+                        || object_controlled(ws, ps, k, &|j| verbs[j].is_some())
                 });
             if let (Some((entry, last)), false) = (verb, embedded || governed) {
                 if let Some(t) = self.code_verb(
@@ -597,7 +598,7 @@ impl Coder {
                 }
             }
         }
-        let passive = is_passive(ws, first);
+        let passive = is_passive(ws, first) || reduced_passive(ws, first, in_party);
         if let Some((p, used)) = best {
             consumed.extend(used.iter().copied());
             let code = p.code.clone()?;

@@ -219,6 +219,50 @@ pub fn noun_target(ws: &[Word], ps: &[Party], last: usize, preps: &[&str]) -> Op
         .cloned()
 }
 
+/// "Obama wants Putin to attack", "expects Russia to withdraw": an infinitive (its "to" at `to`)
+/// after a party that is the object of a verb is what the verb asks of that party, not an
+/// event of its own. (A coded verb, "urged Iran to stop", already governs its infinitive.)
+pub fn object_controlled(
+    ws: &[Word],
+    ps: &[Party],
+    to: usize,
+    is_verb: &dyn Fn(usize) -> bool,
+) -> bool {
+    if ws.get(to).is_none_or(|w| w.norm != "to") {
+        return false;
+    }
+    let Some(p) = ps.iter().find(|p| p.last + 1 == to) else {
+        return false;
+    };
+    let in_party = |k: usize| ps.iter().any(|q| q.first <= k && k <= q.last);
+    (0..p.first)
+        .rev()
+        .find(|&k| !matches!(ws[k].norm.as_str(), "the" | "a" | "an"))
+        .is_some_and(|k| !in_party(k) && !ws[k].is_punct() && is_verb(k))
+}
+
+/// "ten soldiers killed by Russian troops", "civilians held by the rebels": a participle right
+/// after a noun, with a party as its agent after "by", is a passive without its "be" (a
+/// reduced relative), so the noun is the target. Without such an agent the form is left active:
+/// "forces attacked near the border" and "Russia attacked by air" are active.
+pub fn reduced_passive(ws: &[Word], first: usize, in_party: &dyn Fn(usize) -> bool) -> bool {
+    let (Some(w), Some(next)) = (ws.get(first), ws.get(first + 1)) else {
+        return false;
+    };
+    let participle = w.norm.ends_with("ed") || w.norm.ends_with("en");
+    let after_noun = first > 0 && {
+        let prev = ws[first - 1].norm.as_str();
+        !ws[first - 1].is_punct() && !PRONOUNS.contains(&prev)
+    };
+    let agent = (first + 2..(first + 5).min(ws.len())).any(in_party);
+    participle && after_noun && next.norm == "by" && agent
+}
+
+/// Subjects that make a participle after them an active verb ("they attacked by night").
+const PRONOUNS: &[&str] = &[
+    "they", "he", "she", "it", "we", "i", "you", "who", "which", "that",
+];
+
 /// Two actors are the same party member when their countries (or ids) agree.
 pub fn same(a: &EventActor, b: &EventActor) -> bool {
     match (&a.country, &b.country) {
@@ -381,6 +425,35 @@ mod tests {
         let ev = kb_triples("Officials in Iraq said Syria must open the border.");
         assert!(
             ev.iter().any(|(s, _, t)| s == "IRQ" && t == "SYR"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn an_infinitive_after_a_verbs_object_is_what_the_verb_asks_not_an_event() {
+        let ev = kb_triples("Obama wants Putin to attack Switzerland.");
+        assert!(ev.iter().all(|(s, _, _)| s != "RUS"), "{ev:?}");
+        let ev = kb_triples("Iran expects Iraq to withdraw its troops from Syria.");
+        assert!(ev.iter().all(|(s, _, _)| s != "IRQ"), "{ev:?}");
+        // an infinitive of purpose after "to" and a place is still an event
+        let ev = kb_triples("Russia sent troops to Syria to attack the rebels of Turkey.");
+        assert!(ev.iter().any(|(_, c, _)| c.starts_with("19")), "{ev:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_noun_with_a_party_after_by_is_a_passive() {
+        let ev =
+            kb_triples("Ten Ukrainian soldiers killed by Russian troops were buried on Monday.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "RUS" && c.starts_with("19") && t == "UKR"),
+            "{ev:?}"
+        );
+        assert!(ev.iter().all(|(s, _, _)| s != "UKR"), "{ev:?}");
+        // "by" before a means, not a party, leaves the verb active
+        let ev = kb_triples("Russia attacked Ukraine by air and sea.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "RUS" && t == "UKR"),
             "{ev:?}"
         );
     }
