@@ -3,7 +3,10 @@
 
 use super::codes::CameoTable;
 use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
-use super::roles::{names_actor, parties, same, Party, CLAUSE_BREAKS};
+use super::roles::{
+    names_actor, noun_target, object_controlled, parties, reduced_passive, same, subject_before,
+    support_verb_before, Party, CLAUSE_BREAKS,
+};
 use super::status::{speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
 use crate::actors::words::WordSet;
@@ -365,11 +368,7 @@ impl Coder {
             .find(|p| p.last < t.first && t.first - p.last <= 1)?
             .clone();
         let speaker = match speech_cue_before(&self.dict.cues, ws, addressee.first) {
-            Some((cue_first, _)) => ps
-                .iter()
-                .rev()
-                .find(|p| p.last < cue_first && cue_first - p.last <= 6)?
-                .clone(),
+            Some((cue_first, _)) => subject_before(ws, ps, cue_first, 6, PLACE)?.clone(),
             // in a quote, a main clause only: "plans that Russia has to commit" is no demand
             None if !subordinate(ws, &addressee) => speaker_party(input, ws, t, ps)?,
             None => return None,
@@ -590,6 +589,7 @@ impl Coder {
                         || (prev == "to"
                             && k > 0
                             && out.last().is_some_and(|t| t.last + 2 >= k && !t.noun))
+                        || object_controlled(ws, ps, k, &|j| verbs[j].is_some())
                 });
             if let (Some((entry, last)), false) = (verb, embedded || governed) {
                 if let Some(t) = self.code_verb(
@@ -791,7 +791,7 @@ impl Coder {
                 }
             }
         }
-        let passive = is_passive(ws, first);
+        let passive = is_passive(ws, first) || reduced_passive(ws, first, in_party);
         if let Some((p, used)) = best {
             consumed.extend(used.iter().copied());
             let code = p.code.clone()?;
@@ -836,14 +836,9 @@ impl Coder {
         })
     }
 
-    fn support_noun(
-        &self,
-        ws: &[Word],
-        first: usize,
-        last: usize,
-        consumed: &mut Vec<usize>,
-    ) -> Option<Trigger> {
-        let is_support = self.lemmas(&ws[first].norm).iter().any(|l| {
+    /// Whether the word at `first` is a support verb ("held", "launched", "carried out").
+    fn is_support_verb(&self, ws: &[Word], first: usize) -> bool {
+        self.lemmas(&ws[first].norm).iter().any(|l| {
             self.dict.support.get(l).is_some_and(|rests| {
                 rests.iter().any(|r| {
                     r.iter()
@@ -851,8 +846,17 @@ impl Coder {
                         .all(|(k, p)| ws.get(first + 1 + k).is_some_and(|w| word_eq(p, &w.norm)))
                 })
             })
-        });
-        if !is_support {
+        })
+    }
+
+    fn support_noun(
+        &self,
+        ws: &[Word],
+        first: usize,
+        last: usize,
+        consumed: &mut Vec<usize>,
+    ) -> Option<Trigger> {
+        if !self.is_support_verb(ws, first) {
             return None;
         }
         for k in last + 1..(last + 6).min(ws.len()) {
@@ -937,6 +941,37 @@ impl Coder {
         None
     }
 
+    /// Roles of an event noun with no party of its own, held by the subject of the support verb
+    /// it is the object of ("Hizbollah declared a unilateral ceasefire", "forces launched
+    /// artillery and rocket fire against"); with the parse, only a direct object counts.
+    fn support_roles(
+        &self,
+        input: &CodeInput,
+        ws: &[Word],
+        ps: &[Party],
+        t: &Trigger,
+    ) -> Option<(Option<Party>, Option<Party>, bool)> {
+        let is_support = |k: usize| self.is_support_verb(ws, k);
+        let verb = match input.parse {
+            Some(parse) => super::parsed::support_verb_of(parse, ws, t.last, &is_support)?,
+            None => support_verb_before(ws, ps, t.first, &is_support)?,
+        };
+        let v = Trigger {
+            first: verb,
+            last: verb,
+            noun: false,
+            passive: is_passive(ws, verb),
+            ..t.clone()
+        };
+        let (source, _) = verb_roles(ws, ps, &v, t.code[..2] >= *"15");
+        let parsed = input
+            .parse
+            .and_then(|p| super::parsed::verb_roles(p, ws, ps, verb));
+        let source = parsed.and_then(|r| r.source).or(source);
+        let target = noun_target(ws, ps, t.last, NOUN_TARGET);
+        Some((Some(source?), target, t.reciprocal))
+    }
+
     fn events_for(
         &self,
         input: &CodeInput,
@@ -960,7 +995,7 @@ impl Coder {
                 None => return Vec::new(),
             }
         } else if t.noun {
-            match noun_roles(ws, ps, t) {
+            match noun_roles(ws, ps, t).or_else(|| self.support_roles(input, ws, ps, t)) {
                 Some(r) => r,
                 None => return Vec::new(),
             }

@@ -79,6 +79,34 @@ pub fn verb_roles(parse: &Parse, ws: &[Word], ps: &[Party], first: usize) -> Opt
     Some(roles)
 }
 
+/// The word index of the support verb whose direct object is the event noun ending at word `noun`
+/// ("declared a unilateral ceasefire", "launched artillery, mortar and rocket fire"): the noun,
+/// or the phrase it is a conjunct or compound part of, is the `dobj` of a verb `is_support`
+/// accepts.
+pub fn support_verb_of(
+    parse: &Parse,
+    ws: &[Word],
+    noun: usize,
+    is_support: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut tok = parse.token_at(ws.get(noun)?.span.start)?;
+    for _ in 0..=MAX_HOPS {
+        if !matches!(parse.token(tok).dep.as_str(), "conj" | "compound") {
+            break;
+        }
+        tok = parse.head(tok)?;
+    }
+    if parse.token(tok).dep != "dobj" {
+        return None;
+    }
+    let verb = parse.head(tok)?;
+    let at = parse.token(verb).start;
+    let k = ws
+        .iter()
+        .position(|w| w.span.start <= at && at < w.span.end)?;
+    is_support(k).then_some(k)
+}
+
 /// The subject of `verb`, or of the verb it is coordinated with or the complement of; for a
 /// relative pronoun ("Sherman, who led …"), the noun the clause describes.
 fn subject_of(parse: &Parse, mut verb: usize) -> Option<usize> {
@@ -254,6 +282,26 @@ mod tests {
         };
         assert!(has(&ev, "RUS", "UKR"), "{ev:?}");
         assert!(!has(&ev, "UKR", "RUS"), "{ev:?}");
+    }
+
+    #[test]
+    fn an_event_noun_that_is_a_support_verbs_object_takes_the_verbs_subject() {
+        let Some(ev) = coded(
+            "Russian-led forces launched artillery, mortar and rocket fire against Ukrainian positions.",
+        ) else {
+            return;
+        };
+        assert!(
+            ev.iter()
+                .any(|(r, s, t)| r == "19" && s == "RUS" && t == "UKR"),
+            "{ev:?}"
+        );
+        // the noun as a subject is not the support verb's object
+        let Some(ev) = coded("The rocket fire launched by unknown gunmen hit Ukrainian positions.")
+        else {
+            return;
+        };
+        assert!(ev.iter().all(|(_, s, _)| s != "UKR"), "{ev:?}");
     }
 
     #[test]

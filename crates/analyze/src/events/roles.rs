@@ -162,6 +162,107 @@ pub fn names_actor(ws: &[Word], ps: &[Party], i: usize) -> bool {
         })
 }
 
+/// The speaker of a reported demand or the subject of a verb at word `at`: the nearest party
+/// ending at most `window` words before it, passing over a party that only says where ("The Red
+/// Cross operating in Iraq said"), unless no other party is there.
+pub fn subject_before<'a>(
+    ws: &[Word],
+    ps: &'a [Party],
+    at: usize,
+    window: usize,
+    place: &[&str],
+) -> Option<&'a Party> {
+    let near: Vec<&Party> = ps
+        .iter()
+        .filter(|p| p.last < at && at - p.last <= window)
+        .collect();
+    near.iter()
+        .rev()
+        .find(|p| !(p.first > 0 && place.contains(&ws[p.first - 1].norm.as_str())))
+        .or(near.last())
+        .copied()
+}
+
+/// How many words before an event noun its support verb may stand ("launched artillery, mortar
+/// and rocket fire", "declared a unilateral ceasefire").
+const SUPPORT_REACH: usize = 8;
+
+/// The support verb whose object is the event noun at `noun`: a word `is_support` accepts, at
+/// most [`SUPPORT_REACH`] words before it in the same clause, with no party between (a party
+/// there is the noun's own: "Russia's attack"). The verb's subject then holds the noun event
+/// ("Hizbollah declared a ceasefire") when the noun has no party of its own.
+pub fn support_verb_before(
+    ws: &[Word],
+    ps: &[Party],
+    noun: usize,
+    is_support: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let in_party = |k: usize| ps.iter().any(|p| p.first <= k && k <= p.last);
+    (noun.saturating_sub(SUPPORT_REACH)..noun)
+        .rev()
+        .take_while(|&k| {
+            let w = ws[k].norm.as_str();
+            !in_party(k)
+                && !CLAUSE_BREAKS.contains(&w)
+                && !matches!(w, "." | ":" | "that" | "which" | "who" | "to")
+        })
+        .find(|&k| is_support(k))
+}
+
+/// The party after an event noun that it is aimed at: the first party within four words after
+/// `last` that follows one of `preps` ("fire against Thai positions").
+pub fn noun_target(ws: &[Word], ps: &[Party], last: usize, preps: &[&str]) -> Option<Party> {
+    ps.iter()
+        .find(|p| {
+            p.first > last && p.first <= last + 4 && preps.contains(&ws[p.first - 1].norm.as_str())
+        })
+        .cloned()
+}
+
+/// "Obama wants Putin to attack", "expects Russia to withdraw": an infinitive (its "to" at `to`)
+/// after a party that is the object of a verb is what the verb asks of that party, not an
+/// event of its own. (A coded verb, "urged Iran to stop", already governs its infinitive.)
+pub fn object_controlled(
+    ws: &[Word],
+    ps: &[Party],
+    to: usize,
+    is_verb: &dyn Fn(usize) -> bool,
+) -> bool {
+    if ws.get(to).is_none_or(|w| w.norm != "to") {
+        return false;
+    }
+    let Some(p) = ps.iter().find(|p| p.last + 1 == to) else {
+        return false;
+    };
+    let in_party = |k: usize| ps.iter().any(|q| q.first <= k && k <= q.last);
+    (0..p.first)
+        .rev()
+        .find(|&k| !matches!(ws[k].norm.as_str(), "the" | "a" | "an"))
+        .is_some_and(|k| !in_party(k) && !ws[k].is_punct() && is_verb(k))
+}
+
+/// "ten soldiers killed by Russian troops", "civilians held by the rebels": a participle right
+/// after a noun, with a party as its agent after "by", is a passive without its "be" (a
+/// reduced relative), so the noun is the target. Without such an agent the form is left active:
+/// "forces attacked near the border" and "Russia attacked by air" are active.
+pub fn reduced_passive(ws: &[Word], first: usize, in_party: &dyn Fn(usize) -> bool) -> bool {
+    let (Some(w), Some(next)) = (ws.get(first), ws.get(first + 1)) else {
+        return false;
+    };
+    let participle = w.norm.ends_with("ed") || w.norm.ends_with("en");
+    let after_noun = first > 0 && {
+        let prev = ws[first - 1].norm.as_str();
+        !ws[first - 1].is_punct() && !PRONOUNS.contains(&prev)
+    };
+    let agent = (first + 2..(first + 5).min(ws.len())).any(in_party);
+    participle && after_noun && next.norm == "by" && agent
+}
+
+/// Subjects that make a participle after them an active verb ("they attacked by night").
+const PRONOUNS: &[&str] = &[
+    "they", "he", "she", "it", "we", "i", "you", "who", "which", "that",
+];
+
 /// Two actors are the same party member when their countries (or ids) agree.
 pub fn same(a: &EventActor, b: &EventActor) -> bool {
     match (&a.country, &b.country) {
@@ -288,6 +389,73 @@ mod tests {
         // one country's government is not its own target
         let ev = kb_triples("The Georgian government attacked Georgia.");
         assert!(ev.iter().all(|(_, _, t)| t != "GEO"), "{ev:?}");
+    }
+
+    #[test]
+    fn an_event_noun_after_a_support_verb_belongs_to_the_verbs_subject() {
+        // a list of nouns and a parenthesis keep the noun from the support verb's patterns
+        let ev = kb_triples("Russian forces launched artillery, mortar and rocket fire against Ukrainian positions.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "RUS" && c.starts_with("19") && t == "UKR"),
+            "{ev:?}"
+        );
+        let ev =
+            kb_triples("Hezbollah (the Party of God) declared a unilateral ceasefire on Monday.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, _)| s == "LBN" && c.starts_with("087")),
+            "{ev:?}"
+        );
+        // a verb that is no support verb does not hold the noun: breaking a ceasefire is no truce
+        let ev =
+            kb_triples("Hezbollah (the Party of God) broke the unilateral ceasefire on Monday.");
+        assert!(ev.iter().all(|(_, c, _)| !c.starts_with("087")), "{ev:?}");
+    }
+
+    #[test]
+    fn the_speaker_of_a_demand_is_not_the_place_it_works_in() {
+        let ev = kb_triples("The Red Cross operating in Iraq said Syria must open the border.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "NGO" && t == "SYR"),
+            "{ev:?}"
+        );
+        assert!(ev.iter().all(|(s, _, _)| s != "IRQ"), "{ev:?}");
+        // a speaker named after "in" is still the speaker when no other party is there
+        let ev = kb_triples("Officials in Iraq said Syria must open the border.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "IRQ" && t == "SYR"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn an_infinitive_after_a_verbs_object_is_what_the_verb_asks_not_an_event() {
+        let ev = kb_triples("Obama wants Putin to attack Switzerland.");
+        assert!(ev.iter().all(|(s, _, _)| s != "RUS"), "{ev:?}");
+        let ev = kb_triples("Iran expects Iraq to withdraw its troops from Syria.");
+        assert!(ev.iter().all(|(s, _, _)| s != "IRQ"), "{ev:?}");
+        // an infinitive of purpose after "to" and a place is still an event
+        let ev = kb_triples("Russia sent troops to Syria to attack the rebels of Turkey.");
+        assert!(ev.iter().any(|(_, c, _)| c.starts_with("19")), "{ev:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_noun_with_a_party_after_by_is_a_passive() {
+        let ev =
+            kb_triples("Ten Ukrainian soldiers killed by Russian troops were buried on Monday.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "RUS" && c.starts_with("19") && t == "UKR"),
+            "{ev:?}"
+        );
+        assert!(ev.iter().all(|(s, _, _)| s != "UKR"), "{ev:?}");
+        // "by" before a means, not a party, leaves the verb active
+        let ev = kb_triples("Russia attacked Ukraine by air and sea.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "RUS" && t == "UKR"),
+            "{ev:?}"
+        );
     }
 
     #[test]
