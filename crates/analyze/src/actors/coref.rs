@@ -109,26 +109,36 @@ fn pronouns(doc: &mut Doc) {
             continue;
         }
         let sent = doc.sentence_index(t.start);
+        // Cheap tests first: the relative-clause test reads the sentence.
         let fits = |(start, _, note, modifier): &&(usize, ActorRef, PersonNote, bool)| {
             *start < t.start
                 && !modifier
-                && doc.sentence_index(*start) + 3 >= sent
-                && !in_relative_clause(doc, *start)
                 && match note.gender {
                     Some(Gender::Male) => want == Gender::Male,
                     Some(Gender::Female) => want == Gender::Female,
                     _ => true,
                 }
+                && doc.sentence_index(*start) + 3 >= sent
+                && !in_relative_clause(doc, *start)
         };
         // The latest sentence with a candidate, and in it the first candidate: the subject is
-        // the likelier antecedent ("Putin met Macron. He said ..." is Putin).
-        let ante = people.iter().rev().find(fits).and_then(|last| {
-            let si = doc.sentence_index(last.0);
-            people
-                .iter()
-                .filter(fits)
-                .find(|p| doc.sentence_index(p.0) == si)
-        });
+        // the likelier antecedent ("Putin met Macron. He said ..." is Putin). `people` is in
+        // text order, so the candidates are before the pronoun, the search back ends at the
+        // first person out of the three sentences' reach, and a sentence's people are together.
+        let before = &people[..people.partition_point(|p| p.0 < t.start)];
+        let ante = before
+            .iter()
+            .rev()
+            .take_while(|p| doc.sentence_index(p.0) + 3 >= sent)
+            .find(fits)
+            .and_then(|last| {
+                let si = doc.sentence_index(last.0);
+                let first = before.partition_point(|p| doc.sentence_index(p.0) < si);
+                before[first..]
+                    .iter()
+                    .take_while(|p| doc.sentence_index(p.0) == si)
+                    .find(fits)
+            });
         let Some((_, actor, note, _)) = ante.cloned() else {
             continue;
         };

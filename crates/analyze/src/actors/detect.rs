@@ -89,7 +89,7 @@ pub(crate) fn detect(
     };
     let mut sents = f.folded_spans(&spans);
     sents.sort_unstable();
-    let hits = matcher.find(&f.text);
+    let hits = matcher.find_in_tokens(&f.text, toks);
     let mut doc = Doc {
         kb,
         surnames,

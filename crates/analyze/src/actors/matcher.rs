@@ -7,6 +7,7 @@
 
 use super::fold::fold;
 use super::kb::KnowledgeBase;
+use super::text::Tok;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::{Builder, NFA};
 use aho_corasick::{Anchored, MatchKind};
@@ -44,6 +45,13 @@ struct Entry {
     case_sensitive: bool,
 }
 
+/// The state of one search: the candidate hits so far, and a buffer for the phrases of a walk.
+#[derive(Default)]
+struct Walk {
+    cands: Vec<Hit>,
+    phrases: Vec<(usize, usize)>,
+}
+
 /// A dictionary hit in folded coordinates.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -66,33 +74,45 @@ pub struct Matcher {
     /// The openings of the phrases (see [`Openings`]): a walk from a word start no phrase
     /// opens with is not started either.
     openings: Openings,
+    /// Whether some phrase starts with a byte that can open a white-space character: then the
+    /// starts between tokens matter and [`Matcher::find_in_tokens`] scans the text instead.
+    starts_at_spaces: bool,
 }
 
-/// Bit sets over the openings of the phrases: the first four bytes of each (lower case), and
-/// the first two bytes of the phrases shorter than four ("US", "IMF"). Most words of a text
-/// open no phrase, and a walk, though short, steps through states scattered over the
-/// automaton's memory; these small sets stay in cache and rule most of those walks out. A set
-/// bit may be a collision or a shorter word (the walk then finds nothing); an unset bit is
-/// certain.
+/// Bit sets over the openings of the phrases: the first eight bytes of each phrase that long,
+/// the first four bytes of the phrases of four to seven bytes, and the first two bytes of the
+/// shorter ones ("US", "IMF"), all lower case. Most words of a text open no phrase, and a walk,
+/// though short, steps through states scattered over the automaton's memory; these small sets
+/// stay in cache and rule most of those walks out. Eight bytes tell "the Kremlin" from "the new
+/// plan", which four ("the ") cannot. A set bit may be a collision or a shorter word (the walk
+/// then finds nothing); an unset bit is certain.
 #[derive(Debug, Clone)]
 struct Openings {
-    /// Hashed four-byte openings, 2^OPENING_BITS bits (8 kB).
+    /// Hashed eight-byte openings of the long phrases, 2^OPENING_BITS bits (8 kB).
+    eight: Vec<u64>,
+    /// Hashed four-byte openings of the phrases of four to seven bytes (8 kB).
     four: Vec<u64>,
     /// Two-byte openings of the short phrases, indexed by the two bytes (8 kB).
     short: Vec<u64>,
 }
 
 const OPENING_LEN: usize = 4;
+const LONG_OPENING_LEN: usize = 8;
 const OPENING_BITS: u32 = 16;
 
 impl Openings {
     fn new<'k>(keys: impl Iterator<Item = &'k str>) -> Self {
         let mut set = Openings {
+            eight: vec![0; 1 << (OPENING_BITS - 6)],
             four: vec![0; 1 << (OPENING_BITS - 6)],
             short: vec![0; 1 << (16 - 6)],
         };
         for key in keys.map(str::as_bytes).filter(|k| !k.is_empty()) {
-            if key.len() >= OPENING_LEN {
+            if key.len() >= LONG_OPENING_LEN {
+                let mut w = [0u8; LONG_OPENING_LEN];
+                w.copy_from_slice(&key[..LONG_OPENING_LEN]);
+                set_bit(&mut set.eight, eight_slot(long_opening_word(w)));
+            } else if key.len() >= OPENING_LEN {
                 let mut w = [0u8; OPENING_LEN];
                 w.copy_from_slice(&key[..OPENING_LEN]);
                 set_bit(&mut set.four, four_slot(opening_word(w)));
@@ -119,7 +139,15 @@ impl Openings {
         let mut bytes = [0u8; OPENING_LEN];
         bytes.copy_from_slice(window);
         let w = opening_word(bytes);
-        has_bit(&self.four, four_slot(w)) || has_bit(&self.short, short_slot(w))
+        if has_bit(&self.four, four_slot(w)) || has_bit(&self.short, short_slot(w)) {
+            return true;
+        }
+        let Some(window) = text.get(s..s + LONG_OPENING_LEN) else {
+            return false; // no long phrase fits in what is left
+        };
+        let mut bytes = [0u8; LONG_OPENING_LEN];
+        bytes.copy_from_slice(window);
+        has_bit(&self.eight, eight_slot(long_opening_word(bytes)))
     }
 }
 
@@ -135,6 +163,16 @@ fn has_bit(bits: &[u64], slot: usize) -> bool {
 /// bytes may meet each other, which only sets a bit for more texts than needed).
 fn opening_word(bytes: [u8; OPENING_LEN]) -> u32 {
     u32::from_le_bytes(bytes) | 0x2020_2020
+}
+
+/// Eight bytes as one word, lower-cased as in [`opening_word`].
+fn long_opening_word(bytes: [u8; LONG_OPENING_LEN]) -> u64 {
+    u64::from_le_bytes(bytes) | 0x2020_2020_2020_2020
+}
+
+fn eight_slot(word: u64) -> usize {
+    let m = u128::from(word) * 0x9E37_79B9_7F4A_7C15_u128;
+    (((m as u64) ^ ((m >> 64) as u64)) >> (64 - OPENING_BITS)) as usize
 }
 
 fn four_slot(word: u32) -> usize {
@@ -241,11 +279,18 @@ impl Matcher {
             first_bytes[usize::from(b.to_ascii_uppercase())] = true;
         }
         let openings = Openings::new(keys.iter().map(String::as_str));
+        // ASCII white space, and the first bytes of the other white-space characters (U+0085,
+        // U+00A0, U+1680, U+2000..U+205F, U+3000).
+        let space_bytes = [
+            b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c, 0xc2, 0xe1, 0xe2, 0xe3,
+        ];
+        let starts_at_spaces = space_bytes.iter().any(|&b| first_bytes[usize::from(b)]);
         Matcher {
             nfa,
             entries,
             first_bytes,
             openings,
+            starts_at_spaces,
         }
     }
 
@@ -280,59 +325,57 @@ impl Matcher {
         self.find_in(text, true)
     }
 
-    /// As [`Matcher::find`]; `use_openings` false walks from every possible start (the same
-    /// hits, for the tests).
-    fn find_in(&self, text: &str, use_openings: bool) -> Vec<Hit> {
-        let mut cands: Vec<Hit> = Vec::new();
-        let mut phrases = Vec::new();
+    /// As [`Matcher::find`], for a text already split into `toks` (its [`super::text::tokenize`]
+    /// tokens): the starts are read off the tokens instead of a scan of every byte. They are
+    /// the starts of [`word_starts`] that are not white space: each token's start, and in a
+    /// word token each inner hyphen or apostrophe and the character after it ("Jean-Pierre":
+    /// J, the hyphen, P). A word token always follows a character that is not a word character.
+    pub fn find_in_tokens(&self, text: &str, toks: &[Tok]) -> Vec<Hit> {
+        if self.starts_at_spaces {
+            return self.find(text);
+        }
         let bytes = text.as_bytes();
-        let starts = word_starts(text).filter(|&s| {
-            self.first_bytes[usize::from(bytes[s])]
-                && (!use_openings || self.openings.may_open(bytes, s))
-        });
-        for s in starts {
-            phrases.clear();
-            self.phrases_at(text.as_bytes(), s, &mut phrases);
-            for &(e, pattern) in &phrases {
-                if let Some(hit) = self.hit(text, s, e, pattern) {
-                    cands.push(hit);
+        let mut walk = Walk::default();
+        for t in toks {
+            self.walk_from(text, t.start, true, &mut walk);
+            if !t.word {
+                continue;
+            }
+            for k in t.start + 1..t.end {
+                if matches!(bytes[k], b'-' | b'\'') {
+                    self.walk_from(text, k, true, &mut walk);
+                    self.walk_from(text, k + 1, true, &mut walk);
                 }
             }
         }
-        cands.sort_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then((b.end - b.start).cmp(&(a.end - a.start)))
-        });
-        // Longest first, then leftmost: no hit inside a longer one.
-        let mut order: Vec<usize> = (0..cands.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (x, y) = (&cands[a], &cands[b]);
-            (y.end - y.start)
-                .cmp(&(x.end - x.start))
-                .then(x.start.cmp(&y.start))
-        });
-        // The spans taken so far, disjoint, by start: only the last one starting before a hit's
-        // end can overlap it.
-        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-        let mut keep = vec![false; cands.len()];
-        for i in order {
-            let h = &cands[i];
-            let overlaps = taken
-                .range(..h.end)
-                .next_back()
-                .is_some_and(|(_, &e)| h.start < e);
-            if overlaps {
-                continue;
-            }
-            taken.insert(h.start, h.end);
-            keep[i] = true;
+        longest_first(walk.cands)
+    }
+
+    /// As [`Matcher::find`]; `use_openings` false walks from every possible start (the same
+    /// hits, for the tests).
+    fn find_in(&self, text: &str, use_openings: bool) -> Vec<Hit> {
+        let mut walk = Walk::default();
+        for s in word_starts(text) {
+            self.walk_from(text, s, use_openings, &mut walk);
         }
-        cands
-            .into_iter()
-            .zip(keep)
-            .filter_map(|(h, k)| k.then_some(h))
-            .collect()
+        longest_first(walk.cands)
+    }
+
+    /// Adds the hits that start at byte `s` to `walk`, unless no phrase can start there.
+    fn walk_from(&self, text: &str, s: usize, use_openings: bool, walk: &mut Walk) {
+        let bytes = text.as_bytes();
+        if !self.first_bytes[usize::from(bytes[s])]
+            || (use_openings && !self.openings.may_open(bytes, s))
+        {
+            return;
+        }
+        walk.phrases.clear();
+        self.phrases_at(bytes, s, &mut walk.phrases);
+        for &(e, pattern) in &walk.phrases {
+            if let Some(hit) = self.hit(text, s, e, pattern) {
+                walk.cands.push(hit);
+            }
+        }
     }
 
     /// The hit for dictionary phrase `pattern` found at `s..e`, if it stands on word
@@ -361,6 +404,44 @@ impl Matcher {
             .map(|h| h.target)
             .collect()
     }
+}
+
+/// The candidate hits without those inside a longer one, by start.
+fn longest_first(mut cands: Vec<Hit>) -> Vec<Hit> {
+    cands.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+    });
+    // Longest first, then leftmost: no hit inside a longer one.
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&cands[a], &cands[b]);
+        (y.end - y.start)
+            .cmp(&(x.end - x.start))
+            .then(x.start.cmp(&y.start))
+    });
+    // The spans taken so far, disjoint, by start: only the last one starting before a hit's
+    // end can overlap it.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut keep = vec![false; cands.len()];
+    for i in order {
+        let h = &cands[i];
+        let overlaps = taken
+            .range(..h.end)
+            .next_back()
+            .is_some_and(|(_, &e)| h.start < e);
+        if overlaps {
+            continue;
+        }
+        taken.insert(h.start, h.end);
+        keep[i] = true;
+    }
+    cands
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(h, k)| k.then_some(h))
+        .collect()
 }
 
 fn is_word_char(c: char) -> bool {
@@ -457,6 +538,23 @@ mod tests {
     }
 
     #[test]
+    fn hits_from_tokens_are_the_hits_from_the_text() {
+        let (_, m) = m();
+        assert!(!m.starts_at_spaces);
+        for t in [
+            "The U.S. State Department and NATO's Secretary-General met Lavrov in Kyiv; \
+             the Kremlin spokesman, Mr Peskov, said so. EU, UN and G7 leaders met in Brussels",
+            "pro-Russian and anti-NATO crowds; Moscow-backed, Kyiv's\u{a0}US-led -- 'Russia' \
+             O'Brien d'Orsay-Kremlin (U.S.-Russia) Ukraine-",
+        ] {
+            let toks = super::super::text::tokenize(t);
+            let hits = m.find_in_tokens(t, &toks);
+            assert_eq!(hits, m.find(t), "{t}");
+            assert!(hits.len() > 8, "{t}: {hits:?}");
+        }
+    }
+
+    #[test]
     fn openings_rule_out_only_texts_no_phrase_starts() {
         let keys = ["us", "nato", "state department"];
         let o = Openings::new(keys.iter().copied());
@@ -465,6 +563,17 @@ mod tests {
         }
         // Unset bits are certain: these start no phrase (collisions could only add bits).
         for text in ["xyzw", "nat ", "u.s.", "stop"] {
+            assert!(!o.may_open(text.as_bytes(), 0), "{text}");
+        }
+    }
+
+    #[test]
+    fn long_phrases_need_their_first_eight_bytes() {
+        let o = Openings::new(["the kremlin", "nato"].into_iter());
+        for text in ["The Kremlin's", "the krem", "NATO allies", "the"] {
+            assert!(o.may_open(text.as_bytes(), 0), "{text}");
+        }
+        for text in ["the new plan", "the kingdom", "the KGB's men"] {
             assert!(!o.may_open(text.as_bytes(), 0), "{text}");
         }
     }

@@ -2,7 +2,7 @@
 //! `word value` pair) a line, `#` comments and blank lines ignored. Each list is parsed once,
 //! on first use, into a vector (order kept) or a hash set (for look-ups in hot loops).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// The built-in list files.
@@ -59,10 +59,10 @@ pub(crate) fn pairs<T: std::str::FromStr>(file: &'static str) -> Vec<(&'static s
         .collect()
 }
 
-/// A set of short words with a cheap hash: membership tests in the per-token loops.
+/// A set of short words with a cheap look-up: membership tests in the per-token loops.
 #[derive(Debug, Default)]
 pub(crate) struct WordSet {
-    set: HashSet<&'static str, WordHash>,
+    map: WordMap<()>,
 }
 
 /// The hasher of the word lists' sets and maps.
@@ -75,16 +75,124 @@ impl WordSet {
 
     pub(crate) fn from_words(words: impl IntoIterator<Item = &'static str>) -> Self {
         WordSet {
-            set: words.into_iter().collect(),
+            map: words.into_iter().map(|w| (w, ())).collect(),
         }
     }
 
     pub(crate) fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.set.iter().copied()
+        self.map.words.iter().copied()
     }
 
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.set.contains(word)
+        self.map.get(word).is_some()
+    }
+}
+
+/// A map from words to values for the per-token look-ups. A word of up to eight bytes (most
+/// words of a text and of the lists) is packed into one number and found with one multiply and
+/// mostly one comparison in an open-addressed table, without hashing its bytes one by one;
+/// longer words are looked up in a hash map.
+#[derive(Debug)]
+pub(crate) struct WordMap<V> {
+    /// Power-of-two table of (packed word, length; 0 = empty slot), at most half full.
+    slots: Vec<(u64, usize)>,
+    values: Vec<Option<V>>,
+    long: HashMap<&'static str, V, WordHash>,
+    /// The words, in insertion order (without repeats).
+    words: Vec<&'static str>,
+}
+
+/// Words of at most this many bytes go into the packed table.
+const PACKED_LEN: usize = 8;
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            slots: vec![(0, 0); 2],
+            values: vec![None, None],
+            long: HashMap::default(),
+            words: Vec::new(),
+        }
+    }
+}
+
+impl<V> FromIterator<(&'static str, V)> for WordMap<V> {
+    /// A later value for the same word replaces the earlier one.
+    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(pairs: I) -> Self {
+        let pairs: Vec<(&'static str, V)> = pairs.into_iter().collect();
+        let size = (pairs.len() * 2).next_power_of_two().max(2);
+        let mut map = WordMap {
+            slots: vec![(0, 0); size],
+            values: (0..size).map(|_| None).collect(),
+            long: HashMap::default(),
+            words: Vec::new(),
+        };
+        for (word, value) in pairs {
+            map.insert(word, value);
+        }
+        map
+    }
+}
+
+impl<V> WordMap<V> {
+    fn insert(&mut self, word: &'static str, value: V) {
+        let n = word.len();
+        if n == 0 || n > PACKED_LEN {
+            if self.long.insert(word, value).is_none() {
+                self.words.push(word);
+            }
+            return;
+        }
+        let key = packed(word.as_bytes());
+        let mut i = self.slot(key, n);
+        while self.slots[i].1 != 0 && self.slots[i] != (key, n) {
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+        if self.slots[i].1 == 0 {
+            self.words.push(word);
+        }
+        self.slots[i] = (key, n);
+        self.values[i] = Some(value);
+    }
+
+    pub(crate) fn get(&self, word: &str) -> Option<&V> {
+        let n = word.len();
+        if n == 0 || n > PACKED_LEN {
+            return self.long.get(word);
+        }
+        let key = packed(word.as_bytes());
+        let mut i = self.slot(key, n);
+        loop {
+            let (k, len) = self.slots[i];
+            if len == 0 {
+                return None;
+            }
+            if k == key && len == n {
+                return self.values[i].as_ref();
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// The first slot to try for a packed word of `n` bytes.
+    fn slot(&self, key: u64, n: usize) -> usize {
+        let m = u128::from(key ^ ((n as u64) << 59)) * 0x9E37_79B9_7F4A_7C15_u128;
+        let h = (m as u64) ^ ((m >> 64) as u64);
+        (h as usize) & (self.slots.len() - 1)
+    }
+}
+
+/// A word of one to eight bytes as one number that, with the word's length, names it: the
+/// first and the last four bytes (overlapping in a shorter word), or for one to three bytes
+/// the first, middle and last.
+fn packed(b: &[u8]) -> u64 {
+    let n = b.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << 32)
+    } else {
+        u64::from(b[0]) | (u64::from(b[n / 2]) << 8) | (u64::from(b[n - 1]) << 16)
     }
 }
 
@@ -132,6 +240,7 @@ impl Hasher for WordHasher {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     /// Checks a built-in list: not empty, no duplicates, one token a line (`fields` of them),
     /// and lower case where the code compares with lower-cased text.
@@ -164,6 +273,51 @@ pub(crate) mod tests {
     #[test]
     fn comments_and_blank_lines_are_skipped() {
         assert_eq!(words("# a list\n\n one \ntwo\n"), vec!["one", "two"]);
+    }
+
+    #[test]
+    fn a_word_map_tells_every_short_word_apart() {
+        // Words of each length up to nine bytes that share their packed bytes as far as they
+        // can: the length and the overlap of first and last four bytes tell them apart.
+        let words = [
+            "a",
+            "aa",
+            "aaa",
+            "ab",
+            "ba",
+            "aba",
+            "abc",
+            "cba",
+            "abca",
+            "abcab",
+            "abcabc",
+            "abcdabcd",
+            "abcdbcd",
+            "abcdcd",
+            "abcd",
+            "abcdabcda",
+            "abcdabcdb",
+        ];
+        let map: WordMap<usize> = words.iter().copied().zip(0..).collect();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(map.get(w), Some(&i), "{w}");
+        }
+        for w in [
+            "",
+            "b",
+            "bb",
+            "abb",
+            "abcda",
+            "abcdabc",
+            "abcdabcdc",
+            "A",
+            "a\0",
+        ] {
+            assert_eq!(map.get(w), None, "{w:?}");
+        }
+        let later: WordMap<u32> = [("one", 1), ("one", 2)].into_iter().collect();
+        assert_eq!(later.get("one"), Some(&2));
+        assert_eq!(later.words, vec!["one"]);
     }
 
     #[test]

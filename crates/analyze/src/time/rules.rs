@@ -1,9 +1,8 @@
 //! The rules that find and normalise time expressions, over folded-text tokens.
 
 use crate::actors::text::Tok;
-use crate::actors::words::{files, pairs, words, WordHash, WordSet};
+use crate::actors::words::{files, pairs, words, WordMap, WordSet};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 /// A time expression in folded coordinates.
@@ -88,8 +87,7 @@ static WEEKDAYS: LazyLock<Vec<(&str, Weekday)>> = LazyLock::new(|| {
 });
 static NUMBERS: LazyLock<Vec<(&str, i64)>> = LazyLock::new(|| pairs(files::NUMBERS));
 /// NUMBERS as a map: the number words are looked up at most common words ("a", "the", "in").
-static NUMBER_VALUES: LazyLock<HashMap<&str, i64, WordHash>> =
-    LazyLock::new(|| NUMBERS.iter().copied().collect());
+static NUMBER_VALUES: LazyLock<WordMap<i64>> = LazyLock::new(|| NUMBERS.iter().copied().collect());
 /// Words before a bare month or year that make it a time expression ("in January").
 static MONTH_TRIGGERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::MONTH_TRIGGERS));
 static FUTURE_CUES: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::FUTURE_CUES));
@@ -102,8 +100,8 @@ struct Ctx<'a> {
     toks: &'a [Tok],
     /// The text with its ASCII letters lowered (same offsets): an ASCII token's lower case.
     ascii_lower: String,
-    /// The lower case of each token with other characters, by token index (sorted).
-    other_lower: Vec<(usize, String)>,
+    /// The lower case of each token with other characters (see [`OtherLower`]).
+    other_lower: OtherLower,
     sents: &'a [(usize, usize)],
     publ: Option<NaiveDate>,
 }
@@ -119,9 +117,9 @@ impl Ctx<'_> {
         let Some(t) = self.toks.get(i) else {
             return "";
         };
-        match self.other_lower.binary_search_by_key(&i, |x| x.0) {
-            Ok(k) => &self.other_lower[k].1,
-            Err(_) => self.ascii_lower.get(t.start..t.end).unwrap_or(""),
+        match self.other_lower.of(i) {
+            Some(lower) => lower,
+            None => self.ascii_lower.get(t.start..t.end).unwrap_or(""),
         }
     }
     fn cap(&self, i: usize) -> bool {
@@ -350,19 +348,43 @@ fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
     (k.div_euclid(12), (k.rem_euclid(12) + 1) as u32)
 }
 
-/// The lower case of every token that is not plain ASCII, by token index (none for an ASCII
-/// text, the usual case after folding).
-fn other_lower(text: &str, toks: &[Tok]) -> Vec<(usize, String)> {
-    if text.is_ascii() {
-        return Vec::new();
+/// The lower case of every token that is not plain ASCII (none for an ASCII text, the usual
+/// case after folding), found by token index in one step.
+struct OtherLower {
+    /// For each token, its index in `lower`, or `NONE` (empty for an ASCII text).
+    at: Vec<u32>,
+    lower: Vec<String>,
+}
+
+impl OtherLower {
+    const NONE: u32 = u32::MAX;
+
+    fn new(text: &str, toks: &[Tok]) -> Self {
+        let mut other = OtherLower {
+            at: Vec::new(),
+            lower: Vec::new(),
+        };
+        if text.is_ascii() {
+            return other;
+        }
+        other.at = toks
+            .iter()
+            .map(|t| {
+                let word = text.get(t.start..t.end).unwrap_or("");
+                if word.is_ascii() {
+                    return Self::NONE;
+                }
+                other.lower.push(word.to_lowercase());
+                (other.lower.len() - 1) as u32
+            })
+            .collect();
+        other
     }
-    toks.iter()
-        .enumerate()
-        .filter_map(|(i, t)| {
-            let word = text.get(t.start..t.end).unwrap_or("");
-            (!word.is_ascii()).then(|| (i, word.to_lowercase()))
-        })
-        .collect()
+
+    fn of(&self, i: usize) -> Option<&str> {
+        let k = *self.at.get(i)?;
+        (k != Self::NONE).then(|| self.lower[k as usize].as_str())
+    }
 }
 
 /// Finds every time expression in the tokens.
@@ -376,7 +398,7 @@ pub fn find(
         text,
         toks,
         ascii_lower: text.to_ascii_lowercase(),
-        other_lower: other_lower(text, toks),
+        other_lower: OtherLower::new(text, toks),
         sents,
         publ,
     };
