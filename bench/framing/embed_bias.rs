@@ -946,22 +946,23 @@ pub fn experiment(stage: &FramingStage, train: &[&Row], test: &[&Row]) -> Result
     }
 
     if let Some(out) = std::env::var_os("FRAMING_BENCH_HEAD") {
-        if chosen.members.iter().any(|&vi| VARIANTS[vi].ngram) {
-            return Err(
-                "the n-gram model is bench-only; the framing stage cannot read ngram_logit".into(),
-            );
-        }
         let heads: Vec<(&Variant, &Logistic)> = chosen
             .members
             .iter()
             .filter_map(|&vi| Some((&VARIANTS[vi], models[vi].as_ref()?)))
             .collect();
+        let ngram = chosen
+            .members
+            .iter()
+            .any(|&vi| VARIANTS[vi].ngram)
+            .then_some((&ngram_shipped, ngram_l2, ngram_keep));
         write_heads(
             &PathBuf::from(out),
             chosen,
             &heads,
             &chosen_l2,
             &all.token_fits,
+            ngram,
         )?;
     }
     shipped_line(stage, test)
@@ -976,6 +977,7 @@ fn write_heads(
     heads: &[(&Variant, &Logistic)],
     chosen_l2: &[usize],
     token_fits: &[TokenFit],
+    ngram: Option<(&NgramModel, f64, usize)>,
 ) -> Result<(), String> {
     let write = |file: &str, text: String| {
         let path = dir.join(file);
@@ -1019,6 +1021,29 @@ fn write_heads(
         }
     }
     write("bias_embedding_weights.tsv", text)?;
+    if let Some((m, l2, keep)) = ngram {
+        let mut text: String = format!(
+            "Word n-gram model, the `ngram_logit` input of the sentence heads (crates/analyze/src/\n\
+             framing/ngram.rs): ngram<TAB>weight, a word pair written \"w1 w2\"; \"bias\" is the\n\
+             intercept. TRAINED on the BABE SG2 train split (AGPL-3.0, Spinde et al. 2021): a\n\
+             logistic over the single words and word pairs seen in at least\n\
+             {NGRAM_MIN_SENTENCES} train sentences, pruned to the {keep} largest weights and refitted\n\
+             (L2 {l2}, chosen by 5-fold CV of train). Written by\n{rerun}\n\
+             Only these {} numbers come from BABE (the n-grams are English words and pairs of\n\
+             them); no BABE sentence is in the repository.",
+            m.weights.len() + 1
+        )
+        .lines()
+        .map(|l| format!("# {l}\n"))
+        .collect();
+        text.push_str(&format!("bias\t{:.6}\n", m.intercept));
+        let mut grams: Vec<(&String, &f64)> = m.weights.iter().collect();
+        grams.sort_by(|a, b| a.0.cmp(b.0));
+        for (g, w) in grams {
+            text.push_str(&format!("{g}\t{w:.6}\n"));
+        }
+        write("bias_ngram_weights.tsv", text)?;
+    }
     let layers: Vec<usize> = TOKEN_LAYERS
         .iter()
         .enumerate()
