@@ -181,6 +181,7 @@ fn encode_cached(model: &MiniLm, texts: &[String]) -> Result<Vec<Encoded>, Strin
                     lexicon: &[],
                     hidden: h,
                     token_scores: &[],
+                    ngram_logit: 0.0,
                 },
             );
             let keep: Vec<usize> = (0..h.offsets.len())

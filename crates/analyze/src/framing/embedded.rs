@@ -16,6 +16,7 @@
 
 use super::bias::{self, sections, BiasModel};
 use super::lexicon::{files, LexiconError};
+use super::ngram::NgramModel;
 use parley_nlp::embed::{HiddenStates, MiniLm};
 use std::collections::HashMap;
 use std::path::Path;
@@ -25,10 +26,18 @@ use std::path::Path;
 pub enum Input {
     Lexicon(usize),
     Embedding(usize),
-    Mean { layer: usize, dim: usize },
-    Max { layer: usize, dim: usize },
+    Mean {
+        layer: usize,
+        dim: usize,
+    },
+    Max {
+        layer: usize,
+        dim: usize,
+    },
     TokenMax(usize),
     TokenTop3(usize),
+    /// The word n-gram model's log-odds ([`NgramModel`]).
+    NgramLogit,
 }
 
 /// Transformer layers of the model, plus the embedding layer (0).
@@ -54,6 +63,7 @@ impl Input {
             };
         }
         match name {
+            "ngram_logit" => Some(Input::NgramLogit),
             _ if name.starts_with("mean") => {
                 layer_dim(&name[4..]).map(|(layer, dim)| Input::Mean { layer, dim })
             }
@@ -129,6 +139,13 @@ impl Heads {
     /// The shipped sentence heads.
     pub fn shipped() -> Result<Self, LexiconError> {
         Self::parse("bias_embedding_weights.tsv", files::BIAS_EMBEDDING_WEIGHTS)
+    }
+
+    /// Whether a head reads the n-gram model.
+    pub fn needs_ngram(&self) -> bool {
+        self.heads
+            .iter()
+            .any(|h| h.inputs.contains(&Input::NgramLogit))
     }
 
     /// The layers whose token heads the heads read, ascending.
@@ -278,6 +295,8 @@ pub struct Sentence<'a> {
     pub hidden: &'a HiddenStates,
     /// Each token head's layer and scores (empty when no head reads them).
     pub token_scores: &'a [(usize, Vec<f64>)],
+    /// The n-gram model's log-odds (0 when no head reads it).
+    pub ngram_logit: f64,
 }
 
 /// The values of `inputs` for one sentence.
@@ -302,6 +321,7 @@ pub fn input_values(inputs: &[Input], s: &Sentence) -> Vec<f64> {
             Input::Max { layer, dim } => pooled(Pool::Max(layer), dim),
             Input::TokenMax(l) => top(l).0,
             Input::TokenTop3(l) => top(l).1,
+            Input::NgramLogit => s.ngram_logit,
         })
         .collect()
 }
@@ -314,6 +334,8 @@ pub struct EmbeddedBias {
     tokens: Vec<TokenHead>,
     /// The layers whose token vectors are read (the others are not copied out of the model).
     layers: Vec<usize>,
+    /// The n-gram model, when a head reads it.
+    ngram: Option<NgramModel>,
 }
 
 impl EmbeddedBias {
@@ -346,11 +368,20 @@ impl EmbeddedBias {
             .collect();
         layers.sort_unstable();
         layers.dedup();
+        let ngram = if heads.needs_ngram() {
+            Some(
+                NgramModel::parse("bias_ngram_weights.tsv", files::BIAS_NGRAM_WEIGHTS)
+                    .map_err(|e| e.to_string())?,
+            )
+        } else {
+            None
+        };
         Ok(EmbeddedBias {
             embedder: MiniLm::load(dir).map_err(|e| format!("{e:#}"))?,
             heads,
             tokens,
             layers,
+            ngram,
         })
     }
 
@@ -372,7 +403,8 @@ impl EmbeddedBias {
         Ok(features
             .iter()
             .zip(&hidden)
-            .map(|(f, h)| {
+            .zip(texts)
+            .map(|((f, h), text)| {
                 let token_scores: Vec<(usize, Vec<f64>)> = self
                     .tokens
                     .iter()
@@ -382,6 +414,7 @@ impl EmbeddedBias {
                     lexicon: f,
                     hidden: h,
                     token_scores: &token_scores,
+                    ngram_logit: self.ngram.as_ref().map_or(0.0, |m| m.logit(text)),
                 };
                 let probabilities: Vec<f64> = self
                     .heads
@@ -438,6 +471,7 @@ mod tests {
         );
         assert_eq!(Input::parse("tok4_top3"), Some(Input::TokenTop3(4)));
         assert_eq!(Input::parse("tok6_max"), Some(Input::TokenMax(6)));
+        assert_eq!(Input::parse("ngram_logit"), Some(Input::NgramLogit));
         for bad in [
             "e384", "mean7_0", "max6_", "mean", "foo", "tok_max", "tok7_max", "tok4_min",
         ] {
@@ -459,6 +493,7 @@ mod tests {
             Input::TokenMax(4),
             Input::TokenTop3(4),
             Input::TokenMax(6),
+            Input::NgramLogit,
         ];
         let x = input_values(
             &inputs,
@@ -466,10 +501,11 @@ mod tests {
                 lexicon: &[7.0],
                 hidden: &h,
                 token_scores: &[(4, vec![0.9, 0.1, 0.5, 0.2])],
+                ngram_logit: -2.0,
             },
         );
         let unit = 1.0 / (384f64).sqrt();
-        let want = [7.0, 2.0, 3.0, unit, 0.9, (0.9 + 0.5 + 0.2) / 3.0, 0.0];
+        let want = [7.0, 2.0, 3.0, unit, 0.9, (0.9 + 0.5 + 0.2) / 3.0, 0.0, -2.0];
         for (a, b) in x.iter().zip(want) {
             assert!((a - b).abs() < 1e-9, "{x:?}");
         }
@@ -511,6 +547,10 @@ mod tests {
                 tokens.iter().any(|t| t.layer == l),
                 "no token head of layer {l}"
             );
+        }
+        if heads.needs_ngram() {
+            let m = NgramModel::parse("bias_ngram_weights.tsv", files::BIAS_NGRAM_WEIGHTS).unwrap();
+            assert!(m.weights.len() >= 100 && m.weights.values().any(|w| *w != 0.0));
         }
     }
 
