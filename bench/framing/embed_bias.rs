@@ -4,7 +4,7 @@
 //! `framing::embedded::input_values`) and the token vectors of two layers. Heads:
 //!
 //! - (a) a logistic over the sentence embedding `e` (last layer, mean-pooled, unit length);
-//! - (b) the same plus the 11 lexicon features; (c) a small MLP over (b);
+//! - (b) the same plus the 11 lexicon features;
 //! - pooled variants: (b) plus the mean or maximum over the tokens of other layers;
 //! - token variants: a token head (a logistic over one layer's token vectors, trained on
 //!   BABE's `biased_words`: is this word piece part of a biased word?) scores every word piece,
@@ -12,21 +12,28 @@
 //! - n-gram variants (bench only): a compact word uni/bigram logistic (`ngram.rs`, n-grams seen in at
 //!   least 3 training sentences, the strongest few thousand kept) whose log-odds the sentence
 //!   head reads (stacking: for the rows a head is fitted on, the log-odds come from 5-fold
-//!   cross-fitting, so the head does not learn from scores of sentences the n-gram model saw).
+//!   cross-fitting inside those rows, so the head does not learn from scores of sentences the
+//!   n-gram model saw);
+//! - two ensembles declared before the test split was scored: (p) the mean probability of every
+//!   variant within 0.01 of the best variant's CV macro-F1, (q) the mean of (g), (i) and (h).
 //!
-//! Every setting (L2, layers, threshold) is chosen on a dev part of the train split
-//! (sha1(text + "#dev") mod 5 == 0): heads are fitted on train minus dev, the token head too;
-//! the chosen sentence head is then refitted on all of train and scored once on the test
-//! split. `FRAMING_BENCH_HEAD=DIR` writes the best dev variant's head (and its token head) to
-//! DIR/bias_embedding_weights.tsv and DIR/bias_token_weights.tsv (with `FRAMING_BENCH_VARIANTS=g,i`
-//! only those variants run). The last line scores the
-//! test split through the framing stage itself (`FramingStage::analyze`, the shipped files).
+//! Model selection is by 5-fold cross-validation of the train split (fold = sha1(text + "#dev")
+//! mod 5). For each fold, everything fitted on labels — token heads, the n-gram model and its
+//! stacked log-odds, the sentence heads — is fitted on the other four folds only, and the fold
+//! is scored out of fold. A candidate's threshold is the one (0.30–0.70) that maximises
+//! macro-F1 over the pooled out-of-fold probabilities; its CV score is the mean of the five
+//! folds' macro-F1 at that threshold. Each variant's L2 is chosen by that score, then the
+//! candidate (variant or ensemble) with the best score. Every variant is then refitted on all
+//! of train (token heads and n-gram model too) and the test split is scored once, every
+//! candidate printed for reference. `FRAMING_BENCH_HEAD=DIR` writes the CV choice to
+//! DIR/bias_embedding_weights.tsv and DIR/bias_token_weights.tsv (`FRAMING_BENCH_VARIANTS=g,i`
+//! runs only those variants). The last line scores the test split through the framing stage
+//! itself (`FramingStage::analyze`, the shipped files).
 //!
 //! What the runner keeps of the model's output is cached in the temp directory (keyed by a
 //! hash of the texts and of the pooled inputs' names), so reruns skip the model.
 
 use super::logistic::{Logistic, SparseLogistic};
-use super::mlp::Mlp;
 use super::ngram::{ngrams, NgramModel};
 use super::{sha1_mod5, Confusion, Row};
 use parley_analyze::framing::bias::FEATURES;
@@ -37,6 +44,8 @@ use parley_nlp::embed::MiniLm;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 const DIMS: usize = 384;
 
@@ -172,6 +181,7 @@ fn encode_cached(model: &MiniLm, texts: &[String]) -> Result<Vec<Encoded>, Strin
                     lexicon: &[],
                     hidden: h,
                     token_scores: &[],
+                    ngram_logit: 0.0,
                 },
             );
             let keep: Vec<usize> = (0..h.offsets.len())
@@ -220,15 +230,19 @@ fn token_labels(text: &str, offsets: &[(u32, u32)], biased: &[String]) -> Vec<bo
         .collect()
 }
 
-/// One example: its input vector and label.
-struct Example {
-    x: Vec<f64>,
-    y: bool,
-    dev: bool,
-}
+/// Cross-validation folds of the train split: fold = sha1(text + "#dev") mod 5 (fold 0 is the
+/// dev part that earlier rounds chose on).
+const FOLDS: usize = 5;
 
-/// A fitted head, whatever its kind.
-type Head = Box<dyn Fn(&[f64]) -> f64>;
+/// L2 weights of the sentence heads, chosen per variant by cross-validation.
+const L2S: [f64; 5] = [0.01, 0.03, 0.1, 0.3, 1.0];
+
+/// Ensemble (p): every single variant whose CV macro-F1 is within this of the best single's.
+const NEAR_BEST: f64 = 0.01;
+
+/// Ensemble (q), fixed in advance: the three views added to lexicon + `e` — the layer-0 mean
+/// (g), the layer-4 token head (i), the layer-6 token head (h).
+const VIEWS: [&str; 3] = ["(g)", "(i)", "(h)"];
 
 /// The best threshold on `scored` (probability, gold) for macro-F1, from 0.30 to 0.70.
 fn best_threshold(scored: &[(f64, bool)]) -> (f64, f64) {
@@ -246,65 +260,74 @@ fn best_threshold(scored: &[(f64, bool)]) -> (f64, f64) {
     best
 }
 
-/// The chosen setting of a variant: its index, dev macro-F1 and threshold.
-struct Chosen {
-    setting: usize,
-    dev_f1: f64,
+/// A cross-validated score: the threshold that maximises macro-F1 over the pooled out-of-fold
+/// probabilities, and the macro-F1 of each fold at that threshold (`mean` is what chooses).
+struct Cv {
     threshold: f64,
+    folds: Vec<f64>,
+    mean: f64,
 }
 
-/// Chooses a setting on dev (heads fitted on train minus dev of `train`), refits on all of
-/// `train_final`, prints the test line. (The two differ only in a stacked input.)
-fn run_variant(
-    name: &str,
-    settings: &[(String, &dyn Fn(&[Vec<f64>], &[bool]) -> Head)],
-    train: &[Example],
-    train_final: &[Example],
-    test: &[Example],
-) -> Chosen {
-    let split = |dev: bool| -> (Vec<Vec<f64>>, Vec<bool>) {
-        train
-            .iter()
-            .filter(|e| e.dev == dev)
-            .map(|e| (e.x.clone(), e.y))
-            .unzip()
-    };
-    let (fit_x, fit_y) = split(false);
-    let (dev_x, dev_y) = split(true);
-    let mut best = Chosen {
-        setting: 0,
-        dev_f1: f64::MIN,
-        threshold: 0.5,
-    };
-    for (i, (label, fit)) in settings.iter().enumerate() {
-        let head = fit(&fit_x, &fit_y);
-        let scored: Vec<(f64, bool)> = dev_x.iter().map(|x| head(x)).zip(dev_y.clone()).collect();
-        let (f, t) = best_threshold(&scored);
-        println!("    {name}: {label}: dev macro-F1 {f:.3} at threshold {t:.2}");
-        if f > best.dev_f1 {
-            best = Chosen {
-                setting: i,
-                dev_f1: f,
-                threshold: t,
-            };
+/// The CV score of out-of-fold probabilities `oof` (one per train row).
+fn cv_score(oof: &[f64], ys: &[bool], fold: &[usize]) -> Cv {
+    let pooled: Vec<(f64, bool)> = oof.iter().copied().zip(ys.iter().copied()).collect();
+    let (_, threshold) = best_threshold(&pooled);
+    let folds: Vec<f64> = (0..FOLDS)
+        .map(|k| {
+            let mut c = Confusion::default();
+            for (i, &p) in oof.iter().enumerate() {
+                if fold[i] == k {
+                    c.add(p >= threshold, ys[i]);
+                }
+            }
+            c.macro_f1()
+        })
+        .collect();
+    let mean = folds.iter().sum::<f64>() / FOLDS as f64;
+    Cv {
+        threshold,
+        folds,
+        mean,
+    }
+}
+
+impl Cv {
+    fn describe(&self) -> String {
+        let folds: Vec<String> = self.folds.iter().map(|f| format!("{f:.3}")).collect();
+        format!(
+            "CV macro-F1 {:.3} (folds {}), threshold {:.2}",
+            self.mean,
+            folds.join(" "),
+            self.threshold
+        )
+    }
+}
+
+/// `f` over `jobs` on at most two threads (the machine is shared), results in job order.
+fn par_map<J: Sync, R: Send>(jobs: &[J], f: impl Fn(&J) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..jobs.len()).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let j = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = jobs.get(j) else { break };
+                let r = f(job);
+                if let Ok(mut out) = results.lock() {
+                    out[j] = Some(r);
+                }
+            });
         }
-    }
-    let (all_x, all_y): (Vec<Vec<f64>>, Vec<bool>) =
-        train_final.iter().map(|e| (e.x.clone(), e.y)).unzip();
-    let head = (settings[best.setting].1)(&all_x, &all_y);
-    let mut c = Confusion::default();
-    for e in test {
-        c.add(head(&e.x) >= best.threshold, e.y);
-    }
-    c.line(&format!(
-        "{name} ({}, threshold {:.2}, dev {:.3})",
-        settings[best.setting].0, best.threshold, best.dev_f1
-    ));
-    best
+    });
+    results
+        .into_inner()
+        .map(|r| r.into_iter().flatten().collect())
+        .unwrap_or_default()
 }
 
-/// A head file: raw-scale weights named by `names`, the dev threshold (if any) folded into the
-/// intercept so that 0.5 is the decision point, under `comment`.
+/// A head file: raw-scale weights named by `names`, the threshold (if any) folded into the
+/// intercept so that 0.5 is the decision point, under `comment` (if any).
 fn head_file(comment: &str, names: &[String], m: &Logistic, threshold: f64) -> String {
     let logit = (threshold / (1.0 - threshold)).ln();
     let mut out: String = comment.lines().map(|l| format!("# {l}\n")).collect();
@@ -314,9 +337,6 @@ fn head_file(comment: &str, names: &[String], m: &Logistic, threshold: f64) -> S
     }
     out
 }
-
-/// A sentence-head variant: which pooled inputs (indices into [`POOLS`]), which token head
-/// (index into [`TOKEN_LAYERS`]) and whether the n-gram log-odds it reads besides (or, for (a),
 /// instead of) the lexicon features.
 struct Variant {
     name: &'static str,
@@ -577,6 +597,80 @@ fn token_line(
     }
     c.line(name);
 }
+/// What is fitted on labels besides the sentence heads, for one fit set (the training folds of
+/// one CV fold, or all of train): the token heads and, for every row, their (max, top-3)
+/// scores and the stacked n-gram log-odds (the fit set's own rows cross-fitted inside it).
+struct Fitted {
+    token_fits: Vec<TokenFit>,
+    tokens: Vec<Vec<[f64; 2]>>,
+    ngram: Vec<f64>,
+}
+
+/// Input names of a variant's sentence head, as the framing stage reads them.
+fn variant_names(v: &Variant) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    if v.lexicon {
+        names.extend(FEATURES.iter().map(|f| f.to_string()));
+    }
+    for &p in v.pools {
+        names.extend(pool_names(POOLS[p]));
+    }
+    if let Some(k) = v.token_layer {
+        let l = TOKEN_LAYERS[k];
+        names.extend([format!("tok{l}_max"), format!("tok{l}_top3")]);
+    }
+    if v.ngram {
+        names.push("ngram_logit".to_string());
+    }
+    names
+}
+
+/// Input vector of row `i` for a variant, with the label-fitted inputs of `f`.
+fn variant_x(
+    v: &Variant,
+    i: usize,
+    lexicon: &[Vec<f64>],
+    encoded: &[Encoded],
+    f: &Fitted,
+) -> Vec<f64> {
+    let mut x = if v.lexicon {
+        lexicon[i].clone()
+    } else {
+        Vec::new()
+    };
+    for &p in v.pools {
+        x.extend(
+            encoded[i].pooled[p * DIMS..(p + 1) * DIMS]
+                .iter()
+                .map(|&f| f as f64),
+        );
+    }
+    if let Some(k) = v.token_layer {
+        x.extend(f.tokens[k][i]);
+    }
+    if v.ngram {
+        x.push(f.ngram[i]);
+    }
+    x
+}
+
+/// A candidate of the CV choice: one variant or the mean probability of several.
+struct Candidate {
+    name: String,
+    /// Indices into [`VARIANTS`].
+    members: Vec<usize>,
+    cv: Cv,
+}
+
+/// Mean of the members' probabilities, row by row.
+fn mean_probs(members: &[usize], probs: &[Vec<f64>]) -> Vec<f64> {
+    let n = probs
+        .get(*members.first().unwrap_or(&0))
+        .map_or(0, Vec::len);
+    (0..n)
+        .map(|i| members.iter().map(|&m| probs[m][i]).sum::<f64>() / members.len() as f64)
+        .collect()
+}
 
 pub fn experiment(stage: &FramingStage, train: &[&Row], test: &[&Row]) -> Result<(), String> {
     let dir = MiniLm::default_dir()
@@ -590,74 +684,44 @@ pub fn experiment(stage: &FramingStage, train: &[&Row], test: &[&Row]) -> Result
         .iter()
         .map(|r| stage.sentence_features(&r.text))
         .collect();
-    let dev: Vec<bool> = rows
-        .iter()
-        .map(|r| sha1_mod5(&format!("{}#dev", r.text)) == 0)
-        .collect();
     let n_train = train.len();
-    let fit_rows = |i: usize| i < n_train && !dev[i];
-
-    // Token heads, fitted on train minus dev.
-    let token_fits: Vec<TokenFit> = (0..TOKEN_LAYERS.len())
-        .map(|k| fit_token_head(k, &rows, &encoded, &fit_rows))
-        .collect();
-    for t in &token_fits {
-        let name = format!(
-            "token head layer {}, dev word pieces",
-            TOKEN_LAYERS[t.layer]
-        );
-        token_line(&name, t, &rows, &encoded, &|i| i < n_train && dev[i]);
-    }
-    let token_feats: Vec<Vec<[f64; 2]>> = token_fits
+    let fold: Vec<usize> = rows
         .iter()
-        .map(|t| encoded.iter().map(|e| token_features(t, e)).collect())
+        .map(|r| sha1_mod5(&format!("{}#dev", r.text)) as usize)
         .collect();
-
-    let logistic = |l2: f64| {
-        move |xs: &[Vec<f64>], ys: &[bool]| -> Head {
-            let m = Logistic::train(xs, ys, l2, EPOCHS);
-            Box::new(move |x: &[f64]| m.predict(x))
-        }
-    };
-    let l2s = [0.01, 0.03, 0.1, 0.3, 1.0];
-    let fits: Vec<_> = l2s.iter().map(|&l2| logistic(l2)).collect();
-    let settings: Vec<(String, &dyn Fn(&[Vec<f64>], &[bool]) -> Head)> = l2s
-        .iter()
-        .zip(&fits)
-        .map(|(l2, f)| {
-            (
-                format!("l2 {l2}"),
-                f as &dyn Fn(&[Vec<f64>], &[bool]) -> Head,
-            )
-        })
-        .collect();
-    // The n-gram model: L2 and size chosen on dev as a model of its own.
-    let grams: Vec<Vec<String>> = texts.iter().map(|t| ngrams(t)).collect();
     let ys: Vec<bool> = rows.iter().map(|r| r.biased).collect();
-    let fit_idx: Vec<usize> = (0..n_train).filter(|&i| !dev[i]).collect();
-    let all_train: Vec<usize> = (0..n_train).collect();
+    // Fit set k < FOLDS: the train rows outside fold k; fit set FOLDS: all of train.
+    let fit_set = |k: usize| -> Vec<usize> { (0..n_train).filter(|&i| fold[i] != k).collect() };
+    let held_out = |k: usize| -> Vec<usize> { (0..n_train).filter(|&i| fold[i] == k).collect() };
+
+    // The n-gram model's own L2 and size, by CV of the model alone.
+    let grams: Vec<Vec<String>> = texts.iter().map(|t| ngrams(t)).collect();
+    let ngram_grid: Vec<(f64, usize)> = [0.001, 0.003, 0.01]
+        .iter()
+        .flat_map(|&l2| [1000, 3000].map(|keep| (l2, keep)))
+        .collect();
     let mut ngram_best = (f64::MIN, 0.0, 0);
-    for l2 in [0.001, 0.003, 0.01] {
-        for keep in [1000, 3000] {
-            let m = fit_ngrams(&grams, &ys, &fit_idx, l2, keep);
-            let scored: Vec<(f64, bool)> = (0..n_train)
-                .filter(|&i| dev[i])
-                .map(|i| (1.0 / (1.0 + (-m.logit(&texts[i])).exp()), ys[i]))
-                .collect();
-            let (f, _) = best_threshold(&scored);
-            println!(
-                "    n-gram model: l2 {l2}, {keep} kept ({} n-grams): dev macro-F1 {f:.3}",
-                m.weights.len()
-            );
-            if f > ngram_best.0 {
-                ngram_best = (f, l2, keep);
-            }
+    for &(l2, keep) in &ngram_grid {
+        let mut oof = vec![0.0; n_train];
+        let folds: Vec<usize> = (0..FOLDS).collect();
+        let scored = par_map(&folds, |&k| {
+            let m = fit_ngrams(&grams, &ys, &fit_set(k), l2, keep);
+            held_out(k)
+                .into_iter()
+                .map(|i| (i, 1.0 / (1.0 + (-m.logit(&texts[i])).exp())))
+                .collect::<Vec<_>>()
+        });
+        for (i, p) in scored.into_iter().flatten() {
+            oof[i] = p;
+        }
+        let cv = cv_score(&oof, &ys[..n_train], &fold[..n_train]);
+        println!("    n-gram model: l2 {l2}, {keep} kept: {}", cv.describe());
+        if cv.mean > ngram_best.0 {
+            ngram_best = (cv.mean, l2, keep);
         }
     }
     let (_, ngram_l2, ngram_keep) = ngram_best;
-    let ngram_select = stacked_logits(&grams, &ys, &texts, &fit_idx, ngram_l2, ngram_keep);
-    let ngram_final = stacked_logits(&grams, &ys, &texts, &all_train, ngram_l2, ngram_keep);
-    let ngram_shipped = fit_ngrams(&grams, &ys, &all_train, ngram_l2, ngram_keep);
+    let ngram_shipped = fit_ngrams(&grams, &ys, &fit_set(FOLDS), ngram_l2, ngram_keep);
     let mut c = Confusion::default();
     for i in n_train..rows.len() {
         c.add(ngram_shipped.logit(&texts[i]) >= 0.0, ys[i]);
@@ -666,141 +730,255 @@ pub fn experiment(stage: &FramingStage, train: &[&Row], test: &[&Row]) -> Result
         "n-gram model alone (l2 {ngram_l2}, {ngram_keep} kept, >= 0.5)"
     ));
 
-    // Inputs of a variant: names, train examples for the dev choice, for the final fit, test.
-    let inputs = |v: &Variant| -> (Vec<String>, Vec<Example>, Vec<Example>, Vec<Example>) {
-        let mut names: Vec<String> = Vec::new();
-        if v.lexicon {
-            names.extend(FEATURES.iter().map(|f| f.to_string()));
-        }
-        for &p in v.pools {
-            names.extend(pool_names(POOLS[p]));
-        }
-        if v.token_layer.is_some() {
-            names.extend(["tok_max".to_string(), "tok_top3".to_string()]);
-        }
-        if v.ngram {
-            names.push("ngram_logit".to_string());
-        }
-        let examples = |ngram: &[f64]| -> Vec<Example> {
-            (0..rows.len())
-                .map(|i| {
-                    let mut x = if v.lexicon {
-                        lexicon[i].clone()
-                    } else {
-                        Vec::new()
-                    };
-                    for &p in v.pools {
-                        x.extend(
-                            encoded[i].pooled[p * DIMS..(p + 1) * DIMS]
-                                .iter()
-                                .map(|&f| f as f64),
-                        );
-                    }
-                    if let Some(k) = v.token_layer {
-                        x.extend(token_feats[k][i]);
-                    }
-                    if v.ngram {
-                        x.push(ngram[i]);
-                    }
-                    Example {
-                        x,
-                        y: rows[i].biased,
-                        dev: dev[i],
-                    }
-                })
-                .collect()
-        };
-        let mut select = examples(&ngram_select);
-        select.truncate(n_train);
-        let mut final_train = examples(&ngram_final);
-        let test = final_train.split_off(n_train);
-        (names, select, final_train, test)
-    };
-    let mut best: Option<(usize, Chosen)> = None;
+    // Token heads and stacked n-gram log-odds of every fit set.
+    let cpu = super::cpu_seconds();
+    let token_jobs: Vec<(usize, usize)> = (0..=FOLDS)
+        .flat_map(|k| (0..TOKEN_LAYERS.len()).map(move |l| (k, l)))
+        .collect();
+    let token_fits = par_map(&token_jobs, |&(k, l)| {
+        let set: HashSet<usize> = fit_set(k).into_iter().collect();
+        fit_token_head(l, &rows, &encoded, &|i| set.contains(&i))
+    });
+    let sets: Vec<usize> = (0..=FOLDS).collect();
+    let ngram_logits = par_map(&sets, |&k| {
+        stacked_logits(&grams, &ys, &texts, &fit_set(k), ngram_l2, ngram_keep)
+    });
+    let mut token_fits = token_fits.into_iter();
+    let fitted: Vec<Fitted> = ngram_logits
+        .into_iter()
+        .map(|ngram| {
+            let fits: Vec<TokenFit> = token_fits.by_ref().take(TOKEN_LAYERS.len()).collect();
+            let tokens = fits
+                .iter()
+                .map(|t| encoded.iter().map(|e| token_features(t, e)).collect())
+                .collect();
+            Fitted {
+                token_fits: fits,
+                tokens,
+                ngram,
+            }
+        })
+        .collect();
+    println!(
+        "    token heads and n-gram log-odds of {} fit sets: {:.0} CPU s",
+        FOLDS + 1,
+        super::cpu_seconds() - cpu
+    );
+    for t in &fitted[0].token_fits {
+        let name = format!(
+            "token head layer {}, fold-0 word pieces",
+            TOKEN_LAYERS[t.layer]
+        );
+        token_line(&name, t, &rows, &encoded, &|i| i < n_train && fold[i] == 0);
+    }
+
     // FRAMING_BENCH_VARIANTS=g,i runs only those variants (by letter), to save time.
     let only: Option<Vec<String>> = std::env::var("FRAMING_BENCH_VARIANTS")
         .ok()
         .map(|v| v.split(',').map(|l| format!("({})", l.trim())).collect());
-    for (vi, v) in VARIANTS.iter().enumerate() {
-        if only
-            .as_ref()
-            .is_some_and(|o| !o.iter().any(|l| v.name.starts_with(l.as_str())))
-        {
-            continue;
-        }
-        let (_, select, final_train, te) = inputs(v);
-        let chosen = run_variant(v.name, &settings, &select, &final_train, &te);
-        if vi == 1 && std::env::var_os("FRAMING_BENCH_MLP").is_some() {
-            let mlp = |hidden: usize, l2: f64| {
-                move |xs: &[Vec<f64>], ys: &[bool]| -> Head {
-                    let m = Mlp::train(xs, ys, hidden, l2, 20);
-                    Box::new(move |x: &[f64]| m.predict(x))
-                }
-            };
-            let grid = [(16, 0.001), (32, 0.001), (32, 0.01), (64, 0.003)];
-            let mlps: Vec<_> = grid.iter().map(|&(h, l2)| mlp(h, l2)).collect();
-            let mlp_settings: Vec<(String, &dyn Fn(&[Vec<f64>], &[bool]) -> Head)> = grid
-                .iter()
-                .zip(&mlps)
-                .map(|((h, l2), f)| {
-                    (
-                        format!("hidden {h}, l2 {l2}"),
-                        f as &dyn Fn(&[Vec<f64>], &[bool]) -> Head,
-                    )
-                })
-                .collect();
-            run_variant(
-                "(c) lexicon + e, MLP",
-                &mlp_settings,
-                &select,
-                &final_train,
-                &te,
-            );
-        }
-        if best
-            .as_ref()
-            .is_none_or(|(_, b)| chosen.dev_f1 > b.dev_f1 + 1e-9)
-        {
-            best = Some((vi, chosen));
+    let run: Vec<usize> = (0..VARIANTS.len())
+        .filter(|&vi| {
+            only.as_ref()
+                .is_none_or(|o| o.iter().any(|l| VARIANTS[vi].name.starts_with(l.as_str())))
+        })
+        .collect();
+
+    // Out-of-fold probabilities of every variant that runs, for every L2.
+    let cpu = super::cpu_seconds();
+    let cv_jobs: Vec<(usize, usize)> = run
+        .iter()
+        .flat_map(|&vi| (0..FOLDS).map(move |k| (vi, k)))
+        .collect();
+    let cv_probs = par_map(&cv_jobs, |&(vi, k)| {
+        let v = &VARIANTS[vi];
+        let f = &fitted[k];
+        let set = fit_set(k);
+        let xs: Vec<Vec<f64>> = set
+            .iter()
+            .map(|&i| variant_x(v, i, &lexicon, &encoded, f))
+            .collect();
+        let y: Vec<bool> = set.iter().map(|&i| ys[i]).collect();
+        let held: Vec<(usize, Vec<f64>)> = held_out(k)
+            .into_iter()
+            .map(|i| (i, variant_x(v, i, &lexicon, &encoded, f)))
+            .collect();
+        L2S.iter()
+            .map(|&l2| {
+                let m = Logistic::train(&xs, &y, l2, EPOCHS);
+                held.iter()
+                    .map(|(i, x)| (*i, m.predict(x)))
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    });
+    println!(
+        "    sentence heads, {} variants x {FOLDS} folds x {} L2: {:.0} CPU s",
+        run.len(),
+        L2S.len(),
+        super::cpu_seconds() - cpu
+    );
+    // oof[vi][l2] over train rows.
+    let mut oof: Vec<Vec<Vec<f64>>> = vec![vec![vec![0.0; n_train]; L2S.len()]; VARIANTS.len()];
+    for (&(vi, _), per_l2) in cv_jobs.iter().zip(cv_probs) {
+        for (l, scored) in per_l2.into_iter().enumerate() {
+            for (i, p) in scored {
+                oof[vi][l][i] = p;
+            }
         }
     }
-    let (vi, chosen) = best.ok_or("no variant")?;
-    let v = &VARIANTS[vi];
-    println!(
-        "  best on dev: {} (dev macro-F1 {:.3})",
-        v.name, chosen.dev_f1
-    );
-    if let Some(out) = std::env::var_os("FRAMING_BENCH_HEAD") {
-        if v.ngram {
-            return Err(
-                "the n-gram model is bench-only; the framing stage cannot read ngram_logit".into(),
+
+    // Per variant: the L2 with the best CV macro-F1.
+    let mut chosen_l2 = vec![0; VARIANTS.len()];
+    let mut best_oof: Vec<Vec<f64>> = vec![Vec::new(); VARIANTS.len()];
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for &vi in &run {
+        let mut best: Option<(usize, Cv)> = None;
+        for l in 0..L2S.len() {
+            let cv = cv_score(&oof[vi][l], &ys[..n_train], &fold[..n_train]);
+            println!(
+                "    {}: l2 {}: {}",
+                VARIANTS[vi].name,
+                L2S[l],
+                cv.describe()
             );
+            if best.as_ref().is_none_or(|(_, b)| cv.mean > b.mean + 1e-12) {
+                best = Some((l, cv));
+            }
         }
-        let dir = PathBuf::from(out);
-        let (names, _, final_train, _) = inputs(v);
+        let (l, cv) = best.ok_or("no L2")?;
+        chosen_l2[vi] = l;
+        best_oof[vi] = oof[vi][l].clone();
+        candidates.push(Candidate {
+            name: format!("{}, l2 {}", VARIANTS[vi].name, L2S[l]),
+            members: vec![vi],
+            cv,
+        });
+    }
+    // The declared ensembles, scored by CV on the mean of the members' out-of-fold probabilities.
+    let best_single = candidates
+        .iter()
+        .map(|c| c.cv.mean)
+        .fold(f64::MIN, f64::max);
+    let near: Vec<usize> = candidates
+        .iter()
+        .filter(|c| c.cv.mean >= best_single - NEAR_BEST)
+        .map(|c| c.members[0])
+        .collect();
+    let views: Vec<usize> = VIEWS
+        .iter()
+        .filter_map(|p| {
+            run.iter()
+                .copied()
+                .find(|&vi| VARIANTS[vi].name.starts_with(p))
+        })
+        .collect();
+    let letters = |m: &[usize]| -> String {
+        m.iter()
+            .map(|&vi| &VARIANTS[vi].name[..3])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut ensembles = vec![(
+        format!(
+            "(p) mean of the variants within {NEAR_BEST} of the best: {}",
+            letters(&near)
+        ),
+        near,
+    )];
+    if views.len() == VIEWS.len() {
+        ensembles.push((
+            format!("(q) mean of the layer-0/4/6 views: {}", letters(&views)),
+            views,
+        ));
+    }
+    for (name, members) in ensembles {
+        let cv = cv_score(
+            &mean_probs(&members, &best_oof),
+            &ys[..n_train],
+            &fold[..n_train],
+        );
+        candidates.push(Candidate { name, members, cv });
+    }
+    println!("  cross-validation ({FOLDS} folds of train, sha1(text + \"#dev\") mod 5):");
+    for c in &candidates {
+        println!("    {:<60} {}", c.name, c.cv.describe());
+    }
+    let chosen = candidates
+        .iter()
+        .reduce(|a, b| if b.cv.mean > a.cv.mean + 1e-12 { b } else { a })
+        .ok_or("no variant")?;
+    println!("  chosen by CV: {} ({:.3})", chosen.name, chosen.cv.mean);
+
+    // Test, once: every variant refitted on all of train with its CV L2 and threshold.
+    let all = &fitted[FOLDS];
+    let train_all = fit_set(FOLDS);
+    let finals = par_map(&run, |&vi| {
+        let v = &VARIANTS[vi];
+        let xs: Vec<Vec<f64>> = train_all
+            .iter()
+            .map(|&i| variant_x(v, i, &lexicon, &encoded, all))
+            .collect();
+        Logistic::train(&xs, &ys[..n_train], L2S[chosen_l2[vi]], EPOCHS)
+    });
+    let mut test_probs: Vec<Vec<f64>> = vec![Vec::new(); VARIANTS.len()];
+    let mut models: Vec<Option<Logistic>> = (0..VARIANTS.len()).map(|_| None).collect();
+    for (&vi, m) in run.iter().zip(finals) {
+        test_probs[vi] = (n_train..rows.len())
+            .map(|i| m.predict(&variant_x(&VARIANTS[vi], i, &lexicon, &encoded, all)))
+            .collect();
+        models[vi] = Some(m);
+    }
+    println!("  test split, each refitted on all of train (L2 and threshold from CV):");
+    for c in &candidates {
+        let probs = mean_probs(&c.members, &test_probs);
+        let mut conf = Confusion::default();
+        for (p, i) in probs.iter().zip(n_train..rows.len()) {
+            conf.add(*p >= c.cv.threshold, ys[i]);
+        }
+        let mark = if std::ptr::eq(c, chosen) {
+            " [chosen by CV]"
+        } else {
+            ""
+        };
+        conf.line(&format!(
+            "{} (t {:.2}, CV {:.3}){mark}",
+            c.name, c.cv.threshold, c.cv.mean
+        ));
+    }
+
+    if let Some(out) = std::env::var_os("FRAMING_BENCH_HEAD") {
+        let heads: Vec<(&Variant, &Logistic)> = chosen
+            .members
+            .iter()
+            .filter_map(|&vi| Some((&VARIANTS[vi], models[vi].as_ref()?)))
+            .collect();
+        let ngram = chosen
+            .members
+            .iter()
+            .any(|&vi| VARIANTS[vi].ngram)
+            .then_some((&ngram_shipped, ngram_l2, ngram_keep));
         write_heads(
-            &dir,
-            v,
-            &chosen,
-            l2s[chosen.setting],
-            &names,
-            &final_train,
-            &token_fits,
+            &PathBuf::from(out),
+            chosen,
+            &heads,
+            &chosen_l2,
+            &all.token_fits,
+            ngram,
         )?;
     }
     shipped_line(stage, test)
 }
 
-/// Writes the chosen head (refitted on all of train) and, if it reads token scores, its token
-/// head into `dir`.
+/// Writes the chosen heads (refitted on all of train) and the token heads they read into `dir`.
+/// One head: its threshold folded into the intercept. Several: each head's raw probability,
+/// averaged, and the ensemble's threshold on a `threshold` line.
 fn write_heads(
     dir: &std::path::Path,
-    v: &Variant,
-    chosen: &Chosen,
-    l2: f64,
-    names: &[String],
-    train: &[Example],
+    chosen: &Candidate,
+    heads: &[(&Variant, &Logistic)],
+    chosen_l2: &[usize],
     token_fits: &[TokenFit],
+    ngram: Option<(&NgramModel, f64, usize)>,
 ) -> Result<(), String> {
     let write = |file: &str, text: String| {
         let path = dir.join(file);
@@ -808,57 +986,95 @@ fn write_heads(
         println!("  wrote {}", path.display());
         Ok::<(), String>(())
     };
-    let (xs, ys): (Vec<Vec<f64>>, Vec<bool>) = train.iter().map(|e| (e.x.clone(), e.y)).unzip();
-    let m = Logistic::train(&xs, &ys, l2, EPOCHS);
     let rerun = "  FRAMING_BENCH_HEAD=data/lexicons \\\n  cargo run --release -p parley-analyze --features embeddings --example framing-bench -- babe-embed ../shared";
-    write(
-        "bias_embedding_weights.tsv",
-        head_file(
-            &format!(
-                "Logistic head of the sentence bias score with all-MiniLM-L6-v2 (crates/analyze/src/\n\
-                 framing/embedded.rs names the inputs; used when parley is built with `--features\n\
-                 embeddings` and .models/all-minilm-l6-v2 is there). Variant {}.\n\
-                 feature<TAB>weight; \"bias\" is the intercept.\n\
-                 TRAINED on the BABE SG2 train split (rows whose sha1(text) mod 5 != 0; BABE is\n\
-                 AGPL-3.0, Spinde et al. 2021): logistic regression on standardised inputs; the\n\
-                 variant, L2 {l2} and threshold {:.2} chosen on a dev part of train (sha1(text +\n\
-                 \"#dev\") mod 5 == 0), refitted on all of train; the threshold is folded into the\n\
-                 intercept. Written by\n{rerun}\n\
-                 Only these {} numbers come from BABE; no BABE text is in the repository. Whether\n\
-                 weights fitted on AGPL data are a derived work is an open licence question (README).",
-                v.name,
-                chosen.threshold,
-                names.len() + 1
-            ),
-            names,
-            &m,
-            chosen.threshold,
-        ),
-    )?;
-    if let Some(k) = v.token_layer {
-        let t = &token_fits[k];
-        let layer = TOKEN_LAYERS[t.layer];
-        let names: Vec<String> = (0..DIMS).map(|d| format!("t{layer}_{d}")).collect();
-        write(
-            "bias_token_weights.tsv",
-            head_file(
-                &format!(
-                    "Token head of the sentence bias score (crates/analyze/src/framing/embedded.rs):\n\
-                     a logistic over all-MiniLM-L6-v2's layer-{layer} vector of a word piece, the\n\
-                     probability that the piece belongs to a word BABE's annotators marked as biased;\n\
-                     the sentence head reads the highest score (tok_max) and the mean of the three\n\
-                     highest (tok_top3). t{{L}}_{{k}}<TAB>weight; \"bias\" is the intercept.\n\
-                     TRAINED on BABE's `biased_words` (AGPL-3.0, Spinde et al. 2021) of the SG2 train\n\
-                     split minus its dev part; L2 {TOKEN_L2}, {TOKEN_EPOCHS} epochs. Written by\n{rerun}\n\
-                     Only these 385 numbers come from BABE; no BABE text is in the repository."
-                ),
-                &names,
-                &t.model,
-                0.5,
-            ),
-        )?;
+    let numbers: usize = heads.iter().map(|(v, _)| variant_names(v).len() + 1).sum();
+    let l2s: Vec<String> = chosen
+        .members
+        .iter()
+        .map(|&vi| format!("{}", L2S[chosen_l2[vi]]))
+        .collect();
+    let mut text: String = format!(
+        "Logistic head(s) of the sentence bias score with all-MiniLM-L6-v2 (crates/analyze/src/\n\
+         framing/embedded.rs names the inputs; used when parley is built with `--features\n\
+         embeddings` and .models/all-minilm-l6-v2 is there). Chosen: {}.\n\
+         feature<TAB>weight; \"bias\" is a head's intercept; `head<TAB>NAME` starts a head; with\n\
+         several heads the score is their mean probability, decided at `threshold`.\n\
+         TRAINED on the BABE SG2 train split (rows whose sha1(text) mod 5 != 0; BABE is\n\
+         AGPL-3.0, Spinde et al. 2021): logistic regression on standardised inputs; variant(s),\n\
+         L2 ({}) and threshold {:.2} chosen by 5-fold cross-validation of train (folds\n\
+         sha1(text + \"#dev\") mod 5), refitted on all of train. Written by\n{rerun}\n\
+         Only these {numbers} numbers come from BABE; no BABE text is in the repository. Whether\n\
+         weights fitted on AGPL data are a derived work is an open licence question (README).",
+        chosen.name,
+        l2s.join(", "),
+        chosen.cv.threshold,
+    )
+    .lines()
+    .map(|l| format!("# {l}\n"))
+    .collect();
+    if let [(v, m)] = heads {
+        text.push_str(&head_file("", &variant_names(v), m, chosen.cv.threshold));
+    } else {
+        text.push_str(&format!("threshold\t{:.2}\n", chosen.cv.threshold));
+        for (v, m) in heads {
+            text.push_str(&format!("head\t{}\n", &v.name[..3]));
+            text.push_str(&head_file("", &variant_names(v), m, 0.5));
+        }
     }
-    Ok(())
+    write("bias_embedding_weights.tsv", text)?;
+    if let Some((m, l2, keep)) = ngram {
+        let mut text: String = format!(
+            "Word n-gram model, the `ngram_logit` input of the sentence heads (crates/analyze/src/\n\
+             framing/ngram.rs): ngram<TAB>weight, a word pair written \"w1 w2\"; \"bias\" is the\n\
+             intercept. TRAINED on the BABE SG2 train split (AGPL-3.0, Spinde et al. 2021): a\n\
+             logistic over the single words and word pairs seen in at least\n\
+             {NGRAM_MIN_SENTENCES} train sentences, pruned to the {keep} largest weights and refitted\n\
+             (L2 {l2}, chosen by 5-fold CV of train). Written by\n{rerun}\n\
+             Only these {} numbers come from BABE (the n-grams are English words and pairs of\n\
+             them); no BABE sentence is in the repository.",
+            m.weights.len() + 1
+        )
+        .lines()
+        .map(|l| format!("# {l}\n"))
+        .collect();
+        text.push_str(&format!("bias\t{:.6}\n", m.intercept));
+        let mut grams: Vec<(&String, &f64)> = m.weights.iter().collect();
+        grams.sort_by(|a, b| a.0.cmp(b.0));
+        for (g, w) in grams {
+            text.push_str(&format!("{g}\t{w:.6}\n"));
+        }
+        write("bias_ngram_weights.tsv", text)?;
+    }
+    let layers: Vec<usize> = TOKEN_LAYERS
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| heads.iter().any(|(v, _)| v.token_layer == Some(*k)))
+        .map(|(k, _)| k)
+        .collect();
+    if layers.is_empty() {
+        return Ok(());
+    }
+    let mut text: String = format!(
+        "Token heads of the sentence bias score (crates/analyze/src/framing/embedded.rs): each\n\
+         (`head<TAB>t{{L}}`) a logistic over all-MiniLM-L6-v2's layer-L vector of a word piece,\n\
+         the probability that the piece belongs to a word BABE's annotators marked as biased;\n\
+         the sentence heads read the highest score (tok{{L}}_max) and the mean of the three\n\
+         highest (tok{{L}}_top3). t{{L}}_{{k}}<TAB>weight; \"bias\" is the intercept.\n\
+         TRAINED on BABE's `biased_words` (AGPL-3.0, Spinde et al. 2021) of the SG2 train\n\
+         split; L2 {TOKEN_L2}, {TOKEN_EPOCHS} epochs. Written by\n{rerun}\n\
+         Only these {} numbers come from BABE; no BABE text is in the repository.",
+        layers.len() * (DIMS + 1)
+    )
+    .lines()
+    .map(|l| format!("# {l}\n"))
+    .collect();
+    for k in layers {
+        let layer = TOKEN_LAYERS[k];
+        let names: Vec<String> = (0..DIMS).map(|d| format!("t{layer}_{d}")).collect();
+        text.push_str(&format!("head\tt{layer}\n"));
+        text.push_str(&head_file("", &names, &token_fits[k].model, 0.5));
+    }
+    write("bias_token_weights.tsv", text)
 }
 
 /// The test split scored by the framing stage itself (each sentence its own body), with the

@@ -19,9 +19,6 @@ mod embed_bias;
 #[path = "logistic.rs"]
 mod logistic;
 #[cfg(feature = "embeddings")]
-#[path = "mlp.rs"]
-mod mlp;
-#[cfg(feature = "embeddings")]
 #[path = "ngram.rs"]
 mod ngram;
 

@@ -134,8 +134,9 @@ impl MiniLm {
         Ok((encodings, ids, mask))
     }
 
-    /// Every layer's token vectors for one batch of texts.
-    fn hidden_batch(&self, texts: &[&str]) -> Result<Vec<HiddenStates>> {
+    /// The token vectors of the layers in `keep` for one batch of texts (the other layers'
+    /// lists are empty: copying a layer out of the tensor costs as much as a small layer).
+    fn hidden_batch(&self, texts: &[&str], keep: &[usize]) -> Result<Vec<HiddenStates>> {
         let (encodings, ids, mask) = self.encode(texts)?;
         let mut hidden = self
             .embedding_layer
@@ -148,10 +149,17 @@ impl MiniLm {
             .affine(f32::MIN as f64, 0.0)?
             .unsqueeze(1)?
             .unsqueeze(1)?;
-        let mut per_layer = vec![hidden.to_vec3::<f32>()?];
-        for layer in &self.layers {
+        let copy = |l: usize, hidden: &Tensor| -> Result<Vec<Vec<Vec<f32>>>> {
+            Ok(if keep.contains(&l) {
+                hidden.to_vec3::<f32>()?
+            } else {
+                vec![Vec::new(); texts.len()]
+            })
+        };
+        let mut per_layer = vec![copy(0, &hidden)?];
+        for (l, layer) in self.layers.iter().enumerate() {
             hidden = layer.forward(&hidden, &blocked)?;
-            per_layer.push(hidden.to_vec3::<f32>()?);
+            per_layer.push(copy(l + 1, &hidden)?);
         }
         Ok(encodings
             .iter()
@@ -212,12 +220,19 @@ impl MiniLm {
 
     /// Every layer's token vectors of `texts`, one [`HiddenStates`] per text, in order.
     pub fn hidden_states(&self, texts: &[String]) -> Result<Vec<HiddenStates>> {
+        let all: Vec<usize> = (0..=self.layers.len()).collect();
+        self.hidden_states_of(texts, &all)
+    }
+
+    /// As [`MiniLm::hidden_states`], but only the layers in `keep` are filled (the others are
+    /// empty lists); every layer still runs.
+    pub fn hidden_states_of(&self, texts: &[String], keep: &[usize]) -> Result<Vec<HiddenStates>> {
         let mut order: Vec<usize> = (0..texts.len()).collect();
         order.sort_by_key(|&i| texts[i].len());
         let mut out: Vec<Option<HiddenStates>> = vec![None; texts.len()];
         for chunk in order.chunks(BATCH) {
             let batch: Vec<&str> = chunk.iter().map(|&i| texts[i].as_str()).collect();
-            for (&i, h) in chunk.iter().zip(self.hidden_batch(&batch)?) {
+            for (&i, h) in chunk.iter().zip(self.hidden_batch(&batch, keep)?) {
                 out[i] = Some(h);
             }
         }
@@ -298,6 +313,23 @@ mod tests {
         }
         // "Talks" is the first word piece after [CLS].
         assert_eq!(hidden[0].offsets[1], (0, 5));
+    }
+
+    #[test]
+    fn only_the_kept_layers_are_filled_and_they_match_the_full_run() {
+        let Some(m) = model() else { return };
+        let texts = vec!["Talks resumed in Geneva.".to_string()];
+        let all = m.hidden_states(&texts).unwrap();
+        let some = m.hidden_states_of(&texts, &[0, 6]).unwrap();
+        assert_eq!(some[0].layers.len(), 7);
+        assert_eq!(some[0].offsets, all[0].offsets);
+        for l in 0..7 {
+            if l == 0 || l == 6 {
+                assert_eq!(some[0].layers[l], all[0].layers[l], "layer {l}");
+            } else {
+                assert!(some[0].layers[l].is_empty(), "layer {l}");
+            }
+        }
     }
 
     #[test]

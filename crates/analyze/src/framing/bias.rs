@@ -156,6 +156,60 @@ impl BiasModel {
     }
 }
 
+/// A weights file split into its heads: the text of each `head<TAB>NAME` section (the whole
+/// file when there is none; other lines blanked so that error lines stay the file's), and the
+/// `threshold<TAB>T` line's value (0.5 when there is none).
+pub fn sections(file: &'static str, text: &str) -> Result<(Vec<String>, f64), LexiconError> {
+    let lines: Vec<&str> = text.lines().collect();
+    let err = |line: usize, reason: String| LexiconError { file, line, reason };
+    let mut threshold = 0.5;
+    let mut starts: Vec<usize> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(t) = line.strip_prefix("threshold\t") {
+            threshold = t
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|t| *t > 0.0 && *t < 1.0)
+                .ok_or_else(|| err(i + 1, format!("threshold {t:?} is not in (0, 1)")))?;
+        } else if line.starts_with("head\t") {
+            starts.push(i);
+        }
+    }
+    let is_weight = |l: &str| {
+        let l = l.trim();
+        !l.is_empty() && !l.starts_with('#') && !l.starts_with("threshold\t")
+    };
+    let Some(&first) = starts.first() else {
+        let body = lines
+            .iter()
+            .map(|l| if l.starts_with("threshold\t") { "" } else { l })
+            .collect::<Vec<_>>()
+            .join("\n");
+        return Ok((vec![body], threshold));
+    };
+    if let Some(i) = lines[..first].iter().position(|l| is_weight(l)) {
+        return Err(err(i + 1, "a weight before the first `head` line".into()));
+    }
+    let ends = starts[1..].iter().copied().chain([lines.len()]);
+    let bounds = starts.iter().copied().zip(ends);
+    let heads = bounds
+        .map(|(a, b)| {
+            (0..lines.len())
+                .map(|i| {
+                    if i > a && i < b && !lines[i].starts_with("threshold\t") {
+                        lines[i]
+                    } else {
+                        ""
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    Ok((heads, threshold))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,9 +226,12 @@ mod tests {
             ("bias_embedding_weights.tsv", files::BIAS_EMBEDDING_WEIGHTS),
             ("bias_token_weights.tsv", files::BIAS_TOKEN_WEIGHTS),
         ] {
-            let (names, m) = BiasModel::parse_any(file, text).unwrap();
-            assert_eq!(names.len(), m.weights.len());
-            assert!(m.weights.iter().any(|w| *w != 0.0), "{file}");
+            let (heads, _) = sections(file, text).unwrap();
+            for head in heads {
+                let (names, m) = BiasModel::parse_any(file, &head).unwrap();
+                assert_eq!(names.len(), m.weights.len());
+                assert!(m.weights.iter().any(|w| *w != 0.0), "{file}");
+            }
         }
     }
 

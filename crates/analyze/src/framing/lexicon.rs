@@ -85,6 +85,8 @@ pub mod files {
         include_str!("../../../../data/lexicons/bias_embedding_weights.tsv");
     pub const BIAS_TOKEN_WEIGHTS: &str =
         include_str!("../../../../data/lexicons/bias_token_weights.tsv");
+    pub const BIAS_NGRAM_WEIGHTS: &str =
+        include_str!("../../../../data/lexicons/bias_ngram_weights.tsv");
 }
 
 /// The shipped text of the term file for `technique`, with its file name.

@@ -18,6 +18,7 @@ pub mod embedded;
 pub mod headline;
 pub mod lexicon;
 pub mod matcher;
+pub mod ngram;
 pub mod segment;
 pub mod summary;
 pub mod tone;
