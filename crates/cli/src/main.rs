@@ -32,6 +32,8 @@ enum Command {
     Extract(cmd::extract::Args),
     /// Analyse articles and print their quotes: who said what (list, JSON lines or Citron)
     Quotes(cmd::quotes::Args),
+    /// Analyse articles and print how each tells its story: headline support, loaded words, voice, tone, claims
+    Framing(cmd::framing::Args),
     /// Analyse articles and store them with their annotations (SQLite file or PostgreSQL)
     Ingest(cmd::ingest::Args),
     /// Tokens, tags, lemmas, dependency parse and entities of each article (JSON lines or CoNLL-U)
@@ -63,6 +65,7 @@ fn main() -> ExitCode {
         Command::Demo(args) => cmd::demo::run(args),
         Command::Extract(args) => cmd::extract::run(args),
         Command::Quotes(args) => cmd::quotes::run(args),
+        Command::Framing(args) => cmd::framing::run(args),
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Link(args) => cmd::link::run(args),
         Command::Parse(args) => cmd::parse::run(args),

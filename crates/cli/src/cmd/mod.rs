@@ -5,6 +5,7 @@ pub mod claims;
 pub mod demo;
 pub mod export;
 pub mod extract;
+pub mod framing;
 pub mod ingest;
 pub mod link;
 pub mod outlets;
