@@ -87,29 +87,17 @@ impl BiasModel {
     ) -> Result<Self, LexiconError> {
         let mut intercept = None;
         let mut weights = vec![None; names.len()];
-        for (i, raw) in text.lines().enumerate() {
-            let line = raw.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let err = |reason: String| LexiconError {
-                file,
-                line: i + 1,
-                reason,
-            };
-            let (name, value) = line
-                .split_once('\t')
-                .ok_or_else(|| err(format!("expected `feature<TAB>weight`, got {line:?}")))?;
-            let value: f64 = value
-                .trim()
-                .parse()
-                .map_err(|_| err(format!("weight {value:?} is not a number")))?;
+        for (line, name, value) in weight_lines(file, text, "feature")? {
             if name == "bias" {
                 intercept = Some(value);
             } else if let Some(k) = names.iter().position(|f| f == name) {
                 weights[k] = Some(value);
             } else {
-                return Err(err(format!("unknown feature {name:?}")));
+                return Err(LexiconError {
+                    file,
+                    line,
+                    reason: format!("unknown feature {name:?}"),
+                });
             }
         }
         let missing = |what: &str| LexiconError {
@@ -208,6 +196,36 @@ pub fn sections(file: &'static str, text: &str) -> Result<(Vec<String>, f64), Le
         })
         .collect();
     Ok((heads, threshold))
+}
+
+/// The `name<TAB>weight` lines of a weights file (blank lines and `#` comments skipped), each
+/// with its 1-based line number; `what` names the first column in the error message.
+pub(crate) fn weight_lines<'a>(
+    file: &'static str,
+    text: &'a str,
+    what: &str,
+) -> Result<Vec<(usize, &'a str, f64)>, LexiconError> {
+    let mut out = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let err = |reason: String| LexiconError {
+            file,
+            line: i + 1,
+            reason,
+        };
+        let (name, value) = line
+            .split_once('\t')
+            .ok_or_else(|| err(format!("expected `{what}<TAB>weight`, got {line:?}")))?;
+        let value: f64 = value
+            .trim()
+            .parse()
+            .map_err(|_| err(format!("weight {value:?} is not a number")))?;
+        out.push((i + 1, name, value));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

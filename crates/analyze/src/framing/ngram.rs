@@ -3,6 +3,7 @@
 //! of [`scan_words`]). Weights in `data/lexicons/bias_ngram_weights.tsv` (`ngram<TAB>weight`,
 //! a pair written "w1 w2", with a `bias` intercept).
 
+use super::bias::weight_lines;
 use super::lexicon::LexiconError;
 use super::words::scan_words;
 use std::collections::{HashMap, HashSet};
@@ -33,27 +34,15 @@ impl NgramModel {
     pub fn parse(file: &'static str, text: &str) -> Result<Self, LexiconError> {
         let mut m = NgramModel::default();
         let mut intercept = None;
-        for (i, raw) in text.lines().enumerate() {
-            let line = raw.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let err = |reason: String| LexiconError {
-                file,
-                line: i + 1,
-                reason,
-            };
-            let (gram, value) = line
-                .split_once('\t')
-                .ok_or_else(|| err(format!("expected `ngram<TAB>weight`, got {line:?}")))?;
-            let value: f64 = value
-                .trim()
-                .parse()
-                .map_err(|_| err(format!("weight {value:?} is not a number")))?;
+        for (line, gram, value) in weight_lines(file, text, "ngram")? {
             if gram == "bias" {
                 intercept = Some(value);
             } else if m.weights.insert(gram.to_string(), value).is_some() {
-                return Err(err(format!("{gram:?} is weighted twice")));
+                return Err(LexiconError {
+                    file,
+                    line,
+                    reason: format!("{gram:?} is weighted twice"),
+                });
             }
         }
         m.intercept = intercept.ok_or(LexiconError {
