@@ -6,6 +6,7 @@ use parley_analyze::Pipeline;
 use parley_core::Document;
 use parley_ingest::{read_input, IngestError, Input, ReadOptions, SourcedArticle};
 use rayon::prelude::*;
+use std::process::ExitCode;
 
 /// Articles analysed together; big enough to keep both cores busy, small enough to stream.
 const BATCH_ARTICLES: usize = 64;
@@ -19,6 +20,15 @@ pub struct RunSummary {
 
 /// Analyses every article of `inputs`, calling `on_document` in input order and `on_error`
 /// for each item that could not be read. An error from `on_document` (a full disk) stops the run.
+/// The process's exit code after a batch: failure when any item failed (the rest still ran).
+pub fn exit_code(failures: usize) -> ExitCode {
+    if failures > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 pub fn analyze_inputs(
     inputs: &[Input],
     options: &ReadOptions,

@@ -1,6 +1,6 @@
 //! `parley analyze`: read articles, analyse them, write the JSON report.
 
-use crate::run::{analyze_inputs, RunSummary};
+use crate::run::{analyze_inputs, exit_code, RunSummary};
 use crate::writer::ReportWriter;
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
@@ -99,11 +99,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         inputs.len(),
         summary.failures
     );
-    Ok(if summary.failures > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(summary.failures))
 }
 
 /// The standard pipeline less the stages named in `--skip`; an unknown name is an error.

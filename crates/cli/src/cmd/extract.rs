@@ -1,6 +1,7 @@
 //! `parley extract`: read inputs into articles (no analysis) and print one JSON line each.
 
 use crate::cmd::analyze::parse_day;
+use crate::run::exit_code;
 use anyhow::Result;
 use chrono::NaiveDate;
 use parley_core::DateSource;
@@ -93,9 +94,5 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "parley: extracted {articles} article(s) from {} input(s); {failures} item(s) failed",
         inputs.len()
     );
-    Ok(if failures > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failures))
 }

@@ -6,7 +6,7 @@
 //! JSON lines `{source_file, title, framing, claims}` with the report's field names.
 
 use crate::cmd::analyze::parse_day;
-use crate::run::analyze_inputs;
+use crate::run::{analyze_inputs, exit_code};
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use parley_analyze::framing::summary::summary;
@@ -91,9 +91,5 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "parley: framing of {} article(s); {failures} item(s) failed",
         run_summary.articles
     );
-    Ok(if failures > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failures))
 }

@@ -6,7 +6,7 @@
 //! independent workers (Slurm array tasks, Kubernetes Indexed Job pods, GNU parallel jobs),
 //! which may all write to one PostgreSQL database; see docs/scale-out.md.
 
-use crate::run::analyze_inputs;
+use crate::run::{analyze_inputs, exit_code};
 use anyhow::{bail, Context as _, Result};
 use chrono::NaiveDate;
 use parley_analyze::Pipeline;
@@ -174,11 +174,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         display_db(&args.db),
         counts.articles
     );
-    Ok(if failures > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failures))
 }
 
 /// Keeps the inputs of one shard, by position in the input list.

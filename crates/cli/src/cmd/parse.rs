@@ -3,6 +3,7 @@
 //! per article or CoNLL-U.
 
 use crate::cmd::analyze::parse_day;
+use crate::run::exit_code;
 use anyhow::{anyhow, Context as _, Result};
 use chrono::NaiveDate;
 use parley_ingest::{inputs_from_args, read_input, Format, ReadOptions, SourcedArticle};
@@ -137,9 +138,5 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "parley: parsed {articles} article(s) from {} input(s); {failures} item(s) failed",
         inputs.len()
     );
-    Ok(if failures > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failures))
 }

@@ -5,7 +5,7 @@
 //! article's title, as JSON lines `{source_file, title, quotes}`, or in BBC Citron's layout.
 
 use crate::cmd::analyze::parse_day;
-use crate::run::analyze_inputs;
+use crate::run::{analyze_inputs, exit_code};
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use parley_analyze::quotes::{citron_json, format_quotes};
@@ -122,9 +122,5 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "parley: {quotes_written} quote(s) from {} article(s); {failures} item(s) failed",
         summary.articles
     );
-    Ok(if failures > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failures))
 }
