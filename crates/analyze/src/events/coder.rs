@@ -4,8 +4,8 @@
 use super::codes::CameoTable;
 use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
 use super::roles::{
-    names_actor, noun_target, object_controlled, parties, reduced_passive, same, subject_before,
-    support_verb_before, Party, CLAUSE_BREAKS,
+    names_actor, noun_target, object_controlled, parties, reduced_passive, relative_subject, same,
+    subject_before, support_verb_before, Party, CLAUSE_BREAKS,
 };
 use super::status::{speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
@@ -791,7 +791,8 @@ impl Coder {
                 }
             }
         }
-        let passive = is_passive(ws, first) || reduced_passive(ws, first, in_party);
+        let passive = is_passive(ws, first, &|w| self.dict.forms.contains_key(w))
+            || reduced_passive(ws, first, in_party);
         if let Some((p, used)) = best {
             consumed.extend(used.iter().copied());
             let code = p.code.clone()?;
@@ -960,7 +961,7 @@ impl Coder {
             first: verb,
             last: verb,
             noun: false,
-            passive: is_passive(ws, verb),
+            passive: is_passive(ws, verb, &|w| self.dict.forms.contains_key(w)),
             ..t.clone()
         };
         let (source, _) = verb_roles(ws, ps, &v, t.code[..2] >= *"15");
@@ -1404,10 +1405,13 @@ fn code_is_consult(code: Option<&str>) -> bool {
     code.is_some_and(|c| c.starts_with("04"))
 }
 
-/// "was presented", "were expelled": a form of "be" (perhaps with an adverb) before a participle.
-fn is_passive(ws: &[Word], first: usize) -> bool {
+/// "was presented", "were expelled", "was blown up": a form of "be" (perhaps with an adverb)
+/// before a participle, regular or a listed irregular form (`is_irregular`; its "-s" and "-ing"
+/// forms are not participles).
+fn is_passive(ws: &[Word], first: usize, is_irregular: &dyn Fn(&str) -> bool) -> bool {
     let w = &ws[first].norm;
-    let participle = w.ends_with("ed") || w.ends_with("en") || w.ends_with('t');
+    let irregular = is_irregular(w) && !w.ends_with('s') && !w.ends_with("ing");
+    let participle = w.ends_with("ed") || w.ends_with("en") || w.ends_with('t') || irregular;
     participle
         && (1..=2).any(|k| {
             first >= k
@@ -1473,6 +1477,8 @@ fn verb_roles(
         .find(|p| !preceded_by(ws, p, PLACE) && !after_by(ws, p))
         .or(before.last())
         .map(|p| (*p).clone());
+    // in a relative clause the subject is the noun the clause describes
+    let subject = relative_subject(ws, ps, t.first).unwrap_or(subject);
     let limit = (t.last + 1 + TARGET_WINDOW).min(ws.len());
     let stop = (t.last + 1..limit)
         .find(|&k| CLAUSE_BREAKS.contains(&ws[k].norm.as_str()))

@@ -254,9 +254,231 @@ pub fn reduced_passive(ws: &[Word], first: usize, in_party: &dyn Fn(usize) -> bo
         let prev = ws[first - 1].norm.as_str();
         !ws[first - 1].is_punct() && !PRONOUNS.contains(&prev)
     };
-    let agent = (first + 2..(first + 5).min(ws.len())).any(in_party);
-    participle && after_noun && next.norm == "by" && agent
+    let agent = next.norm == "by" && (first + 2..(first + 5).min(ws.len())).any(in_party);
+    participle && after_noun && (agent || existential(ws, first))
 }
+
+/// "There were ten Russian soldiers killed in Ukraine": a participle after a counted noun phrase
+/// of an existential "there is/are/were" (at most [`EXISTENTIAL_REACH`] words, no punctuation)
+/// tells what happened to it; the noun is the target, whatever place follows. ("There were
+/// reports Russia attacked" counts nothing and stays active.)
+fn existential(ws: &[Word], participle: usize) -> bool {
+    (participle.saturating_sub(EXISTENTIAL_REACH)..participle.saturating_sub(2))
+        .rev()
+        .take_while(|&k| !ws[k + 2..participle].iter().any(Word::is_punct))
+        .any(|k| {
+            let be = matches!(
+                ws[k + 1].norm.as_str(),
+                "is" | "are" | "was" | "were" | "have" | "has" | "had"
+            );
+            // "there have been": the count follows "been"
+            let count_at = if ws[k + 2].norm == "been" {
+                k + 3
+            } else {
+                k + 2
+            };
+            ws[k].norm == "there" && be && count_at < participle && counts(&ws[count_at].norm)
+        })
+}
+
+/// A number or quantifier opening a noun phrase ("10", "ten", "dozens", "at least").
+fn counts(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit()) || QUANTIFIERS.contains(&w)
+}
+
+/// Words that count the noun phrase after them.
+const QUANTIFIERS: &[&str] = &[
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "dozen",
+    "dozens",
+    "scores",
+    "thousands",
+    "many",
+    "several",
+    "some",
+    "more",
+    "at",
+    "about",
+    "nearly",
+    "almost",
+    "over",
+    "no",
+];
+
+/// How far before its participle an existential "there" may stand.
+const EXISTENTIAL_REACH: usize = 7;
+
+/// "the militant group that has seized parts of Iraq", "Hamas, which fired rockets": a verb
+/// whose subject is a relative pronoun (with only auxiliaries and adverbs between) has the noun
+/// the clause describes for its subject, not the sentence's. Some(the party ending right before
+/// the pronoun, perhaps with a comma between), or Some(None) when that noun names no party (or
+/// only a place: "the camps in Syria that …"); None when the verb opens no relative clause.
+pub fn relative_subject(ws: &[Word], ps: &[Party], verb: usize) -> Option<Option<Party>> {
+    let k = (0..verb)
+        .rev()
+        .find(|&k| !SKIPPED_BEFORE_VERB.contains(&ws[k].norm.as_str()))?;
+    if !matches!(ws[k].norm.as_str(), "who" | "which" | "that") {
+        return None;
+    }
+    let before = k.checked_sub(1)?;
+    // "said that removing the sanctions …" opens a clause whose subject is a gerund; "as that
+    // would reward …" has a demonstrative for its subject
+    let gerund = k + 1 == verb && ws[verb].norm.ends_with("ing");
+    if ws[k].norm == "that" && (gerund || !ends_noun_phrase(&ws[before])) {
+        return None;
+    }
+    let noun = if ws[before].norm == "," {
+        before.checked_sub(1)?
+    } else {
+        before
+    };
+    // "said that has …" does not occur: a "that" after a verb of saying opens a clause with its
+    // own subject, which stands between
+    let antecedent = ps
+        .iter()
+        .find(|p| {
+            p.last == noun && !(p.first > 0 && PLACE_PREPS.contains(&ws[p.first - 1].norm.as_str()))
+        })
+        .cloned();
+    Some(antecedent)
+}
+
+/// Whether a word may end the noun phrase a "that" clause describes: not a function word, a
+/// time word ("said on Monday that") or punctuation other than a comma.
+fn ends_noun_phrase(w: &Word) -> bool {
+    w.norm == "," || !(w.is_punct() || NOT_ANTECEDENTS.contains(&w.norm.as_str()))
+}
+
+/// Words before "that" that make it a conjunction or a demonstrative, not a relative pronoun.
+const NOT_ANTECEDENTS: &[&str] = &[
+    "as",
+    "because",
+    "since",
+    "so",
+    "but",
+    "and",
+    "or",
+    "if",
+    "while",
+    "now",
+    "such",
+    "than",
+    "said",
+    "says",
+    "say",
+    "told",
+    "warned",
+    "added",
+    "stated",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "evening",
+    "earlier",
+    "all",
+    "like",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "about",
+    "after",
+    "before",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "know",
+    "knew",
+    "known",
+    "claimed",
+    "reported",
+    "announced",
+    "insisted",
+    "noted",
+    "argued",
+];
+
+/// Words between a relative pronoun and its verb ("that has also seized").
+const SKIPPED_BEFORE_VERB: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "being",
+    "be",
+    "also",
+    "not",
+    "n't",
+    "never",
+    "already",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "later",
+    "then",
+    "still",
+];
+/// Prepositions before a party that make it the place a noun is in, not the noun itself.
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "across",
+    "within",
+    "throughout",
+];
 
 /// Subjects that make a participle after them an active verb ("they attacked by night").
 const PRONOUNS: &[&str] = &[
@@ -455,6 +677,62 @@ mod tests {
         let ev = kb_triples("Russia attacked Ukraine by air and sea.");
         assert!(
             ev.iter().any(|(s, _, t)| s == "RUS" && t == "UKR"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_verb_takes_the_noun_it_describes_as_its_subject() {
+        // the seizer is the group, not the sentence's subject
+        let ev = kb_triples("Turkey shelled the militia that has seized parts of Syria.");
+        assert!(
+            ev.iter()
+                .all(|(s, c, t)| !(s == "TUR" && t == "SYR" && c != "190")),
+            "{ev:?}"
+        );
+        assert!(ev.iter().all(|(_, c, _)| !c.starts_with("17")), "{ev:?}");
+        // a party before the pronoun is the subject
+        let ev = kb_triples("Israel bombed Hamas, which had attacked Egypt.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "PSE" && c.starts_with("19") && t == "EGY"),
+            "{ev:?}"
+        );
+        assert!(
+            ev.iter().all(|(s, _, t)| !(s == "ISR" && t == "EGY")),
+            "{ev:?}"
+        );
+        // a "that" after a verb of saying or a time word opens a clause of its own
+        let ev = kb_triples("Russian officials said yesterday that easing the sanctions on Iran is out of the question.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "RUS" && t == "IRN"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn an_irregular_participle_after_be_is_a_passive() {
+        let ev = kb_triples("The Iraqi convoy was struck by Iranian missiles.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "IRN" && c.starts_with("19") && t == "IRQ"),
+            "{ev:?}"
+        );
+        // no agent: the subject is the target, the place after the verb is no party to it
+        let ev = kb_triples("The Malaysian airliner was blown up over Ukraine.");
+        assert!(ev.iter().all(|(s, _, _)| s != "MYS"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_counted_noun_of_there_were_is_a_passive() {
+        let ev = kb_triples("There were 12 Iraqi soldiers killed in Syria on Monday.");
+        assert!(ev.iter().all(|(s, _, _)| s != "IRQ"), "{ev:?}");
+        assert!(ev.iter().all(|(_, _, t)| t != "SYR"), "{ev:?}");
+        // "there were reports" counts nothing: the verb after it stays active
+        let ev = kb_triples("There were reports Iraqi soldiers attacked Syria on Monday.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "IRQ" && c.starts_with("19") && t == "SYR"),
             "{ev:?}"
         );
     }
