@@ -4,8 +4,8 @@
 use super::codes::CameoTable;
 use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
 use super::roles::{
-    names_actor, noun_target, object_controlled, parties, reduced_passive, relative_subject, same,
-    subject_before, support_verb_before, Party, CLAUSE_BREAKS,
+    means_agent, names_actor, noun_target, object_controlled, parties, reduced_passive,
+    relative_subject, same, subject_before, support_verb_before, Party, CLAUSE_BREAKS,
 };
 use super::status::{speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
@@ -1015,6 +1015,16 @@ impl Coder {
                 .or_else(|| self.carried_subject(input, sentence, ws, t));
             (s, tg, t.reciprocal)
         };
+        // "were killed in Israeli shelling": the act of violence names the agent
+        let source = source.or_else(|| {
+            let violence = |k: usize| {
+                self.noun_at(ws, k)
+                    .is_some_and(|(n, _)| n.code[..2] >= *"17")
+            };
+            (passive && root >= "17")
+                .then(|| means_agent(ws, ps, t.last, &violence))
+                .flatten()
+        });
         // "three soldiers were killed": violence with a known target and no named agent
         let agentless = source.is_none() && passive && root >= "17" && target.is_some();
         let (source, target) = match (source, agentless) {
@@ -1306,7 +1316,10 @@ fn verb_position(
             && subject_party.is_some_and(|j| {
                 // "violations by Algerian security forces": a plural noun, not a verb, ends a
                 // noun phrase after a preposition
-                !(plural_like(&ws[i].norm) && after_preposition(ws, j, in_party))
+                !(plural_like(&ws[i].norm) && after_preposition(ws, j, in_party, SUBJECT_PREPS))
+                    // "killed in Israeli tank shelling": a gerund there is a noun too
+                    && !(ws[i].norm.ends_with("ing")
+                        && after_preposition(ws, j, in_party, GERUND_NOUN_PREPS))
                     && (j + 1..k).all(|x| in_party(x) || !is_verb(x))
                     && !ws[j..=k].iter().any(|x| {
                         x.is_punct()
@@ -1325,7 +1338,12 @@ fn verb_position(
 
 /// Whether the party word at `j` starts after a preposition ("by Algerian forces"), or
 /// after a determiner that follows one ("against the Russian army").
-fn after_preposition(ws: &[Word], j: usize, in_party: &dyn Fn(usize) -> bool) -> bool {
+fn after_preposition(
+    ws: &[Word],
+    j: usize,
+    in_party: &dyn Fn(usize) -> bool,
+    preps: &[&str],
+) -> bool {
     let mut k = j;
     while k > 0 && in_party(k - 1) {
         k -= 1;
@@ -1334,8 +1352,15 @@ fn after_preposition(ws: &[Word], j: usize, in_party: &dyn Fn(usize) -> bool) ->
     if let Some(b) = before.filter(|&b| matches!(ws[b].norm.as_str(), "the" | "a" | "an")) {
         before = b.checked_sub(1);
     }
-    before.is_some_and(|b| SUBJECT_PREPS.contains(&ws[b].norm.as_str()))
+    before.is_some_and(|b| preps.contains(&ws[b].norm.as_str()))
 }
+
+/// Prepositions after which a party and a gerund make a noun phrase ("in Israeli shelling",
+/// "during Russian shelling"), not a subject and its verb.
+const GERUND_NOUN_PREPS: &[&str] = &[
+    "by", "against", "between", "among", "toward", "towards", "in", "during", "from", "under",
+    "amid", "after", "before", "of", "since",
+];
 
 /// Prepositions whose object is not the subject of a verb right after it ("of" is: "a unit of
 /// Bangladeshi troops arrived").
@@ -1463,9 +1488,11 @@ fn verb_roles(
     t: &Trigger,
     material: bool,
 ) -> (Option<Party>, Option<Party>) {
+    // a dateline ("GAZA CITY, Palestinian Territories: Four children were killed") or a
+    // heading before a colon is no subject of the clause after it
     let clause_start = (0..t.first)
         .rev()
-        .find(|&k| ws[k].norm == ";")
+        .find(|&k| matches!(ws[k].norm.as_str(), ";" | ":"))
         .map_or(0, |k| k + 1);
     let before: Vec<&Party> = ps
         .iter()

@@ -480,6 +480,36 @@ const PLACE_PREPS: &[&str] = &[
     "throughout",
 ];
 
+/// "were killed in Israeli tank shelling", "died in a Russian air strike": the agent of a
+/// passive act of violence named as the modifier of an act of violence after "in", "by",
+/// "during" or "from" within a few words of the verb (`is_violence` says whether an event noun
+/// of violence starts at a word). The party must stand right before the noun, with at most one
+/// word between ("tank"), and after the preposition and at most a determiner.
+pub fn means_agent(
+    ws: &[Word],
+    ps: &[Party],
+    verb_last: usize,
+    is_violence: &dyn Fn(usize) -> bool,
+) -> Option<Party> {
+    let end = (verb_last + 1 + MEANS_REACH).min(ws.len());
+    let prep = (verb_last + 1..end)
+        .take_while(|&k| !ws[k].is_punct())
+        .find(|&k| matches!(ws[k].norm.as_str(), "in" | "by" | "during" | "from"))?;
+    let p = ps.iter().find(|p| {
+        p.first > prep
+            && ws[prep + 1..p.first]
+                .iter()
+                .all(|w| matches!(w.norm.as_str(), "a" | "an" | "the"))
+    })?;
+    let noun = (p.last + 1..(p.last + 3).min(ws.len()))
+        .take_while(|&k| !ws[k].is_punct())
+        .find(|&k| is_violence(k))?;
+    (!p.place && noun > p.last).then(|| p.clone())
+}
+
+/// How many words after a passive verb its "in"/"by" phrase of means may start.
+const MEANS_REACH: usize = 3;
+
 /// Subjects that make a participle after them an active verb ("they attacked by night").
 const PRONOUNS: &[&str] = &[
     "they", "he", "she", "it", "we", "i", "you", "who", "which", "that",
@@ -735,6 +765,23 @@ mod tests {
                 .any(|(s, c, t)| s == "IRQ" && c.starts_with("19") && t == "SYR"),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn the_agent_of_a_passive_killing_may_be_named_by_the_act_of_violence() {
+        let ev = kb_triples("Three Palestinians were killed in an Israeli air strike on Monday.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "ISR" && c.starts_with("19") && t == "PSE"),
+            "{ev:?}"
+        );
+        // a dateline before a colon is no party to the killing; the gerund is a noun
+        let ev = kb_triples("GAZA CITY, Palestinian Territories: Four children were killed in Israeli tank shelling.");
+        assert!(ev.iter().all(|(s, _, _)| s != "PSE"), "{ev:?}");
+        assert!(ev.iter().any(|(s, _, _)| s == "ISR"), "{ev:?}");
+        // a place after "in" is no agent
+        let ev = kb_triples("Three Palestinians were killed in Israel on Monday.");
+        assert!(ev.iter().all(|(s, _, _)| s != "ISR"), "{ev:?}");
     }
 
     #[test]
