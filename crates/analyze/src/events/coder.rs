@@ -4,8 +4,9 @@
 use super::codes::CameoTable;
 use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
 use super::roles::{
-    means_agent, names_actor, noun_target, object_controlled, parties, reduced_passive,
-    relative_subject, same, subject_before, support_verb_before, Party, CLAUSE_BREAKS,
+    means_agent, names_actor, noun_target, object_controlled, opens_relative, parties,
+    reduced_passive, relative_subject, same, subject_before, support_verb_before, Party,
+    CLAUSE_BREAKS,
 };
 use super::status::{speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
@@ -1507,8 +1508,9 @@ fn verb_roles(
     // in a relative clause the subject is the noun the clause describes
     let subject = relative_subject(ws, ps, t.first).unwrap_or(subject);
     let limit = (t.last + 1 + TARGET_WINDOW).min(ws.len());
+    // the object is not inside a relative clause about a noun after the verb
     let stop = (t.last + 1..limit)
-        .find(|&k| CLAUSE_BREAKS.contains(&ws[k].norm.as_str()))
+        .find(|&k| CLAUSE_BREAKS.contains(&ws[k].norm.as_str()) || opens_relative(ws, k))
         .unwrap_or(limit);
     let after: Vec<&Party> = ps
         .iter()

@@ -68,13 +68,18 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
         placed.push((a, b, ea, m.span.text.clone(), actor.kind == "place"));
     }
     placed.sort_by_key(|p| (p.0, p.1));
+    let listed = listed_with_conjunction(words, &placed);
     let mut out: Vec<Party> = Vec::new();
-    for (a, b, actor, text, place) in placed {
+    for (n, (a, b, actor, text, place)) in placed.into_iter().enumerate() {
         if let Some(last) = out.last_mut() {
             let gap = &words[(last.last + 1).min(a)..a];
             let overlapping = a <= last.last;
-            let compound =
-                !gap.is_empty() && gap.iter().all(|w| JOINERS.contains(&w.norm.as_str()));
+            // "the US envoy, Richard Holbrooke,": a name with no country after a comma is an
+            // apposition, one party with the mention before it
+            let apposition = gap.iter().any(|w| w.norm == ",")
+                && gap.iter().all(|w| JOINERS.contains(&w.norm.as_str()))
+                && (actor.country.is_none() || last.actors.iter().any(|x| x.country.is_none()));
+            let compound = listed[n] || apposition;
             let same_actor = last.actors.iter().any(|x| same(x, &actor));
             let same_np = same_actor
                 && gap.len() <= 6
@@ -110,6 +115,43 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
             name: text,
             place,
         });
+    }
+    out
+}
+
+/// For each placed mention, whether it joins the one before into a list: only joiners between,
+/// and, when the gap is only a comma, a conjunction later in the same list ("Russia, China and
+/// Iran"); "southwest of Baghdad, the U.S. Central Command said" lists nothing.
+fn listed_with_conjunction(
+    words: &[Word],
+    placed: &[(usize, usize, EventActor, String, bool)],
+) -> Vec<bool> {
+    let gap = |n: usize| -> &[Word] {
+        let prev_end = placed[..n].iter().map(|p| p.1).max().unwrap_or(0);
+        &words[(prev_end + 1).min(placed[n].0)..placed[n].0]
+    };
+    let joined = |n: usize| {
+        n > 0 && {
+            let g = gap(n);
+            !g.is_empty() && g.iter().all(|w| JOINERS.contains(&w.norm.as_str()))
+        }
+    };
+    let conjoined = |n: usize| {
+        gap(n)
+            .iter()
+            .any(|w| matches!(w.norm.as_str(), "and" | "or" | "&" | "/" | "-" | "as"))
+    };
+    let mut out = vec![false; placed.len()];
+    // from the end, so that a comma-only gap can see whether its list goes on to a conjunction
+    let mut conj_ahead = false;
+    for n in (0..placed.len()).rev() {
+        if !joined(n) {
+            conj_ahead = false;
+            continue;
+        }
+        let conj = conjoined(n);
+        out[n] = conj || conj_ahead;
+        conj_ahead = conj || conj_ahead;
     }
     out
 }
@@ -360,6 +402,25 @@ pub fn relative_subject(ws: &[Word], ps: &[Party], verb: usize) -> Option<Option
         })
         .cloned();
     Some(antecedent)
+}
+
+/// Whether word `k` opens a relative clause about the noun before it ("the group that has
+/// seized parts of Iraq", "a militia which attacked Syria"): the parties in it are that clause's,
+/// not objects of a verb before the noun. "that" counts only after a noun-phrase end and before
+/// an auxiliary or a participle ("warned that Russia would" opens a clause of its own).
+pub fn opens_relative(ws: &[Word], k: usize) -> bool {
+    let Some(w) = ws.get(k) else { return false };
+    match w.norm.as_str() {
+        "which" | "who" | "whom" | "whose" => k > 0,
+        "that" => {
+            let after_noun = k > 0 && !ws[k - 1].cap && ends_noun_phrase(&ws[k - 1]);
+            let verb_next = ws.get(k + 1).is_some_and(|n| {
+                SKIPPED_BEFORE_VERB.contains(&n.norm.as_str()) || (!n.cap && n.norm.ends_with("ed"))
+            });
+            after_noun && ws[k - 1].norm != "," && verb_next
+        }
+        _ => false,
+    }
 }
 
 /// Whether a word may end the noun phrase a "that" clause describes: not a function word, a
@@ -732,6 +793,16 @@ mod tests {
             ev.iter().all(|(s, _, t)| !(s == "ISR" && t == "EGY")),
             "{ev:?}"
         );
+        // nor is a party inside a relative clause about the object the verb's target
+        let ev = kb_triples("Turkey condemned the militia that has attacked Syria.");
+        assert!(ev.iter().all(|(_, _, t)| t != "SYR"), "{ev:?}");
+        let ev = kb_triples("Turkey condemned the militia which attacked Syria.");
+        assert!(ev.iter().all(|(_, _, t)| t != "SYR"), "{ev:?}");
+        let ev = kb_triples("Turkey condemned Syria, which had attacked the militia.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "TUR" && t == "SYR"),
+            "{ev:?}"
+        );
         // a "that" after a verb of saying or a time word opens a clause of its own
         let ev = kb_triples("Russian officials said yesterday that easing the sanctions on Iran is out of the question.");
         assert!(
@@ -782,6 +853,43 @@ mod tests {
         // a place after "in" is no agent
         let ev = kb_triples("Three Palestinians were killed in Israel on Monday.");
         assert!(ev.iter().all(|(s, _, _)| s != "ISR"), "{ev:?}");
+    }
+
+    #[test]
+    fn names_joined_by_a_comma_are_one_party_only_in_a_list_with_a_conjunction() {
+        let ev = kb_triples("Russia, China and Iran condemned Israel.");
+        for c in ["RUS", "CHN", "IRN"] {
+            assert!(ev.iter().any(|(s, _, t)| s == c && t == "ISR"), "{ev:?}");
+        }
+        // a place and the speaker after it are two parties: the speaker is not in Iraq
+        let ev = kb_triples("After a meeting in Baghdad, the Turkish army condemned Syria.");
+        assert!(ev.iter().all(|(s, _, _)| s != "IRQ"), "{ev:?}");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "TUR" && t == "SYR"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_countryless_name_after_a_comma_is_an_apposition_of_the_party_before() {
+        let body = "The envoy of the US, Ada Brightwater, accused Russia.";
+        let all = Span::new(0, body.len());
+        let ms = vec![
+            mention(body, "US", "USA", Some("USA"), "kb"),
+            mention(body, "Ada Brightwater", "local:ada", None, "pattern"),
+            mention(body, "Russia", "RUS", Some("RUS"), "kb"),
+        ];
+        let ps = parties(&words(body, all), all, &ms);
+        assert_eq!(ps.len(), 2, "{ps:?}");
+        // two countries with only a comma between are two parties
+        let body = "A strike south of Baghdad, US officials said, hit Russia.";
+        let ms = vec![
+            mention(body, "Baghdad", "IRQ", Some("IRQ"), "kb"),
+            mention(body, "US", "USA", Some("USA"), "kb"),
+            mention(body, "Russia", "RUS", Some("RUS"), "kb"),
+        ];
+        let all = Span::new(0, body.len());
+        assert_eq!(parties(&words(body, all), all, &ms).len(), 3);
     }
 
     #[test]
