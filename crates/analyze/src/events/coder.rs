@@ -234,8 +234,10 @@ impl Coder {
         }
         let (triggers, _) = self.sentence_triggers(&ws, &ps, input.parse);
         let mut events = Vec::new();
-        for t in &triggers {
-            events.extend(self.events_for(input, sentence, &ws, &ps, t));
+        for (k, t) in triggers.iter().enumerate() {
+            // the verb before, whose subject a coordinated verb shares
+            let before = triggers[..k].iter().rev().find(|p| !p.noun && !p.demand);
+            events.extend(self.events_for(input, sentence, &ws, &ps, t, before));
         }
         // a visit is also hosted: the target's side of the same event
         let sides: Vec<Event> = events.iter().filter_map(|e| self.counterpart(e)).collect();
@@ -981,6 +983,7 @@ impl Coder {
         ws: &[Word],
         ps: &[Party],
         t: &Trigger,
+        verb_before: Option<&Trigger>,
     ) -> Vec<Event> {
         let root = &t.code[..2];
         // a claim of responsibility is about an act of violence: its target may be the
@@ -1003,6 +1006,11 @@ impl Coder {
             }
         } else {
             let (s, tg) = verb_roles(ws, ps, t, material_conflict);
+            // "Putin met Xi in Beijing and then flew to Pyongyang": the first verb's subject
+            let s = match verb_before.filter(|v| !v.passive && coordinated(ws, ps, t.first)) {
+                Some(v) => verb_roles(ws, ps, v, material_conflict).0.or(s),
+                None => s,
+            };
             let (s, tg) = match parsed {
                 // a passive the patterns missed: their subject is the target
                 Some(r) if r.passive && !t.passive => (r.source, r.target.or(s)),
@@ -1446,6 +1454,17 @@ fn is_passive(ws: &[Word], first: usize, is_irregular: &dyn Fn(&str) -> bool) ->
         })
 }
 
+/// Whether the verb at `i` is coordinated with a verb before it, with no subject of its own:
+/// "and", "but" or "or" right before it, past adverbs and auxiliaries ("and then flew", "but
+/// has not withdrawn").
+fn coordinated(ws: &[Word], ps: &[Party], i: usize) -> bool {
+    let in_party = |k: usize| ps.iter().any(|p| p.first <= k && k <= p.last);
+    (0..i)
+        .rev()
+        .find(|&k| !ADVERBS.contains(&ws[k].norm.as_str()) && !AUX.contains(&ws[k].norm.as_str()))
+        .is_some_and(|k| matches!(ws[k].norm.as_str(), "and" | "but" | "or") && !in_party(k))
+}
+
 /// Whether a party opens a subordinate clause ("plans that Russia has to …").
 fn subordinate(ws: &[Word], p: &Party) -> bool {
     let before = (0..p.first).rev().find(|&k| ws[k].norm != "the");
@@ -1564,9 +1583,11 @@ fn noun_roles(
         .iter()
         .filter(|p| p.last < t.first && t.first - p.last <= 3 && !p.place)
         .find(|p| {
-            ws[p.last + 1..t.first]
-                .iter()
-                .all(|w| !w.is_punct() || w.norm == "-" || w.norm == "/")
+            ws[p.last + 1..t.first].iter().all(|w| {
+                (!w.is_punct() || w.norm == "-" || w.norm == "/")
+                    // "accused Russia of shelling": what the party is accused of, not its act
+                    && !MODIFIER_BREAKS.contains(&w.norm.as_str())
+            })
         })
         .cloned();
     let target = after(NOUN_TARGET).or_else(|| {
@@ -1617,6 +1638,11 @@ fn noun_roles(
         None => None,
     }
 }
+
+/// Prepositions that end a party's reach as the modifier of an event noun after them.
+const MODIFIER_BREAKS: &[&str] = &[
+    "of", "for", "in", "on", "at", "to", "by", "with", "from", "against", "about", "over",
+];
 
 /// The speaker's party for an event word inside a quote ("we will respond").
 fn speaker_party(input: &CodeInput, ws: &[Word], t: &Trigger, ps: &[Party]) -> Option<Party> {

@@ -893,6 +893,43 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
+        let ev = kb_triples("Putin met Xi in Beijing and then flew to Pyongyang.");
+        assert!(
+            ev.iter().all(|(s, _, t)| !(s == "CHN" && t == "PRK")),
+            "{ev:?}"
+        );
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "RUS" && t == "PRK"),
+            "{ev:?}"
+        );
+        // a party of its own before the verb is its subject
+        let ev = kb_triples("Russia attacked Ukraine and NATO condemned Russia.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "IGOWSTNAT" && c.starts_with("11") && t == "RUS"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn what_a_party_is_accused_of_is_not_its_act() {
+        let ev = kb_triples("Ukraine accused Russia of shelling towns in Donetsk.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "UKR" && c.starts_with("11") && t == "RUS"),
+            "{ev:?}"
+        );
+        assert!(ev.iter().all(|(s, _, _)| s != "RUS"), "{ev:?}");
+        // a party right before the event noun is its agent
+        let ev = kb_triples("Ukraine condemned the Russian shelling of Kharkiv.");
+        assert!(
+            ev.iter().any(|(s, c, _)| s == "RUS" && c.starts_with("19")),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
     fn a_countryless_name_only_the_ner_found_is_no_party_nor_are_its_coreferents() {
         let body = "Ada Brightwater spoke. Brightwater accused Russia.";
         let second = Span::new(23, body.len());
