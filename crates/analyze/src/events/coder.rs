@@ -967,7 +967,7 @@ impl Coder {
             passive: is_passive(ws, verb, &|w| self.dict.forms.contains_key(w)),
             ..t.clone()
         };
-        let (source, _) = verb_roles(ws, ps, &v, t.code[..2] >= *"15");
+        let (source, _) = verb_roles(ws, ps, &v, t.code[..2] >= *"15", None);
         let parsed = input
             .parse
             .and_then(|p| super::parsed::verb_roles(p, ws, ps, verb));
@@ -1005,12 +1005,11 @@ impl Coder {
                 None => return Vec::new(),
             }
         } else {
-            let (s, tg) = verb_roles(ws, ps, t, material_conflict);
             // "Putin met Xi in Beijing and then flew to Pyongyang": the first verb's subject
-            let s = match verb_before.filter(|v| !v.passive && coordinated(ws, ps, t.first)) {
-                Some(v) => verb_roles(ws, ps, v, material_conflict).0.or(s),
-                None => s,
-            };
+            let shared = verb_before
+                .filter(|v| !v.passive && coordinated(ws, ps, t.first))
+                .and_then(|v| verb_roles(ws, ps, v, material_conflict, None).0);
+            let (s, tg) = verb_roles(ws, ps, t, material_conflict, shared);
             let (s, tg) = match parsed {
                 // a passive the patterns missed: their subject is the target
                 Some(r) if r.passive && !t.passive => (r.source, r.target.or(s)),
@@ -1507,6 +1506,7 @@ fn verb_roles(
     ps: &[Party],
     t: &Trigger,
     material: bool,
+    shared_subject: Option<Party>,
 ) -> (Option<Party>, Option<Party>) {
     // a dateline ("GAZA CITY, Palestinian Territories: Four children were killed") or a
     // heading before a colon is no subject of the clause after it
@@ -1526,14 +1526,20 @@ fn verb_roles(
         .map(|p| (*p).clone());
     // in a relative clause the subject is the noun the clause describes
     let subject = relative_subject(ws, ps, t.first).unwrap_or(subject);
+    let subject = shared_subject.or(subject);
     let limit = (t.last + 1 + TARGET_WINDOW).min(ws.len());
-    // the object is not inside a relative clause about a noun after the verb
     let stop = (t.last + 1..limit)
-        .find(|&k| CLAUSE_BREAKS.contains(&ws[k].norm.as_str()) || opens_relative(ws, k))
+        .find(|&k| CLAUSE_BREAKS.contains(&ws[k].norm.as_str()))
         .unwrap_or(limit);
+    // the object is not inside a relative clause about a noun after the verb (up to the comma
+    // that closes it: "deported children, most of whom grew up here, to Georgia")
+    let in_relative = |x: usize| {
+        (t.last + 1..x)
+            .any(|k| opens_relative(ws, k) && !ws[k + 1..x].iter().any(|w| w.norm == ","))
+    };
     let after: Vec<&Party> = ps
         .iter()
-        .filter(|p| p.first > t.last && p.first < stop)
+        .filter(|p| p.first > t.last && p.first < stop && !in_relative(p.first))
         .collect();
     if t.passive {
         if let Some(agent) = after.iter().find(|p| after_by(ws, p)) {

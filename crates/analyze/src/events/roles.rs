@@ -74,11 +74,14 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
         if let Some(last) = out.last_mut() {
             let gap = &words[(last.last + 1).min(a)..a];
             let overlapping = a <= last.last;
-            // "the US envoy, Richard Holbrooke,": a name with no country after a comma is an
-            // apposition, one party with the mention before it
+            // "the envoy of the US, Richard Holbrooke,": a name with no country (or the same
+            // country) after a comma is an apposition, one party with the mention before it
             let apposition = gap.iter().any(|w| w.norm == ",")
                 && gap.iter().all(|w| JOINERS.contains(&w.norm.as_str()))
-                && (actor.country.is_none() || last.actors.iter().any(|x| x.country.is_none()));
+                && (actor.country.is_none()
+                    || last.actors.iter().any(|x| x.country.is_none())
+                    // "Idlib, Syria": a place and its country
+                    || last.actors.iter().any(|x| same(x, &actor)));
             let compound = listed[n] || apposition;
             let same_actor = last.actors.iter().any(|x| same(x, &actor));
             let same_np = same_actor
@@ -803,6 +806,14 @@ mod tests {
             ev.iter().any(|(s, _, t)| s == "TUR" && t == "SYR"),
             "{ev:?}"
         );
+        // a relative clause between commas ends at its comma
+        let ev = kb_triples(
+            "Austria deported the children, most of whom grew up in Vienna, to Georgia.",
+        );
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "AUT" && t == "GEO"),
+            "{ev:?}"
+        );
         // a "that" after a verb of saying or a time word opens a clause of its own
         let ev = kb_triples("Russian officials said yesterday that easing the sanctions on Iran is out of the question.");
         assert!(
@@ -901,6 +912,15 @@ mod tests {
         );
         assert!(
             ev.iter().any(|(s, _, t)| s == "RUS" && t == "PRK"),
+            "{ev:?}"
+        );
+        // the shared subject is not the coordinated verb's target, the party after it is
+        let ev = kb_triples(
+            "Venezuela closed the borders with Brazil and Colombia, and severed ties with Colombia.",
+        );
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "VEN" && c.starts_with("16") && t == "COL"),
             "{ev:?}"
         );
         // a party of its own before the verb is its subject
