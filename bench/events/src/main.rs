@@ -446,7 +446,10 @@ fn main() {
         // with --parse, the dependency tree first: index, word, tag, label, head
         if let Some(p) = parse(&text) {
             for (i, t) in p.tokens().iter().enumerate() {
-                println!("  {i:3} {:14} {:5} {:10} -> {}", t.text, t.tag, t.dep, t.head);
+                println!(
+                    "  {i:3} {:14} {:5} {:10} -> {}",
+                    t.text, t.tag, t.dep, t.head
+                );
             }
         }
         for m in ph.mentions_parsed(&text, &sentences(&text), None, parse(&text).as_ref()) {
@@ -470,6 +473,19 @@ fn main() {
                 e.status,
                 e.trigger.map(|t| t.text)
             );
+        }
+        return;
+    }
+    if what == "dump" {
+        // one line per text of a tsv (the text before its last tab): its events, to compare
+        // two versions of the coder on free development text (ConfliBERT's train.tsv)
+        let path = args.get(1).cloned().unwrap_or_default();
+        for (text, _) in read_tsv(&path) {
+            let events: Vec<String> = code_text(&stage, &ph, &text, None)
+                .iter()
+                .map(|e| format!("{}|{}|{}", country(&e.source), e.code, country(&e.target)))
+                .collect();
+            println!("{}\t{}", events.join(" "), text);
         }
         return;
     }

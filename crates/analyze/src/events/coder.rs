@@ -4,8 +4,9 @@
 use super::codes::CameoTable;
 use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
 use super::roles::{
-    names_actor, noun_target, object_controlled, parties, reduced_passive, same, subject_before,
-    support_verb_before, Party, CLAUSE_BREAKS,
+    means_agent, names_actor, noun_target, object_controlled, opens_relative, parties,
+    reduced_passive, relative_subject, same, subject_before, support_verb_before, Party,
+    CLAUSE_BREAKS,
 };
 use super::status::{speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
@@ -233,8 +234,10 @@ impl Coder {
         }
         let (triggers, _) = self.sentence_triggers(&ws, &ps, input.parse);
         let mut events = Vec::new();
-        for t in &triggers {
-            events.extend(self.events_for(input, sentence, &ws, &ps, t));
+        for (k, t) in triggers.iter().enumerate() {
+            // the verb before, whose subject a coordinated verb shares
+            let before = triggers[..k].iter().rev().find(|p| !p.noun && !p.demand);
+            events.extend(self.events_for(input, sentence, &ws, &ps, t, before));
         }
         // a visit is also hosted: the target's side of the same event
         let sides: Vec<Event> = events.iter().filter_map(|e| self.counterpart(e)).collect();
@@ -791,7 +794,8 @@ impl Coder {
                 }
             }
         }
-        let passive = is_passive(ws, first) || reduced_passive(ws, first, in_party);
+        let passive = is_passive(ws, first, &|w| self.dict.forms.contains_key(w))
+            || reduced_passive(ws, first, in_party);
         if let Some((p, used)) = best {
             consumed.extend(used.iter().copied());
             let code = p.code.clone()?;
@@ -960,10 +964,10 @@ impl Coder {
             first: verb,
             last: verb,
             noun: false,
-            passive: is_passive(ws, verb),
+            passive: is_passive(ws, verb, &|w| self.dict.forms.contains_key(w)),
             ..t.clone()
         };
-        let (source, _) = verb_roles(ws, ps, &v, t.code[..2] >= *"15");
+        let (source, _) = verb_roles(ws, ps, &v, t.code[..2] >= *"15", None);
         let parsed = input
             .parse
             .and_then(|p| super::parsed::verb_roles(p, ws, ps, verb));
@@ -979,6 +983,7 @@ impl Coder {
         ws: &[Word],
         ps: &[Party],
         t: &Trigger,
+        verb_before: Option<&Trigger>,
     ) -> Vec<Event> {
         let root = &t.code[..2];
         // a claim of responsibility is about an act of violence: its target may be the
@@ -1000,7 +1005,11 @@ impl Coder {
                 None => return Vec::new(),
             }
         } else {
-            let (s, tg) = verb_roles(ws, ps, t, material_conflict);
+            // "Putin met Xi in Beijing and then flew to Pyongyang": the first verb's subject
+            let shared = verb_before
+                .filter(|v| !v.passive && coordinated(ws, ps, t.first))
+                .and_then(|v| verb_roles(ws, ps, v, material_conflict, None).0);
+            let (s, tg) = verb_roles(ws, ps, t, material_conflict, shared);
             let (s, tg) = match parsed {
                 // a passive the patterns missed: their subject is the target
                 Some(r) if r.passive && !t.passive => (r.source, r.target.or(s)),
@@ -1014,6 +1023,16 @@ impl Coder {
                 .or_else(|| self.carried_subject(input, sentence, ws, t));
             (s, tg, t.reciprocal)
         };
+        // "were killed in Israeli shelling": the act of violence names the agent
+        let source = source.or_else(|| {
+            let violence = |k: usize| {
+                self.noun_at(ws, k)
+                    .is_some_and(|(n, _)| n.code[..2] >= *"17")
+            };
+            (passive && root >= "17")
+                .then(|| means_agent(ws, ps, t.last, &violence))
+                .flatten()
+        });
         // "three soldiers were killed": violence with a known target and no named agent
         let agentless = source.is_none() && passive && root >= "17" && target.is_some();
         let (source, target) = match (source, agentless) {
@@ -1305,7 +1324,10 @@ fn verb_position(
             && subject_party.is_some_and(|j| {
                 // "violations by Algerian security forces": a plural noun, not a verb, ends a
                 // noun phrase after a preposition
-                !(plural_like(&ws[i].norm) && after_preposition(ws, j, in_party))
+                !(plural_like(&ws[i].norm) && after_preposition(ws, j, in_party, SUBJECT_PREPS))
+                    // "killed in Israeli tank shelling": a gerund there is a noun too
+                    && !(ws[i].norm.ends_with("ing")
+                        && after_preposition(ws, j, in_party, GERUND_NOUN_PREPS))
                     && (j + 1..k).all(|x| in_party(x) || !is_verb(x))
                     && !ws[j..=k].iter().any(|x| {
                         x.is_punct()
@@ -1324,7 +1346,12 @@ fn verb_position(
 
 /// Whether the party word at `j` starts after a preposition ("by Algerian forces"), or
 /// after a determiner that follows one ("against the Russian army").
-fn after_preposition(ws: &[Word], j: usize, in_party: &dyn Fn(usize) -> bool) -> bool {
+fn after_preposition(
+    ws: &[Word],
+    j: usize,
+    in_party: &dyn Fn(usize) -> bool,
+    preps: &[&str],
+) -> bool {
     let mut k = j;
     while k > 0 && in_party(k - 1) {
         k -= 1;
@@ -1333,8 +1360,15 @@ fn after_preposition(ws: &[Word], j: usize, in_party: &dyn Fn(usize) -> bool) ->
     if let Some(b) = before.filter(|&b| matches!(ws[b].norm.as_str(), "the" | "a" | "an")) {
         before = b.checked_sub(1);
     }
-    before.is_some_and(|b| SUBJECT_PREPS.contains(&ws[b].norm.as_str()))
+    before.is_some_and(|b| preps.contains(&ws[b].norm.as_str()))
 }
+
+/// Prepositions after which a party and a gerund make a noun phrase ("in Israeli shelling",
+/// "during Russian shelling"), not a subject and its verb.
+const GERUND_NOUN_PREPS: &[&str] = &[
+    "by", "against", "between", "among", "toward", "towards", "in", "during", "from", "under",
+    "amid", "after", "before", "of", "since",
+];
 
 /// Prepositions whose object is not the subject of a verb right after it ("of" is: "a unit of
 /// Bangladeshi troops arrived").
@@ -1404,16 +1438,30 @@ fn code_is_consult(code: Option<&str>) -> bool {
     code.is_some_and(|c| c.starts_with("04"))
 }
 
-/// "was presented", "were expelled": a form of "be" (perhaps with an adverb) before a participle.
-fn is_passive(ws: &[Word], first: usize) -> bool {
+/// "was presented", "were expelled", "was blown up": a form of "be" (perhaps with an adverb)
+/// before a participle, regular or a listed irregular form (`is_irregular`; its "-s" and "-ing"
+/// forms are not participles).
+fn is_passive(ws: &[Word], first: usize, is_irregular: &dyn Fn(&str) -> bool) -> bool {
     let w = &ws[first].norm;
-    let participle = w.ends_with("ed") || w.ends_with("en") || w.ends_with('t');
+    let irregular = is_irregular(w) && !w.ends_with('s') && !w.ends_with("ing");
+    let participle = w.ends_with("ed") || w.ends_with("en") || w.ends_with('t') || irregular;
     participle
         && (1..=2).any(|k| {
             first >= k
                 && BE.contains(&ws[first - k].norm.as_str())
                 && (k == 1 || ws[first - 1].norm.ends_with("ly") || ws[first - 1].norm == "also")
         })
+}
+
+/// Whether the verb at `i` is coordinated with a verb before it, with no subject of its own:
+/// "and", "but" or "or" right before it, past adverbs and auxiliaries ("and then flew", "but
+/// has not withdrawn").
+fn coordinated(ws: &[Word], ps: &[Party], i: usize) -> bool {
+    let in_party = |k: usize| ps.iter().any(|p| p.first <= k && k <= p.last);
+    (0..i)
+        .rev()
+        .find(|&k| !ADVERBS.contains(&ws[k].norm.as_str()) && !AUX.contains(&ws[k].norm.as_str()))
+        .is_some_and(|k| matches!(ws[k].norm.as_str(), "and" | "but" | "or") && !in_party(k))
 }
 
 /// Whether a party opens a subordinate clause ("plans that Russia has to …").
@@ -1458,10 +1506,13 @@ fn verb_roles(
     ps: &[Party],
     t: &Trigger,
     material: bool,
+    shared_subject: Option<Party>,
 ) -> (Option<Party>, Option<Party>) {
+    // a dateline ("GAZA CITY, Palestinian Territories: Four children were killed") or a
+    // heading before a colon is no subject of the clause after it
     let clause_start = (0..t.first)
         .rev()
-        .find(|&k| ws[k].norm == ";")
+        .find(|&k| matches!(ws[k].norm.as_str(), ";" | ":"))
         .map_or(0, |k| k + 1);
     let before: Vec<&Party> = ps
         .iter()
@@ -1473,13 +1524,22 @@ fn verb_roles(
         .find(|p| !preceded_by(ws, p, PLACE) && !after_by(ws, p))
         .or(before.last())
         .map(|p| (*p).clone());
+    // in a relative clause the subject is the noun the clause describes
+    let subject = relative_subject(ws, ps, t.first).unwrap_or(subject);
+    let subject = shared_subject.or(subject);
     let limit = (t.last + 1 + TARGET_WINDOW).min(ws.len());
     let stop = (t.last + 1..limit)
         .find(|&k| CLAUSE_BREAKS.contains(&ws[k].norm.as_str()))
         .unwrap_or(limit);
+    // the object is not inside a relative clause about a noun after the verb (up to the comma
+    // that closes it: "deported children, most of whom grew up here, to Georgia")
+    let in_relative = |x: usize| {
+        (t.last + 1..x)
+            .any(|k| opens_relative(ws, k) && !ws[k + 1..x].iter().any(|w| w.norm == ","))
+    };
     let after: Vec<&Party> = ps
         .iter()
-        .filter(|p| p.first > t.last && p.first < stop)
+        .filter(|p| p.first > t.last && p.first < stop && !in_relative(p.first))
         .collect();
     if t.passive {
         if let Some(agent) = after.iter().find(|p| after_by(ws, p)) {
@@ -1529,9 +1589,11 @@ fn noun_roles(
         .iter()
         .filter(|p| p.last < t.first && t.first - p.last <= 3 && !p.place)
         .find(|p| {
-            ws[p.last + 1..t.first]
-                .iter()
-                .all(|w| !w.is_punct() || w.norm == "-" || w.norm == "/")
+            ws[p.last + 1..t.first].iter().all(|w| {
+                (!w.is_punct() || w.norm == "-" || w.norm == "/")
+                    // "accused Russia of shelling": what the party is accused of, not its act
+                    && !MODIFIER_BREAKS.contains(&w.norm.as_str())
+            })
         })
         .cloned();
     let target = after(NOUN_TARGET).or_else(|| {
@@ -1582,6 +1644,11 @@ fn noun_roles(
         None => None,
     }
 }
+
+/// Prepositions that end a party's reach as the modifier of an event noun after them.
+const MODIFIER_BREAKS: &[&str] = &[
+    "of", "for", "in", "on", "at", "to", "by", "with", "from", "against", "about", "over",
+];
 
 /// The speaker's party for an event word inside a quote ("we will respond").
 fn speaker_party(input: &CodeInput, ws: &[Word], t: &Trigger, ps: &[Party]) -> Option<Party> {

@@ -68,13 +68,21 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
         placed.push((a, b, ea, m.span.text.clone(), actor.kind == "place"));
     }
     placed.sort_by_key(|p| (p.0, p.1));
+    let listed = listed_with_conjunction(words, &placed);
     let mut out: Vec<Party> = Vec::new();
-    for (a, b, actor, text, place) in placed {
+    for (n, (a, b, actor, text, place)) in placed.into_iter().enumerate() {
         if let Some(last) = out.last_mut() {
             let gap = &words[(last.last + 1).min(a)..a];
             let overlapping = a <= last.last;
-            let compound =
-                !gap.is_empty() && gap.iter().all(|w| JOINERS.contains(&w.norm.as_str()));
+            // "the envoy of the US, Richard Holbrooke,": a name with no country (or the same
+            // country) after a comma is an apposition, one party with the mention before it
+            let apposition = gap.iter().any(|w| w.norm == ",")
+                && gap.iter().all(|w| JOINERS.contains(&w.norm.as_str()))
+                && (actor.country.is_none()
+                    || last.actors.iter().any(|x| x.country.is_none())
+                    // "Idlib, Syria": a place and its country
+                    || last.actors.iter().any(|x| same(x, &actor)));
+            let compound = listed[n] || apposition;
             let same_actor = last.actors.iter().any(|x| same(x, &actor));
             let same_np = same_actor
                 && gap.len() <= 6
@@ -110,6 +118,43 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
             name: text,
             place,
         });
+    }
+    out
+}
+
+/// For each placed mention, whether it joins the one before into a list: only joiners between,
+/// and, when the gap is only a comma, a conjunction later in the same list ("Russia, China and
+/// Iran"); "southwest of Baghdad, the U.S. Central Command said" lists nothing.
+fn listed_with_conjunction(
+    words: &[Word],
+    placed: &[(usize, usize, EventActor, String, bool)],
+) -> Vec<bool> {
+    let gap = |n: usize| -> &[Word] {
+        let prev_end = placed[..n].iter().map(|p| p.1).max().unwrap_or(0);
+        &words[(prev_end + 1).min(placed[n].0)..placed[n].0]
+    };
+    let joined = |n: usize| {
+        n > 0 && {
+            let g = gap(n);
+            !g.is_empty() && g.iter().all(|w| JOINERS.contains(&w.norm.as_str()))
+        }
+    };
+    let conjoined = |n: usize| {
+        gap(n)
+            .iter()
+            .any(|w| matches!(w.norm.as_str(), "and" | "or" | "&" | "/" | "-" | "as"))
+    };
+    let mut out = vec![false; placed.len()];
+    // from the end, so that a comma-only gap can see whether its list goes on to a conjunction
+    let mut conj_ahead = false;
+    for n in (0..placed.len()).rev() {
+        if !joined(n) {
+            conj_ahead = false;
+            continue;
+        }
+        let conj = conjoined(n);
+        out[n] = conj || conj_ahead;
+        conj_ahead = conj || conj_ahead;
     }
     out
 }
@@ -254,9 +299,280 @@ pub fn reduced_passive(ws: &[Word], first: usize, in_party: &dyn Fn(usize) -> bo
         let prev = ws[first - 1].norm.as_str();
         !ws[first - 1].is_punct() && !PRONOUNS.contains(&prev)
     };
-    let agent = (first + 2..(first + 5).min(ws.len())).any(in_party);
-    participle && after_noun && next.norm == "by" && agent
+    let agent = next.norm == "by" && (first + 2..(first + 5).min(ws.len())).any(in_party);
+    participle && after_noun && (agent || existential(ws, first))
 }
+
+/// "There were ten Russian soldiers killed in Ukraine": a participle after a counted noun phrase
+/// of an existential "there is/are/were" (at most [`EXISTENTIAL_REACH`] words, no punctuation)
+/// tells what happened to it; the noun is the target, whatever place follows. ("There were
+/// reports Russia attacked" counts nothing and stays active.)
+fn existential(ws: &[Word], participle: usize) -> bool {
+    (participle.saturating_sub(EXISTENTIAL_REACH)..participle.saturating_sub(2))
+        .rev()
+        .take_while(|&k| !ws[k + 2..participle].iter().any(Word::is_punct))
+        .any(|k| {
+            let be = matches!(
+                ws[k + 1].norm.as_str(),
+                "is" | "are" | "was" | "were" | "have" | "has" | "had"
+            );
+            // "there have been": the count follows "been"
+            let count_at = if ws[k + 2].norm == "been" {
+                k + 3
+            } else {
+                k + 2
+            };
+            ws[k].norm == "there" && be && count_at < participle && counts(&ws[count_at].norm)
+        })
+}
+
+/// A number or quantifier opening a noun phrase ("10", "ten", "dozens", "at least").
+fn counts(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_digit()) || QUANTIFIERS.contains(&w)
+}
+
+/// Words that count the noun phrase after them.
+const QUANTIFIERS: &[&str] = &[
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "dozen",
+    "dozens",
+    "scores",
+    "thousands",
+    "many",
+    "several",
+    "some",
+    "more",
+    "at",
+    "about",
+    "nearly",
+    "almost",
+    "over",
+    "no",
+];
+
+/// How far before its participle an existential "there" may stand.
+const EXISTENTIAL_REACH: usize = 7;
+
+/// "the militant group that has seized parts of Iraq", "Hamas, which fired rockets": a verb
+/// whose subject is a relative pronoun (with only auxiliaries and adverbs between) has the noun
+/// the clause describes for its subject, not the sentence's. Some(the party ending right before
+/// the pronoun, perhaps with a comma between), or Some(None) when that noun names no party (or
+/// only a place: "the camps in Syria that …"); None when the verb opens no relative clause.
+pub fn relative_subject(ws: &[Word], ps: &[Party], verb: usize) -> Option<Option<Party>> {
+    let k = (0..verb)
+        .rev()
+        .find(|&k| !SKIPPED_BEFORE_VERB.contains(&ws[k].norm.as_str()))?;
+    if !matches!(ws[k].norm.as_str(), "who" | "which" | "that") {
+        return None;
+    }
+    let before = k.checked_sub(1)?;
+    // "said that removing the sanctions …" opens a clause whose subject is a gerund; "as that
+    // would reward …" has a demonstrative for its subject
+    let gerund = k + 1 == verb && ws[verb].norm.ends_with("ing");
+    if ws[k].norm == "that" && (gerund || !ends_noun_phrase(&ws[before])) {
+        return None;
+    }
+    let noun = if ws[before].norm == "," {
+        before.checked_sub(1)?
+    } else {
+        before
+    };
+    // "said that has …" does not occur: a "that" after a verb of saying opens a clause with its
+    // own subject, which stands between
+    let antecedent = ps
+        .iter()
+        .find(|p| {
+            p.last == noun && !(p.first > 0 && PLACE_PREPS.contains(&ws[p.first - 1].norm.as_str()))
+        })
+        .cloned();
+    Some(antecedent)
+}
+
+/// Whether word `k` opens a relative clause about the noun before it ("the group that has
+/// seized parts of Iraq", "a militia which attacked Syria"): the parties in it are that clause's,
+/// not objects of a verb before the noun. "that" counts only after a noun-phrase end and before
+/// an auxiliary or a participle ("warned that Russia would" opens a clause of its own).
+pub fn opens_relative(ws: &[Word], k: usize) -> bool {
+    let Some(w) = ws.get(k) else { return false };
+    match w.norm.as_str() {
+        "which" | "who" | "whom" | "whose" => k > 0,
+        "that" => {
+            let after_noun = k > 0 && !ws[k - 1].cap && ends_noun_phrase(&ws[k - 1]);
+            let verb_next = ws.get(k + 1).is_some_and(|n| {
+                SKIPPED_BEFORE_VERB.contains(&n.norm.as_str()) || (!n.cap && n.norm.ends_with("ed"))
+            });
+            after_noun && ws[k - 1].norm != "," && verb_next
+        }
+        _ => false,
+    }
+}
+
+/// Whether a word may end the noun phrase a "that" clause describes: not a function word, a
+/// time word ("said on Monday that") or punctuation other than a comma.
+fn ends_noun_phrase(w: &Word) -> bool {
+    w.norm == "," || !(w.is_punct() || NOT_ANTECEDENTS.contains(&w.norm.as_str()))
+}
+
+/// Words before "that" that make it a conjunction or a demonstrative, not a relative pronoun.
+const NOT_ANTECEDENTS: &[&str] = &[
+    "as",
+    "because",
+    "since",
+    "so",
+    "but",
+    "and",
+    "or",
+    "if",
+    "while",
+    "now",
+    "such",
+    "than",
+    "said",
+    "says",
+    "say",
+    "told",
+    "warned",
+    "added",
+    "stated",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "evening",
+    "earlier",
+    "all",
+    "like",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "about",
+    "after",
+    "before",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "know",
+    "knew",
+    "known",
+    "claimed",
+    "reported",
+    "announced",
+    "insisted",
+    "noted",
+    "argued",
+];
+
+/// Words between a relative pronoun and its verb ("that has also seized").
+const SKIPPED_BEFORE_VERB: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "being",
+    "be",
+    "also",
+    "not",
+    "n't",
+    "never",
+    "already",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "later",
+    "then",
+    "still",
+];
+/// Prepositions before a party that make it the place a noun is in, not the noun itself.
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "across",
+    "within",
+    "throughout",
+];
+
+/// "were killed in Israeli tank shelling", "died in a Russian air strike": the agent of a
+/// passive act of violence named as the modifier of an act of violence after "in", "by",
+/// "during" or "from" within a few words of the verb (`is_violence` says whether an event noun
+/// of violence starts at a word). The party must stand right before the noun, with at most one
+/// word between ("tank"), and after the preposition and at most a determiner.
+pub fn means_agent(
+    ws: &[Word],
+    ps: &[Party],
+    verb_last: usize,
+    is_violence: &dyn Fn(usize) -> bool,
+) -> Option<Party> {
+    let end = (verb_last + 1 + MEANS_REACH).min(ws.len());
+    let prep = (verb_last + 1..end)
+        .take_while(|&k| !ws[k].is_punct())
+        .find(|&k| matches!(ws[k].norm.as_str(), "in" | "by" | "during" | "from"))?;
+    let p = ps.iter().find(|p| {
+        p.first > prep
+            && ws[prep + 1..p.first]
+                .iter()
+                .all(|w| matches!(w.norm.as_str(), "a" | "an" | "the"))
+    })?;
+    let noun = (p.last + 1..(p.last + 3).min(ws.len()))
+        .take_while(|&k| !ws[k].is_punct())
+        .find(|&k| is_violence(k))?;
+    (!p.place && noun > p.last).then(|| p.clone())
+}
+
+/// How many words after a passive verb its "in"/"by" phrase of means may start.
+const MEANS_REACH: usize = 3;
 
 /// Subjects that make a participle after them an active verb ("they attacked by night").
 const PRONOUNS: &[&str] = &[
@@ -455,6 +771,180 @@ mod tests {
         let ev = kb_triples("Russia attacked Ukraine by air and sea.");
         assert!(
             ev.iter().any(|(s, _, t)| s == "RUS" && t == "UKR"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_verb_takes_the_noun_it_describes_as_its_subject() {
+        // the seizer is the group, not the sentence's subject
+        let ev = kb_triples("Turkey shelled the militia that has seized parts of Syria.");
+        assert!(
+            ev.iter()
+                .all(|(s, c, t)| !(s == "TUR" && t == "SYR" && c != "190")),
+            "{ev:?}"
+        );
+        assert!(ev.iter().all(|(_, c, _)| !c.starts_with("17")), "{ev:?}");
+        // a party before the pronoun is the subject
+        let ev = kb_triples("Israel bombed Hamas, which had attacked Egypt.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "PSE" && c.starts_with("19") && t == "EGY"),
+            "{ev:?}"
+        );
+        assert!(
+            ev.iter().all(|(s, _, t)| !(s == "ISR" && t == "EGY")),
+            "{ev:?}"
+        );
+        // nor is a party inside a relative clause about the object the verb's target
+        let ev = kb_triples("Turkey condemned the militia that has attacked Syria.");
+        assert!(ev.iter().all(|(_, _, t)| t != "SYR"), "{ev:?}");
+        let ev = kb_triples("Turkey condemned the militia which attacked Syria.");
+        assert!(ev.iter().all(|(_, _, t)| t != "SYR"), "{ev:?}");
+        let ev = kb_triples("Turkey condemned Syria, which had attacked the militia.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "TUR" && t == "SYR"),
+            "{ev:?}"
+        );
+        // a relative clause between commas ends at its comma
+        let ev = kb_triples(
+            "Austria deported the children, most of whom grew up in Vienna, to Georgia.",
+        );
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "AUT" && t == "GEO"),
+            "{ev:?}"
+        );
+        // a "that" after a verb of saying or a time word opens a clause of its own
+        let ev = kb_triples("Russian officials said yesterday that easing the sanctions on Iran is out of the question.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "RUS" && t == "IRN"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn an_irregular_participle_after_be_is_a_passive() {
+        let ev = kb_triples("The Iraqi convoy was struck by Iranian missiles.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "IRN" && c.starts_with("19") && t == "IRQ"),
+            "{ev:?}"
+        );
+        // no agent: the subject is the target, the place after the verb is no party to it
+        let ev = kb_triples("The Malaysian airliner was blown up over Ukraine.");
+        assert!(ev.iter().all(|(s, _, _)| s != "MYS"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_counted_noun_of_there_were_is_a_passive() {
+        let ev = kb_triples("There were 12 Iraqi soldiers killed in Syria on Monday.");
+        assert!(ev.iter().all(|(s, _, _)| s != "IRQ"), "{ev:?}");
+        assert!(ev.iter().all(|(_, _, t)| t != "SYR"), "{ev:?}");
+        // "there were reports" counts nothing: the verb after it stays active
+        let ev = kb_triples("There were reports Iraqi soldiers attacked Syria on Monday.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "IRQ" && c.starts_with("19") && t == "SYR"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn the_agent_of_a_passive_killing_may_be_named_by_the_act_of_violence() {
+        let ev = kb_triples("Three Palestinians were killed in an Israeli air strike on Monday.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "ISR" && c.starts_with("19") && t == "PSE"),
+            "{ev:?}"
+        );
+        // a dateline before a colon is no party to the killing; the gerund is a noun
+        let ev = kb_triples("GAZA CITY, Palestinian Territories: Four children were killed in Israeli tank shelling.");
+        assert!(ev.iter().all(|(s, _, _)| s != "PSE"), "{ev:?}");
+        assert!(ev.iter().any(|(s, _, _)| s == "ISR"), "{ev:?}");
+        // a place after "in" is no agent
+        let ev = kb_triples("Three Palestinians were killed in Israel on Monday.");
+        assert!(ev.iter().all(|(s, _, _)| s != "ISR"), "{ev:?}");
+    }
+
+    #[test]
+    fn names_joined_by_a_comma_are_one_party_only_in_a_list_with_a_conjunction() {
+        let ev = kb_triples("Russia, China and Iran condemned Israel.");
+        for c in ["RUS", "CHN", "IRN"] {
+            assert!(ev.iter().any(|(s, _, t)| s == c && t == "ISR"), "{ev:?}");
+        }
+        // a place and the speaker after it are two parties: the speaker is not in Iraq
+        let ev = kb_triples("After a meeting in Baghdad, the Turkish army condemned Syria.");
+        assert!(ev.iter().all(|(s, _, _)| s != "IRQ"), "{ev:?}");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "TUR" && t == "SYR"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_countryless_name_after_a_comma_is_an_apposition_of_the_party_before() {
+        let body = "The envoy of the US, Ada Brightwater, accused Russia.";
+        let all = Span::new(0, body.len());
+        let ms = vec![
+            mention(body, "US", "USA", Some("USA"), "kb"),
+            mention(body, "Ada Brightwater", "local:ada", None, "pattern"),
+            mention(body, "Russia", "RUS", Some("RUS"), "kb"),
+        ];
+        let ps = parties(&words(body, all), all, &ms);
+        assert_eq!(ps.len(), 2, "{ps:?}");
+        // two countries with only a comma between are two parties
+        let body = "A strike south of Baghdad, US officials said, hit Russia.";
+        let ms = vec![
+            mention(body, "Baghdad", "IRQ", Some("IRQ"), "kb"),
+            mention(body, "US", "USA", Some("USA"), "kb"),
+            mention(body, "Russia", "RUS", Some("RUS"), "kb"),
+        ];
+        let all = Span::new(0, body.len());
+        assert_eq!(parties(&words(body, all), all, &ms).len(), 3);
+    }
+
+    #[test]
+    fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
+        let ev = kb_triples("Putin met Xi in Beijing and then flew to Pyongyang.");
+        assert!(
+            ev.iter().all(|(s, _, t)| !(s == "CHN" && t == "PRK")),
+            "{ev:?}"
+        );
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "RUS" && t == "PRK"),
+            "{ev:?}"
+        );
+        // the shared subject is not the coordinated verb's target, the party after it is
+        let ev = kb_triples(
+            "Venezuela closed the borders with Brazil and Colombia, and severed ties with Colombia.",
+        );
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "VEN" && c.starts_with("16") && t == "COL"),
+            "{ev:?}"
+        );
+        // a party of its own before the verb is its subject
+        let ev = kb_triples("Russia attacked Ukraine and NATO condemned Russia.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "IGOWSTNAT" && c.starts_with("11") && t == "RUS"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn what_a_party_is_accused_of_is_not_its_act() {
+        let ev = kb_triples("Ukraine accused Russia of shelling towns in Donetsk.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "UKR" && c.starts_with("11") && t == "RUS"),
+            "{ev:?}"
+        );
+        assert!(ev.iter().all(|(s, _, _)| s != "RUS"), "{ev:?}");
+        // a party right before the event noun is its agent
+        let ev = kb_triples("Ukraine condemned the Russian shelling of Kharkiv.");
+        assert!(
+            ev.iter().any(|(s, c, _)| s == "RUS" && c.starts_with("19")),
             "{ev:?}"
         );
     }
