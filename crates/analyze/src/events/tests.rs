@@ -879,3 +879,18 @@ fn a_visit_is_also_hosted_by_the_visited() {
         "{t:?}"
     );
 }
+
+// events-vocab: vocabulary of our own sentences for each word family added
+
+#[test]
+fn an_overriding_block_keeps_cameo_patterns_for_its_verbs() {
+    // parley_engage (default: no event) keeps CAMEO.2.0's "engage in firefight" 193
+    let t = triples("Russia engaged Ukraine in a firefight near the border.");
+    assert!(
+        t.contains(&("RUS".into(), "193".into(), "UKR".into())),
+        "{t:?}"
+    );
+    // parley_reject keeps "rule out military intervention" 1212 (reject military cooperation)
+    let t = triples("Turkey ruled out a military intervention in Syria.");
+    assert!(t.iter().any(|(_, c, _)| c == "1212"), "{t:?}");
+}
