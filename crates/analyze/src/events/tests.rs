@@ -1025,3 +1025,23 @@ fn complaints_and_lawsuits_after_their_support_verbs() {
     );
     assert_eq!(first_code("China lodged a complaint with France."), "114");
 }
+
+#[test]
+fn returning_cultural_property_releases_property() {
+    assert_eq!(
+        triples("Germany returned ancient artifacts to Turkey."),
+        vec![("DEU".into(), "0842".into(), "TUR".into())]
+    );
+}
+
+#[test]
+fn summoning_an_envoy_is_an_official_complaint() {
+    assert_eq!(
+        triples("China summoned the American ambassador."),
+        vec![("CHN".into(), "114".into(), "USA".into())]
+    );
+    assert_eq!(
+        first_code("Germany summoned the Turkish ambassador."),
+        "114"
+    );
+}
