@@ -910,7 +910,7 @@ fn every_verb_of_expression_takes_the_feeling_it_expresses() {
     assert_eq!(first_code("Germany expressed support for Ukraine."), "051");
     assert_eq!(
         first_code("France expressed appreciation for China's help."),
-        "051"
+        "013"
     );
     assert_eq!(
         first_code("Israel voiced disappointment with Germany."),
@@ -1043,5 +1043,21 @@ fn summoning_an_envoy_is_an_official_complaint() {
     assert_eq!(
         first_code("Germany summoned the Turkish ambassador."),
         "114"
+    );
+}
+
+#[test]
+fn property_destroyed_by_protesters_is_a_violent_protest() {
+    assert_eq!(
+        first_code("Russian troops demolished a Ukrainian school."),
+        "1712"
+    );
+    assert_eq!(
+        first_code("Turkish protesters demolished a Russian monument."),
+        "145"
+    );
+    assert_eq!(
+        first_code("Turkish protesters vandalized the Russian embassy."),
+        "145"
     );
 }
