@@ -1061,3 +1061,15 @@ fn property_destroyed_by_protesters_is_a_violent_protest() {
         "145"
     );
 }
+
+#[test]
+fn an_offered_apology_is_an_apology_and_a_raid_an_attack() {
+    assert_eq!(
+        triples("Turkey offered an apology to Russia."),
+        vec![("TUR".into(), "055".into(), "RUS".into())]
+    );
+    assert_eq!(
+        first_code("Russia conducted raids on Ukrainian villages."),
+        "190"
+    );
+}
