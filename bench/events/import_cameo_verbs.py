@@ -182,6 +182,26 @@ def main(src, outdir):
                 seen.add((c, p, owner))
                 f.write("pat %s %s%s\n" % (c, p, " @" + owner.replace(" ", "_") if owner else ""))
     print("blocks %d, synsets %d, forms %d" % (len(blocks), len(synsets), len(forms)))
+    report_conflicts(blocks)
+
+
+def report_conflicts(blocks):
+    """Prints the patterns CAMEO.2.0 lists twice for one verb with other codes ("LIFT * SANCTION"
+    [0351] and [085]): the coder takes the first, so each is a candidate for an override in
+    verbs.txt."""
+    seen, conflicts = {}, []
+    for b in blocks:
+        for c, p, written_for in b["pats"]:
+            # the coder compares nouns singular-ish ("sanctions" ~ "sanction"): so does this
+            words = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                             for w in p.split())
+            key = (b["name"], owning_verb(written_for, b), words)
+            if key in seen and seen[key] != c:
+                conflicts.append("%s: %s [%s] after [%s]" % (key[0].lower(), p, c, seen[key]))
+            seen.setdefault(key, c)
+    print("patterns listed again with another code (the first is used): %d" % len(conflicts))
+    for line in conflicts:
+        print("  " + line)
 
 
 if __name__ == "__main__":

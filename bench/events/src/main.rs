@@ -11,6 +11,7 @@ mod petr2;
 mod phoenix;
 mod plover;
 mod split;
+mod train;
 
 use chrono::NaiveDate;
 use parley_analyze::actors::ActorStage;
@@ -175,7 +176,7 @@ pub fn pct(a: usize, b: usize) -> f64 {
     }
 }
 
-fn read_tsv(path: &str) -> Vec<(String, String)> {
+pub fn read_tsv(path: &str) -> Vec<(String, String)> {
     std::fs::read_to_string(path)
         .unwrap_or_default()
         .lines()
@@ -487,6 +488,10 @@ fn main() {
                 .collect();
             println!("{}\t{}", events.join(" "), text);
         }
+        return;
+    }
+    if what == "train" {
+        train::run(&stage, &ph);
         return;
     }
     if matches!(what, "plover" | "all") {

@@ -57,6 +57,10 @@ pub struct Block {
     /// `alleges`: "claimed that X attacked Y" accuses X (CAMEO 112) of what the clause says,
     /// and "claimed that they attacked" claims responsibility (015).
     pub alleges: bool,
+    /// `keeps-cameo`: each verb of the block keeps the patterns CAMEO.2.0 wrote for it, after
+    /// the block's own (which win a tie), so an override changes a default code or adds
+    /// patterns without dropping the imported ones.
+    pub keeps_cameo: bool,
 }
 
 impl Block {
@@ -172,12 +176,16 @@ impl Dictionary {
                 .collect();
             d.sets.entry(name).or_default().extend(members);
         }
-        let mut claimed: Vec<String> = Vec::new();
+        // verb words -> the block that claimed them first
+        let mut claimed: HashMap<String, usize> = HashMap::new();
+        // (claiming block, verb words, block of a later file that listed the verb too)
+        let mut overridden: Vec<(usize, Vec<String>, usize)> = Vec::new();
         for (file_no, text) in verb_files.iter().enumerate() {
-            let mut here: Vec<String> = Vec::new();
-            d.parse_verbs(text, file_no, &claimed, &mut here)?;
+            let mut here: HashMap<String, usize> = HashMap::new();
+            d.parse_verbs(text, file_no, &claimed, &mut here, &mut overridden)?;
             claimed.extend(here);
         }
+        d.inherit_patterns(&overridden);
         d.parse_nouns(nouns)?;
         d.cues = parse_cues(cues)?;
         Ok(d)
@@ -187,8 +195,9 @@ impl Dictionary {
         &mut self,
         text: &str,
         file_no: usize,
-        claimed: &[String],
-        here: &mut Vec<String>,
+        claimed: &HashMap<String, usize>,
+        here: &mut HashMap<String, usize>,
+        overridden: &mut Vec<(usize, Vec<String>, usize)>,
     ) -> Result<(), String> {
         let mut current: Option<usize> = None;
         for (n, line) in data_lines(text) {
@@ -203,11 +212,12 @@ impl Dictionary {
                         .ok_or_else(|| format!("{}: block needs a name", at()))?;
                     let code = parse_code(f.next().unwrap_or("---"))
                         .ok_or_else(|| format!("{}: bad block code", at()))?;
-                    let (mut needs_target, mut alleges) = (false, false);
+                    let (mut needs_target, mut alleges, mut keeps_cameo) = (false, false, false);
                     for flag in f {
                         match flag {
                             "needs-target" => needs_target = true,
                             "alleges" => alleges = true,
+                            "keeps-cameo" => keeps_cameo = true,
                             x => return Err(format!("{}: unknown block flag {x:?}", at())),
                         }
                     }
@@ -217,6 +227,7 @@ impl Dictionary {
                         patterns: Vec::new(),
                         needs_target,
                         alleges,
+                        keeps_cameo,
                     });
                     current = Some(self.blocks.len() - 1);
                 }
@@ -237,10 +248,11 @@ impl Dictionary {
                         return Err(format!("{}: verb without words", at()));
                     }
                     let key = words.join(" ");
-                    if claimed.contains(&key) {
+                    if let Some(&owner) = claimed.get(&key) {
+                        overridden.push((owner, words, block));
                         continue;
                     }
-                    here.push(key);
+                    here.entry(key).or_insert(block);
                     self.verbs
                         .entry(words[0].clone())
                         .or_default()
@@ -288,6 +300,25 @@ impl Dictionary {
             }
         }
         Ok(())
+    }
+
+    /// Copies, into each `keeps-cameo` block, the patterns that the later files' blocks had for
+    /// its verbs, each marked for its verb.
+    fn inherit_patterns(&mut self, overridden: &[(usize, Vec<String>, usize)]) {
+        for (owner, words, from) in overridden {
+            if !self.blocks[*owner].keeps_cameo || owner == from {
+                continue;
+            }
+            let verb = words.join(" ");
+            let copied: Vec<Pattern> = self.blocks[*from]
+                .patterns_for(words)
+                .map(|p| Pattern {
+                    verbs: vec![verb.clone()],
+                    ..p.clone()
+                })
+                .collect();
+            self.blocks[*owner].patterns.extend(copied);
+        }
     }
 
     fn parse_nouns(&mut self, text: &str) -> Result<(), String> {
@@ -471,6 +502,25 @@ mod tests {
         let for_capture: Vec<_> = d.blocks[0].patterns_for(&capture).collect();
         assert_eq!(for_take, vec![part, town]);
         assert_eq!(for_capture.len(), 3);
+    }
+
+    #[test]
+    fn a_keeps_cameo_block_keeps_imported_patterns_after_its_own() {
+        let ours = "block mine 120 keeps-cameo\nverb reject\npat 016 _ claims\nblock plain 010\nverb say\n";
+        let imported = "block refuse ---\nverb reject\nverb say\npat 016 _ claims @reject\npat 1246 _ withdrawal @reject\npat 013 _ hope @say\n";
+        let d = Dictionary::parse_all(&[ours, imported], "", &[], "", "").unwrap();
+        let mine = &d.blocks[0];
+        let codes: Vec<_> = mine
+            .patterns
+            .iter()
+            .map(|p| p.code.clone().unwrap())
+            .collect();
+        // its own pattern first (it wins a tie), then the imported ones written for "reject"
+        assert_eq!(codes, ["016", "016", "1246"]);
+        assert_eq!(mine.patterns[2].verbs, ["reject"]);
+        // a block without the flag replaces the imported entry, patterns included
+        assert!(d.blocks[1].patterns.is_empty());
+        assert_eq!(d.verbs["reject"].len(), 1);
     }
 
     #[test]

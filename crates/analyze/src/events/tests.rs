@@ -879,3 +879,197 @@ fn a_visit_is_also_hosted_by_the_visited() {
         "{t:?}"
     );
 }
+
+// events-vocab: vocabulary of our own sentences for each word family added
+
+#[test]
+fn an_overriding_block_keeps_cameo_patterns_for_its_verbs() {
+    // parley_engage (default: no event) keeps CAMEO.2.0's "engage in firefight" 193
+    let t = triples("Russia engaged Ukraine in a firefight near the border.");
+    assert!(
+        t.contains(&("RUS".into(), "193".into(), "UKR".into())),
+        "{t:?}"
+    );
+    // parley_reject keeps "rule out military intervention" 1212 (reject military cooperation)
+    let t = triples("Turkey ruled out a military intervention in Syria.");
+    assert!(t.iter().any(|(_, c, _)| c == "1212"), "{t:?}");
+}
+
+/// The code of the sentence's first event, "-" when none.
+fn first_code(body: &str) -> String {
+    triples(body)
+        .first()
+        .map(|(_, c, _)| c.clone())
+        .unwrap_or_else(|| "-".into())
+}
+
+#[test]
+fn every_verb_of_expression_takes_the_feeling_it_expresses() {
+    assert_eq!(first_code("Russia conveyed its sympathy to Turkey."), "018");
+    assert_eq!(first_code("Iran voiced condolences to Turkey."), "018");
+    assert_eq!(first_code("Germany expressed support for Ukraine."), "051");
+    assert_eq!(
+        first_code("France expressed appreciation for China's help."),
+        "013"
+    );
+    assert_eq!(
+        first_code("Israel voiced disappointment with Germany."),
+        "111"
+    );
+    assert_eq!(first_code("China expressed concern about Russia."), "012");
+}
+
+#[test]
+fn sending_condolences_or_a_warning_is_saying_them() {
+    assert_eq!(first_code("China sent condolences to Turkey."), "018");
+    assert_eq!(first_code("France sent a warning to Iran."), "130");
+}
+
+#[test]
+fn lifting_sanctions_eases_them() {
+    assert_eq!(
+        triples("Germany lifted sanctions on Iran."),
+        vec![("DEU".into(), "085".into(), "IRN".into())]
+    );
+}
+
+#[test]
+fn defending_a_policy_is_verbal_and_defending_a_town_military() {
+    assert_eq!(
+        first_code("Russia defended China's handling of the crisis."),
+        "052"
+    );
+    assert_eq!(
+        first_code("Ukraine defended its decision to expel Russian diplomats."),
+        "052"
+    );
+    assert_eq!(
+        first_code("Ukrainian troops defended the town against Russian attacks."),
+        "074"
+    );
+}
+
+#[test]
+fn exploring_a_possibility_considers_it() {
+    assert_eq!(
+        first_code("Turkey is exploring the possibility of sending troops to Syria."),
+        "014"
+    );
+    assert_eq!(
+        first_code("China will study options for aid to Iran."),
+        "014"
+    );
+}
+
+#[test]
+fn strafing_is_an_air_attack() {
+    assert_eq!(
+        triples("Russian jets strafed a convoy in Ukraine."),
+        vec![("RUS".into(), "195".into(), "UKR".into())]
+    );
+}
+
+#[test]
+fn violating_a_ceasefire_has_its_own_code() {
+    assert_eq!(
+        first_code("Turkish troops violated the truce with Syria."),
+        "196"
+    );
+}
+
+#[test]
+fn going_on_strike_is_a_strike_not_a_journey() {
+    assert_eq!(
+        first_code("Turkish dockworkers went on strike against Germany."),
+        "143"
+    );
+    assert_eq!(first_code("Putin went to China on Monday."), "040");
+}
+
+#[test]
+fn fighting_nouns_after_support_verbs_are_fights() {
+    assert_eq!(
+        triples("Ukrainian soldiers fought a gun battle with Russian troops."),
+        vec![("UKR".into(), "193".into(), "RUS".into())]
+    );
+    assert_eq!(
+        first_code("Russia launched a military operation against Ukraine."),
+        "190"
+    );
+    assert_eq!(first_code("Israel carried out air raids on Syria."), "195");
+    assert_eq!(
+        first_code("Russia accused Ukraine of ceasefire violations."),
+        "112"
+    );
+}
+
+#[test]
+fn violence_and_coercion_nouns_carry_their_codes() {
+    assert_eq!(
+        first_code("Russia carried out the assassination of a Ukrainian journalist."),
+        "186"
+    );
+    let t = triples("Russian forces used Ukrainian civilians as human shields.");
+    assert!(t.iter().any(|(s, c, _)| s == "RUS" && c == "184"), "{t:?}");
+    assert_eq!(
+        first_code("Israel carried out demolitions in Syria."),
+        "1712"
+    );
+}
+
+#[test]
+fn complaints_and_lawsuits_after_their_support_verbs() {
+    assert_eq!(
+        triples("Iran filed a lawsuit against the United States."),
+        vec![("IRN".into(), "115".into(), "USA".into())]
+    );
+    assert_eq!(first_code("China lodged a complaint with France."), "114");
+}
+
+#[test]
+fn returning_cultural_property_releases_property() {
+    assert_eq!(
+        triples("Germany returned ancient artifacts to Turkey."),
+        vec![("DEU".into(), "0842".into(), "TUR".into())]
+    );
+}
+
+#[test]
+fn summoning_an_envoy_is_an_official_complaint() {
+    assert_eq!(
+        triples("China summoned the American ambassador."),
+        vec![("CHN".into(), "114".into(), "USA".into())]
+    );
+    assert_eq!(
+        first_code("Germany summoned the Turkish ambassador."),
+        "114"
+    );
+}
+
+#[test]
+fn property_destroyed_by_protesters_is_a_violent_protest() {
+    assert_eq!(
+        first_code("Russian troops demolished a Ukrainian school."),
+        "1712"
+    );
+    assert_eq!(
+        first_code("Turkish protesters demolished a Russian monument."),
+        "145"
+    );
+    assert_eq!(
+        first_code("Turkish protesters vandalized the Russian embassy."),
+        "145"
+    );
+}
+
+#[test]
+fn an_offered_apology_is_an_apology_and_a_raid_an_attack() {
+    assert_eq!(
+        triples("Turkey offered an apology to Russia."),
+        vec![("TUR".into(), "055".into(), "RUS".into())]
+    );
+    assert_eq!(
+        first_code("Russia conducted raids on Ukrainian villages."),
+        "190"
+    );
+}
