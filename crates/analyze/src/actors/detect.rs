@@ -55,6 +55,11 @@ static NOT_NAME_TAIL: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files:
 
 static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::PARTICLES));
 
+/// Words that may follow a noun phrase's head (`after-head.txt`) and irregular past forms: an
+/// agent noun before one of them is a party, not a modifier.
+static AFTER_HEAD: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::AFTER_HEAD));
+static PAST_IRREGULAR: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::PAST_IRREGULAR));
+
 /// Domain endings, in file order (at most one fits a full stop).
 static WEB_DOMAINS: LazyLock<Vec<&str>> = LazyLock::new(|| words(files::WEB_DOMAINS));
 
@@ -1012,7 +1017,12 @@ impl<'a> Doc<'a> {
             let end = self.found[i].end;
             match role.kind {
                 RoleKind::Group | RoleKind::Org => {
-                    let Some(o) = owner else { continue };
+                    let Some(o) = owner else {
+                        if let Some(m) = self.agent(r, &chain, start, end) {
+                            add.push(m);
+                        }
+                        continue;
+                    };
                     let Some(cc) = o.country.clone() else {
                         continue;
                     };
@@ -1076,6 +1086,137 @@ impl<'a> Doc<'a> {
             }
         }
         self.found.extend(add);
+    }
+
+    /// A group named by an agent noun with no owner ("rebels", "government troops", "rebel
+    /// leaders"): a party without a country, as PETRARCH codes it (`---REB`), or of the country
+    /// named after "from"/"of" ("dissidents from Egypt"). The sector is the head's when the head
+    /// is an agent noun, else that of the agent noun before it; a role word with no agent noun
+    /// ("officials") is no party on its own, nor is an agent noun inside a hyphenated word
+    /// ("government-held") or used before a noun ("military support").
+    fn agent(&self, r: usize, chain: &[(usize, bool)], start: usize, end: usize) -> Option<Found> {
+        let head = &self.kb.roles[r];
+        let role = if head.agent {
+            head
+        } else {
+            chain
+                .iter()
+                .filter_map(|&(i, _)| self.found[i].role_word)
+                .map(|k| &self.kb.roles[k])
+                .find(|k| k.agent)?
+        };
+        if self.in_compound(start, end) || (head.modifier && !self.ends_noun_phrase(end)) {
+            return None;
+        }
+        let sector = role.sector.clone()?;
+        let before = self.demonym_before(start);
+        let start = before.as_ref().map_or(start, |b| b.0);
+        let owner = before
+            .map(|b| b.1)
+            .or_else(|| self.country_after(end, &sector));
+        let (id, country) = match owner {
+            Some(cc) => (format!("{cc}{sector}"), Some(cc)),
+            None => (format!("---{sector}"), None),
+        };
+        let actor = ActorRef {
+            id,
+            name: self.text(start, end).to_string(),
+            kind: "group".into(),
+            country,
+            sector: Some(sector),
+        };
+        Some(self.new_found(start, end, Some(actor), "pattern"))
+    }
+
+    /// Whether folded `start..end` is part of a longer word ("government-held",
+    /// "anti-government").
+    fn in_compound(&self, start: usize, end: usize) -> bool {
+        let b = self.f.text.as_bytes();
+        let joined = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+        start.checked_sub(1).is_some_and(|i| joined(b[i])) || b.get(end).is_some_and(|&c| joined(c))
+    }
+
+    /// Whether the word after folded offset `end` can follow a noun phrase rather than be the
+    /// noun a word before it modifies: punctuation, a word of `after-head.txt`, a verb in -ed or
+    /// an irregular past ("the army said", not "army base"; not "the rebel Revolutionary
+    /// United Front" either: a capitalised word after it is the name it describes).
+    fn ends_noun_phrase(&self, end: usize) -> bool {
+        let k = self.toks.partition_point(|t| t.start < end);
+        let Some(t) = self.toks.get(k).filter(|t| t.word) else {
+            return true;
+        };
+        let w = self.text(t.start, t.end);
+        !is_capitalised(w) && is_clause_word(w)
+    }
+
+    /// "Irish nationalist guerrillas": a demonym before an agent noun, with up to two lower-case
+    /// words between that are not verbs, names the agent's country. Returns where the demonym
+    /// starts and the country.
+    fn demonym_before(&self, start: usize) -> Option<(usize, String)> {
+        let k = self.toks.partition_point(|t| t.end <= start);
+        let (sent_start, _) = self.sentence_of(start);
+        for back in 1..=3 {
+            let t = self.toks.get(k.checked_sub(back)?)?;
+            if t.start < sent_start || !t.word {
+                return None;
+            }
+            let w = self.text(t.start, t.end);
+            if let Some(m) = self
+                .found
+                .iter()
+                .find(|m| m.start == t.start && m.end == t.end && m.actor.is_some())
+            {
+                let a = m.actor.as_ref()?;
+                let demonym = self
+                    .kb
+                    .country(a.country.as_deref()?)
+                    .is_some_and(|c| a.kind == "country" && c.demonyms.iter().any(|d| d == w));
+                return demonym
+                    .then(|| Some((m.start, a.country.clone()?)))
+                    .flatten();
+            }
+            if is_capitalised(w) || is_clause_word(w) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The country named right after an agent noun by "from" or "of" ("dissidents from Egypt",
+    /// "the rebels of war-torn Chad"), or for agents other than the military by "in"
+    /// ("protesters in Cairo"; "troops in Iraq" are as often foreign troops): a country, a
+    /// place of one, or a group or institution of one.
+    fn country_after(&self, end: usize, sector: &str) -> Option<String> {
+        let k = self.toks.partition_point(|t| t.start < end);
+        let t = self.toks.get(k)?;
+        match self.text(t.start, t.end) {
+            "from" | "of" => {}
+            "in" if sector != "MIL" => {}
+            _ => return None,
+        }
+        for next in self.toks.iter().skip(k + 1).take(3) {
+            if let Some(m) = self
+                .found
+                .iter()
+                .find(|m| m.start == next.start && m.actor.is_some())
+            {
+                let a = m.actor.as_ref()?;
+                if a.kind == "person" {
+                    return None;
+                }
+                return a
+                    .country
+                    .clone()
+                    .filter(|c| !NON_STATE.contains(&c.as_str()));
+            }
+            // "the", adjectives, hyphenated ones too ("war-torn", "military-ruled")
+            let w = self.text(next.start, next.end);
+            let adjective = w == "the" || w.contains('-') || !is_clause_word(w);
+            if !next.word || is_capitalised(w) || !adjective {
+                return None;
+            }
+        }
+        None
     }
 
     /// "the Russian foreign minister": the person with that role named earlier in the article,
@@ -1161,6 +1302,13 @@ pub(crate) struct Title {
     pub chain: Vec<usize>,
     /// The title stands before a comma ("Latvia's foreign minister, Edgars Rinkevics").
     pub comma: bool,
+}
+
+/// A lower-case word that can follow a noun phrase's head: a word of `after-head.txt`, a verb
+/// in -ed or an irregular past.
+fn is_clause_word(w: &str) -> bool {
+    let w = w.to_lowercase();
+    AFTER_HEAD.contains(&w) || PAST_IRREGULAR.contains(&w) || (w.len() > 4 && w.ends_with("ed"))
 }
 
 /// Whether `word` occurs in `text` on word boundaries (case-sensitive).
