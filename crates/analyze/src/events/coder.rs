@@ -1040,6 +1040,12 @@ impl Coder {
         if target.is_none() && !untargeted_ok {
             return Vec::new();
         }
+        // as PETRARCH, a countryless agent ("rebels") is a party of a dyadic event only
+        if target.is_none() && countryless_agents(&source)
+            || source.actors.is_empty() && target.as_ref().is_some_and(countryless_agents)
+        {
+            return Vec::new();
+        }
         let trigger_span = Span::new(ws[t.first].span.start, ws[t.last].span.end);
         let status = status(&self.dict.cues, ws, t.first, t.last, t.noun);
         let (date, date_from) = date_for(input, sentence, trigger_span);
@@ -1133,6 +1139,25 @@ impl Coder {
 /// Cooperative roots where a compound subject without a target acts on each other ("Brazil and
 /// the US agreed to deepen ties"), as in PETRARCH.
 const MUTUAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
+
+/// A party named only by agent nouns without a country ("rebels", "the police"; the actor
+/// stage gives them the id `---` + sector, PETRARCH's code).
+fn countryless_agents(p: &Party) -> bool {
+    !p.actors.is_empty()
+        && p.actors.iter().all(|a| {
+            a.country.is_none()
+                && a.actor_id
+                    .as_deref()
+                    .is_some_and(|id| id.starts_with("---"))
+        })
+}
+
+/// Whether a party at word `first` is close enough to a verb ending at word `last` to be its
+/// object when it is only a countryless agent: a few words on, with no infinitive between
+/// ("refused to commit to pulling back troops": the troops are not what was refused).
+fn near_object(ws: &[Word], last: usize, first: usize) -> bool {
+    first <= last + 4 && !ws[last + 1..first].iter().any(|w| w.norm == "to")
+}
 
 /// A target that is the source itself: the same country, unless both name different sectors
 /// (a government acting on its own military or opposition).
@@ -1501,6 +1526,7 @@ fn verb_roles(
                     .all(|a| s.actors.iter().any(|x| self_target(a, x)))
             });
             !own && (material || !preceded_by(ws, p, PLACE))
+                && (!countryless_agents(p) || near_object(ws, t.last, p.first))
         })
         .map(|p| (*p).clone());
     (subject, object)
