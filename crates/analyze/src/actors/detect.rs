@@ -116,6 +116,7 @@ pub(crate) fn detect(
     doc.names();
     doc.first_names_before_people();
     doc.sort();
+    doc.owned_institutions();
     doc.roles();
     doc.sort();
     super::coref::resolve(&mut doc);
@@ -978,6 +979,55 @@ impl<'a> Doc<'a> {
             }
         }
         (key, sector, country)
+    }
+
+    /// "Rwanda's Senate", "the Mexican Congress": a knowledge-base organisation named by an
+    /// institution word alone (`roles.txt`, kind org) belongs to the country just before it,
+    /// by possessive or demonym, when that is another country (the one-word name "Senate" or
+    /// "Congress" is the US one only when no other country owns it).
+    fn owned_institutions(&mut self) {
+        for i in 0..self.found.len() {
+            let m = &self.found[i];
+            let Some(org) = m.actor.as_ref().filter(|a| a.kind == "organization") else {
+                continue;
+            };
+            let phrase = self.text(m.start, m.end).to_lowercase();
+            let Some(role) = self
+                .kb
+                .roles
+                .iter()
+                .position(|r| r.kind == RoleKind::Org && r.phrase == phrase)
+            else {
+                continue;
+            };
+            let chain = self.left_chain(m.start, 1);
+            let Some(&(o, _)) = chain.first() else {
+                continue;
+            };
+            let Some(owner) = self.found[o].actor.as_ref().filter(|a| a.kind == "country") else {
+                continue;
+            };
+            if owner.country == org.country {
+                continue;
+            }
+            let (cc, sector) = (owner.country.clone(), self.kb.roles[role].sector.clone());
+            let start = self.found[o].start;
+            let actor = ActorRef {
+                id: format!(
+                    "{}{}:{}",
+                    cc.as_deref().unwrap_or("---"),
+                    sector.as_deref().unwrap_or(""),
+                    slug(&phrase)
+                ),
+                name: self.text(start, self.found[i].end).to_string(),
+                kind: "organization".into(),
+                country: cc,
+                sector,
+            };
+            self.found[i].actor = Some(actor);
+            self.found[i].start = start;
+            self.found[i].found_by = "pattern";
+        }
     }
 
     /// Role words not used as titles: groups ("Russian officials"), institutions ("Russia's US

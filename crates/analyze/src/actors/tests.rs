@@ -794,3 +794,16 @@ fn agent_nouns_before_a_noun_or_inside_a_word_are_no_party() {
         1
     );
 }
+
+#[test]
+fn a_possessive_or_demonym_country_owns_a_generic_institution() {
+    let ms = run("Mexico's Congress rejected the plan.", d(2024, 5, 1));
+    let m = find(&ms, "Mexico's Congress");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("MEX"), Some("LEG")));
+    let ms = run("The Rwandan senate approved it.", d(2024, 5, 1));
+    let m = find(&ms, "Rwandan senate");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("RWA"), Some("LEG")));
+    // alone, the one-word name is still the knowledge base's institution
+    let ms = run("Congress approved the aid.", d(2024, 5, 1));
+    assert_eq!(find(&ms, "Congress").2.as_deref(), Some("USA"));
+}
