@@ -12,6 +12,7 @@ use super::text::{rough_sentences, Tok};
 use super::words::{files, words, WordSet};
 use chrono::NaiveDate;
 use parley_core::{ActorRef, EntityMention, Span, TextSpan};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A mention under construction, in folded coordinates.
@@ -68,6 +69,8 @@ pub(crate) struct Doc<'a> {
     pub kb: &'a KnowledgeBase,
     /// `kb.surname` of every `kb.people` entry, in the same order.
     pub surnames: &'a [String],
+    /// The same in lower case.
+    pub lower_surnames: &'a HashSet<String>,
     pub f: &'a Folded,
     pub toks: &'a [Tok],
     /// Sentence spans in folded coordinates.
@@ -80,6 +83,7 @@ pub(crate) fn detect(
     kb: &KnowledgeBase,
     matcher: &Matcher,
     surnames: &[String],
+    lower_surnames: &HashSet<String>,
     body: &str,
     sentences: &[Span],
     date: Option<NaiveDate>,
@@ -98,6 +102,7 @@ pub(crate) fn detect(
     let mut doc = Doc {
         kb,
         surnames,
+        lower_surnames,
         f,
         toks,
         sents,
@@ -115,6 +120,8 @@ pub(crate) fn detect(
     doc.sort();
     doc.names();
     doc.first_names_before_people();
+    doc.sort();
+    doc.lowercase_titled_people();
     doc.sort();
     doc.owned_institutions();
     doc.roles();
@@ -134,6 +141,14 @@ pub(crate) fn slug(s: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+/// The word with its first letter in upper case ("obama" → "Obama").
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -603,6 +618,80 @@ impl<'a> Doc<'a> {
         // A run that starts just after another capitalised word is the tail of something else
         // ("Big Lie", "Daily Beast"): only start names at a free word.
         Some((j, soft))
+    }
+
+    /// "president obama", "prime minister netanyahu": one or two lower-case words right after a
+    /// title, taken for a name only when they are a person already named in the article or a
+    /// knowledge-base person who fits the title (a lower-case word after a title is otherwise a
+    /// verb or a noun: "the president said", "the minister himself").
+    fn lowercase_titled_people(&mut self) {
+        let mut add = Vec::new();
+        for i in 0..self.found.len() {
+            let Some(r) = self.found[i].role_word else {
+                continue;
+            };
+            if self.kb.roles[r].kind != RoleKind::Person {
+                continue;
+            }
+            let k = self.toks.partition_point(|t| t.start < self.found[i].end);
+            for n in [2, 1] {
+                let Some(run) = self.toks.get(k..k + n) else {
+                    continue;
+                };
+                let mut at = self.found[i].end + 1;
+                let plain = run.iter().all(|t| {
+                    let w = self.text(t.start, t.end);
+                    let ok = t.word
+                        && t.start == at
+                        && w.chars().all(|c| c.is_ascii_lowercase())
+                        && !is_clause_word(w);
+                    at = t.end + 1;
+                    ok
+                });
+                let (s, e) = (run[0].start, run[n - 1].end);
+                let last = self.text(run[n - 1].start, e);
+                // a cheap test first: the last word is a surname someone has
+                let surname = self.lower_surnames.contains(last)
+                    || self.found.iter().any(|m| {
+                        m.person
+                            .as_ref()
+                            .is_some_and(|p| p.surname.eq_ignore_ascii_case(last))
+                    });
+                if !plain || !surname || self.covering(s, e).is_some() {
+                    continue;
+                }
+                let name = self
+                    .text(s, e)
+                    .split(' ')
+                    .map(capitalise)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let title = self.title_before(s);
+                if !self.known_person(s, &name, title.as_ref()) {
+                    continue;
+                }
+                add.push(self.name_mention(s, e, &name, title));
+                break;
+            }
+        }
+        self.found.extend(add);
+    }
+
+    /// Whether `name` at folded offset `s` is a person named earlier in the article or a
+    /// knowledge-base person who fits `title` (what [`Self::name_mention`] resolves without
+    /// making a new person).
+    fn known_person(&self, s: usize, name: &str, title: Option<&Title>) -> bool {
+        let surname = self.kb.surname(name);
+        let named = !name.contains(' ')
+            && self
+                .found
+                .iter()
+                .any(|m| m.start < s && m.person.as_ref().is_some_and(|p| p.surname == surname));
+        let (role, _, country) = self.title_context(title);
+        named
+            || self
+                .kb_person_by_surname(surname, name, role.as_deref(), country.as_deref())
+                .is_some()
     }
 
     /// "Georgia Meloni": a one-word country or place that is also a given name, right before a

@@ -807,3 +807,24 @@ fn a_possessive_or_demonym_country_owns_a_generic_institution() {
     let ms = run("Congress approved the aid.", d(2024, 5, 1));
     assert_eq!(find(&ms, "Congress").2.as_deref(), Some("USA"));
 }
+
+#[test]
+fn a_lowercase_name_after_a_title_is_a_known_person_only() {
+    let ms = run(
+        "president obama called prime minister netanyahu.",
+        d(2012, 5, 1),
+    );
+    assert_eq!(find(&ms, "obama").1, "Barack Obama");
+    assert_eq!(find(&ms, "netanyahu").2.as_deref(), Some("ISR"));
+    // an unknown word after a title is no name
+    let ms = run(
+        "The president himself said the minister agreed.",
+        d(2012, 5, 1),
+    );
+    assert!(
+        ms.iter()
+            .all(|m| m.4 != "pattern" || m.0.contains("president")),
+        "{ms:?}"
+    );
+    assert!(ms.iter().all(|m| m.0 != "himself"), "{ms:?}");
+}
