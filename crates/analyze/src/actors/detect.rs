@@ -1070,6 +1070,14 @@ impl<'a> Doc<'a> {
         (key, sector, country)
     }
 
+    /// Whether mention `i` follows "pro-" or "anti-" in one word ("pro-Russia"): the side
+    /// someone takes, not who they are.
+    fn stance(&self, i: usize) -> bool {
+        let before = self.text(self.found[i].start.saturating_sub(5), self.found[i].start);
+        let before = before.to_ascii_lowercase();
+        before.ends_with("pro-") || before.ends_with("anti-")
+    }
+
     /// "Rwanda's Senate", "the Mexican Congress": a knowledge-base organisation named by an
     /// institution word alone (`roles.txt`, kind org) belongs to the country just before it,
     /// by possessive or demonym, when that is another country (the one-word name "Senate" or
@@ -1149,6 +1157,11 @@ impl<'a> Doc<'a> {
             if next_is_role || (next_is_person && role.kind == RoleKind::Person) {
                 continue;
             }
+            // "pro-Russia rebels" are not Russia's: the chain ends before a stance
+            let chain = match chain.iter().position(|&(c, _)| self.stance(c)) {
+                Some(k) => chain[..k].to_vec(),
+                None => chain,
+            };
             let owner = self.owner(&chain);
             let start = chain
                 .last()
