@@ -828,3 +828,16 @@ fn a_lowercase_name_after_a_title_is_a_known_person_only() {
     );
     assert!(ms.iter().all(|m| m.0 != "himself"), "{ms:?}");
 }
+
+#[test]
+fn a_legislature_named_by_a_lower_case_word_is_a_countryless_agent() {
+    let ms = agents("The bill was blocked by congress and parliament.", "LEG");
+    let ids: Vec<&str> = ms.iter().map(|m| m.1.as_str()).collect();
+    assert_eq!(ids, vec!["---LEG", "---LEG"]);
+    assert!(agents("Crowds gathered at the parliament building.", "LEG").is_empty());
+    // the capitalised one-word name is the knowledge base's
+    assert_eq!(
+        find(&run("Congress voted.", None), "Congress").2.as_deref(),
+        Some("USA")
+    );
+}
