@@ -1337,13 +1337,24 @@ impl<'a> Doc<'a> {
     /// The country named right after an agent noun by "from" or "of" ("dissidents from Egypt",
     /// "the rebels of war-torn Chad"), or for agents other than the military by "in"
     /// ("protesters in Cairo"; "troops in Iraq" are as often foreign troops): a country, a
-    /// place of one, or a group or institution of one.
+    /// place of one, or a group or institution of one; after "loyal to", a person's too
+    /// ("troops loyal to Assad").
     fn country_after(&self, end: usize, sector: &str) -> Option<String> {
-        let k = self.toks.partition_point(|t| t.start < end);
+        let mut k = self.toks.partition_point(|t| t.start < end);
         let t = self.toks.get(k)?;
+        // "forces loyal to Assad": a leader's too
+        let mut loyal = false;
         match self.text(t.start, t.end) {
             "from" | "of" => {}
             "in" if sector != "MIL" => {}
+            "loyal" => {
+                let to = self.toks.get(k + 1)?;
+                if self.text(to.start, to.end) != "to" {
+                    return None;
+                }
+                loyal = true;
+                k += 1;
+            }
             _ => return None,
         }
         for next in self.toks.iter().skip(k + 1).take(3) {
@@ -1353,7 +1364,7 @@ impl<'a> Doc<'a> {
                 .find(|m| m.start == next.start && m.actor.is_some())
             {
                 let a = m.actor.as_ref()?;
-                if a.kind == "person" {
+                if a.kind == "person" && !loyal {
                     return None;
                 }
                 return a

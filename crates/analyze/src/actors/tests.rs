@@ -758,6 +758,10 @@ fn agent_nouns_take_the_country_an_owner_or_a_preposition_names() {
         rows("Protesters in Cairo blocked a road.", "OPP"),
         vec![("Protesters".into(), Some("EGY".into()))]
     );
+    assert_eq!(
+        rows("Troops loyal to Assad shelled the town.", "MIL"),
+        vec![("Troops".into(), syr.clone())]
+    );
     // troops "in" a country are as often foreign troops
     assert_eq!(
         rows("Troops in Syria fired.", "MIL"),
