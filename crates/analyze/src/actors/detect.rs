@@ -61,6 +61,10 @@ static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::PAR
 static AFTER_HEAD: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::AFTER_HEAD));
 static PAST_IRREGULAR: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::PAST_IRREGULAR));
 
+/// Words before an agent noun that make it the subject's own forces ("sent troops", "its
+/// troops"): `own-forces.txt`.
+static OWN_FORCES: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::OWN_FORCES));
+
 /// Domain endings, in file order (at most one fits a full stop).
 static WEB_DOMAINS: LazyLock<Vec<&str>> = LazyLock::new(|| words(files::WEB_DOMAINS));
 
@@ -1257,7 +1261,10 @@ impl<'a> Doc<'a> {
                 .map(|k| &self.kb.roles[k])
                 .find(|k| k.agent)?
         };
-        if self.in_compound(start, end) || (head.modifier && !self.ends_noun_phrase(end)) {
+        if self.in_compound(start, end)
+            || (head.modifier && !self.ends_noun_phrase(end))
+            || self.own_forces(start)
+        {
             return None;
         }
         let sector = role.sector.clone()?;
@@ -1278,6 +1285,29 @@ impl<'a> Doc<'a> {
             sector: Some(sector),
         };
         Some(self.new_found(start, end, Some(actor), "pattern"))
+    }
+
+    /// Whether the agent noun at folded `start` is the forces or people of the sentence's
+    /// subject: after a verb of moving forces or a possessive pronoun ("will send 3,000 more
+    /// troops", "pulling back troops", "its troops"; `own-forces.txt`).
+    fn own_forces(&self, start: usize) -> bool {
+        let k = self.toks.partition_point(|t| t.end <= start);
+        for back in 1..=6 {
+            let Some(t) = k.checked_sub(back).and_then(|i| self.toks.get(i)) else {
+                return false;
+            };
+            let w = self.text(t.start, t.end).to_lowercase();
+            let filler = w == ","
+                || w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w.as_str(),
+                    "more" | "additional" | "extra" | "some" | "thousands" | "hundreds" | "of"
+                );
+            if !filler {
+                return OWN_FORCES.contains(&w);
+            }
+        }
+        false
     }
 
     /// Whether folded `start..end` is part of a longer word ("government-held",

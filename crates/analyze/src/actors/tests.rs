@@ -788,6 +788,14 @@ fn agent_nouns_before_a_noun_or_inside_a_word_are_no_party() {
             .collect();
         assert!(parties.is_empty(), "{body}: {parties:?}");
     }
+    // the subject's own forces: after a verb of moving forces or a possessive pronoun
+    for body in [
+        "Poland is willing to send troops to help Ukraine.",
+        "Russia refused to commit to pulling back 3,000 more troops.",
+        "The country said its soldiers would stay.",
+    ] {
+        assert!(agents(body, "MIL").is_empty(), "{body}");
+    }
     // the same words as heads of their noun phrase are parties
     assert_eq!(
         agents("The military said it would withdraw.", "MIL").len(),
