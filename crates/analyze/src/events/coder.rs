@@ -1152,13 +1152,6 @@ fn countryless_agents(p: &Party) -> bool {
         })
 }
 
-/// Whether a party at word `first` is close enough to a verb ending at word `last` to be its
-/// object when it is only a countryless agent: a few words on, with no infinitive between
-/// ("refused to commit to pulling back troops": the troops are not what was refused).
-fn near_object(ws: &[Word], last: usize, first: usize) -> bool {
-    first <= last + 4 && !ws[last + 1..first].iter().any(|w| w.norm == "to")
-}
-
 /// A target that is the source itself: the same country, unless both name different sectors
 /// (a government acting on its own military or opposition).
 fn self_target(target: &EventActor, source: &EventActor) -> bool {
@@ -1526,7 +1519,6 @@ fn verb_roles(
                     .all(|a| s.actors.iter().any(|x| self_target(a, x)))
             });
             !own && (material || !preceded_by(ws, p, PLACE))
-                && (!countryless_agents(p) || near_object(ws, t.last, p.first))
         })
         .map(|p| (*p).clone());
     (subject, object)
