@@ -123,16 +123,11 @@ pub fn run(stage: &EventStage, ph: &Actors, verbose: bool) {
     for (k, r) in recs.iter().enumerate() {
         let dev = !held_out(k);
         let (events, why) = code_explained(stage, ph, &r.text, r.date);
+        // a side found without a country (an agent: "rebels") is PETRARCH's "---"
         let mut got: Vec<Triple> = events
             .iter()
             .filter(|e| e.source.is_some() && e.target.is_some())
-            .map(|e| {
-                (
-                    c3(&country(&e.source)),
-                    e.code.clone(),
-                    c3(&country(&e.target)),
-                )
-            })
+            .map(|e| (open_side(&e.source), e.code.clone(), open_side(&e.target)))
             .collect();
         got.sort();
         got.dedup();

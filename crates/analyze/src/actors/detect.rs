@@ -12,6 +12,7 @@ use super::text::{rough_sentences, Tok};
 use super::words::{files, words, WordSet};
 use chrono::NaiveDate;
 use parley_core::{ActorRef, EntityMention, Span, TextSpan};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A mention under construction, in folded coordinates.
@@ -55,6 +56,15 @@ static NOT_NAME_TAIL: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files:
 
 static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::PARTICLES));
 
+/// Words that may follow a noun phrase's head (`after-head.txt`) and irregular past forms: an
+/// agent noun before one of them is a party, not a modifier.
+static AFTER_HEAD: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::AFTER_HEAD));
+static PAST_IRREGULAR: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::PAST_IRREGULAR));
+
+/// Words before an agent noun that make it the subject's own forces ("sent troops", "its
+/// troops"): `own-forces.txt`.
+static OWN_FORCES: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(files::OWN_FORCES));
+
 /// Domain endings, in file order (at most one fits a full stop).
 static WEB_DOMAINS: LazyLock<Vec<&str>> = LazyLock::new(|| words(files::WEB_DOMAINS));
 
@@ -63,6 +73,8 @@ pub(crate) struct Doc<'a> {
     pub kb: &'a KnowledgeBase,
     /// `kb.surname` of every `kb.people` entry, in the same order.
     pub surnames: &'a [String],
+    /// The same in lower case.
+    pub lower_surnames: &'a HashSet<String>,
     pub f: &'a Folded,
     pub toks: &'a [Tok],
     /// Sentence spans in folded coordinates.
@@ -75,6 +87,7 @@ pub(crate) fn detect(
     kb: &KnowledgeBase,
     matcher: &Matcher,
     surnames: &[String],
+    lower_surnames: &HashSet<String>,
     body: &str,
     sentences: &[Span],
     date: Option<NaiveDate>,
@@ -93,6 +106,7 @@ pub(crate) fn detect(
     let mut doc = Doc {
         kb,
         surnames,
+        lower_surnames,
         f,
         toks,
         sents,
@@ -111,6 +125,9 @@ pub(crate) fn detect(
     doc.names();
     doc.first_names_before_people();
     doc.sort();
+    doc.lowercase_titled_people();
+    doc.sort();
+    doc.owned_institutions();
     doc.roles();
     doc.sort();
     super::coref::resolve(&mut doc);
@@ -128,6 +145,14 @@ pub(crate) fn slug(s: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+/// The word with its first letter in upper case ("obama" → "Obama").
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -599,6 +624,80 @@ impl<'a> Doc<'a> {
         Some((j, soft))
     }
 
+    /// "president obama", "prime minister netanyahu": one or two lower-case words right after a
+    /// title, taken for a name only when they are a person already named in the article or a
+    /// knowledge-base person who fits the title (a lower-case word after a title is otherwise a
+    /// verb or a noun: "the president said", "the minister himself").
+    fn lowercase_titled_people(&mut self) {
+        let mut add = Vec::new();
+        for i in 0..self.found.len() {
+            let Some(r) = self.found[i].role_word else {
+                continue;
+            };
+            if self.kb.roles[r].kind != RoleKind::Person {
+                continue;
+            }
+            let k = self.toks.partition_point(|t| t.start < self.found[i].end);
+            for n in [2, 1] {
+                let Some(run) = self.toks.get(k..k + n) else {
+                    continue;
+                };
+                let mut at = self.found[i].end + 1;
+                let plain = run.iter().all(|t| {
+                    let w = self.text(t.start, t.end);
+                    let ok = t.word
+                        && t.start == at
+                        && w.chars().all(|c| c.is_ascii_lowercase())
+                        && !is_clause_word(w);
+                    at = t.end + 1;
+                    ok
+                });
+                let (s, e) = (run[0].start, run[n - 1].end);
+                let last = self.text(run[n - 1].start, e);
+                // a cheap test first: the last word is a surname someone has
+                let surname = self.lower_surnames.contains(last)
+                    || self.found.iter().any(|m| {
+                        m.person
+                            .as_ref()
+                            .is_some_and(|p| p.surname.eq_ignore_ascii_case(last))
+                    });
+                if !plain || !surname || self.covering(s, e).is_some() {
+                    continue;
+                }
+                let name = self
+                    .text(s, e)
+                    .split(' ')
+                    .map(capitalise)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let title = self.title_before(s);
+                if !self.known_person(s, &name, title.as_ref()) {
+                    continue;
+                }
+                add.push(self.name_mention(s, e, &name, title));
+                break;
+            }
+        }
+        self.found.extend(add);
+    }
+
+    /// Whether `name` at folded offset `s` is a person named earlier in the article or a
+    /// knowledge-base person who fits `title` (what [`Self::name_mention`] resolves without
+    /// making a new person).
+    fn known_person(&self, s: usize, name: &str, title: Option<&Title>) -> bool {
+        let surname = self.kb.surname(name);
+        let named = !name.contains(' ')
+            && self
+                .found
+                .iter()
+                .any(|m| m.start < s && m.person.as_ref().is_some_and(|p| p.surname == surname));
+        let (role, _, country) = self.title_context(title);
+        named
+            || self
+                .kb_person_by_surname(surname, name, role.as_deref(), country.as_deref())
+                .is_some()
+    }
+
     /// "Georgia Meloni": a one-word country or place that is also a given name, right before a
     /// person, is that person's first name.
     fn first_names_before_people(&mut self) {
@@ -975,6 +1074,63 @@ impl<'a> Doc<'a> {
         (key, sector, country)
     }
 
+    /// Whether mention `i` follows "pro-" or "anti-" in one word ("pro-Russia"): the side
+    /// someone takes, not who they are.
+    fn stance(&self, i: usize) -> bool {
+        let before = self.text(self.found[i].start.saturating_sub(5), self.found[i].start);
+        let before = before.to_ascii_lowercase();
+        before.ends_with("pro-") || before.ends_with("anti-")
+    }
+
+    /// "Rwanda's Senate", "the Mexican Congress": a knowledge-base organisation named by an
+    /// institution word alone (`roles.txt`, kind org) belongs to the country just before it,
+    /// by possessive or demonym, when that is another country (the one-word name "Senate" or
+    /// "Congress" is the US one only when no other country owns it).
+    fn owned_institutions(&mut self) {
+        for i in 0..self.found.len() {
+            let m = &self.found[i];
+            let Some(org) = m.actor.as_ref().filter(|a| a.kind == "organization") else {
+                continue;
+            };
+            let phrase = self.text(m.start, m.end).to_lowercase();
+            let Some(role) = self
+                .kb
+                .roles
+                .iter()
+                .position(|r| r.kind == RoleKind::Org && r.phrase == phrase)
+            else {
+                continue;
+            };
+            let chain = self.left_chain(m.start, 1);
+            let Some(&(o, _)) = chain.first() else {
+                continue;
+            };
+            let Some(owner) = self.found[o].actor.as_ref().filter(|a| a.kind == "country") else {
+                continue;
+            };
+            if owner.country == org.country {
+                continue;
+            }
+            let (cc, sector) = (owner.country.clone(), self.kb.roles[role].sector.clone());
+            let start = self.found[o].start;
+            let actor = ActorRef {
+                id: format!(
+                    "{}{}:{}",
+                    cc.as_deref().unwrap_or("---"),
+                    sector.as_deref().unwrap_or(""),
+                    slug(&phrase)
+                ),
+                name: self.text(start, self.found[i].end).to_string(),
+                kind: "organization".into(),
+                country: cc,
+                sector,
+            };
+            self.found[i].actor = Some(actor);
+            self.found[i].start = start;
+            self.found[i].found_by = "pattern";
+        }
+    }
+
     /// Role words not used as titles: groups ("Russian officials"), institutions ("Russia's US
     /// embassy") and definite descriptions ("the Russian foreign minister").
     fn roles(&mut self) {
@@ -1005,6 +1161,11 @@ impl<'a> Doc<'a> {
             if next_is_role || (next_is_person && role.kind == RoleKind::Person) {
                 continue;
             }
+            // "pro-Russia rebels" are not Russia's: the chain ends before a stance
+            let chain = match chain.iter().position(|&(c, _)| self.stance(c)) {
+                Some(k) => chain[..k].to_vec(),
+                None => chain,
+            };
             let owner = self.owner(&chain);
             let start = chain
                 .last()
@@ -1012,7 +1173,12 @@ impl<'a> Doc<'a> {
             let end = self.found[i].end;
             match role.kind {
                 RoleKind::Group | RoleKind::Org => {
-                    let Some(o) = owner else { continue };
+                    let Some(o) = owner else {
+                        if let Some(m) = self.agent(r, &chain, start, end) {
+                            add.push(m);
+                        }
+                        continue;
+                    };
                     let Some(cc) = o.country.clone() else {
                         continue;
                     };
@@ -1076,6 +1242,174 @@ impl<'a> Doc<'a> {
             }
         }
         self.found.extend(add);
+    }
+
+    /// A group named by an agent noun with no owner ("rebels", "government troops", "rebel
+    /// leaders"): a party without a country, as PETRARCH codes it (`---REB`), or of the country
+    /// named after "from"/"of" ("dissidents from Egypt"). The sector is the head's when the head
+    /// is an agent noun, else that of the agent noun before it; a role word with no agent noun
+    /// ("officials") is no party on its own, nor is an agent noun inside a hyphenated word
+    /// ("government-held") or used before a noun ("military support").
+    fn agent(&self, r: usize, chain: &[(usize, bool)], start: usize, end: usize) -> Option<Found> {
+        let head = &self.kb.roles[r];
+        let role = if head.agent {
+            head
+        } else {
+            chain
+                .iter()
+                .filter_map(|&(i, _)| self.found[i].role_word)
+                .map(|k| &self.kb.roles[k])
+                .find(|k| k.agent)?
+        };
+        if self.in_compound(start, end)
+            || (head.modifier && !self.ends_noun_phrase(end))
+            || self.own_forces(start)
+        {
+            return None;
+        }
+        let sector = role.sector.clone()?;
+        let before = self.demonym_before(start);
+        let start = before.as_ref().map_or(start, |b| b.0);
+        let owner = before
+            .map(|b| b.1)
+            .or_else(|| self.country_after(end, &sector));
+        let (id, country) = match owner {
+            Some(cc) => (format!("{cc}{sector}"), Some(cc)),
+            None => (format!("---{sector}"), None),
+        };
+        let actor = ActorRef {
+            id,
+            name: self.text(start, end).to_string(),
+            kind: "group".into(),
+            country,
+            sector: Some(sector),
+        };
+        Some(self.new_found(start, end, Some(actor), "pattern"))
+    }
+
+    /// Whether the agent noun at folded `start` is the forces or people of the sentence's
+    /// subject: after a verb of moving forces or a possessive pronoun ("will send 3,000 more
+    /// troops", "pulling back troops", "its troops"; `own-forces.txt`).
+    fn own_forces(&self, start: usize) -> bool {
+        let k = self.toks.partition_point(|t| t.end <= start);
+        for back in 1..=6 {
+            let Some(t) = k.checked_sub(back).and_then(|i| self.toks.get(i)) else {
+                return false;
+            };
+            let w = self.text(t.start, t.end).to_lowercase();
+            let filler = w == ","
+                || w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w.as_str(),
+                    "more" | "additional" | "extra" | "some" | "thousands" | "hundreds" | "of"
+                );
+            if !filler {
+                return OWN_FORCES.contains(&w);
+            }
+        }
+        false
+    }
+
+    /// Whether folded `start..end` is part of a longer word ("government-held",
+    /// "anti-government").
+    fn in_compound(&self, start: usize, end: usize) -> bool {
+        let b = self.f.text.as_bytes();
+        let joined = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+        start.checked_sub(1).is_some_and(|i| joined(b[i])) || b.get(end).is_some_and(|&c| joined(c))
+    }
+
+    /// Whether the word after folded offset `end` can follow a noun phrase rather than be the
+    /// noun a word before it modifies: punctuation, a word of `after-head.txt`, a verb in -ed or
+    /// an irregular past ("the army said", not "army base"; not "the rebel Revolutionary
+    /// United Front" either: a capitalised word after it is the name it describes).
+    fn ends_noun_phrase(&self, end: usize) -> bool {
+        let k = self.toks.partition_point(|t| t.start < end);
+        let Some(t) = self.toks.get(k).filter(|t| t.word) else {
+            return true;
+        };
+        let w = self.text(t.start, t.end);
+        !is_capitalised(w) && is_clause_word(w)
+    }
+
+    /// "Irish nationalist guerrillas": a demonym before an agent noun, with up to two lower-case
+    /// words between that are not verbs, names the agent's country. Returns where the demonym
+    /// starts and the country.
+    fn demonym_before(&self, start: usize) -> Option<(usize, String)> {
+        let k = self.toks.partition_point(|t| t.end <= start);
+        let (sent_start, _) = self.sentence_of(start);
+        for back in 1..=3 {
+            let t = self.toks.get(k.checked_sub(back)?)?;
+            if t.start < sent_start || !t.word {
+                return None;
+            }
+            let w = self.text(t.start, t.end);
+            if let Some(m) = self
+                .found
+                .iter()
+                .find(|m| m.start == t.start && m.end == t.end && m.actor.is_some())
+            {
+                let a = m.actor.as_ref()?;
+                let demonym = self
+                    .kb
+                    .country(a.country.as_deref()?)
+                    .is_some_and(|c| a.kind == "country" && c.demonyms.iter().any(|d| d == w));
+                return demonym
+                    .then(|| Some((m.start, a.country.clone()?)))
+                    .flatten();
+            }
+            if is_capitalised(w) || is_clause_word(w) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The country named right after an agent noun by "from" or "of" ("dissidents from Egypt",
+    /// "the rebels of war-torn Chad"), or for agents other than the military by "in"
+    /// ("protesters in Cairo"; "troops in Iraq" are as often foreign troops): a country, a
+    /// place of one, or a group or institution of one; after "loyal to", a person's too
+    /// ("troops loyal to Assad").
+    fn country_after(&self, end: usize, sector: &str) -> Option<String> {
+        let mut k = self.toks.partition_point(|t| t.start < end);
+        let t = self.toks.get(k)?;
+        // "forces loyal to Assad": a leader's too
+        let mut loyal = false;
+        match self.text(t.start, t.end) {
+            "from" | "of" => {}
+            "in" if sector != "MIL" => {}
+            "loyal" => {
+                let to = self.toks.get(k + 1)?;
+                if self.text(to.start, to.end) != "to" {
+                    return None;
+                }
+                loyal = true;
+                k += 1;
+            }
+            _ => return None,
+        }
+        for next in self.toks.iter().skip(k + 1).take(3) {
+            if let Some(m) = self
+                .found
+                .iter()
+                .find(|m| m.start == next.start && m.actor.is_some())
+            {
+                let a = m.actor.as_ref()?;
+                if a.kind == "person" && !loyal {
+                    return None;
+                }
+                return a
+                    .country
+                    .clone()
+                    .filter(|c| !NON_STATE.contains(&c.as_str()));
+            }
+            // "the", adjectives, hyphenated ones too ("war-torn", "military-ruled")
+            let w = self.text(next.start, next.end);
+            let adjective = w == "the" || w.contains('-') || !is_clause_word(w);
+            if !next.word || is_capitalised(w) || !adjective {
+                return None;
+            }
+        }
+        None
     }
 
     /// "the Russian foreign minister": the person with that role named earlier in the article,
@@ -1161,6 +1495,13 @@ pub(crate) struct Title {
     pub chain: Vec<usize>,
     /// The title stands before a comma ("Latvia's foreign minister, Edgars Rinkevics").
     pub comma: bool,
+}
+
+/// A lower-case word that can follow a noun phrase's head: a word of `after-head.txt`, a verb
+/// in -ed or an irregular past.
+fn is_clause_word(w: &str) -> bool {
+    let w = w.to_lowercase();
+    AFTER_HEAD.contains(&w) || PAST_IRREGULAR.contains(&w) || (w.len() > 4 && w.ends_with("ed"))
 }
 
 /// Whether `word` occurs in `text` on word boundaries (case-sensitive).

@@ -154,6 +154,10 @@ pub struct Role {
     pub role: Option<String>,
     pub sector: Option<String>,
     pub kind: RoleKind,
+    /// An agent noun (`agents.txt`): a party on its own, without a country ("rebels").
+    pub agent: bool,
+    /// An agent noun also used before nouns ("military support"): `adj` in `agents.txt`.
+    pub modifier: bool,
 }
 
 /// One reading of an ambiguous name with the cue words that select it.
@@ -203,17 +207,19 @@ pub struct KbSources {
     pub places: String,
     pub people: String,
     pub roles: String,
+    pub agents: String,
     pub ambiguous: String,
     pub given_names: String,
 }
 
 /// The file names of the knowledge base, as in `data/actors/`.
-pub const FILES: [&str; 7] = [
+pub const FILES: [&str; 8] = [
     "countries.txt",
     "organizations.txt",
     "places.txt",
     "people.txt",
     "roles.txt",
+    "agents.txt",
     "ambiguous.txt",
     "given-names.txt",
 ];
@@ -227,6 +233,7 @@ impl KbSources {
             places: include_str!("../../../../data/actors/places.txt").to_string(),
             people: include_str!("../../../../data/actors/people.txt").to_string(),
             roles: include_str!("../../../../data/actors/roles.txt").to_string(),
+            agents: include_str!("../../../../data/actors/agents.txt").to_string(),
             ambiguous: include_str!("../../../../data/actors/ambiguous.txt").to_string(),
             given_names: include_str!("../../../../data/actors/given-names.txt").to_string(),
         }
@@ -247,6 +254,7 @@ impl KbSources {
                 "places.txt" => s.places = text,
                 "people.txt" => s.people = text,
                 "roles.txt" => s.roles = text,
+                "agents.txt" => s.agents = text,
                 "ambiguous.txt" => s.ambiguous = text,
                 _ => s.given_names = text,
             }
@@ -516,9 +524,53 @@ pub fn parse_roles(text: &str) -> Result<Vec<Role>, KbError> {
             role: opt(f[1]),
             sector: opt(f[2]),
             kind,
+            agent: false,
+            modifier: false,
         });
     }
     Ok(out)
+}
+
+/// Parses `agents.txt` (`phrase | sector | use`) and marks the agent nouns among `roles`: a phrase
+/// already there must have the same sector; a new one is added as a group role word.
+pub fn add_agents(text: &str, roles: &mut Vec<Role>) -> Result<(), KbError> {
+    let c = Checker { file: "agents.txt" };
+    let mut seen = HashSet::new();
+    for (line, f) in records(text) {
+        let f = c.fields(line, &f, 2, 3)?;
+        let phrase = f[0].to_lowercase();
+        let sector = opt(f[1]);
+        if phrase.is_empty() || sector.is_none() {
+            return Err(c.err(line, "an agent needs a phrase and a sector"));
+        }
+        let modifier = match f[2] {
+            "" => false,
+            "adj" => true,
+            u => return Err(c.err(line, format!("unknown use {u:?} (empty or adj)"))),
+        };
+        c.unique(&mut seen, phrase.clone(), line)?;
+        match roles.iter_mut().find(|r| r.phrase == phrase) {
+            Some(r) if r.sector != sector => {
+                return Err(c.err(
+                    line,
+                    format!("{phrase:?} has sector {:?} in roles.txt", r.sector),
+                ))
+            }
+            Some(r) => {
+                r.agent = true;
+                r.modifier = modifier;
+            }
+            None => roles.push(Role {
+                phrase,
+                role: None,
+                sector,
+                kind: RoleKind::Group,
+                agent: true,
+                modifier,
+            }),
+        }
+    }
+    Ok(())
 }
 
 pub fn parse_ambiguous(text: &str) -> Result<HashMap<String, Vec<Reading>>, KbError> {
@@ -581,12 +633,14 @@ impl KnowledgeBase {
     }
 
     pub fn from_sources(s: &KbSources) -> Result<Self, KbError> {
+        let mut roles = parse_roles(&s.roles)?;
+        add_agents(&s.agents, &mut roles)?;
         let kb = KnowledgeBase {
             countries: parse_countries(&s.countries)?,
             orgs: parse_orgs(&s.organizations)?,
             places: parse_places(&s.places)?,
             people: parse_people(&s.people)?,
-            roles: parse_roles(&s.roles)?,
+            roles,
             ambiguous: parse_ambiguous(&s.ambiguous)?,
             given_names: parse_given_names(&s.given_names)?,
         };
@@ -742,6 +796,40 @@ mod tests {
         assert!(!parse_ambiguous(&s.ambiguous).unwrap().is_empty());
         assert!(parse_given_names(&s.given_names).unwrap().len() >= 400);
         kb();
+    }
+
+    #[test]
+    fn agent_nouns_mark_role_words_and_add_new_ones() {
+        let mut roles =
+            parse_roles("rebels | - | REB | group\nofficials | - | GOV | group").unwrap();
+        add_agents("rebels | REB\nmilitia | UAF | adj\n", &mut roles).unwrap();
+        let rebels = roles.iter().find(|r| r.phrase == "rebels").unwrap();
+        assert!(rebels.agent && !rebels.modifier);
+        let militia = roles.iter().find(|r| r.phrase == "militia").unwrap();
+        assert!(militia.agent && militia.modifier && militia.kind == RoleKind::Group);
+        assert!(
+            !roles
+                .iter()
+                .find(|r| r.phrase == "officials")
+                .unwrap()
+                .agent
+        );
+        // a sector that contradicts roles.txt, a duplicate, an unknown use: each an error
+        assert!(add_agents("rebels | GOV", &mut roles.clone()).is_err());
+        assert!(add_agents("gunmen | UAF\nGunmen | UAF", &mut roles.clone()).is_err());
+        assert!(add_agents("gunmen | UAF | noun", &mut roles.clone()).is_err());
+        // the built-in list agrees with roles.txt and has the common agents
+        let kb = kb();
+        for p in [
+            "rebels",
+            "police",
+            "government",
+            "protesters",
+            "gunmen",
+            "civilians",
+        ] {
+            assert!(kb.roles.iter().any(|r| r.phrase == p && r.agent), "{p}");
+        }
     }
 
     #[test]

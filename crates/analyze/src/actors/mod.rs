@@ -35,6 +35,7 @@ pub(crate) mod words;
 
 use chrono::NaiveDate;
 use parley_core::{EntityMention, Span};
+use std::collections::HashSet;
 use std::path::Path;
 
 pub use kb::{KbError, KnowledgeBase};
@@ -49,6 +50,8 @@ pub struct ActorStage {
     /// The surname of every knowledge-base person (same order as `kb.people`), worked out once:
     /// each name found in a text is compared with all of them.
     surnames: Vec<String>,
+    /// The same surnames in lower case, for a quick test of a lower-case word after a title.
+    lower_surnames: HashSet<String>,
 }
 
 impl ActorStage {
@@ -77,15 +80,17 @@ impl ActorStage {
 
     pub fn with_kb(kb: KnowledgeBase) -> Self {
         let matcher = matcher::Matcher::new(&kb);
-        let surnames = kb
+        let surnames: Vec<String> = kb
             .people
             .iter()
             .map(|p| kb.surname(&p.name).to_string())
             .collect();
+        let lower_surnames = surnames.iter().map(|s| s.to_lowercase()).collect();
         ActorStage {
             kb,
             matcher,
             surnames,
+            lower_surnames,
         }
     }
 
@@ -119,6 +124,7 @@ impl ActorStage {
             &self.kb,
             &self.matcher,
             &self.surnames,
+            &self.lower_surnames,
             body,
             sentences,
             published,

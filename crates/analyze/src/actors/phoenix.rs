@@ -358,6 +358,8 @@ pub fn convert(
             role: None,
             sector,
             kind: RoleKind::Person,
+            agent: false,
+            modifier: false,
         });
     }
     kb

@@ -695,3 +695,161 @@ fn a_users_copy_of_the_knowledge_base_is_read_and_checked() {
     assert!(e.to_string().starts_with("roles.txt:1:"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// (text, id, country) of the mentions whose actor id ends in `sector`.
+fn agents(body: &str, sector: &str) -> Vec<(String, String, Option<String>)> {
+    ActorStage::new()
+        .mentions(body, &[], d(2024, 5, 1))
+        .into_iter()
+        .filter_map(|m| {
+            let a = m.actor?;
+            (a.kind == "group" && a.sector.as_deref() == Some(sector))
+                .then(|| (m.span.text, a.id, a.country))
+        })
+        .collect()
+}
+
+#[test]
+fn agent_nouns_without_an_owner_are_countryless_groups() {
+    let ms = agents("Rebels attacked the town before the police arrived.", "REB");
+    assert_eq!(ms, vec![("Rebels".into(), "---REB".into(), None)]);
+    let ms = agents("Rebels attacked the town before the police arrived.", "COP");
+    assert_eq!(ms, vec![("police".into(), "---COP".into(), None)]);
+    // a head noun that is no agent takes the agent noun before it: "rebel leaders"
+    let ms = agents("The rebel leaders met in the jungle.", "REB");
+    assert_eq!(ms[0].0, "rebel leaders");
+    // general role words are no party on their own
+    assert!(ActorStage::new()
+        .mentions("Officials and experts said people were afraid.", &[], None)
+        .is_empty());
+}
+
+#[test]
+fn agent_nouns_take_the_country_an_owner_or_a_preposition_names() {
+    let rows = |body: &str, sector: &str| -> Vec<(String, Option<String>)> {
+        agents(body, sector)
+            .into_iter()
+            .map(|(t, _, c)| (t, c))
+            .collect()
+    };
+    let syr = Some("SYR".to_string());
+    assert_eq!(
+        rows("Syria's rebels fled.", "REB"),
+        vec![("Syria's rebels".into(), syr.clone())]
+    );
+    assert_eq!(
+        rows("Syrian rebels fled.", "REB"),
+        vec![("Syrian rebels".into(), syr.clone())]
+    );
+    // adjectives between a demonym and the agent noun, but no verb
+    assert_eq!(
+        rows("Irish nationalist guerrillas wounded two men.", "REB"),
+        vec![("Irish nationalist guerrillas".into(), Some("IRL".into()))]
+    );
+    assert_eq!(
+        rows("Syria said rebels fled.", "REB"),
+        vec![("rebels".into(), None)]
+    );
+    assert_eq!(
+        rows("The US helped dissidents from war-torn Syria.", "OPP"),
+        vec![("dissidents".into(), syr.clone())]
+    );
+    assert_eq!(
+        rows("Protesters in Cairo blocked a road.", "OPP"),
+        vec![("Protesters".into(), Some("EGY".into()))]
+    );
+    assert_eq!(
+        rows("Troops loyal to Assad shelled the town.", "MIL"),
+        vec![("Troops".into(), syr.clone())]
+    );
+    // troops "in" a country are as often foreign troops
+    assert_eq!(
+        rows("Troops in Syria fired.", "MIL"),
+        vec![("Troops".into(), None)]
+    );
+}
+
+#[test]
+fn agent_nouns_before_a_noun_or_inside_a_word_are_no_party() {
+    for body in [
+        "The US offered military support to the region.",
+        "Insurgents shelled a government-held district.",
+        "The Islamic State militant group seized the town.",
+        "A bomb exploded near a police station.",
+        "The rebel Revolutionary United Front returned weapons.",
+        "Anti-government marches went on.",
+    ] {
+        let ms = ActorStage::new().mentions(body, &[], None);
+        let parties: Vec<&str> = ms
+            .iter()
+            .filter(|m| m.actor.as_ref().is_some_and(|a| a.id.starts_with("---")))
+            .map(|m| m.span.text.as_str())
+            .filter(|t| !t.eq_ignore_ascii_case("insurgents"))
+            .collect();
+        assert!(parties.is_empty(), "{body}: {parties:?}");
+    }
+    // the subject's own forces: after a verb of moving forces or a possessive pronoun
+    for body in [
+        "Poland is willing to send troops to help Ukraine.",
+        "Russia refused to commit to pulling back 3,000 more troops.",
+        "The country said its soldiers would stay.",
+    ] {
+        assert!(agents(body, "MIL").is_empty(), "{body}");
+    }
+    // the same words as heads of their noun phrase are parties
+    assert_eq!(
+        agents("The military said it would withdraw.", "MIL").len(),
+        1
+    );
+    assert_eq!(
+        agents("The government, in a statement, denied it.", "GOV").len(),
+        1
+    );
+}
+
+#[test]
+fn a_possessive_or_demonym_country_owns_a_generic_institution() {
+    let ms = run("Mexico's Congress rejected the plan.", d(2024, 5, 1));
+    let m = find(&ms, "Mexico's Congress");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("MEX"), Some("LEG")));
+    let ms = run("The Rwandan senate approved it.", d(2024, 5, 1));
+    let m = find(&ms, "Rwandan senate");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("RWA"), Some("LEG")));
+    // alone, the one-word name is still the knowledge base's institution
+    let ms = run("Congress approved the aid.", d(2024, 5, 1));
+    assert_eq!(find(&ms, "Congress").2.as_deref(), Some("USA"));
+}
+
+#[test]
+fn a_lowercase_name_after_a_title_is_a_known_person_only() {
+    let ms = run(
+        "president obama called prime minister netanyahu.",
+        d(2012, 5, 1),
+    );
+    assert_eq!(find(&ms, "obama").1, "Barack Obama");
+    assert_eq!(find(&ms, "netanyahu").2.as_deref(), Some("ISR"));
+    // an unknown word after a title is no name
+    let ms = run(
+        "The president himself said the minister agreed.",
+        d(2012, 5, 1),
+    );
+    assert!(
+        ms.iter()
+            .all(|m| m.4 != "pattern" || m.0.contains("president")),
+        "{ms:?}"
+    );
+    assert!(ms.iter().all(|m| m.0 != "himself"), "{ms:?}");
+}
+
+#[test]
+fn a_legislature_named_by_a_lower_case_word_is_a_countryless_agent() {
+    let ms = agents("The bill was blocked by congress and parliament.", "LEG");
+    let ids: Vec<&str> = ms.iter().map(|m| m.1.as_str()).collect();
+    assert_eq!(ids, vec!["---LEG", "---LEG"]);
+    assert!(agents("Crowds gathered at the parliament building.", "LEG").is_empty());
+    // the capitalised one-word name is the knowledge base's
+    assert_eq!(
+        find(&run("Congress voted.", None), "Congress").2.as_deref(),
+        Some("USA")
+    );
+}

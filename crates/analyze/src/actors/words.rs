@@ -18,6 +18,8 @@ pub(crate) mod files {
     pub(crate) const PARTICLES: &str = include_str!("../../../../data/actors/particles.txt");
     pub(crate) const WEB_DOMAINS: &str = include_str!("../../../../data/actors/web-domains.txt");
     pub(crate) const NOT_SURNAME: &str = include_str!("../../../../data/actors/not-surname.txt");
+    pub(crate) const AFTER_HEAD: &str = include_str!("../../../../data/actors/after-head.txt");
+    pub(crate) const OWN_FORCES: &str = include_str!("../../../../data/actors/own-forces.txt");
     pub(crate) const MONTHS: &str = include_str!("../../../../data/time/months.txt");
     pub(crate) const MONTH_ABBR: &str =
         include_str!("../../../../data/time/month-abbreviations.txt");
@@ -346,6 +348,16 @@ pub(crate) mod tests {
             1,
             true,
         );
+    }
+
+    #[test]
+    fn list_after_head_loads_without_duplicates() {
+        check_list("actors/after-head.txt", files::AFTER_HEAD, 1, true);
+    }
+
+    #[test]
+    fn list_own_forces_loads_without_duplicates() {
+        check_list("actors/own-forces.txt", files::OWN_FORCES, 1, true);
     }
 
     #[test]

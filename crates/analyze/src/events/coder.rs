@@ -1059,6 +1059,12 @@ impl Coder {
         if target.is_none() && !untargeted_ok {
             return Vec::new();
         }
+        // as PETRARCH, a countryless agent ("rebels") is a party of a dyadic event only
+        if target.is_none() && countryless_agents(&source)
+            || source.actors.is_empty() && target.as_ref().is_some_and(countryless_agents)
+        {
+            return Vec::new();
+        }
         let trigger_span = Span::new(ws[t.first].span.start, ws[t.last].span.end);
         let status = status(&self.dict.cues, ws, t.first, t.last, t.noun);
         let (date, date_from) = date_for(input, sentence, trigger_span);
@@ -1152,6 +1158,18 @@ impl Coder {
 /// Cooperative roots where a compound subject without a target acts on each other ("Brazil and
 /// the US agreed to deepen ties"), as in PETRARCH.
 const MUTUAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
+
+/// A party named only by agent nouns without a country ("rebels", "the police"; the actor
+/// stage gives them the id `---` + sector, PETRARCH's code).
+fn countryless_agents(p: &Party) -> bool {
+    !p.actors.is_empty()
+        && p.actors.iter().all(|a| {
+            a.country.is_none()
+                && a.actor_id
+                    .as_deref()
+                    .is_some_and(|id| id.starts_with("---"))
+        })
+}
 
 /// A target that is the source itself: the same country, unless both name different sectors
 /// (a government acting on its own military or opposition).

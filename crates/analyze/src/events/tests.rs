@@ -1072,4 +1072,29 @@ fn an_offered_apology_is_an_apology_and_a_raid_an_attack() {
         first_code("Russia conducted raids on Ukrainian villages."),
         "190"
     );
+/// (source country, code, target country) with the actors stage's mentions, "---" for a
+/// countryless side.
+fn triples_with_agents(body: &str) -> Vec<(String, String, String)> {
+    let actors = crate::actors::ActorStage::new();
+    let sentences = sentences(body);
+    let mentions = actors.mentions(body, &sentences, None);
+    let side = |a: Option<EventActor>| a.map_or("-".into(), |a| a.country.unwrap_or("---".into()));
+    EventStage::new()
+        .code(body, &sentences, &mentions, &[], None)
+        .into_iter()
+        .map(|e| (side(e.source), e.code, side(e.target)))
+        .collect()
+}
+
+#[test]
+fn a_countryless_agent_is_a_party_of_dyadic_events_only() {
+    let t = triples_with_agents("Rebels attacked Syrian troops.");
+    assert!(t.iter().any(|(s, _, g)| s == "---" && g == "SYR"), "{t:?}");
+    let t = triples_with_agents("Police arrested protesters.");
+    assert!(t.iter().any(|(s, _, g)| s == "---" && g == "---"), "{t:?}");
+    // no target: an agent alone says too little to be an event's only party
+    assert!(triples_with_agents("Rebels attacked the town.").is_empty());
+    // the subject's own troops are no party: the target is sought further on
+    let t = triples_with_agents("Poland will send troops to defend Ukraine.");
+    assert!(t.iter().all(|(_, _, g)| g != "---"), "{t:?}");
 }
