@@ -1072,6 +1072,8 @@ fn an_offered_apology_is_an_apology_and_a_raid_an_attack() {
         first_code("Russia conducted raids on Ukrainian villages."),
         "190"
     );
+}
+
 /// (source country, code, target country) with the actors stage's mentions, "---" for a
 /// countryless side.
 fn triples_with_agents(body: &str) -> Vec<(String, String, String)> {
