@@ -1209,7 +1209,7 @@ const ADVERBS: &[&str] = &[
 ];
 /// Time words that can stand between a subject and its verb ("Israel on Tuesday reduced",
 /// "the army last week shelled").
-const TIME_WORDS: &[&str] = &[
+pub(super) const TIME_WORDS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

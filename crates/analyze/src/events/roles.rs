@@ -429,7 +429,10 @@ pub fn opens_relative(ws: &[Word], k: usize) -> bool {
 /// Whether a word may end the noun phrase a "that" clause describes: not a function word, a
 /// time word ("said on Monday that") or punctuation other than a comma.
 fn ends_noun_phrase(w: &Word) -> bool {
-    w.norm == "," || !(w.is_punct() || NOT_ANTECEDENTS.contains(&w.norm.as_str()))
+    w.norm == ","
+        || !(w.is_punct()
+            || NOT_ANTECEDENTS.contains(&w.norm.as_str())
+            || super::coder::TIME_WORDS.contains(&w.norm.as_str()))
 }
 
 /// Words before "that" that make it a conjunction or a demonstrative, not a relative pronoun.
@@ -455,20 +458,6 @@ const NOT_ANTECEDENTS: &[&str] = &[
     "stated",
     "yesterday",
     "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "week",
-    "month",
-    "year",
-    "night",
-    "morning",
-    "evening",
-    "earlier",
     "all",
     "like",
     "of",
