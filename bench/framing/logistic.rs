@@ -152,10 +152,13 @@ impl SparseLogistic {
         sigmoid(self.b + x.iter().map(|&j| self.w[j]).sum::<f64>())
     }
 
+    // read by the embeddings runner (embed_bias.rs) only
+    #[cfg_attr(not(feature = "embeddings"), allow(dead_code))]
     pub fn weights(&self) -> &[f64] {
         &self.w
     }
 
+    #[cfg_attr(not(feature = "embeddings"), allow(dead_code))]
     pub fn intercept(&self) -> f64 {
         self.b
     }
