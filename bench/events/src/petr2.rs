@@ -26,6 +26,8 @@ fn read_petr() -> Vec<Petr> {
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let mut out: Vec<Petr> = Vec::new();
     let mut in_text = false;
+    let mut in_parse = false;
+    let mut parse_words: Vec<String> = Vec::new();
     for line in text.lines() {
         let t = line.trim();
         if t.starts_with("<Sentence ") {
@@ -53,6 +55,19 @@ fn read_petr() -> Vec<Petr> {
             ) {
                 p.triples.push((s, c, g));
             }
+        } else if t.starts_with("<Parse>") {
+            in_parse = true;
+            parse_words.clear();
+        } else if t.starts_with("</Parse>") {
+            in_parse = false;
+            // A record whose <Text> is empty still has its sentence in the parse.
+            if let Some(p) = out.last_mut().filter(|p| p.text.is_empty()) {
+                p.text = words_to_text(&parse_words);
+            }
+        } else if in_parse {
+            if let Some(word) = t.split('\t').nth(1) {
+                parse_words.push(word.to_string());
+            }
         } else if t.starts_with("<Text>") {
             in_text = true;
         } else if t.starts_with("</Text>") {
@@ -68,6 +83,22 @@ fn read_petr() -> Vec<Petr> {
     }
     out.retain(|p| !p.id.starts_with("SKIP:"));
     out
+}
+
+/// Joins the parse's tokens into a sentence: a space between words, none before punctuation.
+fn words_to_text(words: &[String]) -> String {
+    let mut text = String::new();
+    for w in words {
+        let is_punct = matches!(
+            w.as_str(),
+            "." | "," | ";" | ":" | "?" | "!" | "'s" | "n't" | ")"
+        );
+        if !text.is_empty() && !is_punct && !text.ends_with('(') {
+            text.push(' ');
+        }
+        text.push_str(w);
+    }
+    text
 }
 
 /// A side of a triple for the open scoring: its country, or "---" when missing or countryless.
