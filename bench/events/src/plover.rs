@@ -130,7 +130,7 @@ pub fn run(stage: &EventStage, ph: &Actors, verbose: bool) {
     src_buckets.print("source misses by cause");
     if verbose {
         let mut c: Vec<_> = confusion.into_iter().collect();
-        c.sort_by(|a, b| b.1.cmp(&a.1));
+        c.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         for ((g, p), k) in c.iter().take(20) {
             println!("  confusion {g} -> {p}: {k}");
         }

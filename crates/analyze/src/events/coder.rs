@@ -1208,45 +1208,15 @@ const ADVERBS: &[&str] = &[
     "allegedly",
 ];
 /// Time words that can stand between a subject and its verb ("Israel on Tuesday reduced",
-/// "the army last week shelled").
-pub(super) const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "week",
-    "month",
-    "year",
-    "weekend",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "tonight",
-    "overnight",
-    "earlier",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// "the army last week shelled") (data/events/time_words.txt).
+pub(super) static TIME_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(TIME_WORDS_FILE));
+pub(crate) const TIME_WORDS_FILE: &str = include_str!("../../../../data/events/time_words.txt");
 /// How many words a subject's head noun may follow its actor ("Russian aircraft including
 /// helicopter gunships").
 const SUBJECT_REACH: usize = 5;
-/// Subject words that are not actor mentions.
-const PRONOUNS: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "who", "which", "that",
-];
+/// Subject words that are not actor mentions (data/events/subject_pronouns.txt).
+pub(super) static PRONOUNS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(PRONOUNS_FILE));
+pub(crate) const PRONOUNS_FILE: &str = include_str!("../../../../data/events/subject_pronouns.txt");
 
 /// Punctuation inside an actor's name ("U.S.", "US-Russia") is part of it.
 fn in_party_word(w: &Word) -> bool {
@@ -1284,7 +1254,7 @@ fn verb_position(
         let time_on = matches!(w, "on" | "this" | "late" | "early" | "last" | "next" | "in")
             && ws.get(k + 1).is_some_and(|n| {
                 ADVERBS.contains(&n.norm.as_str())
-                    || TIME_WORDS.contains(&n.norm.as_str())
+                    || TIME_WORDS.contains(&n.norm)
                     || n.norm.chars().all(|c| c.is_ascii_digit())
             });
         // "on 15 October", "October 15": a day number beside a month
@@ -1298,7 +1268,7 @@ fn verb_position(
                 });
         if is_quote_mark(w)
             || ADVERBS.contains(&w)
-            || TIME_WORDS.contains(&w)
+            || TIME_WORDS.contains(w)
             || time_on
             || day_number
             || (w.len() > 4 && w.ends_with("ly"))
@@ -1317,7 +1287,7 @@ fn verb_position(
             saw_aux = true;
             continue;
         }
-        if saw_aux || in_party(k) || PRONOUNS.contains(&w) || w == "to" || w == "and" {
+        if saw_aux || in_party(k) || PRONOUNS.contains(w) || w == "to" || w == "and" {
             return true;
         }
         // "Kenzo Oshima, the UN relief coordinator, demanded": an appositive after the subject

@@ -297,7 +297,7 @@ pub fn reduced_passive(ws: &[Word], first: usize, in_party: &dyn Fn(usize) -> bo
     let participle = w.norm.ends_with("ed") || w.norm.ends_with("en");
     let after_noun = first > 0 && {
         let prev = ws[first - 1].norm.as_str();
-        !ws[first - 1].is_punct() && !PRONOUNS.contains(&prev)
+        !ws[first - 1].is_punct() && !super::coder::PRONOUNS.contains(prev)
     };
     let agent = next.norm == "by" && (first + 2..(first + 5).min(ws.len())).any(in_party);
     participle && after_noun && (agent || existential(ws, first))
@@ -431,65 +431,15 @@ pub fn opens_relative(ws: &[Word], k: usize) -> bool {
 fn ends_noun_phrase(w: &Word) -> bool {
     w.norm == ","
         || !(w.is_punct()
-            || NOT_ANTECEDENTS.contains(&w.norm.as_str())
-            || super::coder::TIME_WORDS.contains(&w.norm.as_str()))
+            || NOT_ANTECEDENTS.contains(&w.norm)
+            || super::coder::TIME_WORDS.contains(&w.norm))
 }
 
-/// Words before "that" that make it a conjunction or a demonstrative, not a relative pronoun.
-const NOT_ANTECEDENTS: &[&str] = &[
-    "as",
-    "because",
-    "since",
-    "so",
-    "but",
-    "and",
-    "or",
-    "if",
-    "while",
-    "now",
-    "such",
-    "than",
-    "said",
-    "says",
-    "say",
-    "told",
-    "warned",
-    "added",
-    "stated",
-    "yesterday",
-    "today",
-    "all",
-    "like",
-    "of",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "about",
-    "after",
-    "before",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "believe",
-    "believes",
-    "believed",
-    "think",
-    "thinks",
-    "thought",
-    "know",
-    "knew",
-    "known",
-    "claimed",
-    "reported",
-    "announced",
-    "insisted",
-    "noted",
-    "argued",
-];
+/// Words before "that" that make it a conjunction or a demonstrative, not a relative pronoun
+/// (data/events/not_antecedents.txt).
+static NOT_ANTECEDENTS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(NOT_ANTECEDENTS_FILE));
+pub(crate) const NOT_ANTECEDENTS_FILE: &str =
+    include_str!("../../../../data/events/not_antecedents.txt");
 
 /// Words between a relative pronoun and its verb ("that has also seized").
 const SKIPPED_BEFORE_VERB: &[&str] = &[
@@ -562,11 +512,6 @@ pub fn means_agent(
 
 /// How many words after a passive verb its "in"/"by" phrase of means may start.
 const MEANS_REACH: usize = 3;
-
-/// Subjects that make a participle after them an active verb ("they attacked by night").
-const PRONOUNS: &[&str] = &[
-    "they", "he", "she", "it", "we", "i", "you", "who", "which", "that",
-];
 
 /// Two actors are the same party member when their countries (or ids) agree.
 pub fn same(a: &EventActor, b: &EventActor) -> bool {

@@ -807,6 +807,38 @@ fn backer_suffixes_list_is_one_lower_case_word_a_line() {
 }
 
 #[test]
+fn time_words_list_is_one_lower_case_word_a_line() {
+    crate::actors::words::tests::check_list(
+        "events/time_words.txt",
+        coder::TIME_WORDS_FILE,
+        1,
+        true,
+    );
+    // a time word between a subject and its verb leaves the verb in a verb position
+    assert!(has("Israel on Tuesday attacked Syria.", "ISR", "19", "SYR"));
+}
+
+#[test]
+fn subject_pronouns_list_is_one_lower_case_word_a_line() {
+    crate::actors::words::tests::check_list(
+        "events/subject_pronouns.txt",
+        coder::PRONOUNS_FILE,
+        1,
+        true,
+    );
+}
+
+#[test]
+fn not_antecedents_list_is_one_lower_case_word_a_line() {
+    crate::actors::words::tests::check_list(
+        "events/not_antecedents.txt",
+        roles::NOT_ANTECEDENTS_FILE,
+        1,
+        true,
+    );
+}
+
+#[test]
 fn a_request_takes_the_code_of_what_it_asks_for() {
     // ask (020) + help (070): appeal for aid, and the help is no event of its own
     assert_eq!(
