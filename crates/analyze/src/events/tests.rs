@@ -1132,3 +1132,18 @@ fn a_countryless_agent_is_a_party_of_dyadic_events_only() {
     let t = triples_with_agents("Poland will send troops to defend Ukraine.");
     assert!(t.iter().all(|(_, _, g)| g != "---"), "{t:?}");
 }
+
+#[test]
+fn an_arrest_is_173_whoever_is_arrested() {
+    let t = triples_with_agents("Turkish police arrested Kurdish protesters.");
+    assert!(t.iter().any(|(s, c, _)| s == "TUR" && c == "173"), "{t:?}");
+    let t = triples_with_agents("Russian police detained Ukrainian demonstrators in Moscow.");
+    assert!(
+        t.iter()
+            .any(|(s, c, g)| s == "RUS" && c == "173" && g == "UKR"),
+        "{t:?}"
+    );
+    // force against protesters stays violent repression
+    let t = triples_with_agents("Turkish police fired tear gas at Kurdish protesters.");
+    assert!(t.iter().all(|(_, c, _)| c != "173"), "{t:?}");
+}
