@@ -795,7 +795,8 @@ impl Coder {
             }
         }
         let passive = is_passive(ws, first, &|w| self.dict.forms.contains_key(w))
-            || reduced_passive(ws, first, in_party);
+            || reduced_passive(ws, first, in_party)
+            || victim_verb(entry);
         if let Some((p, used)) = best {
             consumed.extend(used.iter().copied());
             let code = p.code.clone()?;
@@ -993,6 +994,21 @@ impl Coder {
             (false, Some(parse)) => super::parsed::verb_roles(parse, ws, ps, t.first),
             _ => None,
         };
+        // "three soldiers died in a Turkish drone attack": the subject suffers the act, as a
+        // passive's does; the agent is named by "by" or by the act of violence
+        let victim = !(t.demand || t.noun || t.via_noun)
+            && self
+                .verb_at(ws, t.first)
+                .is_some_and(|(e, _)| victim_verb(e));
+        let parsed = parsed.map(|r| match victim {
+            true => super::parsed::ParsedRoles {
+                source: None,
+                target: r.source,
+                passive: true,
+                ..r
+            },
+            false => r,
+        });
         let passive = t.passive || parsed.as_ref().is_some_and(|r| r.passive);
         let (source, target, reciprocal) = if t.demand {
             match self.demand_roles(input, ws, ps, t) {
@@ -1388,6 +1404,16 @@ fn is_adjective_form(w: &str) -> bool {
             .any(|s| w.ends_with(s))
             || w.contains('-')
             || w.contains('/'))
+}
+
+/// Verbs whose subject suffers the event ("died", "perished"): read as passives, their
+/// subject is the target (data/events/victim_verbs.txt).
+static VICTIM_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(VICTIM_VERBS_FILE));
+pub(crate) const VICTIM_VERBS_FILE: &str = include_str!("../../../../data/events/victim_verbs.txt");
+
+/// Whether a verb entry is one word of the victim verbs' list.
+fn victim_verb(entry: &VerbEntry) -> bool {
+    entry.words.len() == 1 && VICTIM_VERBS.contains(&entry.words[0])
 }
 
 /// Names that end like a nationality adjective but are nouns: "Iran accused", "Sudan lifted".

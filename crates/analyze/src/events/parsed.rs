@@ -410,4 +410,14 @@ mod tests {
             "{ev:?}"
         );
     }
+
+    #[test]
+    fn the_subject_of_a_victim_verb_is_the_target() {
+        let Some(ev) = coded("Three Syrian soldiers died in a Turkish drone attack on Monday.")
+        else {
+            return;
+        };
+        assert!(has(&ev, "TUR", "SYR"), "{ev:?}");
+        assert!(!ev.iter().any(|(_, s, _)| s == "SYR"), "{ev:?}");
+    }
 }

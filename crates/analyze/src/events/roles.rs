@@ -912,4 +912,29 @@ mod tests {
         by_pattern[0].found_by = "pattern".into();
         assert_eq!(parties(&words(body, second), second, &by_pattern).len(), 2);
     }
+
+    #[test]
+    fn the_subject_of_a_victim_verb_is_the_target() {
+        let t = kb_triples("Three Syrian soldiers died in a Turkish drone attack.");
+        assert!(
+            t.iter()
+                .any(|(s, c, g)| s == "TUR" && c.starts_with("19") && g == "SYR"),
+            "{t:?}"
+        );
+        assert!(t.iter().all(|(s, _, _)| s != "SYR"), "{t:?}");
+        let t = kb_triples("Two Ukrainian civilians perished in Russian shelling.");
+        assert!(
+            t.iter()
+                .any(|(s, c, g)| s == "RUS" && c.starts_with("19") && g == "UKR"),
+            "{t:?}"
+        );
+        // "by" names the agent; with no agent the dead are no source
+        let t = kb_triples("Five Iraqi policemen died by Syrian fire.");
+        assert!(t.iter().any(|(s, _, g)| s == "SYR" && g == "IRQ"), "{t:?}");
+        let t = kb_triples("Three Syrian soldiers died on Monday.");
+        assert!(t.iter().all(|(s, _, _)| s != "SYR"), "{t:?}");
+        // the active killing keeps its subject as the source
+        let t = kb_triples("Turkish troops killed three Syrian soldiers.");
+        assert!(t.iter().any(|(s, _, g)| s == "TUR" && g == "SYR"), "{t:?}");
+    }
 }

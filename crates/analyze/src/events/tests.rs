@@ -1147,3 +1147,20 @@ fn an_arrest_is_173_whoever_is_arrested() {
     let t = triples_with_agents("Turkish police fired tear gas at Kurdish protesters.");
     assert!(t.iter().all(|(_, c, _)| c != "173"), "{t:?}");
 }
+
+#[test]
+fn victim_verbs_list_is_one_lower_case_verb_of_the_dictionaries_a_line() {
+    crate::actors::words::tests::check_list(
+        "events/victim_verbs.txt",
+        coder::VICTIM_VERBS_FILE,
+        1,
+        true,
+    );
+    let dict = Dictionary::builtin();
+    for v in crate::actors::words::words(coder::VICTIM_VERBS_FILE) {
+        assert!(
+            dict.verbs.values().flatten().any(|e| e.words == [v]),
+            "victim_verbs.txt: {v:?} has no verb entry"
+        );
+    }
+}
