@@ -4,9 +4,9 @@
 use super::codes::CameoTable;
 use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
 use super::roles::{
-    means_agent, names_actor, noun_target, object_controlled, opens_relative, parties,
-    reduced_passive, relative_subject, same, subject_before, support_verb_before, Party,
-    CLAUSE_BREAKS,
+    means_agent, names_actor, noun_target, object_controlled, opens_relative, participle_subject,
+    parties, reduced_passive, reduced_relative, relative_subject, same, subject_before,
+    support_verb_before, Party, CLAUSE_BREAKS,
 };
 use super::status::{speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
@@ -568,9 +568,11 @@ impl Coder {
             let position = match parse.and_then(|p| parsed_verb(p, &ws[i])) {
                 // "the talks left no reason for optimism": an event is not an actor
                 Some(v) => v && !parse.is_some_and(|p| self.event_noun_subject(p, &ws[i])),
-                None => verb_position(ws, i, in_party, &|k| verbs[k].is_some(), &|w| {
-                    self.dict.forms.contains_key(w)
-                }),
+                None => {
+                    let irregular = |w: &str| self.dict.forms.contains_key(w);
+                    verb_position(ws, i, in_party, &|k| verbs[k].is_some(), &irregular)
+                        && !reduced_relative(ws, i, &irregular)
+                }
             };
             // "is going to" is a future, not a journey
             let going_to = w.norm == "going" && ws.get(i + 1).is_some_and(|n| n.norm == "to");
@@ -968,7 +970,8 @@ impl Coder {
             passive: is_passive(ws, verb, &|w| self.dict.forms.contains_key(w)),
             ..t.clone()
         };
-        let (source, _) = verb_roles(ws, ps, &v, t.code[..2] >= *"15", None);
+        let irregular = |w: &str| self.dict.forms.contains_key(w);
+        let (source, _) = verb_roles(ws, ps, &v, t.code[..2] >= *"15", None, &irregular);
         let parsed = input
             .parse
             .and_then(|p| super::parsed::verb_roles(p, ws, ps, verb));
@@ -1021,11 +1024,12 @@ impl Coder {
                 None => return Vec::new(),
             }
         } else {
+            let irregular = |w: &str| self.dict.forms.contains_key(w);
             // "Putin met Xi in Beijing and then flew to Pyongyang": the first verb's subject
             let shared = verb_before
                 .filter(|v| !v.passive && coordinated(ws, ps, t.first))
-                .and_then(|v| verb_roles(ws, ps, v, material_conflict, None).0);
-            let (s, tg) = verb_roles(ws, ps, t, material_conflict, shared);
+                .and_then(|v| verb_roles(ws, ps, v, material_conflict, None, &irregular).0);
+            let (s, tg) = verb_roles(ws, ps, t, material_conflict, shared, &irregular);
             let (s, tg) = match parsed {
                 // a passive the patterns missed: their subject is the target
                 Some(r) if r.passive && !t.passive => (r.source, r.target.or(s)),
@@ -1521,6 +1525,7 @@ fn verb_roles(
     t: &Trigger,
     material: bool,
     shared_subject: Option<Party>,
+    is_irregular: &dyn Fn(&str) -> bool,
 ) -> (Option<Party>, Option<Party>) {
     // a dateline ("GAZA CITY, Palestinian Territories: Four children were killed") or a
     // heading before a colon is no subject of the clause after it
@@ -1538,6 +1543,10 @@ fn verb_roles(
         .find(|p| !preceded_by(ws, p, PLACE) && !after_by(ws, p))
         .or(before.last())
         .map(|p| (*p).clone());
+    // "the civilians imprisoned for acting against Moscow were released": the subject is
+    // the noun the participle describes
+    let subject =
+        participle_subject(ws, ps, clause_start, t.first, is_irregular).unwrap_or(subject);
     // in a relative clause the subject is the noun the clause describes
     let subject = relative_subject(ws, ps, t.first).unwrap_or(subject);
     let subject = shared_subject.or(subject);

@@ -303,6 +303,113 @@ pub fn reduced_passive(ws: &[Word], first: usize, in_party: &dyn Fn(usize) -> bo
     participle && after_noun && (agent || existential(ws, first))
 }
 
+/// "The civilians imprisoned for acting against Moscow were released": a past participle right
+/// after a noun, followed by a preposition, with an auxiliary and verb later in the same clause,
+/// describes the noun (a reduced relative); the clause's main verb is the later one, and the
+/// participle reports no event of its own, as with the parse (which tags it `acl`). A
+/// participle with its agent after "by" is left to [`reduced_passive`].
+pub fn reduced_relative(ws: &[Word], first: usize, is_irregular: &dyn Fn(&str) -> bool) -> bool {
+    let (Some(w), Some(next)) = (ws.get(first), ws.get(first + 1)) else {
+        return false;
+    };
+    let participle = w.norm.ends_with("ed") || w.norm.ends_with("en") || is_irregular(&w.norm);
+    let after_noun = first > 0 && {
+        let prev = ws[first - 1].norm.as_str();
+        prev.chars().all(char::is_alphanumeric)
+            && !super::coder::PRONOUNS.contains(prev)
+            && !super::coder::TIME_WORDS.contains(prev)
+            && !NOT_NOUNS.contains(&prev)
+    };
+    if !(participle && after_noun && RELATIVE_PREPS.contains(&next.norm.as_str())) {
+        return false;
+    }
+    let end = (first + 2 + RELATIVE_REACH).min(ws.len());
+    (first + 2..end)
+        .take_while(|&k| {
+            let n = ws[k].norm.as_str();
+            !(ws[k].is_punct() && n != "'s" && n != "-")
+                && !CLAUSE_BREAKS.contains(&n)
+                && !RELATIVE_STOPS.contains(&n)
+        })
+        .any(|k| {
+            FINITE_AUX.contains(&ws[k].norm.as_str())
+                && !super::coder::PRONOUNS.contains(ws[k - 1].norm.as_str())
+        })
+}
+
+/// The subject of the verb at `verb` when a reduced relative ([`reduced_relative`]) stands
+/// between it and the clause start: the party of the noun the participle describes, ending at
+/// most two words before the participle ("Ukrainian soldiers captured"), or no party when that
+/// noun names none ("the prisoners held in Moscow were freed": not Moscow). None when there
+/// is no such participle.
+pub fn participle_subject(
+    ws: &[Word],
+    ps: &[Party],
+    clause_start: usize,
+    verb: usize,
+    is_irregular: &dyn Fn(&str) -> bool,
+) -> Option<Option<Party>> {
+    let k = (clause_start..verb).find(|&k| reduced_relative(ws, k, is_irregular))?;
+    if ws[k + 1..verb]
+        .iter()
+        .any(|w| w.is_punct() && w.norm != "'s")
+    {
+        return None;
+    }
+    let noun = ps
+        .iter()
+        .rev()
+        .find(|p| p.last < k && k - p.last <= 2 && !ws[p.last + 1..k].iter().any(Word::is_punct));
+    Some(noun.cloned())
+}
+
+/// How many words a reduced relative may run before its clause's auxiliary.
+const RELATIVE_REACH: usize = 10;
+/// Prepositions that may open a reduced relative's phrase ("imprisoned for", "captured in").
+const RELATIVE_PREPS: &[&str] = &[
+    "in", "for", "from", "at", "on", "during", "after", "over", "since", "near", "under", "with",
+    "without", "into", "across", "inside", "outside", "last", "earlier", "this",
+];
+/// Words before a participle that make it no participle after a noun: auxiliaries, adverbs,
+/// "to" and conjunctions ("has attacked", "also attacked", "and attacked").
+const NOT_NOUNS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "to",
+    "and",
+    "or",
+    "but",
+    "also",
+    "not",
+    "never",
+    "then",
+    "later",
+    "reportedly",
+    "allegedly",
+    "who",
+    "that",
+    "which",
+];
+/// Words that end the clause of a reduced relative before its main verb.
+const RELATIVE_STOPS: &[&str] = &[
+    "who", "which", "that", "where", "when", "and", "or", "said", "says", "while", "as", "if",
+];
+/// Finite auxiliaries that start the main verb of a clause whose subject a participle described.
+const FINITE_AUX: &[&str] = &[
+    "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must",
+];
+
 /// "There were ten Russian soldiers killed in Ukraine": a participle after a counted noun phrase
 /// of an existential "there is/are/were" (at most [`EXISTENTIAL_REACH`] words, no punctuation)
 /// tells what happened to it; the noun is the target, whatever place follows. ("There were
@@ -936,5 +1043,34 @@ mod tests {
         // the active killing keeps its subject as the source
         let t = kb_triples("Turkish troops killed three Syrian soldiers.");
         assert!(t.iter().any(|(s, _, g)| s == "TUR" && g == "SYR"), "{t:?}");
+    }
+
+    #[test]
+    fn a_participle_describing_the_subject_is_not_the_main_verb() {
+        let t = kb_triples(
+            "The Ukrainian civilians imprisoned for acting against Russia were released yesterday by Putin.",
+        );
+        assert!(t.iter().all(|(_, c, _)| !c.starts_with("17")), "{t:?}");
+        assert!(
+            // the main verb's target is the noun the participle describes, not Russia
+            t.iter()
+                .any(|(s, c, g)| s == "RUS" && c.starts_with("08") && g == "UKR"),
+            "{t:?}"
+        );
+        let t = kb_triples("Ukrainian soldiers captured in Mariupol were freed by Russia.");
+        assert!(t.iter().all(|(s, _, _)| s != "UKR"), "{t:?}");
+        assert!(t.iter().any(|(s, _, g)| s == "RUS" && g == "UKR"), "{t:?}");
+        // an active verb with its own clause after it stays the main verb
+        let t = kb_triples("Russian forces attacked in the night while Ukraine was asleep.");
+        assert!(
+            t.iter().any(|(s, c, _)| s == "RUS" && c.starts_with("19")),
+            "{t:?}"
+        );
+        let t = kb_triples("Russia attacked Ukrainian positions that were held by rebels.");
+        assert!(
+            t.iter()
+                .any(|(s, c, g)| s == "RUS" && c.starts_with("19") && g == "UKR"),
+            "{t:?}"
+        );
     }
 }
