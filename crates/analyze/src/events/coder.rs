@@ -179,6 +179,9 @@ struct Trigger {
     via_noun: bool,
     /// Coded only with a target (a `needs-target` verb block).
     needs_target: bool,
+    /// An intent verb and the act it governs ("pledged to expel", "agreed to lift"): the act is
+    /// planned, as after a cue ("wants to help"), and the code is the intent's.
+    intent: bool,
 }
 
 /// What the coder saw in one sentence ([`Coder::explain_sentence`]).
@@ -543,6 +546,7 @@ impl Coder {
                     demand: true,
                     via_noun: false,
                     needs_target: false,
+                    intent: false,
                 });
                 governed = true;
                 i = last + 1;
@@ -651,6 +655,7 @@ impl Coder {
                         demand: false,
                         via_noun: false,
                         needs_target: false,
+                        intent: false,
                     });
                     i = last + 1;
                     continue;
@@ -719,9 +724,18 @@ impl Coder {
         // ("pressured Obama to help" is coercion, not aid)
         // and a threat of coercion or protest stays a threat (CAMEO 13)
         let threat_of_act = &t.code[..2] == "13" && self.table.high_level(&lower.code);
+        let intent = &t.code[..2] == "03" && !alleges;
         let combined = (alleges || (GOVERNING_ROOTS.contains(&&t.code[..2]) && !threat_of_act))
             .then(|| self.table.combine(upper, &lower.code))
-            .flatten();
+            .flatten()
+            // "pledged to expel": an intent the internal ontology does not combine is coded as
+            // its act would be when planned (CAMEO 13 for conflict; for cooperation, 03x in
+            // place of an unspecified 030, keeping a pattern's own "agreed to a ceasefire" 0356)
+            .or_else(|| {
+                let planned = self.table.code_with_status(&lower.code, "planned");
+                let specific = planned.starts_with("13") || t.code == "030";
+                (intent && planned != lower.code && specific).then(|| planned.to_string())
+            });
         if alleges && combined.is_none() {
             // "claimed that X helped Y": a report of what X did
             return t;
@@ -730,6 +744,7 @@ impl Coder {
         Trigger {
             code: combined.unwrap_or_else(|| t.code.clone()),
             extent: lower.extent.max(lower_last),
+            intent,
             ..t
         }
     }
@@ -808,6 +823,11 @@ impl Coder {
                 .filter(|&k| k > last)
                 .max()
                 .unwrap_or(last);
+            // "agreed to lift sanctions" 0354: an intent pattern that names the act it governs
+            let intent = code.starts_with("03")
+                && p.after.first() == Some(&PatItem::Word("to".into()))
+                && ws.get(last + 1).is_some_and(|w| w.norm == "to")
+                && is_verb(last + 2);
             return Some(Trigger {
                 first,
                 last,
@@ -822,6 +842,7 @@ impl Coder {
                     .iter()
                     .any(|&k| self.noun_at(ws, k).is_some_and(|(n, _)| n.reciprocal)),
                 needs_target: block.needs_target,
+                intent,
             });
         }
         // a support verb takes its code from the event noun it governs ("held talks")
@@ -840,6 +861,7 @@ impl Coder {
             demand: false,
             via_noun: false,
             needs_target: block.needs_target,
+            intent: false,
         })
     }
 
@@ -889,6 +911,7 @@ impl Coder {
                     demand: false,
                     via_noun: true,
                     needs_target: false,
+                    intent: false,
                 });
             }
         }
@@ -1086,7 +1109,10 @@ impl Coder {
             return Vec::new();
         }
         let trigger_span = Span::new(ws[t.first].span.start, ws[t.last].span.end);
-        let status = status(&self.dict.cues, ws, t.first, t.last, t.noun);
+        let status = match status(&self.dict.cues, ws, t.first, t.last, t.noun) {
+            EventStatus::Occurred if t.intent => EventStatus::Planned,
+            s => s,
+        };
         let (date, date_from) = date_for(input, sentence, trigger_span);
         let reported_by = reporter(&self.dict, input, ws, ps, t, trigger_span);
         let Ok(evidence) = TextSpan::from_body(input.body, sentence) else {

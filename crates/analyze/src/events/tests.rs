@@ -1164,3 +1164,33 @@ fn victim_verbs_list_is_one_lower_case_verb_of_the_dictionaries_a_line() {
         );
     }
 }
+
+/// (code, status) of the events of `body`.
+fn codes_and_status(body: &str) -> Vec<(String, EventStatus)> {
+    code(body).into_iter().map(|e| (e.code, e.status)).collect()
+}
+
+#[test]
+fn an_intent_verb_and_the_act_it_governs_are_an_intent_code_with_a_planned_act() {
+    let planned = |body: &str, want: &str| {
+        let c = codes_and_status(body);
+        assert!(
+            c.iter()
+                .any(|(x, s)| x == want && *s == EventStatus::Planned),
+            "{body}: {c:?}"
+        );
+    };
+    // cooperation: CAMEO 03 (express intent), as after a cue ("wants to help")
+    planned("Russia pledged to help Syria.", "033");
+    planned("Russia wants to help Syria.", "033");
+    planned("Iran agreed to lift the sanctions on Syria.", "0354");
+    // conflict: CAMEO 13 (threaten), not 03, whether or not the internal ontology combines them
+    planned("Russia pledged to expel Ukrainian diplomats.", "131");
+    planned("Russia vowed to expel Ukrainian diplomats.", "131");
+    planned("Russia promised to attack Ukraine.", "138");
+    // the act itself, done, is no intent
+    assert_eq!(
+        codes_and_status("Russia helped Syria."),
+        vec![("070".to_string(), EventStatus::Occurred)]
+    );
+}
