@@ -450,6 +450,39 @@ impl Coder {
         }
     }
 
+    /// Matches the object words of a pattern with no words before its verb against the subject
+    /// of the passive verb at `first` ("the prisoners were released" as "released prisoners"):
+    /// in order, within [`SUBJECT_REACH`] words before the auxiliaries, the last at most one word
+    /// before them (the head noun). Returns no indices: the subject's words stay its party's.
+    fn match_passive_subject(&self, p: &Pattern, ws: &[Word], first: usize) -> Option<Vec<usize>> {
+        let plain = |it: &PatItem| matches!(it, PatItem::Word(_) | PatItem::Set(_));
+        if !p.before.is_empty()
+            || p.after.is_empty()
+            || p.after.len() > 2
+            || !p.after.iter().all(plain)
+        {
+            return None;
+        }
+        let mut s = first;
+        while s > 0
+            && (AUX.contains(&ws[s - 1].norm.as_str())
+                || ADVERBS.contains(&ws[s - 1].norm.as_str()))
+        {
+            s -= 1;
+        }
+        let start = (s.saturating_sub(SUBJECT_REACH)..s)
+            .rev()
+            .take_while(|&k| !ws[k].is_punct() || ws[k].norm == "'s")
+            .last()?;
+        let mut at = start;
+        let mut found = at;
+        for item in &p.after {
+            found = (at..s).find(|&k| self.item_at(item, ws, k))?;
+            at = found + 1;
+        }
+        (found + 2 >= s).then(Vec::new)
+    }
+
     /// Matches a pattern around the verb at `first..=last`; returns the indices it used.
     fn match_pattern(
         &self,
@@ -811,9 +844,16 @@ impl Coder {
                 }
             }
         }
-        let passive = is_passive(ws, first, &|w| self.dict.forms.contains_key(w))
-            || reduced_passive(ws, first, in_party)
-            || victim_verb(entry);
+        let be_passive = is_passive(ws, first, &|w| self.dict.forms.contains_key(w))
+            || reduced_passive(ws, first, in_party);
+        let passive = be_passive || victim_verb(entry);
+        // "150 prisoners were released": a passive's subject is the object its patterns name
+        if best.is_none() && be_passive {
+            best = block
+                .patterns_for(&entry.words)
+                .filter_map(|p| Some((p, self.match_passive_subject(p, ws, first)?)))
+                .max_by_key(|(p, _)| p.after.len());
+        }
         if let Some((p, used)) = best {
             consumed.extend(used.iter().copied());
             let code = p.code.clone()?;

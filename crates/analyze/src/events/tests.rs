@@ -1194,3 +1194,21 @@ fn an_intent_verb_and_the_act_it_governs_are_an_intent_code_with_a_planned_act()
         vec![("070".to_string(), EventStatus::Occurred)]
     );
 }
+
+#[test]
+fn a_passive_subject_is_the_object_its_verbs_patterns_name() {
+    // "released prisoners" is 0841 (release persons), the passive too
+    for body in [
+        "Five Syrian prisoners were released by Turkey.",
+        "Turkey released five Syrian prisoners.",
+    ] {
+        let t = triples_with_agents(body);
+        assert!(
+            t.iter()
+                .any(|(s, c, g)| s == "TUR" && c == "0841" && g == "SYR"),
+            "{t:?}"
+        );
+    }
+    // "released a report" is no event, the passive neither
+    assert!(triples("The Syria report was released by Turkey.").is_empty());
+}
