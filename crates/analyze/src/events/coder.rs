@@ -4,9 +4,9 @@
 use super::codes::CameoTable;
 use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
 use super::roles::{
-    means_agent, names_actor, noun_target, object_controlled, opens_relative, participle_subject,
-    parties, reduced_passive, reduced_relative, relative_subject, same, subject_before,
-    support_verb_before, Party, CLAUSE_BREAKS,
+    means_agent, modifier_of_head, names_actor, noun_target, object_controlled, opens_relative,
+    participle_subject, parties, reduced_passive, reduced_relative, relative_subject, same,
+    subject_before, support_verb_before, Party, CLAUSE_BREAKS,
 };
 use super::status::{speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
@@ -1608,7 +1608,7 @@ fn verb_roles(
         .rev()
         .find(|p| !preceded_by(ws, p, PLACE) && !after_by(ws, p))
         .or(before.last())
-        .map(|p| (*p).clone());
+        .map(|p| modifier_of_head(ws, ps, p).unwrap_or(p).clone());
     // "the civilians imprisoned for acting against Moscow were released": the subject is
     // the noun the participle describes
     let subject =

@@ -225,7 +225,7 @@ pub fn subject_before<'a>(
         .rev()
         .find(|p| !(p.first > 0 && place.contains(&ws[p.first - 1].norm.as_str())))
         .or(near.last())
-        .copied()
+        .map(|p| modifier_of_head(ws, ps, p).unwrap_or(p))
 }
 
 /// How many words before an event noun its support verb may stand ("launched artillery, mortar
@@ -362,6 +362,41 @@ pub fn participle_subject(
         .find(|p| p.last < k && k - p.last <= 2 && !ws[p.last + 1..k].iter().any(Word::is_punct));
     Some(noun.cloned())
 }
+
+/// "The Turkish sides of the island of Cyprus agreed", "the UN envoy to Syria said": when the
+/// party nearest a verb stands in a prepositional phrase ("of", "to", "from", "for") of a noun
+/// that a party modifies, the modifying party is the subject, not the party of the phrase.
+/// Only lower-case words (at most [`HEAD_WORDS`]) stand between the modifier and the first
+/// preposition, and no punctuation or other party between it and the nearest party; a party
+/// right before the preposition must end in its lower-case head noun ("envoy").
+pub fn modifier_of_head<'a>(ws: &[Word], ps: &'a [Party], nearest: &Party) -> Option<&'a Party> {
+    let in_party = |k: usize| ps.iter().any(|p| p.first <= k && k <= p.last);
+    // the words between the party before and the nearest one
+    let from = (nearest.first.saturating_sub(PHRASE_REACH)..nearest.first)
+        .rev()
+        .take_while(|&k| !ws[k].is_punct() && !in_party(k))
+        .last()?;
+    // a countryless agent ("troops and aircraft from the United States") is owned by the
+    // phrase rather than named instead of it
+    let modifier = ps
+        .iter()
+        .find(|p| p.last + 1 == from && !p.place && p.actors.iter().any(|a| a.country.is_some()))?;
+    let open = (from..nearest.first).find(|&k| HEAD_PREPS.contains(&ws[k].norm.as_str()))?;
+    let head = &ws[from..open];
+    // the party may hold the head noun itself ("the UN envoy to Syria")
+    let head_ok = match head.is_empty() {
+        true => !ws[modifier.last].cap,
+        false => head.len() <= HEAD_WORDS && head.iter().all(|w| !w.cap),
+    };
+    head_ok.then_some(modifier)
+}
+
+/// How far before the nearest party the phrase of a modified head noun may start.
+const PHRASE_REACH: usize = 8;
+/// How many words the head noun of a modified subject may take ("sides", "and Greek sides").
+const HEAD_WORDS: usize = 3;
+/// Prepositions that open a phrase of a subject's head noun.
+const HEAD_PREPS: &[&str] = &["of", "to", "from", "for"];
 
 /// How many words a reduced relative may run before its clause's auxiliary.
 const RELATIVE_REACH: usize = 10;
@@ -1072,5 +1107,24 @@ mod tests {
                 .any(|(s, c, g)| s == "RUS" && c.starts_with("19") && g == "UKR"),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn a_party_modifying_the_subjects_head_is_the_source_not_the_party_of_its_phrase() {
+        let t = kb_triples("The Turkish sides of the divided island of Cyprus criticized Greece.");
+        assert!(
+            t.iter()
+                .any(|(s, c, g)| s == "TUR" && c.starts_with("11") && g == "GRC"),
+            "{t:?}"
+        );
+        let t = kb_triples("The Turkish ambassador to France criticized Russia.");
+        assert!(t.iter().any(|(s, _, g)| s == "TUR" && g == "RUS"), "{t:?}");
+        assert!(t.iter().all(|(s, _, _)| s != "FRA"), "{t:?}");
+        // with no party before the head, the party of the phrase is the source
+        let t = kb_triples("The leaders of France criticized Russia.");
+        assert!(t.iter().any(|(s, _, g)| s == "FRA" && g == "RUS"), "{t:?}");
+        // a countryless agent is owned by the phrase, not named instead of it
+        let t = kb_triples("Troops and aircraft from Turkey attacked Syria.");
+        assert!(t.iter().any(|(s, _, g)| s == "TUR" && g == "SYR"), "{t:?}");
     }
 }
