@@ -7,15 +7,17 @@
 //! - an article with sports or entertainment cues (`[story]` or `[sentence]` phrases) in at
 //!   least [`STORY_MIN_SENTENCES`] sentences that are at least 1/[`STORY_SHARE`] of its
 //!   sentences, or in its title and one of its sentences, codes no event. One cue is never
-//!   enough: "rebels shelled a football stadium" is war news, and a sports word in the
-//!   title of a news story ("World Cup host accused of abuses") is too; PETRARCH's one-hit
-//!   story discard would drop both;
+//!   enough: "rebels shelled a football stadium" is war news. Measured on the 181 news and blog
+//!   pages of scrapinghub-aeb, PETRARCH's one-hit story discard would drop the events of 31
+//!   articles, among them a report on the president's health ("golf"), an opinion piece on
+//!   Hong Kong ("NBA") and a stock listing ("world record"); two cue sentences alone, 18; this
+//!   rule, 10, all sports or show business (a quarter instead of a sixth: 8);
 //! - a sentence with an `[agentless]` phrase (a storm, an accident, an outbreak) loses its
 //!   events that have no source (what "killed" 20 people was the storm), not an actor's act;
 //! - an event whose own time is a past period is history ([`is_history`]).
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use parley_core::{Event, Span};
 use std::sync::OnceLock;
 
@@ -25,9 +27,10 @@ const DISCARDS: &str = include_str!("../../../../data/events/discards.txt");
 /// sentences ...
 const STORY_MIN_SENTENCES: usize = 2;
 /// ... that are at least one in this many of its sentences.
-const STORY_SHARE: usize = 4;
-/// A time at least this many days before the publication date is the past, not the news.
-const HISTORY_DAYS: i64 = 366;
+const STORY_SHARE: usize = 6;
+/// A time at least this many calendar years before the publication's is the past, not the news
+/// ("in 2018" in a 2019 article is last year's news, and a year alone is dated its 1 January).
+const HISTORY_YEARS: i32 = 2;
 
 /// What a phrase does, by the `[level]` line above it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,7 +204,15 @@ const CLAUSE_OPENERS: &[&str] = &[
 const HISTORY_MAX_GAP: usize = 12;
 /// Prepositions whose object is what a verb of speech or judgement is about ("apologised for
 /// its conduct during the war"): a time after one of them dates that, not the verb.
-const TOPIC_PREPOSITIONS: &[&str] = &["for", "about", "over", "of", "regarding", "concerning"];
+const TOPIC_PREPOSITIONS: &[&str] = &[
+    "for",
+    "about",
+    "over",
+    "of",
+    "into",
+    "regarding",
+    "concerning",
+];
 /// Prepositions that make a time the time of its clause's event ("in 1994").
 const TIME_PREPOSITIONS: &[&str] = &["in", "on", "during", "by", "at", "around", "throughout"];
 
@@ -212,8 +223,8 @@ struct Marker {
 }
 
 /// Whether the event at `trigger` is history: the time nearest to its trigger in the sentence
-/// (a time expression or a `[history]` phrase) is a past one — more than [`HISTORY_DAYS`]
-/// before the publication date, or a past period ("during World War II", "20 years ago") —
+/// (a time expression or a `[history]` phrase) is a past one — [`HISTORY_YEARS`]
+/// or more before the publication date, or a past period ("during World War II", "20 years ago") —
 /// and it is the event's own: an adverbial of the trigger's clause ("in 1994", "20 years
 /// ago"), with no clause opener between them, or the year of the event noun itself ("the
 /// 1994 genocide"). A current event beside it stays: in "France on Wednesday condemned
@@ -222,7 +233,7 @@ struct Marker {
 pub fn is_history(a: &Article, sentence: Span, trigger: Span, hits: &[Hit]) -> bool {
     let past_date = |d: &NaiveDate| {
         a.published
-            .is_some_and(|p| (p - *d).num_days() >= HISTORY_DAYS)
+            .is_some_and(|p| p.year() - d.year() >= HISTORY_YEARS)
     };
     let mut markers: Vec<Marker> = a
         .times
@@ -447,7 +458,7 @@ mod tests {
         assert!(!history(b, "told", &[year(b, "2019", 2019)]));
         let b = "Russia has occupied Crimea since 2014.";
         assert!(!history(b, "occupied", &[year(b, "2014", 2014)]));
-        let b = "Russia attacked Ukraine in December 2021.";
+        let b = "Russia attacked Ukraine in December 2020.";
         let at = b.find("December").unwrap();
         let december = NaiveDate::from_ymd_opt(2021, 12, 1).unwrap();
         assert!(!history(
@@ -515,10 +526,10 @@ mod tests {
     #[test]
     fn a_sentence_about_a_game_loses_its_events_in_a_news_story() {
         let body = "Russia attacked Ukraine on Monday. Germany condemned Russia. France \
-                    threatened Russia with sanctions. Poland beat Ukraine in the Davis Cup.";
+                    threatened Russia with sanctions. Poland beat Ukraine in the semi-final.";
         let (raw, kept) = coded(body);
         assert!(kept.len() < raw);
-        assert!(kept.iter().all(|e| !e.evidence.text.contains("Davis")));
+        assert!(kept.iter().all(|e| !e.evidence.text.contains("semi-final")));
         assert!(kept.iter().any(|e| e.evidence.text.contains("condemned")));
     }
 
