@@ -139,23 +139,22 @@ impl Discards {
             .collect()
     }
 
-    fn has(&self, text: &str, span: Span, levels: &[Level]) -> bool {
-        self.hits(text, span)
-            .iter()
-            .any(|h| levels.contains(&h.level))
-    }
-
     /// True when the article is a sports or entertainment story (see the module's rule).
     pub fn is_story_discard(&self, a: &Article) -> bool {
-        let cue = [Level::Sentence, Level::Story];
+        self.story_of(a, &self.hits(a.body, Span::new(0, a.body.len())))
+    }
+
+    /// As [`Discards::is_story_discard`], with the body's hits found once.
+    fn story_of(&self, a: &Article, hits: &[Hit]) -> bool {
+        let is_cue = |h: &Hit| matches!(h.level, Level::Sentence | Level::Story);
         let cued = a
             .sentences
             .iter()
-            .filter(|s| self.has(a.body, **s, &cue))
+            .filter(|s| hits.iter().any(|h| is_cue(h) && s.contains(h.span)))
             .count();
         let in_title = a
             .title
-            .is_some_and(|t| self.has(t, Span::new(0, t.len()), &cue));
+            .is_some_and(|t| self.hits(t, Span::new(0, t.len())).iter().any(is_cue));
         (in_title && cued >= 1)
             || (cued >= STORY_MIN_SENTENCES && cued * STORY_SHARE >= a.sentences.len())
     }
@@ -165,35 +164,41 @@ impl Discards {
         if events.is_empty() {
             return events;
         }
-        if self.is_story_discard(a) {
+        // one pass over the body; a phrase never spans two sentences
+        let hits = self.hits(a.body, Span::new(0, a.body.len()));
+        if self.story_of(a, &hits) {
             return Vec::new();
         }
-        events.retain(|e| self.keeps(a, e));
+        events.retain(|e| keeps(a, e, &hits));
         events
     }
+}
 
-    /// Whether one event survives its sentence's discards.
-    fn keeps(&self, a: &Article, e: &Event) -> bool {
-        let ev = Span::new(e.evidence.start, e.evidence.end);
-        let sentence = a
-            .sentences
-            .iter()
-            .copied()
-            .find(|s| s.contains(ev))
-            .unwrap_or(ev);
-        let hits = self.hits(a.body, sentence);
-        if hits.iter().any(|h| h.level == Level::Sentence) {
-            return false;
-        }
-        if e.source.is_none() && hits.iter().any(|h| h.level == Level::Agentless) {
-            return false;
-        }
-        if !one_sided_is_political(e) {
-            return false;
-        }
-        let trigger = e.trigger.as_ref().map_or(ev, |t| Span::new(t.start, t.end));
-        !is_history(a, sentence, trigger, &hits)
+/// Whether one event survives its sentence's discards (`hits`: the body's).
+fn keeps(a: &Article, e: &Event, hits: &[Hit]) -> bool {
+    let ev = Span::new(e.evidence.start, e.evidence.end);
+    let sentence = a
+        .sentences
+        .iter()
+        .copied()
+        .find(|s| s.contains(ev))
+        .unwrap_or(ev);
+    let hits: Vec<Hit> = hits
+        .iter()
+        .copied()
+        .filter(|h| sentence.contains(h.span))
+        .collect();
+    if hits.iter().any(|h| h.level == Level::Sentence) {
+        return false;
     }
+    if e.source.is_none() && hits.iter().any(|h| h.level == Level::Agentless) {
+        return false;
+    }
+    if !one_sided_is_political(e) {
+        return false;
+    }
+    let trigger = e.trigger.as_ref().map_or(ev, |t| Span::new(t.start, t.end));
+    !is_history(a, sentence, trigger, &hits)
 }
 
 /// False for a one-sided event whose side (every member of it) is no political actor.
