@@ -17,6 +17,7 @@
 pub mod coder;
 pub mod codes;
 pub mod dict;
+pub mod discards;
 pub mod export;
 pub mod parsed;
 pub mod roles;

@@ -3,6 +3,7 @@
 use super::coder::{CodeInput, Coder};
 use super::codes::CameoTable;
 use super::dict::Dictionary;
+use super::discards::{Article, Discards};
 use crate::parse::Parse;
 use crate::pipeline::{Context, Stage};
 use chrono::NaiveDate;
@@ -76,7 +77,7 @@ impl EventStage {
         published: Option<NaiveDate>,
         parse: Option<&Parse>,
     ) -> Vec<Event> {
-        self.coder.code(&CodeInput {
+        let input = CodeInput {
             body,
             sentences,
             mentions,
@@ -84,7 +85,22 @@ impl EventStage {
             quotes,
             published,
             parse,
-        })
+        };
+        self.code_article(&input, None)
+    }
+
+    /// The coder's events of an article, less those its context discards (sport,
+    /// entertainment, disasters, history: [`Discards`]); `title` is the article's headline.
+    fn code_article(&self, input: &CodeInput, title: Option<&str>) -> Vec<Event> {
+        let events = self.coder.code(input);
+        let article = Article {
+            body: input.body,
+            title,
+            sentences: input.sentences,
+            times: input.times,
+            published: input.published,
+        };
+        Discards::builtin().filter(&article, events)
     }
 }
 
@@ -103,15 +119,17 @@ impl Stage for EventStage {
             .iter()
             .filter_map(|t| t.date.map(|d| (t.span.span(), d)))
             .collect();
-        let events = self.code_parsed(
+        let input = CodeInput {
             body,
-            &sentences,
-            &analysis.entities,
-            &times,
-            &analysis.quotes,
-            cx.article.published,
-            cx.parse,
-        );
+            sentences: &sentences,
+            mentions: &analysis.entities,
+            times: &times,
+            quotes: &analysis.quotes,
+            published: cx.article.published,
+            parse: cx.parse,
+        };
+        let title = Some(cx.article.title.as_str()).filter(|t| !t.is_empty());
+        let events = self.code_article(&input, title);
         analysis.events.extend(events);
     }
 }
