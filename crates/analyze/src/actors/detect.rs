@@ -1217,11 +1217,10 @@ impl<'a> Doc<'a> {
                         }
                     });
                     let owner_name = owner.as_ref().map(|o| o.name.clone());
-                    if let Some(m) =
-                        self.definite(start, end, &key, country.as_deref(), owner_name.as_deref())
-                    {
-                        add.push(m);
-                    }
+                    let m = self
+                        .definite(start, end, &key, country.as_deref(), owner_name.as_deref())
+                        .or_else(|| self.office(r, owner.as_ref(), start, end));
+                    add.extend(m);
                 }
             }
         }
@@ -1410,6 +1409,47 @@ impl<'a> Doc<'a> {
             }
         }
         None
+    }
+
+    /// "the US Secretary of State", "Israel's ambassador" when no one with that office is named
+    /// earlier or known for the article's date: the office of the owner's country, with the
+    /// title's sector ("USAGOV"), as PETRARCH codes an unnamed official. Needs an owner that is
+    /// not a person ("Putin's spokesman" is left to coreference). "A French minister" is some
+    /// official, not one office, and gets none.
+    fn office(
+        &self,
+        r: usize,
+        owner: Option<&ActorRef>,
+        start: usize,
+        end: usize,
+    ) -> Option<Found> {
+        let o = owner.filter(|o| o.kind != "person")?;
+        let indefinite = self
+            .word_before(start)
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "a" | "an"));
+        if indefinite {
+            return None;
+        }
+        let title = Title {
+            role_word: Some(r),
+            owner: Some(o.clone()),
+            chain: Vec::new(),
+            comma: false,
+        };
+        let (_, sector, country) = self.title_context(Some(&title));
+        let cc = country?;
+        let actor = ActorRef {
+            id: format!(
+                "{cc}{}:{}",
+                sector.as_deref().unwrap_or(""),
+                slug(&self.kb.roles[r].phrase)
+            ),
+            name: self.text(start, end).to_string(),
+            kind: "person".into(),
+            country: Some(cc),
+            sector,
+        };
+        Some(self.new_found(start, end, Some(actor), "pattern"))
     }
 
     /// "the Russian foreign minister": the person with that role named earlier in the article,
