@@ -127,6 +127,7 @@ pub(crate) fn detect(
     doc.sort();
     doc.lowercase_titled_people();
     doc.sort();
+    doc.titled_people_of_countries();
     doc.owned_institutions();
     doc.roles();
     doc.sort();
@@ -679,6 +680,59 @@ impl<'a> Doc<'a> {
             }
         }
         self.found.extend(add);
+    }
+
+    /// "King Hassan of Morocco", "President Mitterrand of France": a titled person followed by
+    /// "of" and a country is that country's, whatever a knowledge-base person of the same
+    /// surname elsewhere is: the knowledge-base person who fits the title and the country,
+    /// else a person of that country with the title's sector.
+    fn titled_people_of_countries(&mut self) {
+        for i in 0..self.found.len() {
+            let m = &self.found[i];
+            let Some(surname) = m.person.as_ref().map(|p| p.surname.clone()) else {
+                continue;
+            };
+            let (s, e) = (m.start, m.end);
+            let Some(country) = self.country_of_after(e) else {
+                continue;
+            };
+            if m.actor.as_ref().and_then(|a| a.country.as_deref()) == Some(country.as_str()) {
+                continue;
+            }
+            let Some(title) = self.title_before(s).filter(|t| t.owner.is_none()) else {
+                continue;
+            };
+            let name = self.text(s, e).to_string();
+            let (role, sector, _) = self.title_context(Some(&title));
+            let kb = self.kb_person_by_surname(&surname, &name, role.as_deref(), Some(&country));
+            let actor = match kb {
+                Some(k) => self.person_actor(k).0,
+                None => {
+                    self.found[i].found_by = "pattern";
+                    ActorRef {
+                        id: format!("local:{}", slug(&name)),
+                        name,
+                        kind: "person".into(),
+                        country: Some(country),
+                        sector,
+                    }
+                }
+            };
+            self.found[i].actor = Some(actor);
+        }
+    }
+
+    /// The country named right after folded offset `end` by "of" ("Hassan *of Morocco*").
+    fn country_of_after(&self, end: usize) -> Option<String> {
+        let k = self.toks.partition_point(|t| t.start < end);
+        let of = self.toks.get(k)?;
+        let next = self.toks.get(k + 1)?;
+        if self.text(of.start, of.end) != "of" {
+            return None;
+        }
+        let m = self.found.iter().find(|m| m.start == next.start)?;
+        let a = m.actor.as_ref().filter(|a| a.kind == "country")?;
+        a.country.clone()
     }
 
     /// Whether `name` at folded offset `s` is a person named earlier in the article or a

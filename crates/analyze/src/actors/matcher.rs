@@ -419,14 +419,15 @@ impl Matcher {
         })
     }
 
-    /// Whether `found` is written as the name `name` (the two differ only in ASCII case): the
-    /// words that the name capitalises are capitalised in the text all or none, but for words
-    /// that may be in lower case ("of", "government"). "a strict Islamic state" is no
-    /// Islamic State (the writer did not capitalise the noun); "the state department" (all in
-    /// lower case, as careless text writes it) and "ISLAMIC STATE" are. A capital on a first
-    /// word that opens a sentence (`at_opening`) says nothing.
+    /// Whether `found` is written as the name `name` (the two differ only in ASCII case): not
+    /// with a capital on some word while the last word the name capitalises (its head, words
+    /// that may be in lower case such as "of" or "government" aside) is in lower case. "a
+    /// strict Islamic state" is no Islamic State (the writer did not capitalise the noun);
+    /// "the state department" (all in lower case, as careless text writes it), "eastern
+    /// Europe" and "ISLAMIC STATE" are the names. A capital on a first word that opens a
+    /// sentence (`at_opening`) says nothing.
     fn capitalised_as(&self, found: &str, name: &str, at_opening: bool) -> bool {
-        let (mut upper, mut lower) = (false, false);
+        let (mut upper, mut head_lower) = (false, false);
         let words = found.split(' ').zip(name.split(' ')).enumerate();
         for (k, (f, n)) in words {
             if !starts_upper(n) {
@@ -434,11 +435,12 @@ impl Matcher {
             }
             if starts_upper(f) {
                 upper |= k > 0 || !at_opening;
+                head_lower = false;
             } else if !self.lower_ok.contains(n.to_ascii_lowercase().as_str()) {
-                lower = true;
+                head_lower = true;
             }
         }
-        !(upper && lower)
+        !(upper && head_lower)
     }
 
     /// The targets a phrase would match on its own (for tests and look-ups).
@@ -490,10 +492,23 @@ fn longest_first(mut cands: Vec<Hit>) -> Vec<Hit> {
         .collect()
 }
 
-/// A word with a capital after its first letter ("TURKEY", "iSrael"): written so on purpose, so
-/// not the common word a one-word name can also be ("turkey"), and matched whatever its case.
+/// A word in capitals of three letters or more ("TURKEY") or with a small first letter and a
+/// capital after it ("iSrael"): written so on purpose, so not the common word a one-word name
+/// can also be ("turkey"), and matched whatever its case. ("CIs" is a plural, "XI" may be a
+/// numeral.)
 fn odd_case(w: &str) -> bool {
-    w.chars().skip(1).any(char::is_uppercase)
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    let (mut n, mut upper, mut lower) = (1, 0, 0);
+    for c in letters {
+        n += 1;
+        upper += usize::from(c.is_uppercase());
+        lower += usize::from(c.is_lowercase());
+    }
+    let capitals = first.is_uppercase() && lower == 0 && n >= 3;
+    capitals || (first.is_lowercase() && upper > 0)
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -611,6 +626,8 @@ mod tests {
         assert!(words("ISLAMIC STATE FIGHTERS TOOK THE TOWN").contains(&"ISLAMIC STATE".into()));
         // a name all in lower case, as careless text writes it, is still the name
         assert!(words("It slammed the state department.").contains(&"state department".into()));
+        // a lower-case word before the name's capitalised head is an adjective
+        assert!(words("Prices rose in eastern Europe.").contains(&"eastern Europe".into()));
         // a capital that opens a sentence says nothing: the name in lower case again
         assert!(words("Talks stalled. State department officials said so.")
             .contains(&"State department".into()));
@@ -622,7 +639,7 @@ mod tests {
     #[test]
     fn one_word_names_written_with_odd_capitals_are_names() {
         let (_, m) = m();
-        let t = "TURKEY and iSrael, but not turkey or Us.";
+        let t = "TURKEY and iSrael, but not turkey or Us, CIs or XI.";
         let words: Vec<&str> = m.find(t).iter().map(|h| &t[h.start..h.end]).collect();
         assert_eq!(words, vec!["TURKEY", "iSrael"]);
     }

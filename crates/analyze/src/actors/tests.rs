@@ -888,3 +888,30 @@ fn an_indefinite_title_names_no_office() {
     let ms = run("Putin's spokesman said so.", None);
     assert!(ms.iter().all(|m| m.0 != "Putin's spokesman"), "{ms:#?}");
 }
+
+#[test]
+fn a_titled_person_of_a_country_is_that_countrys() {
+    let ms = run(
+        "President Jacques Chirac of France met Prime Minister Ahmed Nazif of Egypt in Paris.",
+        None,
+    );
+    let m = find(&ms, "Jacques Chirac");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("FRA"), Some("GOV")));
+    assert_eq!(find(&ms, "Ahmed Nazif").2.as_deref(), Some("EGY"));
+    // without a title, "of" may be anything ("the memoirs of Smith of Lebanon")
+    let ms = run("Jacques Chirac of France spoke.", None);
+    assert_eq!(find(&ms, "Jacques Chirac").2, None);
+}
+
+#[test]
+fn un_agencies_are_known_by_their_names() {
+    let ms = run(
+        "The International Labor Office (ILO) reiterated its demand that Israel ease curbs.",
+        None,
+    );
+    assert_eq!(
+        find(&ms, "International Labor Office").2.as_deref(),
+        Some("UNO")
+    );
+    assert_eq!(find(&ms, "ILO").1, "International Labour Organization");
+}
