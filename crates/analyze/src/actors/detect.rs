@@ -170,6 +170,16 @@ impl<'a> Doc<'a> {
             .sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     }
 
+    /// Adds `m` where [`Self::sort`] would put it: the title look-back of the names found next
+    /// ([`Self::left_chain`]) takes the last mention before a place in list order, which must
+    /// be the nearest ("President Chirac met King Abdullah": "King", not "Chirac").
+    fn insert_sorted(&mut self, m: Found) {
+        let at = self
+            .found
+            .partition_point(|f| f.start < m.start || (f.start == m.start && f.end >= m.end));
+        self.found.insert(at, m);
+    }
+
     /// The sentence (folded span) holding folded offset `at`.
     pub fn sentence_of(&self, at: usize) -> (usize, usize) {
         let i = self.sents.partition_point(|&(s, _)| s <= at);
@@ -478,7 +488,7 @@ impl<'a> Doc<'a> {
             }
             self.found
                 .retain(|f| !(s <= f.start && f.end <= e && f.person.is_none()));
-            self.found.push(m);
+            self.insert_sorted(m);
         }
     }
 
@@ -526,7 +536,7 @@ impl<'a> Doc<'a> {
                     && f.end <= e
                     && f.actor.as_ref().is_some_and(|a| a.kind != "person"))
             });
-            self.found.push(m);
+            self.insert_sorted(m);
             i = end_tok;
         }
     }

@@ -915,3 +915,10 @@ fn un_agencies_are_known_by_their_names() {
     );
     assert_eq!(find(&ms, "ILO").1, "International Labour Organization");
 }
+
+#[test]
+fn a_title_before_a_second_name_is_that_names_title() {
+    let ms = run("President Chirac met King Abdullah.", None);
+    assert_eq!(find(&ms, "Abdullah").1, "Abdullah", "{ms:#?}");
+    assert!(ms.iter().all(|m| m.0 != "King"), "{ms:#?}");
+}
