@@ -127,6 +127,7 @@ pub(crate) fn detect(
     doc.sort();
     doc.lowercase_titled_people();
     doc.sort();
+    doc.titled_people_of_countries();
     doc.owned_institutions();
     doc.roles();
     doc.sort();
@@ -167,6 +168,16 @@ impl<'a> Doc<'a> {
     fn sort(&mut self) {
         self.found
             .sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    }
+
+    /// Adds `m` where [`Self::sort`] would put it: the title look-back of the names found next
+    /// ([`Self::left_chain`]) takes the last mention before a place in list order, which must
+    /// be the nearest ("President Chirac met King Abdullah": "King", not "Chirac").
+    fn insert_sorted(&mut self, m: Found) {
+        let at = self
+            .found
+            .partition_point(|f| f.start < m.start || (f.start == m.start && f.end >= m.end));
+        self.found.insert(at, m);
     }
 
     /// The sentence (folded span) holding folded offset `at`.
@@ -477,7 +488,7 @@ impl<'a> Doc<'a> {
             }
             self.found
                 .retain(|f| !(s <= f.start && f.end <= e && f.person.is_none()));
-            self.found.push(m);
+            self.insert_sorted(m);
         }
     }
 
@@ -525,7 +536,7 @@ impl<'a> Doc<'a> {
                     && f.end <= e
                     && f.actor.as_ref().is_some_and(|a| a.kind != "person"))
             });
-            self.found.push(m);
+            self.insert_sorted(m);
             i = end_tok;
         }
     }
@@ -679,6 +690,59 @@ impl<'a> Doc<'a> {
             }
         }
         self.found.extend(add);
+    }
+
+    /// "King Hassan of Morocco", "President Mitterrand of France": a titled person followed by
+    /// "of" and a country is that country's, whatever a knowledge-base person of the same
+    /// surname elsewhere is: the knowledge-base person who fits the title and the country,
+    /// else a person of that country with the title's sector.
+    fn titled_people_of_countries(&mut self) {
+        for i in 0..self.found.len() {
+            let m = &self.found[i];
+            let Some(surname) = m.person.as_ref().map(|p| p.surname.clone()) else {
+                continue;
+            };
+            let (s, e) = (m.start, m.end);
+            let Some(country) = self.country_of_after(e) else {
+                continue;
+            };
+            if m.actor.as_ref().and_then(|a| a.country.as_deref()) == Some(country.as_str()) {
+                continue;
+            }
+            let Some(title) = self.title_before(s).filter(|t| t.owner.is_none()) else {
+                continue;
+            };
+            let name = self.text(s, e).to_string();
+            let (role, sector, _) = self.title_context(Some(&title));
+            let kb = self.kb_person_by_surname(&surname, &name, role.as_deref(), Some(&country));
+            let actor = match kb {
+                Some(k) => self.person_actor(k).0,
+                None => {
+                    self.found[i].found_by = "pattern";
+                    ActorRef {
+                        id: format!("local:{}", slug(&name)),
+                        name,
+                        kind: "person".into(),
+                        country: Some(country),
+                        sector,
+                    }
+                }
+            };
+            self.found[i].actor = Some(actor);
+        }
+    }
+
+    /// The country named right after folded offset `end` by "of" ("Hassan *of Morocco*").
+    fn country_of_after(&self, end: usize) -> Option<String> {
+        let k = self.toks.partition_point(|t| t.start < end);
+        let of = self.toks.get(k)?;
+        let next = self.toks.get(k + 1)?;
+        if self.text(of.start, of.end) != "of" {
+            return None;
+        }
+        let m = self.found.iter().find(|m| m.start == next.start)?;
+        let a = m.actor.as_ref().filter(|a| a.kind == "country")?;
+        a.country.clone()
     }
 
     /// Whether `name` at folded offset `s` is a person named earlier in the article or a
@@ -1217,11 +1281,10 @@ impl<'a> Doc<'a> {
                         }
                     });
                     let owner_name = owner.as_ref().map(|o| o.name.clone());
-                    if let Some(m) =
-                        self.definite(start, end, &key, country.as_deref(), owner_name.as_deref())
-                    {
-                        add.push(m);
-                    }
+                    let m = self
+                        .definite(start, end, &key, country.as_deref(), owner_name.as_deref())
+                        .or_else(|| self.office(r, owner.as_ref(), start, end));
+                    add.extend(m);
                 }
             }
         }
@@ -1410,6 +1473,47 @@ impl<'a> Doc<'a> {
             }
         }
         None
+    }
+
+    /// "the US Secretary of State", "Israel's ambassador" when no one with that office is named
+    /// earlier or known for the article's date: the office of the owner's country, with the
+    /// title's sector ("USAGOV"), as PETRARCH codes an unnamed official. Needs an owner that is
+    /// not a person ("Putin's spokesman" is left to coreference). "A French minister" is some
+    /// official, not one office, and gets none.
+    fn office(
+        &self,
+        r: usize,
+        owner: Option<&ActorRef>,
+        start: usize,
+        end: usize,
+    ) -> Option<Found> {
+        let o = owner.filter(|o| o.kind != "person")?;
+        let indefinite = self
+            .word_before(start)
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "a" | "an"));
+        if indefinite {
+            return None;
+        }
+        let title = Title {
+            role_word: Some(r),
+            owner: Some(o.clone()),
+            chain: Vec::new(),
+            comma: false,
+        };
+        let (_, sector, country) = self.title_context(Some(&title));
+        let cc = country?;
+        let actor = ActorRef {
+            id: format!(
+                "{cc}{}:{}",
+                sector.as_deref().unwrap_or(""),
+                slug(&self.kb.roles[r].phrase)
+            ),
+            name: self.text(start, end).to_string(),
+            kind: "person".into(),
+            country: Some(cc),
+            sector,
+        };
+        Some(self.new_found(start, end, Some(actor), "pattern"))
     }
 
     /// "the Russian foreign minister": the person with that role named earlier in the article,

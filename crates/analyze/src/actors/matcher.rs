@@ -8,10 +8,11 @@
 use super::fold::fold;
 use super::kb::KnowledgeBase;
 use super::text::Tok;
+use super::words::{files, words};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::{Builder, NFA};
 use aho_corasick::{Anchored, MatchKind};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What a dictionary phrase stands for (indices into the knowledge base's lists).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +44,9 @@ struct Entry {
     /// The folded phrase; when `case_sensitive`, the text must equal it exactly.
     folded: String,
     case_sensitive: bool,
+    /// A name of several words (not a role word): its words must not be capitalised in part
+    /// (see [`Matcher::capitalised_as`]).
+    needs_capitals: bool,
 }
 
 /// The state of one search: the candidate hits so far, and a buffer for the phrases of a walk.
@@ -77,6 +81,9 @@ pub struct Matcher {
     /// Whether some phrase starts with a byte that can open a white-space character: then the
     /// starts between tokens matter and [`Matcher::find_in_tokens`] scans the text instead.
     starts_at_spaces: bool,
+    /// Words of a name that may be in lower case in the text: `name-lower-words.txt` and the
+    /// knowledge base's one-word role phrases ("government").
+    lower_ok: HashSet<String>,
 }
 
 /// Bit sets over the openings of the phrases: the first eight bytes of each phrase that long,
@@ -184,8 +191,9 @@ fn short_slot(word: u32) -> usize {
     (word & 0xffff) as usize
 }
 
-/// One-word names are case-sensitive ("US" is not "us", "Turkey" is not "turkey");
-/// names of several words are not ("state department").
+/// One-word names are case-sensitive ("US" is not "us", "Turkey" is not "turkey"; but see
+/// [`odd_case`]); names of several words are not ("State department"), but need their capitals
+/// in normally cased text ([`Matcher::capitalised_as`]).
 fn case_sensitive(folded: &str) -> bool {
     !folded.contains(' ')
 }
@@ -202,6 +210,7 @@ impl Matcher {
             }
             let key = folded.to_ascii_lowercase();
             let cs = exact || (!role && case_sensitive(&folded));
+            let needs_capitals = !cs && !role;
             let list = by_key.entry(key).or_default();
             if !list
                 .iter()
@@ -211,6 +220,7 @@ impl Matcher {
                     target,
                     folded,
                     case_sensitive: cs,
+                    needs_capitals,
                 });
             }
         };
@@ -258,6 +268,7 @@ impl Matcher {
                     target: Target::Ambiguous(alias.clone()),
                     folded,
                     case_sensitive: cs,
+                    needs_capitals: !cs,
                 }],
             );
         }
@@ -285,12 +296,23 @@ impl Matcher {
             b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c, 0xc2, 0xe1, 0xe2, 0xe3,
         ];
         let starts_at_spaces = space_bytes.iter().any(|&b| first_bytes[usize::from(b)]);
+        let lower_ok = words(files::NAME_LOWER_WORDS)
+            .into_iter()
+            .map(String::from)
+            .chain(
+                kb.roles
+                    .iter()
+                    .filter(|r| !r.phrase.contains(' '))
+                    .map(|r| r.phrase.to_lowercase()),
+            )
+            .collect();
         Matcher {
             nfa,
             entries,
             first_bytes,
             openings,
             starts_at_spaces,
+            lower_ok,
         }
     }
 
@@ -379,20 +401,46 @@ impl Matcher {
     }
 
     /// The hit for dictionary phrase `pattern` found at `s..e`, if it stands on word
-    /// boundaries with the case a case-sensitive name needs.
+    /// boundaries with the case a case-sensitive name needs, and with the capitals a name of
+    /// several words needs.
     fn hit(&self, text: &str, s: usize, e: usize, pattern: usize) -> Option<Hit> {
         if !boundary_after(text, e) {
             return None;
         }
         let found = text.get(s..e)?;
-        let entry = self.entries[pattern]
-            .iter()
-            .find(|en| !en.case_sensitive || en.folded == found)?;
+        let entry = self.entries[pattern].iter().find(|en| {
+            (!en.case_sensitive || en.folded == found || odd_case(found))
+                && !(en.needs_capitals && !self.capitalised_as(found, &en.folded, opens(text, s)))
+        })?;
         Some(Hit {
             start: s,
             end: e,
             target: entry.target.clone(),
         })
+    }
+
+    /// Whether `found` is written as the name `name` (the two differ only in ASCII case): not
+    /// with a capital on some word while the last word the name capitalises (its head, words
+    /// that may be in lower case such as "of" or "government" aside) is in lower case. "a
+    /// strict Islamic state" is no Islamic State (the writer did not capitalise the noun);
+    /// "the state department" (all in lower case, as careless text writes it), "eastern
+    /// Europe" and "ISLAMIC STATE" are the names. A capital on a first word that opens a
+    /// sentence (`at_opening`) says nothing.
+    fn capitalised_as(&self, found: &str, name: &str, at_opening: bool) -> bool {
+        let (mut upper, mut head_lower) = (false, false);
+        let words = found.split(' ').zip(name.split(' ')).enumerate();
+        for (k, (f, n)) in words {
+            if !starts_upper(n) {
+                continue;
+            }
+            if starts_upper(f) {
+                upper |= k > 0 || !at_opening;
+                head_lower = false;
+            } else if !self.lower_ok.contains(n.to_ascii_lowercase().as_str()) {
+                head_lower = true;
+            }
+        }
+        !(upper && head_lower)
     }
 
     /// The targets a phrase would match on its own (for tests and look-ups).
@@ -442,6 +490,36 @@ fn longest_first(mut cands: Vec<Hit>) -> Vec<Hit> {
         .zip(keep)
         .filter_map(|(h, k)| k.then_some(h))
         .collect()
+}
+
+/// A word in capitals of three letters or more ("TURKEY") or with a small first letter and a
+/// capital after it ("iSrael"): written so on purpose, so not the common word a one-word name
+/// can also be ("turkey"), and matched whatever its case. ("CIs" is a plural, "XI" may be a
+/// numeral.)
+fn odd_case(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    let (mut n, mut upper, mut lower) = (1, 0, 0);
+    for c in letters {
+        n += 1;
+        upper += usize::from(c.is_uppercase());
+        lower += usize::from(c.is_lowercase());
+    }
+    let capitals = first.is_uppercase() && lower == 0 && n >= 3;
+    capitals || (first.is_lowercase() && upper > 0)
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether byte `s` of `text` opens a sentence or quotation: nothing but spaces between it and
+/// the start of the text or a full stop, question or exclamation mark, quote or colon.
+fn opens(text: &str, s: usize) -> bool {
+    let before = text[..s].trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?', '"', '\'', ':', '(', '\n'])
 }
 
 fn is_word_char(c: char) -> bool {
@@ -528,6 +606,42 @@ mod tests {
         ));
         assert!(m.lookup("kremlin").is_empty());
         assert!(matches!(m.lookup("Kremlin")[..], [Target::Org(_)]));
+    }
+
+    #[test]
+    fn names_of_several_words_need_their_capitals_in_cased_text() {
+        let (_, m) = m();
+        let words = |t: &str| -> Vec<String> {
+            m.find(t)
+                .iter()
+                .map(|h| t[h.start..h.end].to_string())
+                .collect()
+        };
+        // "state" in lower case is a common noun, not the group's name
+        assert!(!words("They want a strict Islamic state in the north.")
+            .contains(&"Islamic state".to_string()));
+        assert!(words("Islamic State fighters took the town.").contains(&"Islamic State".into()));
+        // headlines in Title Case and text all in capitals keep the name
+        assert!(words("Islamic State Fighters Take Town").contains(&"Islamic State".into()));
+        assert!(words("ISLAMIC STATE FIGHTERS TOOK THE TOWN").contains(&"ISLAMIC STATE".into()));
+        // a name all in lower case, as careless text writes it, is still the name
+        assert!(words("It slammed the state department.").contains(&"state department".into()));
+        // a lower-case word before the name's capitalised head is an adjective
+        assert!(words("Prices rose in eastern Europe.").contains(&"eastern Europe".into()));
+        // a capital that opens a sentence says nothing: the name in lower case again
+        assert!(words("Talks stalled. State department officials said so.")
+            .contains(&"State department".into()));
+        // function words may stay in lower case ("of", "the")
+        assert!(words("The Organization of American States met.")
+            .contains(&"Organization of American States".into()));
+    }
+
+    #[test]
+    fn one_word_names_written_with_odd_capitals_are_names() {
+        let (_, m) = m();
+        let t = "TURKEY and iSrael, but not turkey or Us, CIs or XI.";
+        let words: Vec<&str> = m.find(t).iter().map(|h| &t[h.start..h.end]).collect();
+        assert_eq!(words, vec!["TURKEY", "iSrael"]);
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub(crate) mod files {
     pub(crate) const NOT_NAME_TAIL: &str =
         include_str!("../../../../data/actors/not-name-tail.txt");
     pub(crate) const PARTICLES: &str = include_str!("../../../../data/actors/particles.txt");
+    pub(crate) const NAME_LOWER_WORDS: &str =
+        include_str!("../../../../data/actors/name-lower-words.txt");
     pub(crate) const WEB_DOMAINS: &str = include_str!("../../../../data/actors/web-domains.txt");
     pub(crate) const NOT_SURNAME: &str = include_str!("../../../../data/actors/not-surname.txt");
     pub(crate) const AFTER_HEAD: &str = include_str!("../../../../data/actors/after-head.txt");
@@ -383,6 +385,16 @@ pub(crate) mod tests {
     #[test]
     fn list_particles_loads_without_duplicates() {
         check_list("actors/particles.txt", files::PARTICLES, 1, true);
+    }
+
+    #[test]
+    fn list_name_lower_words_loads_without_duplicates() {
+        check_list(
+            "actors/name-lower-words.txt",
+            files::NAME_LOWER_WORDS,
+            1,
+            true,
+        );
     }
 
     #[test]
