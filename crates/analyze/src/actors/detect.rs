@@ -1103,6 +1103,22 @@ impl<'a> Doc<'a> {
         w.chars().next()
     }
 
+    /// As [`Self::title_context`] for the role word `r` owned by `owner` ("the US Secretary of
+    /// State", "Syria's army"), with no chain of its own.
+    fn owned_role_context(
+        &self,
+        r: usize,
+        owner: &ActorRef,
+    ) -> (Option<String>, Option<String>, Option<String>) {
+        let title = Title {
+            role_word: Some(r),
+            owner: Some(owner.clone()),
+            chain: Vec::new(),
+            comma: false,
+        };
+        self.title_context(Some(&title))
+    }
+
     /// Role key, sector and country that a title and its owner give.
     pub fn title_context(
         &self,
@@ -1246,13 +1262,7 @@ impl<'a> Doc<'a> {
                     let Some(cc) = o.country.clone() else {
                         continue;
                     };
-                    let title = Title {
-                        role_word: Some(r),
-                        owner: Some(o.clone()),
-                        chain: Vec::new(),
-                        comma: false,
-                    };
-                    let (_, sector, _) = self.title_context(Some(&title));
+                    let (_, sector, _) = self.owned_role_context(r, &o);
                     let sec = sector.clone().unwrap_or_default();
                     let surface = self.text(start, end).to_string();
                     let (id, kind) = if role.kind == RoleKind::Org {
@@ -1494,13 +1504,7 @@ impl<'a> Doc<'a> {
         if indefinite {
             return None;
         }
-        let title = Title {
-            role_word: Some(r),
-            owner: Some(o.clone()),
-            chain: Vec::new(),
-            comma: false,
-        };
-        let (_, sector, country) = self.title_context(Some(&title));
+        let (_, sector, country) = self.owned_role_context(r, o);
         let cc = country?;
         let actor = ActorRef {
             id: format!(
