@@ -179,6 +179,9 @@ struct Trigger {
     via_noun: bool,
     /// Coded only with a target (a `needs-target` verb block).
     needs_target: bool,
+    /// A verb coded by its default code (no pattern matched) in a `bare-needs-target` block:
+    /// coded only with a target or a compound source.
+    bare: bool,
     /// An intent verb and the act it governs ("pledged to expel", "agreed to lift"): the act is
     /// planned, as after a cue ("wants to help"), and the code is the intent's.
     intent: bool,
@@ -579,6 +582,7 @@ impl Coder {
                     demand: true,
                     via_noun: false,
                     needs_target: false,
+                    bare: false,
                     intent: false,
                 });
                 governed = true;
@@ -688,6 +692,7 @@ impl Coder {
                         demand: false,
                         via_noun: false,
                         needs_target: false,
+                        bare: false,
                         intent: false,
                     });
                     i = last + 1;
@@ -775,6 +780,8 @@ impl Coder {
         }
         consumed.extend(used);
         Trigger {
+            // a verb that governs an act it combines with is no bare verb ("voted to impose")
+            bare: t.bare && combined.is_none(),
             code: combined.unwrap_or_else(|| t.code.clone()),
             extent: lower.extent.max(lower_last),
             intent,
@@ -882,6 +889,7 @@ impl Coder {
                     .iter()
                     .any(|&k| self.noun_at(ws, k).is_some_and(|(n, _)| n.reciprocal)),
                 needs_target: block.needs_target,
+                bare: false,
                 intent,
             });
         }
@@ -901,6 +909,7 @@ impl Coder {
             demand: false,
             via_noun: false,
             needs_target: block.needs_target,
+            bare: block.bare_needs_target,
             intent: false,
         })
     }
@@ -951,6 +960,7 @@ impl Coder {
                     demand: false,
                     via_noun: true,
                     needs_target: false,
+                    bare: false,
                     intent: false,
                 });
             }
@@ -1140,6 +1150,11 @@ impl Coder {
         let untargeted_ok = (UNTARGETED_ROOTS.contains(&root) && !t.needs_target)
             || (reciprocal && source.actors.len() > 1);
         if target.is_none() && !untargeted_ok {
+            return Vec::new();
+        }
+        // "Japan has a lot to offer": a `bare-needs-target` verb with no pattern needs a target or a
+        // compound source ("Brazil and the US agreed to boost trade")
+        if target.is_none() && t.bare && source.actors.len() < 2 {
             return Vec::new();
         }
         // as PETRARCH, a countryless agent ("rebels") is a party of a dyadic event only

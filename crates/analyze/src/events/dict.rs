@@ -54,6 +54,11 @@ pub struct Block {
     /// `needs-target`: the block's events are coded only with a target ("wants peace" is no
     /// demand; "wants NATO to stop" is).
     pub needs_target: bool,
+    /// `bare-needs-target`: a verb of the block coded by its default code (no pattern matched)
+    /// makes an event only with a target or a compound source. For common verbs whose everyday
+    /// sense is no event ("Japan has a lot to offer", "which means steak", "French presses"):
+    /// their patterns ("offered aid") and their uses with a target still code.
+    pub bare_needs_target: bool,
     /// `alleges`: "claimed that X attacked Y" accuses X (CAMEO 112) of what the clause says,
     /// and "claimed that they attacked" claims responsibility (015).
     pub alleges: bool,
@@ -213,9 +218,11 @@ impl Dictionary {
                     let code = parse_code(f.next().unwrap_or("---"))
                         .ok_or_else(|| format!("{}: bad block code", at()))?;
                     let (mut needs_target, mut alleges, mut keeps_cameo) = (false, false, false);
+                    let mut bare_needs_target = false;
                     for flag in f {
                         match flag {
                             "needs-target" => needs_target = true,
+                            "bare-needs-target" => bare_needs_target = true,
                             "alleges" => alleges = true,
                             "keeps-cameo" => keeps_cameo = true,
                             x => return Err(format!("{}: unknown block flag {x:?}", at())),
@@ -226,6 +233,7 @@ impl Dictionary {
                         code,
                         patterns: Vec::new(),
                         needs_target,
+                        bare_needs_target,
                         alleges,
                         keeps_cameo,
                     });
@@ -521,6 +529,25 @@ mod tests {
         // a block without the flag replaces the imported entry, patterns included
         assert!(d.blocks[1].patterns.is_empty());
         assert_eq!(d.verbs["reject"].len(), 1);
+    }
+
+    #[test]
+    fn the_bare_needs_target_flag_is_read_per_block() {
+        let d = Dictionary::parse_all(
+            &["block a 060 keeps-cameo bare-needs-target\nverb help = 070\nblock b 060\nverb give\n"],
+            "",
+            &[],
+            "",
+            "",
+        )
+        .unwrap();
+        assert!(d.blocks[0].bare_needs_target && d.blocks[0].keeps_cameo);
+        assert!(!d.blocks[1].bare_needs_target);
+        // the built-in list flags the common verbs' block
+        let b = Dictionary::builtin();
+        let help = &b.verbs["help"][0];
+        assert!(b.blocks[help.block].bare_needs_target);
+        assert_eq!(help.code, Some(Some("070".to_string())));
     }
 
     #[test]

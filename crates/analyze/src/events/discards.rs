@@ -605,6 +605,44 @@ mod tests {
         assert!(kept.iter().any(|e| e.root == "07"), "{kept:?}");
     }
 
+    #[test]
+    fn a_market_report_sentence_loses_its_events() {
+        let body = "Turkish shares fell 3 percent after Turkey threatened Syria. Germany \
+                    condemned Russia on Monday.";
+        let (raw, kept) = coded_all(body);
+        assert!(
+            raw.iter().any(|e| e.evidence.text.contains("shares")),
+            "{raw:?}"
+        );
+        assert!(
+            kept.iter().all(|e| !e.evidence.text.contains("shares")),
+            "{kept:?}"
+        );
+        assert!(
+            kept.iter().any(|e| e.evidence.text.contains("condemned")),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
+    fn an_event_in_a_past_century_is_history() {
+        let body = "Turkey invaded Syria in the 17th century. Germany condemned Russia on \
+                    Monday.";
+        let (raw, kept) = coded_all(body);
+        assert!(
+            raw.iter().any(|e| e.evidence.text.contains("invaded")),
+            "{raw:?}"
+        );
+        assert!(
+            kept.iter().all(|e| !e.evidence.text.contains("invaded")),
+            "{kept:?}"
+        );
+        assert!(
+            kept.iter().any(|e| e.evidence.text.contains("condemned")),
+            "{kept:?}"
+        );
+    }
+
     /// The standard pipeline's events of an article, and the coder's before the discards.
     fn pipeline_events(body: &str) -> (Vec<Event>, Vec<Event>) {
         let article = parley_core::Article::new("Notes", body);
@@ -625,7 +663,7 @@ mod tests {
 
     #[test]
     fn an_unknown_person_alone_makes_no_event() {
-        let body = "Chef Ken McGaffin gave an excellent tutorial on sourdough bread. Russia \
+        let body = "Chef Ken McGaffin praised the sourdough bread of the bakery. Russia \
                     threatened Ukraine on Monday.";
         let (raw, kept) = pipeline_events(body);
         let by_ada = |es: &[Event]| {

@@ -1212,3 +1212,51 @@ fn a_passive_subject_is_the_object_its_verbs_patterns_name() {
     // "released a report" is no event, the passive neither
     assert!(triples("The Syria report was released by Turkey.").is_empty());
 }
+
+// events-wild: common verbs whose bare use is no event (`bare-needs-target` in verbs.txt)
+
+#[test]
+fn a_common_verb_with_no_target_is_no_event() {
+    for body in [
+        "Japan has a lot to offer to visitors.",
+        "French presses almost always have mesh filters.",
+        "American agencies typically charge $85 an hour.",
+        "Chinese evergreens prefer low light.",
+        "Georgia is probably the most expensive state when it comes to buying a phone.",
+        "The White House called the impeachment process a sham.",
+    ] {
+        let t = triples(body);
+        assert!(t.is_empty(), "{body}\n  -> {t:?}");
+    }
+}
+
+#[test]
+fn a_common_verb_still_codes_with_a_target_or_a_pattern() {
+    assert!(has(
+        "Germany helped Ukraine with money.",
+        "DEU",
+        "07",
+        "UKR"
+    ));
+    assert!(has(
+        "Russia pressed Ukraine to withdraw.",
+        "RUS",
+        "1",
+        "UKR"
+    ));
+    assert!(has("Germany provided aid.", "DEU", "07", "-"));
+    assert!(has("Putin called Biden.", "RUS", "04", "USA"));
+}
+
+#[test]
+fn a_common_verb_with_a_compound_source_is_an_event() {
+    let t = triples("Russia and China agreed to expand trade.");
+    assert!(t.iter().any(|(s, _, _)| s == "RUS"), "{t:?}");
+}
+
+#[test]
+fn a_bare_verb_that_governs_an_act_keeps_the_combined_event() {
+    // "vote" is bare, "voted to impose sanctions" is a combined act of its own
+    let t = triples("Germany voted to impose sanctions.");
+    assert!(!t.is_empty(), "{t:?}");
+}
