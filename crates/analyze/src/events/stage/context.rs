@@ -1,0 +1,187 @@
+//! The article as context for its events: who a side named only as "both sides" is, and whom
+//! an event with no target in its sentence is aimed at.
+//!
+//! News prose names the counterpart of a dispute once and then leaves it implicit: "Pakistan
+//! accused Kabul of sheltering militants. The Taliban denied the accusation and condemned the
+//! air strikes." — the condemnation is aimed at Pakistan, the counterpart of the Taliban in the
+//! sentences before. Two mechanisms, both over the dyads (source country, target country) the
+//! coder found in the article itself:
+//! * a side whose only actor is "both sides" / "the two countries" (`BOTH-SIDES` in
+//!   data/actors/organizations.txt) stands for the two countries of the article's main dyad
+//!   (the pair of countries most often coded together before the event, else anywhere in it):
+//!   "China called on both sides to show restraint" is one event per country;
+//! * an event of a directed root with a source country and no target takes the counterpart of
+//!   its source: the country on the other side of the nearest dyad of that source in the same
+//!   sentence or the three before ("Washington was disappointed and urged Moscow to ...").
+//!
+//! Only dyads the coder found in the text count, never guessed ones, so an article that names
+//! no counterpart keeps its events untargeted.
+
+use parley_core::{Event, EventActor, Span};
+use std::collections::HashMap;
+
+/// The actor id of "both sides", "the two countries" (data/actors/organizations.txt).
+const BOTH_SIDES: &str = "BOTH-SIDES";
+
+/// Roots whose events are aimed at someone: an untargeted one is completed from context.
+/// Not statements (01), investigations (09), force posture and violence (15, 18–20), whose
+/// target is often a place, the people hurt or nobody.
+const DIRECTED_ROOTS: &[&str] = &[
+    "02", "03", "04", "05", "06", "07", "08", "10", "11", "12", "13", "14", "16", "17",
+];
+
+/// How many sentences before an event a dyad of its source may stand to lend it a target: as
+/// far as the coder carries a pronoun subject back (`carried_subject`), since a quote of a
+/// sentence or two often stands between a party's act and its next one.
+const DYAD_REACH: usize = 3;
+
+/// Resolves "both sides" and implicit targets of the article's events (in text order,
+/// `sentences` the article's sentence spans).
+pub(super) fn resolve(events: Vec<Event>, sentences: &[Span]) -> Vec<Event> {
+    let at: Vec<usize> = events
+        .iter()
+        .map(|e| sentence_of(sentences, e.evidence.start))
+        .collect();
+    let dyads: Vec<Option<Dyad>> = events.iter().map(Dyad::of).collect();
+    let mut out = Vec::with_capacity(events.len());
+    for (i, e) in events.iter().enumerate() {
+        let expanded = both_sides(e, &dyads[..i], &dyads);
+        if !expanded.is_empty() {
+            out.extend(expanded);
+            continue;
+        }
+        let mut e = e.clone();
+        if let Some(target) = implicit_target(&e, i, &at, &dyads) {
+            e.target = Some(target);
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// Two sides with a country each, as the coder found them.
+#[derive(Debug, Clone)]
+struct Dyad {
+    source: EventActor,
+    target: EventActor,
+}
+
+impl Dyad {
+    fn of(e: &Event) -> Option<Dyad> {
+        let (s, t) = (e.source.as_ref()?, e.target.as_ref()?);
+        let (sc, tc) = (s.country.as_deref()?, t.country.as_deref()?);
+        (sc != tc).then(|| Dyad {
+            source: s.clone(),
+            target: t.clone(),
+        })
+    }
+
+    /// The side across from a source of country `c`, if the dyad has `c` on one side.
+    fn across(&self, c: &str) -> Option<&EventActor> {
+        if self.source.country.as_deref() == Some(c) {
+            Some(&self.target)
+        } else if self.target.country.as_deref() == Some(c) {
+            Some(&self.source)
+        } else {
+            None
+        }
+    }
+}
+
+/// The index of the sentence holding byte `at` (the last that starts at or before it).
+fn sentence_of(sentences: &[Span], at: usize) -> usize {
+    sentences
+        .iter()
+        .rposition(|s| s.start <= at)
+        .unwrap_or_default()
+}
+
+fn country(a: Option<&EventActor>) -> Option<&str> {
+    a.and_then(|a| a.country.as_deref())
+}
+
+fn is_both_sides(a: Option<&EventActor>) -> bool {
+    a.is_some_and(|a| a.country.is_none() && a.actor_id.as_deref() == Some(BOTH_SIDES))
+}
+
+/// The article's main pair of countries that leaves out `other` (the event's other side): the
+/// pair coded together most often in `before`, else in `all`; the later pair on a tie.
+fn main_pair(before: &[Option<Dyad>], all: &[Option<Dyad>], other: Option<&str>) -> Option<Dyad> {
+    let pick = |dyads: &[Option<Dyad>]| {
+        let mut counts: HashMap<(String, String), (usize, usize, Dyad)> = HashMap::new();
+        for (k, d) in dyads.iter().enumerate() {
+            let Some(d) = d else { continue };
+            let (a, b) = (country(Some(&d.source))?, country(Some(&d.target))?);
+            if other.is_some_and(|o| o == a || o == b) {
+                continue;
+            }
+            let key = if a < b { (a, b) } else { (b, a) };
+            let entry = counts
+                .entry((key.0.to_string(), key.1.to_string()))
+                .or_insert((0, k, d.clone()));
+            entry.0 += 1;
+            entry.1 = k;
+        }
+        counts
+            .into_values()
+            .max_by_key(|(n, last, _)| (*n, *last))
+            .map(|(_, _, d)| d)
+    };
+    pick(before).or_else(|| pick(all))
+}
+
+/// One event per country of the main pair for an event whose source or target is "both
+/// sides"; empty when it has no such side or the article has no pair to read it as.
+fn both_sides(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>]) -> Vec<Event> {
+    let (src_both, tgt_both) = (
+        is_both_sides(e.source.as_ref()),
+        is_both_sides(e.target.as_ref()),
+    );
+    if src_both == tgt_both {
+        return Vec::new();
+    }
+    let other = if src_both { &e.target } else { &e.source };
+    let Some(pair) = main_pair(before, all, country(other.as_ref())) else {
+        return Vec::new();
+    };
+    let sides = [pair.source, pair.target];
+    let mut out = Vec::new();
+    for side in &sides {
+        let mut x = e.clone();
+        if src_both {
+            x.source = Some(side.clone());
+            x.sources = sides.to_vec();
+        } else {
+            x.target = Some(side.clone());
+            x.targets = sides.to_vec();
+        }
+        out.push(x);
+    }
+    out
+}
+
+/// The counterpart of an untargeted event's source: the other side of the nearest dyad with the
+/// source's country in the event's sentence (either side of it) or the [`DYAD_REACH`] before.
+fn implicit_target(
+    e: &Event,
+    i: usize,
+    at: &[usize],
+    dyads: &[Option<Dyad>],
+) -> Option<EventActor> {
+    if e.target.is_some() || !DIRECTED_ROOTS.contains(&e.root.as_str()) {
+        return None;
+    }
+    let c = country(e.source.as_ref())?;
+    let here = at[i];
+    // the same sentence first, nearest event first; then the sentences before, latest first
+    let mut order: Vec<usize> = (0..dyads.len())
+        .filter(|&j| j != i && at[j] <= here && here - at[j] <= DYAD_REACH)
+        .collect();
+    order.sort_by_key(|&j| (here - at[j], j.abs_diff(i)));
+    order
+        .into_iter()
+        .find_map(|j| dyads[j].as_ref()?.across(c).cloned())
+}
+
+#[cfg(test)]
+mod tests;
