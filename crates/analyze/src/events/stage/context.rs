@@ -38,23 +38,42 @@ const DYAD_REACH: usize = 3;
 /// Resolves "both sides" and implicit targets of the article's events (in text order,
 /// `sentences` the article's sentence spans).
 pub(super) fn resolve(events: Vec<Event>, sentences: &[Span]) -> Vec<Event> {
-    let at: Vec<usize> = events
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    // the dyads of `out`, and the sentence of each: a "both sides" read as two countries is a
+    // dyad for the events after it; a target taken from context is not
+    let mut dyads: Vec<Option<Dyad>> = Vec::new();
+    let mut at: Vec<usize> = Vec::new();
+    let all: Vec<Option<Dyad>> = events.iter().map(Dyad::of).collect();
+    let sentence: Vec<usize> = events
         .iter()
         .map(|e| sentence_of(sentences, e.evidence.start))
         .collect();
-    let dyads: Vec<Option<Dyad>> = events.iter().map(Dyad::of).collect();
-    let mut out = Vec::with_capacity(events.len());
     for (i, e) in events.iter().enumerate() {
-        let expanded = both_sides(e, &dyads[..i], &dyads);
-        if !expanded.is_empty() {
-            out.extend(expanded);
-            continue;
+        let here = sentence[i];
+        let expanded = both_sides(e, &dyads, &all);
+        let news: Vec<(Event, Option<Dyad>)> = if expanded.is_empty() {
+            let mut e = e.clone();
+            let dyad = Dyad::of(&e);
+            // the dyads before the event, then those of its own sentence after it
+            let after = (i + 1..events.len())
+                .take_while(|&j| sentence[j] == here)
+                .map(|j| (all[j].as_ref(), here));
+            let seen = dyads.iter().map(Option::as_ref).zip(at.iter().copied());
+            if let Some(target) = implicit_target(&e, here, seen.chain(after)) {
+                e.target = Some(target);
+            }
+            vec![(e, dyad)]
+        } else {
+            expanded
+                .into_iter()
+                .map(|x| (x.clone(), Dyad::of(&x)))
+                .collect()
+        };
+        for (x, d) in news {
+            out.push(x);
+            dyads.push(d);
+            at.push(here);
         }
-        let mut e = e.clone();
-        if let Some(target) = implicit_target(&e, i, &at, &dyads) {
-            e.target = Some(target);
-        }
-        out.push(e);
     }
     out
 }
@@ -160,27 +179,74 @@ fn both_sides(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>]) -> Vec<E
     out
 }
 
-/// The counterpart of an untargeted event's source: the other side of the nearest dyad with the
-/// source's country in the event's sentence (either side of it) or the [`DYAD_REACH`] before.
-fn implicit_target(
+/// Roots of force and violence, whose target is often a place or the people hurt: completed
+/// only from their own sentence, where it codes two countries acting on each other (both
+/// directions: "Armenian and Azerbaijani troops exchanged artillery fire").
+const VIOLENT_ROOTS: &[&str] = &["15", "18", "19", "20"];
+
+/// The counterpart of an untargeted event's source, from the `dyads` of the article (each with
+/// its sentence). A verbal event takes the country most often across from its source's in the
+/// [`DYAD_REACH`] sentences before it, so that one venue or aside does not outweigh the
+/// article's dispute (on a tie the one in the latest sentence); a dyad of its own sentence does
+/// not count, as an untargeted event beside one is most often about something else ("thanked
+/// Russia and rejected the draft"). A violent event takes the country that its sentence codes
+/// in both directions with its source's.
+fn implicit_target<'a>(
     e: &Event,
-    i: usize,
-    at: &[usize],
-    dyads: &[Option<Dyad>],
+    here: usize,
+    dyads: impl Iterator<Item = (Option<&'a Dyad>, usize)>,
 ) -> Option<EventActor> {
-    if e.target.is_some() || !DIRECTED_ROOTS.contains(&e.root.as_str()) {
+    if e.target.is_some() {
+        return None;
+    }
+    let violent = VIOLENT_ROOTS.contains(&e.root.as_str());
+    if !violent && !DIRECTED_ROOTS.contains(&e.root.as_str()) {
         return None;
     }
     let c = country(e.source.as_ref())?;
-    let here = at[i];
-    // the same sentence first, nearest event first; then the sentences before, latest first
-    let mut order: Vec<usize> = (0..dyads.len())
-        .filter(|&j| j != i && at[j] <= here && here - at[j] <= DYAD_REACH)
-        .collect();
-    order.sort_by_key(|&j| (here - at[j], j.abs_diff(i)));
-    order
+    let dyads: Vec<(&Dyad, usize)> = dyads.filter_map(|(d, s)| Some((d?, s))).collect();
+    if violent {
+        let mine: Vec<&Dyad> = dyads
+            .iter()
+            .filter(|&&(_, s)| s == here)
+            .map(|&(d, _)| d)
+            .collect();
+        let from = |d: &Dyad, a: &str, b: &str| {
+            country(Some(&d.source)) == Some(a) && country(Some(&d.target)) == Some(b)
+        };
+        return mine
+            .iter()
+            .filter(|d| country(Some(&d.source)) == Some(c))
+            .find(|d| {
+                let other = country(Some(&d.target)).unwrap_or_default();
+                mine.iter().any(|back| from(back, other, c))
+            })
+            .map(|d| d.target.clone());
+    }
+    // per counterpart country: the actor, how many dyads, the latest sentence
+    let mut tally: Vec<(&EventActor, usize, usize)> = Vec::new();
+    for (d, s) in dyads {
+        if s >= here || here - s > DYAD_REACH {
+            continue;
+        }
+        let Some(other) = d.across(c) else {
+            continue;
+        };
+        match tally
+            .iter_mut()
+            .find(|(a, _, _)| a.country == other.country)
+        {
+            Some(t) => {
+                t.1 += 1;
+                t.2 = t.2.max(s);
+            }
+            None => tally.push((other, 1, s)),
+        }
+    }
+    tally
         .into_iter()
-        .find_map(|j| dyads[j].as_ref()?.across(c).cloned())
+        .max_by_key(|&(_, count, latest)| (count, latest))
+        .map(|(a, _, _)| a.clone())
 }
 
 #[cfg(test)]

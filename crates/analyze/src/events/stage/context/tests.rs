@@ -67,3 +67,20 @@ fn a_counterpart_named_three_sentences_earlier_is_too_far() {
     assert!(has(&t, "PER", "112", "CHL"), "{t:?}");
     assert!(has(&t, "PER", "111", "-"), "{t:?}");
 }
+
+#[test]
+fn troops_exchanging_fire_fight_each_other() {
+    let body = "Title\n\nIndian and Pakistani troops exchanged artillery fire along the Line of \
+                Control on Sunday.";
+    let t = triples(body);
+    assert!(has(&t, "IND", "19", "PAK"), "{t:?}");
+    assert!(has(&t, "PAK", "19", "IND"), "{t:?}");
+}
+
+#[test]
+fn an_untargeted_act_beside_a_dyad_of_its_own_sentence_stays_untargeted() {
+    let body = "Sudan thanked Russia for its support and rejected the draft resolution.";
+    let t = triples(body);
+    assert!(has(&t, "SDN", "05", "RUS"), "{t:?}");
+    assert!(has(&t, "SDN", "12", "-"), "{t:?}");
+}
