@@ -95,7 +95,7 @@ impl EventStage {
     /// entertainment, disasters, history: [`Discards`]); `title` is the article's headline.
     fn code_article(&self, input: &CodeInput, title: Option<&str>) -> Vec<Event> {
         let events = self.coder.code(input);
-        let events = context::resolve(events, input.sentences);
+        let events = context::resolve(events, input.sentences, input.body);
         let article = Article {
             body: input.body,
             title,

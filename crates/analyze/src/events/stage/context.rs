@@ -14,6 +14,10 @@
 //!   its source: the country on the other side of the nearest dyad of that source in the same
 //!   sentence or the three before ("Washington was disappointed and urged Moscow to ...").
 //!
+//! * an untargeted event whose verb takes an object pronoun ("pressed them to stop the
+//!   fighting", "accused him of lying") is aimed at the target(s) of the nearest event of the
+//!   same source in its sentence or the one before: "them" at all of a compound target.
+//!
 //! Only dyads the coder found in the text count, never guessed ones, so an article that names
 //! no counterpart keeps its events untargeted.
 
@@ -37,7 +41,7 @@ const DYAD_REACH: usize = 3;
 
 /// Resolves "both sides" and implicit targets of the article's events (in text order,
 /// `sentences` the article's sentence spans).
-pub(super) fn resolve(events: Vec<Event>, sentences: &[Span]) -> Vec<Event> {
+pub(super) fn resolve(events: Vec<Event>, sentences: &[Span], body: &str) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     // the dyads of `out`, and the sentence of each: a "both sides" read as two countries is a
     // dyad for the events after it; a target taken from context is not
@@ -50,7 +54,10 @@ pub(super) fn resolve(events: Vec<Event>, sentences: &[Span]) -> Vec<Event> {
         .collect();
     for (i, e) in events.iter().enumerate() {
         let here = sentence[i];
-        let expanded = both_sides(e, &dyads, &all);
+        let mut expanded = both_sides(e, &dyads, &all);
+        if expanded.is_empty() {
+            expanded = pronoun_object(e, body, here, &out, &at);
+        }
         let news: Vec<(Event, Option<Dyad>)> = if expanded.is_empty() {
             let mut e = e.clone();
             let dyad = Dyad::of(&e);
@@ -177,6 +184,63 @@ fn both_sides(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>]) -> Vec<E
         out.push(x);
     }
     out
+}
+
+/// The object pronoun right after an event's trigger: "them" or "him" ("her" is as often a
+/// possessive, "it" a dummy).
+fn object_pronoun(e: &Event, body: &str) -> Option<&'static str> {
+    let t = e.trigger.as_ref()?;
+    let word = body
+        .get(t.end..)?
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()?;
+    match word {
+        "them" => Some("them"),
+        "him" => Some("him"),
+        _ => None,
+    }
+}
+
+/// One event per party an object pronoun stands for: the target(s) of the nearest event
+/// before it (in `out`, each with its sentence in `at`) with the same source country, in the
+/// event's sentence `here` or the one before; empty when there is none.
+fn pronoun_object(e: &Event, body: &str, here: usize, out: &[Event], at: &[usize]) -> Vec<Event> {
+    if e.target.is_some() {
+        return Vec::new();
+    }
+    let (Some(pronoun), Some(c)) = (object_pronoun(e, body), country(e.source.as_ref())) else {
+        return Vec::new();
+    };
+    let Some(prev) = (0..out.len())
+        .rev()
+        .take_while(|&j| at[j] + 1 >= here)
+        .map(|j| &out[j])
+        .find(|x| {
+            country(x.source.as_ref()) == Some(c)
+                && country(x.target.as_ref()).is_some_and(|t| t != c)
+        })
+    else {
+        return Vec::new();
+    };
+    let targets: Vec<EventActor> = match (pronoun, prev.targets.len() > 1) {
+        ("them", true) => prev
+            .targets
+            .iter()
+            .filter(|t| t.country.as_deref().is_some_and(|t| t != c))
+            .cloned()
+            .collect(),
+        _ => prev.target.iter().cloned().collect(),
+    };
+    targets
+        .iter()
+        .map(|t| {
+            let mut x = e.clone();
+            x.target = Some(t.clone());
+            x.targets = targets.clone();
+            x
+        })
+        .collect()
 }
 
 /// Roots of force and violence, whose target is often a place or the people hurt: completed

@@ -84,3 +84,21 @@ fn an_untargeted_act_beside_a_dyad_of_its_own_sentence_stays_untargeted() {
     assert!(has(&t, "SDN", "05", "RUS"), "{t:?}");
     assert!(has(&t, "SDN", "12", "-"), "{t:?}");
 }
+
+#[test]
+fn them_after_the_verb_is_every_party_of_the_compound_target_before() {
+    let body = "Title\n\nKenya's president spoke by telephone with Ethiopian Prime Minister Abiy \
+                Ahmed and Eritrean President Isaias Afwerki on Monday and pressed them to end \
+                the fighting.";
+    let t = triples(body);
+    assert!(has(&t, "KEN", "10", "ETH"), "{t:?}");
+    assert!(has(&t, "KEN", "10", "ERI"), "{t:?}");
+    assert!(!has(&t, "KEN", "10", "-"), "{t:?}");
+}
+
+#[test]
+fn him_after_the_verb_is_the_target_of_the_sentence_before() {
+    let body = "Title\n\nEgypt accused Sudan of hosting rebels. Cairo later warned him to stop.";
+    let t = triples(body);
+    assert!(has(&t, "EGY", "13", "SDN"), "{t:?}");
+}
