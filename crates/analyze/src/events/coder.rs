@@ -239,7 +239,12 @@ impl Coder {
         let mut events = Vec::new();
         for (k, t) in triggers.iter().enumerate() {
             // the verb before, whose subject a coordinated verb shares
-            let before = triggers[..k].iter().rev().find(|p| !p.noun && !p.demand);
+            // ("… after Armenian forces attacked, and blamed Yerevan": not the adverbial
+            // clause's verb)
+            let before = triggers[..k]
+                .iter()
+                .rev()
+                .find(|p| !p.noun && !p.demand && !in_adverbial_clause(&ws, p.first));
             events.extend(self.events_for(input, sentence, &ws, &ps, t, before));
         }
         // a visit is also hosted: the target's side of the same event
@@ -1091,7 +1096,12 @@ impl Coder {
             // "Putin met Xi in Beijing and then flew to Pyongyang": the first verb's subject
             let shared = verb_before
                 .filter(|v| !v.passive && coordinated(ws, ps, t.first))
-                .and_then(|v| verb_roles(ws, ps, v, material_conflict, None, &irregular).0);
+                .and_then(|v| {
+                    verb_roles(ws, ps, v, material_conflict, None, &irregular)
+                        .0
+                        // "It said … and blamed Yerevan": the pronoun subject carried over
+                        .or_else(|| self.carried_subject(input, sentence, ws, v))
+                });
             let (s, tg) = verb_roles(ws, ps, t, material_conflict, shared, &irregular);
             let (s, tg) = match parsed {
                 // a passive the patterns missed: their subject is the target
@@ -1546,6 +1556,21 @@ fn coordinated(ws: &[Word], ps: &[Party], i: usize) -> bool {
         .rev()
         .find(|&k| !ADVERBS.contains(&ws[k].norm.as_str()) && !AUX.contains(&ws[k].norm.as_str()))
         .is_some_and(|k| matches!(ws[k].norm.as_str(), "and" | "but" | "or") && !in_party(k))
+}
+
+/// Conjunctions that open an adverbial clause ("after Armenian forces attacked its positions").
+const ADVERBIAL: &[&str] = &[
+    "after", "before", "when", "because", "while", "since", "until", "although", "though", "if",
+    "unless", "once", "whereas",
+];
+
+/// Whether the verb at `i` is in an adverbial clause: one of [`ADVERBIAL`] within the few words
+/// before it, with no comma between.
+fn in_adverbial_clause(ws: &[Word], i: usize) -> bool {
+    (i.saturating_sub(5)..i)
+        .rev()
+        .take_while(|&k| !matches!(ws[k].norm.as_str(), "," | ";" | ":"))
+        .any(|k| ADVERBIAL.contains(&ws[k].norm.as_str()))
 }
 
 /// Whether a party opens a subordinate clause ("plans that Russia has to …").

@@ -1212,3 +1212,11 @@ fn a_passive_subject_is_the_object_its_verbs_patterns_name() {
     // "released a report" is no event, the passive neither
     assert!(triples("The Syria report was released by Turkey.").is_empty());
 }
+
+#[test]
+fn a_coordinated_verb_shares_the_main_clause_subject_not_an_adverbial_clauses() {
+    let body = "Russia denied the report. It said its troops had only returned fire after \
+                Ukrainian forces attacked its positions, and blamed Kyiv for the escalation.";
+    assert!(has(body, "RUS", "11", "UKR"));
+    assert!(!has(body, "UKR", "11", "UKR"));
+}
