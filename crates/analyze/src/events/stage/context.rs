@@ -9,7 +9,8 @@
 //! * a side whose only actor is "both sides" / "the two countries" (`BOTH-SIDES` in
 //!   data/actors/organizations.txt) stands for the two countries of the article's main dyad
 //!   (the pair of countries most often coded together before the event, else anywhere in it):
-//!   "China called on both sides to show restraint" is one event per country;
+//!   "China called on both sides to show restraint" is one event per country, and "the two
+//!   governments signed an agreement" one event each way;
 //! * an event of a directed root with a source country and no target takes the counterpart of
 //!   its source: the country on the other side of the nearest dyad of that source in the same
 //!   sentence or the three before ("Washington was disappointed and urged Moscow to ...").
@@ -172,11 +173,16 @@ fn both_sides(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>]) -> Vec<E
     };
     let sides = [pair.source, pair.target];
     let mut out = Vec::new();
-    for side in &sides {
+    for (k, side) in sides.iter().enumerate() {
         let mut x = e.clone();
         if src_both {
             x.source = Some(side.clone());
             x.sources = sides.to_vec();
+            // "the two governments signed an agreement": each side with the other
+            if e.target.is_none() {
+                x.target = Some(sides[1 - k].clone());
+                x.targets = sides.to_vec();
+            }
         } else {
             x.target = Some(side.clone());
             x.targets = sides.to_vec();

@@ -102,3 +102,12 @@ fn him_after_the_verb_is_the_target_of_the_sentence_before() {
     let t = triples(body);
     assert!(has(&t, "EGY", "13", "SDN"), "{t:?}");
 }
+
+#[test]
+fn both_sides_acting_with_no_target_act_on_each_other() {
+    let body = "Title\n\nPeru accused Chile of spying on Monday. \
+                The two governments later signed an agreement to share border data.";
+    let t = triples(body);
+    assert!(has(&t, "PER", "05", "CHL"), "{t:?}");
+    assert!(has(&t, "CHL", "05", "PER"), "{t:?}");
+}
