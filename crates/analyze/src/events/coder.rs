@@ -1108,7 +1108,13 @@ impl Coder {
                 Some(r) if r.passive && !t.passive => (r.source, r.target.or(s)),
                 // "the militant group that has seized parts of Iraq": not the sentence's subject
                 Some(r) if r.partyless_relative => (None, r.target.or(tg)),
-                Some(r) => (r.source.or(s), r.target.or(tg)),
+                // the parse may take a dateline for the subject ("UNITED NATIONS, Nov 18
+                // (Reuters) - Russia vetoed"): the word order's subject then
+                Some(r) => {
+                    let dateline = dateline_end(input.body, ws);
+                    let src = r.source.filter(|p| dateline.is_none_or(|d| p.first >= d));
+                    (src.or(s), r.target.or(tg))
+                }
                 None => (s, tg),
             };
             let s = s
@@ -1556,6 +1562,23 @@ fn coordinated(ws: &[Word], ps: &[Party], i: usize) -> bool {
         .rev()
         .find(|&k| !ADVERBS.contains(&ws[k].norm.as_str()) && !AUX.contains(&ws[k].norm.as_str()))
         .is_some_and(|k| matches!(ws[k].norm.as_str(), "and" | "but" | "or") && !in_party(k))
+}
+
+/// How far into a sentence a dateline's dash may stand, in words.
+const DATELINE_WORDS: usize = 15;
+
+/// The index of the first word after a dateline ("UNITED NATIONS, Nov 18 (Reuters) - Russia
+/// vetoed"): the sentence opens with a word in capitals and has a dash within its first words.
+fn dateline_end(body: &str, ws: &[Word]) -> Option<usize> {
+    let first = body.get(ws.first()?.span.start..ws.first()?.span.end)?;
+    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !first.chars().any(char::is_lowercase);
+    if !capitals {
+        return None;
+    }
+    (1..ws.len().min(DATELINE_WORDS))
+        .find(|&k| matches!(ws[k].norm.as_str(), "-" | "--" | "\u{2013}" | "\u{2014}"))
+        .map(|k| k + 1)
 }
 
 /// Conjunctions that open an adverbial clause ("after Armenian forces attacked its positions").
