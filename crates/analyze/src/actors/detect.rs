@@ -433,7 +433,10 @@ impl<'a> Doc<'a> {
             // Only modifiers may stand between: "Turkish presidential spokesman"; after a
             // possessive, up to three lower-case words: "NATO's supreme allied commander".
             let words: Vec<&str> = rest.split_whitespace().collect();
-            let fillers = words.iter().all(|w| CHAIN_FILLERS.contains(w));
+            // "Dutch Trade Minister": a capitalised filler is part of the title
+            let fillers = words
+                .iter()
+                .all(|w| CHAIN_FILLERS.contains(w) || CHAIN_FILLERS.contains(&w.to_lowercase()));
             let after_possessive = possessive
                 && words.len() <= 3
                 && words
@@ -1538,7 +1541,7 @@ impl<'a> Doc<'a> {
             .find(|m| {
                 let Some(p) = &m.person else { return false };
                 let a = m.actor.as_ref();
-                p.role.as_deref() == Some(role)
+                p.role.as_deref().is_some_and(|r| role_fits(role, r))
                     && country.is_none_or(|c| {
                         a.is_some_and(|a| {
                             a.country.as_deref() == Some(c) || a.sector.as_deref() == Some(c)
@@ -1592,6 +1595,15 @@ impl<'a> Doc<'a> {
             })
             .collect()
     }
+}
+
+/// Ministerial offices: "the minister" is the last-named minister of any portfolio.
+const MINISTERS: &[&str] = &["MIN", "FM", "DFM", "DM", "DDM"];
+
+/// Whether a description of role `said` ("the minister": MIN) fits a person of role `held`
+/// (a foreign minister, FM).
+fn role_fits(said: &str, held: &str) -> bool {
+    said == held || (said == "MIN" && MINISTERS.contains(&held))
 }
 
 /// A title or description that gives a person's role and owner.

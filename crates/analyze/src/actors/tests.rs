@@ -922,3 +922,52 @@ fn a_title_before_a_second_name_is_that_names_title() {
     assert_eq!(find(&ms, "Abdullah").1, "Abdullah", "{ms:#?}");
     assert!(ms.iter().all(|m| m.0 != "King"), "{ms:#?}");
 }
+
+#[test]
+fn a_portfolio_between_owner_and_title_keeps_the_owner() {
+    let ms = run(
+        "Dutch Trade Minister Pieter Maes said the rules were unfair. \
+         China's Commerce Ministry condemned the decision.",
+        d(2024, 10, 9),
+    );
+    assert_eq!(find(&ms, "Pieter Maes").2.as_deref(), Some("NLD"));
+    assert_eq!(
+        find(&ms, "China's Commerce Ministry").2.as_deref(),
+        Some("CHN")
+    );
+}
+
+#[test]
+fn the_minister_is_the_last_named_minister_of_any_portfolio() {
+    let ms = run(
+        "Kenyan President Amani Otieno met Ugandan Foreign Minister Joseph Okello. \
+         The minister said Kampala would reopen the border.",
+        d(2024, 5, 1),
+    );
+    let m = find(&ms, "minister");
+    assert_eq!(
+        (m.1.as_str(), m.2.as_deref()),
+        ("Joseph Okello", Some("UGA"))
+    );
+}
+
+#[test]
+fn a_counterpart_is_a_title_with_the_country_before_it() {
+    let ms = run(
+        "Armenia's foreign minister said he would meet his Azerbaijani counterpart \
+         Rauf Mammadov next week.",
+        d(2024, 5, 14),
+    );
+    assert_eq!(find(&ms, "Rauf Mammadov").2.as_deref(), Some("AZE"));
+}
+
+#[test]
+fn us_executive_departments_are_american() {
+    let ms = run(
+        "The Commerce Department added the firms to its list, and the Justice Department \
+         charged two executives.",
+        d(2024, 10, 9),
+    );
+    assert_eq!(find(&ms, "Commerce Department").2.as_deref(), Some("USA"));
+    assert_eq!(find(&ms, "Justice Department").2.as_deref(), Some("USA"));
+}

@@ -242,7 +242,12 @@ impl Coder {
         let mut events = Vec::new();
         for (k, t) in triggers.iter().enumerate() {
             // the verb before, whose subject a coordinated verb shares
-            let before = triggers[..k].iter().rev().find(|p| !p.noun && !p.demand);
+            // ("… after Armenian forces attacked, and blamed Yerevan": not the adverbial
+            // clause's verb)
+            let before = triggers[..k]
+                .iter()
+                .rev()
+                .find(|p| !p.noun && !p.demand && !in_adverbial_clause(&ws, p.first));
             events.extend(self.events_for(input, sentence, &ws, &ps, t, before));
         }
         // a visit is also hosted: the target's side of the same event
@@ -1101,14 +1106,25 @@ impl Coder {
             // "Putin met Xi in Beijing and then flew to Pyongyang": the first verb's subject
             let shared = verb_before
                 .filter(|v| !v.passive && coordinated(ws, ps, t.first))
-                .and_then(|v| verb_roles(ws, ps, v, material_conflict, None, &irregular).0);
+                .and_then(|v| {
+                    verb_roles(ws, ps, v, material_conflict, None, &irregular)
+                        .0
+                        // "It said … and blamed Yerevan": the pronoun subject carried over
+                        .or_else(|| self.carried_subject(input, sentence, ws, v))
+                });
             let (s, tg) = verb_roles(ws, ps, t, material_conflict, shared, &irregular);
             let (s, tg) = match parsed {
                 // a passive the patterns missed: their subject is the target
                 Some(r) if r.passive && !t.passive => (r.source, r.target.or(s)),
                 // "the militant group that has seized parts of Iraq": not the sentence's subject
                 Some(r) if r.partyless_relative => (None, r.target.or(tg)),
-                Some(r) => (r.source.or(s), r.target.or(tg)),
+                // the parse may take a dateline for the subject ("UNITED NATIONS, Nov 18
+                // (Reuters) - Russia vetoed"): the word order's subject then
+                Some(r) => {
+                    let dateline = dateline_end(input.body, ws);
+                    let src = r.source.filter(|p| dateline.is_none_or(|d| p.first >= d));
+                    (src.or(s), r.target.or(tg))
+                }
                 None => (s, tg),
             };
             let s = s
@@ -1561,6 +1577,38 @@ fn coordinated(ws: &[Word], ps: &[Party], i: usize) -> bool {
         .rev()
         .find(|&k| !ADVERBS.contains(&ws[k].norm.as_str()) && !AUX.contains(&ws[k].norm.as_str()))
         .is_some_and(|k| matches!(ws[k].norm.as_str(), "and" | "but" | "or") && !in_party(k))
+}
+
+/// How far into a sentence a dateline's dash may stand, in words.
+const DATELINE_WORDS: usize = 15;
+
+/// The index of the first word after a dateline ("UNITED NATIONS, Nov 18 (Reuters) - Russia
+/// vetoed"): the sentence opens with a word in capitals and has a dash within its first words.
+fn dateline_end(body: &str, ws: &[Word]) -> Option<usize> {
+    let first = body.get(ws.first()?.span.start..ws.first()?.span.end)?;
+    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !first.chars().any(char::is_lowercase);
+    if !capitals {
+        return None;
+    }
+    (1..ws.len().min(DATELINE_WORDS))
+        .find(|&k| matches!(ws[k].norm.as_str(), "-" | "--" | "\u{2013}" | "\u{2014}"))
+        .map(|k| k + 1)
+}
+
+/// Conjunctions that open an adverbial clause ("after Armenian forces attacked its positions").
+const ADVERBIAL: &[&str] = &[
+    "after", "before", "when", "because", "while", "since", "until", "although", "though", "if",
+    "unless", "once", "whereas",
+];
+
+/// Whether the verb at `i` is in an adverbial clause: one of [`ADVERBIAL`] within the few words
+/// before it, with no comma between.
+fn in_adverbial_clause(ws: &[Word], i: usize) -> bool {
+    (i.saturating_sub(5)..i)
+        .rev()
+        .take_while(|&k| !matches!(ws[k].norm.as_str(), "," | ";" | ":"))
+        .any(|k| ADVERBIAL.contains(&ws[k].norm.as_str()))
 }
 
 /// Whether a party opens a subordinate clause ("plans that Russia has to …").

@@ -9,6 +9,8 @@ use crate::pipeline::{Context, Stage};
 use chrono::NaiveDate;
 use parley_core::{Analysis, EntityMention, Event, Quote, Span};
 
+mod context;
+
 /// Codes events from sentences, actor mentions, time expressions and quotes.
 #[derive(Debug, Clone)]
 pub struct EventStage {
@@ -93,6 +95,7 @@ impl EventStage {
     /// entertainment, disasters, history: [`Discards`]); `title` is the article's headline.
     fn code_article(&self, input: &CodeInput, title: Option<&str>) -> Vec<Event> {
         let events = self.coder.code(input);
+        let events = context::resolve(events, input.sentences, input.body);
         let article = Article {
             body: input.body,
             title,

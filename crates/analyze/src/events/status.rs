@@ -48,7 +48,11 @@ pub fn status(cues: &[Cue], words: &[Word], first: usize, last: usize, noun: boo
     for (name, st) in order {
         for cue in cues.iter().filter(|c| c.status == name) {
             let applies = occurrences(words, cue).any(|(a, b)| match cue.scope {
-                CueScope::Governs => b < first && !words[b..first].iter().any(|w| w.norm == ";"),
+                CueScope::Governs => {
+                    b < first
+                        && !words[b..first].iter().any(|w| w.norm == ";")
+                        && !coordinated_predicate(words, b + 1, first)
+                }
                 CueScope::Sentence => (b < first || a > last) && !excepted(a),
                 CueScope::Near => {
                     let before =
@@ -75,6 +79,19 @@ pub fn status(cues: &[Cue], words: &[Word], first: usize, last: usize, noun: boo
         }
     }
     EventStatus::Occurred
+}
+
+/// Whether a new predicate joined by "and"/"but" starts between a governing cue and the event
+/// at `to`: "the Taliban denied the accusation and condemned the strikes" denies only the
+/// accusation. Not inside a clause the cue introduces ("denied that troops crossed the border
+/// and attacked"), nor before a gerund it still governs ("denied attacking and shelling").
+fn coordinated_predicate(words: &[Word], from: usize, to: usize) -> bool {
+    let Some(and) = (from..to).find(|&k| matches!(words[k].norm.as_str(), "and" | "but")) else {
+        return false;
+    };
+    let clause = words[from..and].iter().any(|w| w.norm == "that");
+    let gerund = words.get(and + 1).is_some_and(|w| w.norm.ends_with("ing"));
+    !clause && !gerund
 }
 
 /// How many words may stand between a speech cue and the "would" it reports ("said on Friday

@@ -1260,3 +1260,39 @@ fn a_bare_verb_that_governs_an_act_keeps_the_combined_event() {
     let t = triples("Germany voted to impose sanctions.");
     assert!(!t.is_empty(), "{t:?}");
 }
+
+#[test]
+fn a_coordinated_verb_shares_the_main_clause_subject_not_an_adverbial_clauses() {
+    let body = "Russia denied the report. It said its troops had only returned fire after \
+                Ukrainian forces attacked its positions, and blamed Kyiv for the escalation.";
+    assert!(has(body, "RUS", "11", "UKR"));
+    assert!(!has(body, "UKR", "11", "UKR"));
+}
+
+#[test]
+fn a_dateline_is_no_subject_even_where_the_parse_takes_it_for_one() {
+    let Ok(parser) = crate::parse::Parser::load_default() else {
+        return; // no model: crate::parse's tests say so
+    };
+    let pipeline = crate::pipeline::Pipeline::standard().with_parser(parser);
+    for body in [
+        "UNITED NATIONS, Feb 2 (Reuters) - China on Friday blocked a Security Council statement \
+         on Myanmar.",
+        "UNITED NATIONS, Oct 5 (AP) - Russia on Thursday vetoed a draft resolution on Mali \
+         sponsored by France.",
+    ] {
+        let analysis = pipeline.analyze(&parley_core::Article::new("Title", body));
+        let sources: Vec<Option<String>> = analysis
+            .events
+            .iter()
+            .map(|e| e.source.as_ref().and_then(|s| s.country.clone()))
+            .collect();
+        assert!(!sources.is_empty(), "{body}");
+        assert!(
+            sources
+                .iter()
+                .all(|c| matches!(c.as_deref(), Some("CHN") | Some("RUS"))),
+            "{body}: {sources:?}"
+        );
+    }
+}

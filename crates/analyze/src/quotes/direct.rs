@@ -119,7 +119,13 @@ fn one_quote(
     let mut info: Option<&CueInfo> = None;
     let mut speaker: Option<Attributed> = None;
     let mut reason: Option<String> = None;
-    if let Some(i) = close.and_then(|c| cue_after(doc, c, infos, cue_starts)) {
+    // A partial quote that ends its sentence is the words of its own sentence's speaker,
+    // not of a cue opening the next one (`warned that it would "respond." The minister also
+    // demanded`).
+    let after = close
+        .and_then(|c| cue_after(doc, c, infos, cue_starts))
+        .filter(|&i| kind != QuoteKind::Partial || infos[i].cue.sentence == sentence);
+    if let Some(i) = after {
         info = Some(&infos[i]);
     } else if let Some(i) = cue_before(doc, open, sentence_range.start, infos, cue_starts) {
         info = Some(&infos[i]);

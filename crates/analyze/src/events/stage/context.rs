@@ -1,0 +1,323 @@
+//! The article as context for its events: who a side named only as "both sides" is, and whom
+//! an event with no target in its sentence is aimed at.
+//!
+//! News prose names the counterpart of a dispute once and then leaves it implicit: "Pakistan
+//! accused Kabul of sheltering militants. The Taliban denied the accusation and condemned the
+//! air strikes." — the condemnation is aimed at Pakistan, the counterpart of the Taliban in the
+//! sentences before. Two mechanisms, both over the dyads (source country, target country) the
+//! coder found in the article itself:
+//! * a side whose only actor is "both sides" / "the two countries" (`BOTH-SIDES` in
+//!   data/actors/organizations.txt) stands for the two countries of the article's main dyad
+//!   (the pair of countries most often coded together before the event, else anywhere in it):
+//!   "China called on both sides to show restraint" is one event per country, and "the two
+//!   governments signed an agreement" one event each way;
+//! * an event of a directed root with a source country and no target takes the counterpart of
+//!   its source: the country on the other side of the nearest dyad of that source in the same
+//!   sentence or the three before ("Washington was disappointed and urged Moscow to ...").
+//!
+//! * an untargeted event whose verb takes an object pronoun ("pressed them to stop the
+//!   fighting", "accused him of lying") is aimed at the target(s) of the nearest event of the
+//!   same source in its sentence or the one before: "them" at all of a compound target.
+//!
+//! Only dyads the coder found in the text count, never guessed ones, so an article that names
+//! no counterpart keeps its events untargeted.
+
+use parley_core::{Event, EventActor, Span};
+use std::collections::HashMap;
+
+/// The actor id of "both sides", "the two countries" (data/actors/organizations.txt).
+const BOTH_SIDES: &str = "BOTH-SIDES";
+
+/// Roots whose events are aimed at someone: an untargeted one is completed from context.
+/// Not statements (01), investigations (09), force posture and violence (15, 18–20), whose
+/// target is often a place, the people hurt or nobody.
+const DIRECTED_ROOTS: &[&str] = &[
+    "02", "03", "04", "05", "06", "07", "08", "10", "11", "12", "13", "14", "16", "17",
+];
+
+/// How many sentences before an event a dyad of its source may stand to lend it a target: as
+/// far as the coder carries a pronoun subject back (`carried_subject`), since a quote of a
+/// sentence or two often stands between a party's act and its next one.
+const DYAD_REACH: usize = 3;
+
+/// Resolves "both sides" and implicit targets of the article's events (in text order,
+/// `sentences` the article's sentence spans).
+pub(super) fn resolve(events: Vec<Event>, sentences: &[Span], body: &str) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    // the dyads of `out`, and the sentence of each: a "both sides" read as two countries is a
+    // dyad for the events after it; a target taken from context is not
+    let mut dyads: Vec<Option<Dyad>> = Vec::new();
+    let mut at: Vec<usize> = Vec::new();
+    let all: Vec<Option<Dyad>> = events.iter().map(Dyad::of).collect();
+    let sentence: Vec<usize> = events
+        .iter()
+        .map(|e| sentence_of(sentences, e.evidence.start))
+        .collect();
+    for (i, e) in events.iter().enumerate() {
+        let here = sentence[i];
+        let mut expanded = both_sides(e, &dyads, &all);
+        if expanded.is_empty() {
+            expanded = pronoun_object(e, body, here, &out, &at);
+        }
+        let news: Vec<(Event, Option<Dyad>)> = if expanded.is_empty() {
+            let mut e = e.clone();
+            let dyad = Dyad::of(&e);
+            // the dyads before the event, then those of its own sentence after it
+            let after = (i + 1..events.len())
+                .take_while(|&j| sentence[j] == here)
+                .map(|j| (all[j].as_ref(), here));
+            let seen = dyads.iter().map(Option::as_ref).zip(at.iter().copied());
+            if let Some(target) = implicit_target(&e, here, seen.chain(after)) {
+                e.target = Some(target);
+            }
+            vec![(e, dyad)]
+        } else {
+            expanded
+                .into_iter()
+                .map(|x| (x.clone(), Dyad::of(&x)))
+                .collect()
+        };
+        for (x, d) in news {
+            out.push(x);
+            dyads.push(d);
+            at.push(here);
+        }
+    }
+    out
+}
+
+/// Two sides with a country each, as the coder found them.
+#[derive(Debug, Clone)]
+struct Dyad {
+    source: EventActor,
+    target: EventActor,
+}
+
+impl Dyad {
+    fn of(e: &Event) -> Option<Dyad> {
+        let (s, t) = (e.source.as_ref()?, e.target.as_ref()?);
+        let (sc, tc) = (s.country.as_deref()?, t.country.as_deref()?);
+        (sc != tc).then(|| Dyad {
+            source: s.clone(),
+            target: t.clone(),
+        })
+    }
+
+    /// The side across from a source of country `c`, if the dyad has `c` on one side.
+    fn across(&self, c: &str) -> Option<&EventActor> {
+        if self.source.country.as_deref() == Some(c) {
+            Some(&self.target)
+        } else if self.target.country.as_deref() == Some(c) {
+            Some(&self.source)
+        } else {
+            None
+        }
+    }
+}
+
+/// The index of the sentence holding byte `at` (the last that starts at or before it).
+fn sentence_of(sentences: &[Span], at: usize) -> usize {
+    sentences
+        .iter()
+        .rposition(|s| s.start <= at)
+        .unwrap_or_default()
+}
+
+fn country(a: Option<&EventActor>) -> Option<&str> {
+    a.and_then(|a| a.country.as_deref())
+}
+
+fn is_both_sides(a: Option<&EventActor>) -> bool {
+    a.is_some_and(|a| a.country.is_none() && a.actor_id.as_deref() == Some(BOTH_SIDES))
+}
+
+/// The article's main pair of countries that leaves out `other` (the event's other side): the
+/// pair coded together most often in `before`, else in `all`; the later pair on a tie.
+fn main_pair(before: &[Option<Dyad>], all: &[Option<Dyad>], other: Option<&str>) -> Option<Dyad> {
+    let pick = |dyads: &[Option<Dyad>]| {
+        let mut counts: HashMap<(String, String), (usize, usize, Dyad)> = HashMap::new();
+        for (k, d) in dyads.iter().enumerate() {
+            let Some(d) = d else { continue };
+            let (a, b) = (country(Some(&d.source))?, country(Some(&d.target))?);
+            if other.is_some_and(|o| o == a || o == b) {
+                continue;
+            }
+            let key = if a < b { (a, b) } else { (b, a) };
+            let entry = counts
+                .entry((key.0.to_string(), key.1.to_string()))
+                .or_insert((0, k, d.clone()));
+            entry.0 += 1;
+            entry.1 = k;
+        }
+        counts
+            .into_values()
+            .max_by_key(|(n, last, _)| (*n, *last))
+            .map(|(_, _, d)| d)
+    };
+    pick(before).or_else(|| pick(all))
+}
+
+/// One event per country of the main pair for an event whose source or target is "both
+/// sides"; empty when it has no such side or the article has no pair to read it as.
+fn both_sides(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>]) -> Vec<Event> {
+    let (src_both, tgt_both) = (
+        is_both_sides(e.source.as_ref()),
+        is_both_sides(e.target.as_ref()),
+    );
+    if src_both == tgt_both {
+        return Vec::new();
+    }
+    let other = if src_both { &e.target } else { &e.source };
+    let Some(pair) = main_pair(before, all, country(other.as_ref())) else {
+        return Vec::new();
+    };
+    let sides = [pair.source, pair.target];
+    let mut out = Vec::new();
+    for (k, side) in sides.iter().enumerate() {
+        let mut x = e.clone();
+        if src_both {
+            x.source = Some(side.clone());
+            x.sources = sides.to_vec();
+            // "the two governments signed an agreement": each side with the other
+            if e.target.is_none() {
+                x.target = Some(sides[1 - k].clone());
+                x.targets = sides.to_vec();
+            }
+        } else {
+            x.target = Some(side.clone());
+            x.targets = sides.to_vec();
+        }
+        out.push(x);
+    }
+    out
+}
+
+/// The object pronoun right after an event's trigger: "them" or "him" ("her" is as often a
+/// possessive, "it" a dummy).
+fn object_pronoun(e: &Event, body: &str) -> Option<&'static str> {
+    let t = e.trigger.as_ref()?;
+    let word = body
+        .get(t.end..)?
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()?;
+    match word {
+        "them" => Some("them"),
+        "him" => Some("him"),
+        _ => None,
+    }
+}
+
+/// One event per party an object pronoun stands for: the target(s) of the nearest event
+/// before it (in `out`, each with its sentence in `at`) with the same source country, in the
+/// event's sentence `here` or the one before; empty when there is none.
+fn pronoun_object(e: &Event, body: &str, here: usize, out: &[Event], at: &[usize]) -> Vec<Event> {
+    if e.target.is_some() {
+        return Vec::new();
+    }
+    let (Some(pronoun), Some(c)) = (object_pronoun(e, body), country(e.source.as_ref())) else {
+        return Vec::new();
+    };
+    let Some(prev) = (0..out.len())
+        .rev()
+        .take_while(|&j| at[j] + 1 >= here)
+        .map(|j| &out[j])
+        .find(|x| {
+            country(x.source.as_ref()) == Some(c)
+                && country(x.target.as_ref()).is_some_and(|t| t != c)
+        })
+    else {
+        return Vec::new();
+    };
+    let targets: Vec<EventActor> = match (pronoun, prev.targets.len() > 1) {
+        ("them", true) => prev
+            .targets
+            .iter()
+            .filter(|t| t.country.as_deref().is_some_and(|t| t != c))
+            .cloned()
+            .collect(),
+        _ => prev.target.iter().cloned().collect(),
+    };
+    targets
+        .iter()
+        .map(|t| {
+            let mut x = e.clone();
+            x.target = Some(t.clone());
+            x.targets = targets.clone();
+            x
+        })
+        .collect()
+}
+
+/// Roots of force and violence, whose target is often a place or the people hurt: completed
+/// only from their own sentence, where it codes two countries acting on each other (both
+/// directions: "Armenian and Azerbaijani troops exchanged artillery fire").
+const VIOLENT_ROOTS: &[&str] = &["15", "18", "19", "20"];
+
+/// The counterpart of an untargeted event's source, from the `dyads` of the article (each with
+/// its sentence). A verbal event takes the country most often across from its source's in the
+/// [`DYAD_REACH`] sentences before it, so that one venue or aside does not outweigh the
+/// article's dispute (on a tie the one in the latest sentence); a dyad of its own sentence does
+/// not count, as an untargeted event beside one is most often about something else ("thanked
+/// Russia and rejected the draft"). A violent event takes the country that its sentence codes
+/// in both directions with its source's.
+fn implicit_target<'a>(
+    e: &Event,
+    here: usize,
+    dyads: impl Iterator<Item = (Option<&'a Dyad>, usize)>,
+) -> Option<EventActor> {
+    if e.target.is_some() {
+        return None;
+    }
+    let violent = VIOLENT_ROOTS.contains(&e.root.as_str());
+    if !violent && !DIRECTED_ROOTS.contains(&e.root.as_str()) {
+        return None;
+    }
+    let c = country(e.source.as_ref())?;
+    let dyads: Vec<(&Dyad, usize)> = dyads.filter_map(|(d, s)| Some((d?, s))).collect();
+    if violent {
+        let mine: Vec<&Dyad> = dyads
+            .iter()
+            .filter(|&&(_, s)| s == here)
+            .map(|&(d, _)| d)
+            .collect();
+        let from = |d: &Dyad, a: &str, b: &str| {
+            country(Some(&d.source)) == Some(a) && country(Some(&d.target)) == Some(b)
+        };
+        return mine
+            .iter()
+            .filter(|d| country(Some(&d.source)) == Some(c))
+            .find(|d| {
+                let other = country(Some(&d.target)).unwrap_or_default();
+                mine.iter().any(|back| from(back, other, c))
+            })
+            .map(|d| d.target.clone());
+    }
+    // per counterpart country: the actor, how many dyads, the latest sentence
+    let mut tally: Vec<(&EventActor, usize, usize)> = Vec::new();
+    for (d, s) in dyads {
+        if s >= here || here - s > DYAD_REACH {
+            continue;
+        }
+        let Some(other) = d.across(c) else {
+            continue;
+        };
+        match tally
+            .iter_mut()
+            .find(|(a, _, _)| a.country == other.country)
+        {
+            Some(t) => {
+                t.1 += 1;
+                t.2 = t.2.max(s);
+            }
+            None => tally.push((other, 1, s)),
+        }
+    }
+    tally
+        .into_iter()
+        .max_by_key(|&(_, count, latest)| (count, latest))
+        .map(|(a, _, _)| a.clone())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,113 @@
+//! Sentences of our own through the standard pipeline (actors stage, no parse): the context
+//! completes sides the sentence leaves implicit.
+
+use crate::pipeline::Pipeline;
+use parley_core::Article;
+
+/// (source country, code, target country) of every event of `body`.
+fn triples(body: &str) -> Vec<(String, String, String)> {
+    let pipeline = Pipeline::standard();
+    let analysis = pipeline.analyze(&Article::new("", body));
+    let c = |a: &Option<parley_core::EventActor>| {
+        a.as_ref()
+            .and_then(|a| a.country.clone())
+            .unwrap_or_else(|| "-".into())
+    };
+    analysis
+        .events
+        .iter()
+        .map(|e| (c(&e.source), e.code.clone(), c(&e.target)))
+        .collect()
+}
+
+fn has(t: &[(String, String, String)], src: &str, root: &str, tgt: &str) -> bool {
+    t.iter()
+        .any(|(s, c, g)| s == src && c.starts_with(root) && g == tgt)
+}
+
+#[test]
+fn a_condemnation_after_an_accusation_is_aimed_at_the_accuser() {
+    let body = "Lithuania accused Belarus on Monday of pushing migrants across the border. \
+                The government in Minsk rejected the charge and condemned the new fence.";
+    let t = triples(body);
+    assert!(has(&t, "LTU", "11", "BLR"), "{t:?}");
+    assert!(has(&t, "BLR", "11", "LTU"), "{t:?}");
+}
+
+#[test]
+fn a_warning_takes_the_counterpart_of_the_sentence_before() {
+    let body = "Turkey accused Greece of militarising islands in the Aegean. \
+                Ankara warned that it would respond to any violation.";
+    let t = triples(body);
+    assert!(has(&t, "TUR", "13", "GRC"), "{t:?}");
+}
+
+#[test]
+fn an_appeal_to_both_sides_is_one_event_per_side() {
+    let body = "Ethiopian troops shelled Eritrean positions near Badme on Sunday. \
+                Kenya called on both sides to return to talks.";
+    let t = triples(body);
+    assert!(has(&t, "KEN", "", "ETH"), "{t:?}");
+    assert!(has(&t, "KEN", "", "ERI"), "{t:?}");
+    assert!(!t.iter().any(|(s, _, g)| s == "KEN" && g == "-"), "{t:?}");
+}
+
+#[test]
+fn no_counterpart_leaves_the_event_untargeted() {
+    let body = "Norway condemned the attack on the embassy.";
+    let t = triples(body);
+    assert!(t.iter().all(|(_, _, g)| g == "-"), "{t:?}");
+}
+
+#[test]
+fn a_counterpart_named_three_sentences_earlier_is_too_far() {
+    let body = "Peru accused Chile of spying. The weather was fine. Markets rose. \
+                Prices fell. Lima condemned the decision.";
+    let t = triples(body);
+    assert!(has(&t, "PER", "112", "CHL"), "{t:?}");
+    assert!(has(&t, "PER", "111", "-"), "{t:?}");
+}
+
+#[test]
+fn troops_exchanging_fire_fight_each_other() {
+    let body = "Title\n\nIndian and Pakistani troops exchanged artillery fire along the Line of \
+                Control on Sunday.";
+    let t = triples(body);
+    assert!(has(&t, "IND", "19", "PAK"), "{t:?}");
+    assert!(has(&t, "PAK", "19", "IND"), "{t:?}");
+}
+
+#[test]
+fn an_untargeted_act_beside_a_dyad_of_its_own_sentence_stays_untargeted() {
+    let body = "Sudan thanked Russia for its support and rejected the draft resolution.";
+    let t = triples(body);
+    assert!(has(&t, "SDN", "05", "RUS"), "{t:?}");
+    assert!(has(&t, "SDN", "12", "-"), "{t:?}");
+}
+
+#[test]
+fn them_after_the_verb_is_every_party_of_the_compound_target_before() {
+    let body = "Title\n\nKenya's president spoke by telephone with Ethiopian Prime Minister Abiy \
+                Ahmed and Eritrean President Isaias Afwerki on Monday and pressed them to end \
+                the fighting.";
+    let t = triples(body);
+    assert!(has(&t, "KEN", "10", "ETH"), "{t:?}");
+    assert!(has(&t, "KEN", "10", "ERI"), "{t:?}");
+    assert!(!has(&t, "KEN", "10", "-"), "{t:?}");
+}
+
+#[test]
+fn him_after_the_verb_is_the_target_of_the_sentence_before() {
+    let body = "Title\n\nEgypt accused Sudan of hosting rebels. Cairo later warned him to stop.";
+    let t = triples(body);
+    assert!(has(&t, "EGY", "13", "SDN"), "{t:?}");
+}
+
+#[test]
+fn both_sides_acting_with_no_target_act_on_each_other() {
+    let body = "Title\n\nPeru accused Chile of spying on Monday. \
+                The two governments later signed an agreement to share border data.";
+    let t = triples(body);
+    assert!(has(&t, "PER", "05", "CHL"), "{t:?}");
+    assert!(has(&t, "CHL", "05", "PER"), "{t:?}");
+}
