@@ -170,10 +170,14 @@ const SKIPPED_BEFORE_VERB: &[&str] = &[
 /// A party that names only cities or regions (not a capital standing for its government), not
 /// after a place preposition: as the only side of an event it is where something happened, not
 /// who acted ("Oklahoma City isn't hurting for coffee shops", "Louisiana came in second to
-/// last"). After "in" it stands for the local authority of an agent the actors stage does not
-/// name ("a court in Bishkek has freed", "the authorities in New York City imposed a curfew").
+/// last"). After "in" or "from" it stands for the local authority or people of an agent the
+/// actors stage does not name ("a court in Bishkek has freed", "officials from Kansas said").
 pub fn only_place(ws: &[Word], p: &Party) -> bool {
-    p.place && !p.actors.is_empty() && !opened_by(ws, p.first, IN_PREPS) && !country_name(&p.name)
+    p.place
+        && !p.actors.is_empty()
+        && !opened_by(ws, p.first, IN_PREPS)
+        && !opened_by(ws, p.first, ORIGIN_PREPS)
+        && !country_name(&p.name)
 }
 
 /// Whether a mention's text is a country's name or other name ("The United States"): a
