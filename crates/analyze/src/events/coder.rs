@@ -1142,8 +1142,33 @@ impl Coder {
                 .then(|| means_agent(ws, ps, t.last, &violence))
                 .flatten()
         });
+        // "twelve people were killed in Kabul", "attended a summit in Switzerland": a place
+        // stands for a side the sentence leaves open (places.rs)
+        let placed = super::places::place_sides(
+            ws,
+            ps,
+            &super::places::Act {
+                code: &t.code,
+                first: t.first,
+                last: t.extent.max(t.last),
+                passive,
+                noun: t.noun,
+            },
+            source.as_ref(),
+            target.as_ref(),
+        );
+        let source = source.or(placed.source);
+        let target = placed.target.or(target);
+        let t = &Trigger {
+            code: placed.code.map_or_else(|| t.code.clone(), str::to_string),
+            ..t.clone()
+        };
+        let root = &t.code[..2];
+        // a place hosts a visit; it does not meet anyone ("attended a summit in Switzerland")
+        let reciprocal = reciprocal && placed.code.is_none();
         // "three soldiers were killed": violence with a known target and no named agent
-        let agentless = source.is_none() && passive && root >= "17" && target.is_some();
+        let agentless =
+            source.is_none() && (passive || placed.victims) && root >= "17" && target.is_some();
         let (source, target) = match (source, agentless) {
             (Some(s), _) => (s, target),
             (None, true) => match target {
@@ -1171,6 +1196,10 @@ impl Coder {
         // "Japan has a lot to offer": a `bare-needs-target` verb with no pattern needs a target or a
         // compound source ("Brazil and the US agreed to boost trade")
         if target.is_none() && t.bare && source.actors.len() < 2 {
+            return Vec::new();
+        }
+        // "Oklahoma City isn't hurting for coffee shops": a city or region alone acts on no one
+        if target.is_none() && super::places::only_place(ws, &source) {
             return Vec::new();
         }
         // as PETRARCH, a countryless agent ("rebels") is a party of a dyadic event only

@@ -20,6 +20,7 @@ pub mod dict;
 pub mod discards;
 pub mod export;
 pub mod parsed;
+mod places;
 pub mod roles;
 pub mod stage;
 pub mod status;

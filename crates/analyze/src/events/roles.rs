@@ -664,7 +664,7 @@ pub fn same(a: &EventActor, b: &EventActor) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::events::tokens::words;
     use parley_core::{ActorRef, TextSpan};
