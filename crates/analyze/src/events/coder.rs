@@ -1194,8 +1194,12 @@ impl Coder {
             return Vec::new();
         }
         // "Japan has a lot to offer": a `bare-needs-target` verb with no pattern needs a target or a
-        // compound source ("Brazil and the US agreed to boost trade")
-        if target.is_none() && t.bare && source.actors.len() < 2 {
+        // compound source ("Brazil and the US agreed to boost trade"); an object pronoun
+        // ("pressed them to end the fighting") is a target the article context resolves
+        let pronoun_object = ws
+            .get(t.last + 1)
+            .is_some_and(|w| matches!(w.norm.as_str(), "them" | "him"));
+        if target.is_none() && t.bare && source.actors.len() < 2 && !pronoun_object {
             return Vec::new();
         }
         // "Oklahoma City isn't hurting for coffee shops": a city or region alone acts on no one
