@@ -1198,7 +1198,7 @@ impl Coder {
         // ("pressed them to end the fighting") is a target the article context resolves
         let pronoun_object = ws
             .get(t.last + 1)
-            .is_some_and(|w| matches!(w.norm.as_str(), "them" | "him"));
+            .is_some_and(|w| super::stage::OBJECT_PRONOUNS.contains(&w.norm.as_str()));
         if target.is_none() && t.bare && source.actors.len() < 2 && !pronoun_object {
             return Vec::new();
         }

@@ -188,24 +188,17 @@ fn country_name(text: &str) -> bool {
     COUNTRY_NAMES.contains(t)
 }
 
-/// Countries' names and other names, lower case, without "the" (data/actors/countries.txt).
+/// Countries' names and other names, lower case, without "the" (data/actors/countries.txt, read
+/// by the knowledge base's own parser; the file is checked by its tests, so a bad line here
+/// only leaves the set without it).
 static COUNTRY_NAMES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
-    include_str!("../../../../data/actors/countries.txt")
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .flat_map(|l| {
-            let fields: Vec<&str> = l.split('|').collect();
-            fields
-                .get(1..3)
-                .unwrap_or(&[])
-                .iter()
-                .flat_map(|f| f.split(';'))
-                .map(|n| {
-                    let n = n.trim().to_lowercase();
-                    n.strip_prefix("the ").map(str::to_string).unwrap_or(n)
-                })
-                .filter(|n| !n.is_empty())
-                .collect::<Vec<_>>()
+    crate::actors::kb::parse_countries(include_str!("../../../../data/actors/countries.txt"))
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|c| std::iter::once(c.name).chain(c.names))
+        .map(|n| {
+            let n = n.to_lowercase();
+            n.strip_prefix("the ").map(str::to_string).unwrap_or(n)
         })
         .collect()
 });

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use parley_core::{Analysis, EntityMention, Event, Quote, Span};
 
 mod context;
+pub(crate) use context::OBJECT_PRONOUNS;
 
 /// Codes events from sentences, actor mentions, time expressions and quotes.
 #[derive(Debug, Clone)]

@@ -192,8 +192,11 @@ fn both_sides(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>]) -> Vec<E
     out
 }
 
-/// The object pronoun right after an event's trigger: "them" or "him" ("her" is as often a
-/// possessive, "it" a dummy).
+/// Object pronouns that stand for an earlier event's targets ("her" is as often a possessive,
+/// "it" a dummy); the coder keeps a bare verb's event when one follows it.
+pub(crate) const OBJECT_PRONOUNS: &[&str] = &["them", "him"];
+
+/// The object pronoun right after an event's trigger (one of [`OBJECT_PRONOUNS`]).
 fn object_pronoun(e: &Event, body: &str) -> Option<&'static str> {
     let t = e.trigger.as_ref()?;
     let word = body
@@ -201,11 +204,7 @@ fn object_pronoun(e: &Event, body: &str) -> Option<&'static str> {
         .trim_start()
         .split(|c: char| !c.is_alphabetic())
         .next()?;
-    match word {
-        "them" => Some("them"),
-        "him" => Some("him"),
-        _ => None,
-    }
+    OBJECT_PRONOUNS.iter().copied().find(|&p| p == word)
 }
 
 /// One event per party an object pronoun stands for: the target(s) of the nearest event
