@@ -667,7 +667,7 @@ pub fn attach_speakers(claims: &mut [Claim], quotes: &[Quote], pronouns: &dyn Fn
                 c.holder.actor_id = sp.actor_id;
             }
         } else if let Some(target) = c.target.as_mut() {
-            let weak = target.name.as_deref().is_none_or(|n| pronouns(n));
+            let weak = target.name.as_deref().is_none_or(pronouns);
             let in_sentence = quotes
                 .iter()
                 .find(|q| q.speaker.is_some() && overlaps(&c.span, &q.span));

@@ -42,7 +42,7 @@ pub fn time_expressions_in(
         sentences.to_vec()
     };
     let sents = f.folded_spans(&spans);
-    let found = rules::find(&f.text, &toks, &sents, published);
+    let found = rules::find(&f.text, toks, &sents, published);
     found
         .into_iter()
         .filter_map(|x| {
@@ -62,11 +62,7 @@ pub fn time_expressions_in(
 /// nearest expression inside the sentence with a value (durations excluded), a day preferred at
 /// equal distance; None when the sentence has none (the caller then falls back to the
 /// publication date). For reported speech the caller may prefer the date of the speech verb.
-pub fn dating<'a>(
-    times: &'a [TimeExpression],
-    sentence: Span,
-    span: Span,
-) -> Option<&'a TimeExpression> {
+pub fn dating(times: &[TimeExpression], sentence: Span, span: Span) -> Option<&TimeExpression> {
     let distance = |t: &TimeExpression| {
         if t.span.end <= span.start {
             span.start - t.span.end

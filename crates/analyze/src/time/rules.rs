@@ -210,15 +210,15 @@ impl Ctx<'_> {
                 continue;
             }
             let l = self.l(k);
-            let fut = FUTURE_CUES.contains(&l)
+            let fut = FUTURE_CUES.contains(l)
                 || l.ends_with("'ll")
-                || (FUTURE_TO.contains(&l) && matches!(self.l(k + 1), "to" | "for"))
+                || (FUTURE_TO.contains(l) && matches!(self.l(k + 1), "to" | "for"))
                 || (l == "due" && matches!(self.l(k + 1), "in" | "on" | "at" | "back"));
             // "will be held": a participle after "be" takes its tense from the auxiliary.
             let after_be = matches!(self.l(k.wrapping_sub(1)), "be" | "is" | "are");
             let past = !fut
                 && !after_be
-                && (PAST_IRREGULAR.contains(&l) || (l.len() > 4 && l.ends_with("ed")));
+                && (PAST_IRREGULAR.contains(l) || (l.len() > 4 && l.ends_with("ed")));
             let tense = if fut {
                 Tense::Future
             } else if past {
@@ -563,7 +563,7 @@ fn attributive_year(cx: &Ctx, i: usize) -> Option<Hit> {
         return None;
     }
     let prev = i.checked_sub(1).map(|k| cx.w(k)).unwrap_or("");
-    if matches!(prev, "$" | "€" | "£" | "#" | "No" | "no") || QUANTITY_NOUNS.contains(&cx.l(i + 1))
+    if matches!(prev, "$" | "€" | "£" | "#" | "No" | "no") || QUANTITY_NOUNS.contains(cx.l(i + 1))
     {
         return None;
     }
@@ -994,7 +994,7 @@ fn anaphoric(cx: &Ctx, i: usize, last_day: Option<NaiveDate>) -> Option<Hit> {
 /// "in January", "since 2014", "in the new year", "by the end of January".
 fn bare_month_or_year(cx: &Ctx, i: usize) -> Option<Hit> {
     let trig = cx.l(i);
-    if !MONTH_TRIGGERS.contains(&trig) && !matches!(trig, "end" | "beginning" | "start" | "the") {
+    if !MONTH_TRIGGERS.contains(trig) && !matches!(trig, "end" | "beginning" | "start" | "the") {
         return None;
     }
     // "in the new year"
