@@ -310,8 +310,17 @@ impl<R: BufRead> WarcReader<R> {
     }
 }
 
-/// HTTP status, Content-Type and body of a response record's block.
-fn split_http(block: &[u8]) -> Option<(u16, Option<String>, Option<String>, &[u8])> {
+/// The parts of a response record's HTTP message that ingest reads.
+struct HttpResponse<'a> {
+    status: u16,
+    content_type: Option<String>,
+    /// Content-Encoding, lower-cased ("gzip").
+    encoding: Option<String>,
+    body: &'a [u8],
+}
+
+/// Splits a response record's block into its HTTP status line, headers and body.
+fn split_http(block: &[u8]) -> Option<HttpResponse<'_>> {
     let end = block
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -336,7 +345,12 @@ fn split_http(block: &[u8]) -> Option<(u16, Option<String>, Option<String>, &[u8
             }
         }
     }
-    Some((status, content_type, encoding, &block[end.1..]))
+    Some(HttpResponse {
+        status,
+        content_type,
+        encoding,
+        body: &block[end.1..],
+    })
 }
 
 fn warc_day(v: &str) -> Option<NaiveDate> {
@@ -373,7 +387,13 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 .header("WARC-Target-URI")
                 .map(|u| u.trim_matches(['<', '>']).to_string());
             let fetched = rec.header("WARC-Date").and_then(warc_day);
-            let Some((status, content_type, encoding, body)) = split_http(&rec.block) else {
+            let Some(HttpResponse {
+                status,
+                content_type,
+                encoding,
+                body,
+            }) = split_http(&rec.block)
+            else {
                 self.stats.errors += 1;
                 return Some(Err(WarcError::Corrupt {
                     index: self.stats.records - 1,

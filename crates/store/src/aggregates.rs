@@ -179,7 +179,7 @@ pub(crate) fn group_candidates(rows: Vec<(Option<String>, String, i64)>) -> Vec<
             }),
         }
     }
-    out.sort_by(|a, b| b.mentions.cmp(&a.mentions));
+    out.sort_by_key(|b| std::cmp::Reverse(b.mentions));
     out
 }
 
