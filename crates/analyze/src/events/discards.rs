@@ -187,6 +187,26 @@ const ATTRIBUTION_OPENERS: &[&str] = &[
 ];
 /// Verbs that close a final attribution clause (", Reuters reported.", ", AFP reports").
 const ATTRIBUTION_CLOSERS: &[&str] = &["reported", "reports", "reporting"];
+/// Words that may follow such a verb at the clause's end: a time (", Kan reported on
+/// Wednesday"), not an object ("and Vindman reported to him").
+const AFTER_CLOSER: &[&str] = &[
+    "on",
+    "late",
+    "early",
+    "earlier",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// The attribution phrases of a sentence (body offsets): from an opener to the next comma,
 /// semicolon or the sentence's end, and a last clause, after a comma, ending in a reporting
@@ -209,17 +229,25 @@ fn attributions(body: &str, sentence: Span) -> Vec<Span> {
         }
     }
     if let Some(comma) = lower.rfind(',') {
-        let clause = &lower[comma + 1..];
-        let mut words = clause
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty());
-        let reports = words.any(|w| ATTRIBUTION_CLOSERS.contains(&w));
-        // a short clause: "Kan reported on Wednesday", not a clause of its own events
-        if reports && clause.split_whitespace().count() <= 8 {
+        if reporting_clause(&lower[comma + 1..]) {
             out.push(Span::new(sentence.start + comma, sentence.end));
         }
     }
     out
+}
+
+/// A sentence's last clause that only attributes it: a few words, a reporting verb and at most
+/// a time after it ("Kan reported on Wednesday.", "the BBC reports").
+fn reporting_clause(clause: &str) -> bool {
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(at) = words.iter().position(|w| ATTRIBUTION_CLOSERS.contains(w)) else {
+        return false;
+    };
+    let after = &words[at + 1..];
+    words.len() <= 8 && after.len() <= 3 && after.first().is_none_or(|w| AFTER_CLOSER.contains(w))
 }
 
 /// The ways a side may be written: its name, its knowledge-base names (a country's other
@@ -869,6 +897,12 @@ mod tests {
         assert!(spans.contains(&"according to the UN"), "{spans:?}");
         assert!(spans.contains(&", Reuters reported."), "{spans:?}");
         assert!(attributions(b, Span::new(3, 900)).is_empty());
+        assert!(reporting_clause(" Kan reported on Wednesday."));
+        assert!(reporting_clause(" the BBC reports"));
+        assert!(!reporting_clause(" and Vindman reported to him."));
+        assert!(!reporting_clause(
+            " after Politico reported the aid had been paused."
+        ));
     }
 
     #[test]
