@@ -4,17 +4,25 @@
     bench/events/wild.py sample --seed 8 --n 80 bench/events/wild-seed8.tsv
     bench/events/wild.py rejudge bench/events/wild-seed8.tsv     # same sample, current coder
     bench/events/wild.py score bench/events/wild-seed8.tsv
+    bench/events/wild.py sample --parse --seed 10 --n 60 bench/events/wild-seed10.tsv
+    bench/events/wild.py rejudge --parse bench/events/wild-seed10.tsv
+
+`--parse` codes with the dependency parse, as `parley analyze` runs by default (users' path);
+without it the pages go through `--no-parse` (the fast path; seeds 8 and 9 were drawn so).
 
 Pages: the 181 news and blog pages of ../shared/eval/scrapinghub-aeb (read by `parley extract`,
 as the product reads HTML) and the 709 WCXB bodies of bench/out/analyze-corpus.jsonl (its first
-copy, without the two seed articles). Both are run through `parley analyze --no-parse`; events
+copy, without the two seed articles). Both are run through `parley analyze` (`--no-parse` unless
+`--parse` is given); events
 are keyed by page and trigger offset, so a later coder's output can be laid against the same
 sample.
 
 `sample` draws N events at random (fixed seed) across all predicted events and writes a TSV with
 empty verdict columns. `rejudge` re-runs the coder and, for each sampled key, writes the current
-prediction into `now_*` columns: a row whose prediction is unchanged keeps its verdict, a
-changed row gets `now_verdict` = `?` to be judged again, a row with no event any more gets
+prediction into `now_*` columns: a row whose prediction equals the sampled one is `same`; a
+row whose prediction equals the one its `now_verdict` was given for (the `now_*` columns of the
+last run) keeps that verdict; any other changed row gets `now_verdict` = `?` to be judged again
+(also when it had a verdict for an earlier prediction); a row with no event any more gets
 `dropped`. `score` prints precision.
 
 Verdict columns (by hand, against the CAMEO codebook, notes/event-ontologies.md):
@@ -78,13 +86,14 @@ def inputs(tmp):
     return path
 
 
-def events():
+def events(parse=False):
     """All predicted events: {key: row} in page order."""
     with tempfile.TemporaryDirectory() as tmp:
         pages = inputs(tmp)
         report = os.path.join(tmp, "report.json")
-        subprocess.run([PARLEY, "analyze", "--no-parse", "--format", "jsonl", "--out", report,
-                        pages], stderr=subprocess.DEVNULL, check=True)
+        mode = [] if parse else ["--no-parse"]
+        subprocess.run([PARLEY, "analyze"] + mode + ["--format", "jsonl", "--out", report, pages],
+                       stderr=subprocess.DEVNULL, check=True)
         docs = json.load(open(report))["documents"]
         origin = [json.loads(l)["id"].split(":")[0] for l in open(pages)]
     found = {}
@@ -115,8 +124,8 @@ def write_tsv(path, head, rows):
             f.write("\t".join(str(r.get(c, "")).replace("\t", " ") for c in head) + "\n")
 
 
-def sample(seed, n, path):
-    found = events()
+def sample(seed, n, path, parse=False):
+    found = events(parse)
     keys = sorted(found)
     picked = sorted(random.Random(seed).sample(keys, min(n, len(keys))))
     print("%d events on %d pages; %d sampled (seed %d)" % (
@@ -124,20 +133,32 @@ def sample(seed, n, path):
     write_tsv(path, COLUMNS, [found[k] for k in picked])
 
 
-def rejudge(path):
+def judged(verdict):
+    """A hand verdict on a changed prediction: three or four letters y/n."""
+    return len(verdict) in (3, 4) and not set(verdict) - set("yn")
+
+
+def next_verdict(r, now):
+    """now_verdict for row r whose current prediction is `now` (code, source, target)."""
+    if now == (r["code"], r["source"], r["target"]):
+        return "same"
+    last = (r.get("now_code", ""), r.get("now_source", ""), r.get("now_target", ""))
+    verdict = r.get("now_verdict", "")
+    if judged(verdict) and now == last:
+        return verdict  # given for this very prediction
+    return "?"
+
+
+def rejudge(path, parse=False):
     head, rows = read_tsv(path)
-    found = events()
+    found = events(parse)
     for r in rows:
         now = found.get(r["key"])
         if now is None:
             r.update(now_code="", now_source="", now_target="", now_verdict="dropped")
             continue
+        r["now_verdict"] = next_verdict(r, (now["code"], now["source"], now["target"]))
         r.update(now_code=now["code"], now_source=now["source"], now_target=now["target"])
-        same = (now["code"], now["source"], now["target"]) == (r["code"], r["source"], r["target"])
-        if same:
-            r["now_verdict"] = "same"
-        elif r.get("now_verdict", "") in ("", "same", "dropped"):
-            r["now_verdict"] = "?"
     write_tsv(path, head + [c for c in NOW if c not in head], rows)
     print("%s: %d rows, %d unchanged, %d changed (now_verdict ?), %d dropped" % (
         path, len(rows), sum(r["now_verdict"] == "same" for r in rows),
@@ -154,15 +175,17 @@ def verdicts(r):
 
 def now_verdicts(r):
     """The same for the current prediction, or None when the event was dropped.
-    now_verdict: same | dropped | three letters y/n for event, root, sides ("yyn")."""
+    now_verdict: same | dropped | three letters y/n for event, root, sides ("yyn") | four letters
+    for event, root, source, target ("yyny")."""
     v = r.get("now_verdict", "same")
     if v == "dropped":
         return None
     if v == "same":
         return verdicts(r)
-    if len(v) != 3 or set(v) - set("yn"):
+    if not judged(v):
         raise SystemExit("unjudged row %s: now_verdict %r" % (r["key"], v))
-    return tuple(c == "y" for c in v)
+    x = [c == "y" for c in v]
+    return (x[0], x[0] and x[1], x[0] and x[1] and all(x[2:]))
 
 
 def pct(a, b):
@@ -176,6 +199,10 @@ def score(path):
     print("%s: %d judged events" % (path, len(rows)))
     for i, name in enumerate(["event right", "code root right", "sides right"]):
         print("  %-16s %s" % (name, pct(sum(x[i] for x in v), len(v))))
+    right = [r for r, x in zip(rows, v) if x[0]]
+    for col in ("sides_source", "sides_target"):
+        print("  %-16s %s of the right events" % (
+            col.replace("sides_", "") + " right", pct(sum(r[col] == "y" for r in right), len(right))))
     kinds = {}
     for r, x in zip(rows, v):
         if not x[2]:
@@ -193,6 +220,8 @@ def score(path):
 
 
 def main(argv):
+    parse = "--parse" in argv
+    argv = [a for a in argv if a != "--parse"]
     if len(argv) >= 2 and argv[0] == "sample":
         seed, n = 8, 80
         args = argv[1:]
@@ -202,9 +231,9 @@ def main(argv):
             elif args[0] == "--n":
                 n = int(args[1])
             args = args[2:]
-        sample(seed, n, args[0])
+        sample(seed, n, args[0], parse)
     elif len(argv) == 2 and argv[0] == "rejudge":
-        rejudge(argv[1])
+        rejudge(argv[1], parse)
     elif len(argv) == 2 and argv[0] == "score":
         score(argv[1])
     else:

@@ -119,6 +119,7 @@ pub(crate) fn detect(
         }
     }
     doc.web_outlets();
+    doc.named_places();
     doc.sort();
     doc.given_people(people);
     doc.sort();

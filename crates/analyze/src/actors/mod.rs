@@ -28,6 +28,7 @@ pub mod fold;
 pub mod folded_body;
 pub mod kb;
 pub mod matcher;
+pub(crate) mod named_places;
 pub mod ner;
 pub mod phoenix;
 pub mod text;

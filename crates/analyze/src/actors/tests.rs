@@ -971,3 +971,55 @@ fn us_executive_departments_are_american() {
     assert_eq!(find(&ms, "Commerce Department").2.as_deref(), Some("USA"));
     assert_eq!(find(&ms, "Justice Department").2.as_deref(), Some("USA"));
 }
+
+#[test]
+fn a_firm_or_outlet_named_after_a_place_keeps_its_country_with_its_sector() {
+    let ms = run(
+        "Qatar Airways ordered ten jets. The Kyiv Post reported the strike. \
+         Air India cancelled flights to Toronto.",
+        d(2024, 5, 1),
+    );
+    let qatar = find(&ms, "Qatar Airways");
+    assert_eq!(
+        (qatar.2.as_deref(), qatar.3.as_deref()),
+        (Some("QAT"), Some("BUS"))
+    );
+    let post = find(&ms, "Kyiv Post");
+    assert_eq!(
+        (post.2.as_deref(), post.3.as_deref()),
+        (Some("UKR"), Some("MED"))
+    );
+    let air = find(&ms, "Air India");
+    assert_eq!(
+        (air.2.as_deref(), air.3.as_deref()),
+        (Some("IND"), Some("BUS"))
+    );
+}
+
+#[test]
+fn a_place_in_an_events_name_is_no_party() {
+    let ms = run(
+        "The Georgia Technology Summit will take place in April. \
+         She won the Australian Open twice.",
+        d(2024, 5, 1),
+    );
+    assert!(
+        ms.iter().all(|m| m.0 != "Georgia" && m.0 != "Australian"),
+        "{ms:#?}"
+    );
+}
+
+#[test]
+fn a_state_body_ending_in_another_word_stays_the_state() {
+    let ms = run(
+        "The Russian Energy Ministry said gas exports rose. Georgia signed the accord. \
+         Officials of the United Arab Emirates met the Emirates airline's chief.",
+        d(2024, 5, 1),
+    );
+    let russian = find(&ms, "Russian");
+    assert_eq!(russian.2.as_deref(), Some("RUS"));
+    assert_ne!(russian.3.as_deref(), Some("BUS"));
+    assert_eq!(find(&ms, "Georgia").2.as_deref(), Some("GEO"));
+    assert_eq!(find(&ms, "United Arab Emirates").2.as_deref(), Some("ARE"));
+    assert!(ms.iter().all(|m| m.0 != "Emirates"), "{ms:#?}");
+}

@@ -16,6 +16,7 @@ pub(crate) mod files {
     pub(crate) const NOT_NAME_TAIL: &str =
         include_str!("../../../../data/actors/not-name-tail.txt");
     pub(crate) const PARTICLES: &str = include_str!("../../../../data/actors/particles.txt");
+    pub(crate) const NAME_TAILS: &str = include_str!("../../../../data/actors/name-tails.txt");
     pub(crate) const NAME_LOWER_WORDS: &str =
         include_str!("../../../../data/actors/name-lower-words.txt");
     pub(crate) const WEB_DOMAINS: &str = include_str!("../../../../data/actors/web-domains.txt");

@@ -171,9 +171,168 @@ impl Discards {
         if self.story_of(a, &hits) {
             return Vec::new();
         }
-        events.retain(|e| keeps(a, e, &hits));
+        events.retain_mut(|e| unattribute(a, e) && keeps(a, e, &hits));
         events
     }
+}
+
+/// Phrases that open an attribution: the party named after one reports the event, it does not
+/// take part in it ("killed in the fighting, according to the United Nations").
+const ATTRIBUTION_OPENERS: &[&str] = &[
+    "according to",
+    "reported by",
+    "reports for",
+    "reporting by",
+    "reporting for",
+];
+/// Verbs that close a final attribution clause (", Reuters reported.", ", AFP reports").
+const ATTRIBUTION_CLOSERS: &[&str] = &["reported", "reports", "reporting"];
+/// Words that may follow such a verb at the clause's end: a time (", Kan reported on
+/// Wednesday"), not an object ("and Vindman reported to him").
+const AFTER_CLOSER: &[&str] = &[
+    "on",
+    "late",
+    "early",
+    "earlier",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The attribution phrases of a sentence (body offsets): from an opener to the next comma,
+/// semicolon or the sentence's end, and a last clause, after a comma, ending in a reporting
+/// verb (and a day: ", the BBC reported on Tuesday.").
+fn attributions(body: &str, sentence: Span) -> Vec<Span> {
+    let Some(text) = body.get(sentence.start..sentence.end) else {
+        return Vec::new();
+    };
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for opener in ATTRIBUTION_OPENERS {
+        for (at, _) in lower.match_indices(opener) {
+            if !whole_words(&lower, at, at + opener.len()) {
+                continue;
+            }
+            let end = lower[at..]
+                .find([',', ';', '(', '\u{2014}'])
+                .map_or(text.len(), |n| at + n);
+            out.push(Span::new(sentence.start + at, sentence.start + end));
+        }
+    }
+    if let Some(comma) = lower.rfind(',') {
+        if reporting_clause(&lower[comma + 1..]) {
+            out.push(Span::new(sentence.start + comma, sentence.end));
+        }
+    }
+    out
+}
+
+/// A sentence's last clause that only attributes it: a few words, a reporting verb and at most
+/// a time after it ("Kan reported on Wednesday.", "the BBC reports").
+fn reporting_clause(clause: &str) -> bool {
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(at) = words.iter().position(|w| ATTRIBUTION_CLOSERS.contains(w)) else {
+        return false;
+    };
+    let after = &words[at + 1..];
+    words.len() <= 8 && after.len() <= 3 && after.first().is_none_or(|w| AFTER_CLOSER.contains(w))
+}
+
+/// The ways a side may be written: its name, its knowledge-base names (a country's other
+/// names, demonyms and capitals, an organisation's or a person's aliases) and, for a person,
+/// the surname.
+fn side_names(side: &EventActor) -> Vec<String> {
+    static KB: OnceLock<Option<crate::actors::kb::KnowledgeBase>> = OnceLock::new();
+    let mut out = vec![side.name.clone()];
+    let id = side.actor_id.as_deref().unwrap_or("");
+    if id.starts_with("local:") {
+        out.extend(side.name.split_whitespace().last().map(str::to_string));
+    }
+    let Some(kb) = KB
+        .get_or_init(|| crate::actors::kb::KnowledgeBase::builtin().ok())
+        .as_ref()
+    else {
+        return out;
+    };
+    if let Some(c) = kb.countries.iter().find(|c| c.code == id) {
+        out.extend(
+            c.names
+                .iter()
+                .chain(&c.demonyms)
+                .chain(&c.capitals)
+                .cloned(),
+        );
+    }
+    if let Some(o) = kb.orgs.iter().find(|o| o.id == id) {
+        out.extend(o.aliases.iter().cloned());
+    }
+    if let Some(p) = kb.people.iter().find(|p| p.id == id) {
+        out.extend(p.aliases.iter().cloned());
+        out.push(p.surname().to_string());
+    }
+    out.retain(|n| !n.is_empty());
+    out
+}
+
+/// Whether the side is named in the sentence only inside its attribution phrases.
+fn only_attributed(body: &str, sentence: Span, spans: &[Span], side: &EventActor) -> bool {
+    let Some(text) = body.get(sentence.start..sentence.end) else {
+        return false;
+    };
+    let mut seen = false;
+    for name in side_names(side) {
+        for (at, _) in text.match_indices(name.as_str()) {
+            if !whole_words(text, at, at + name.len()) {
+                continue;
+            }
+            let found = Span::new(sentence.start + at, sentence.start + at + name.len());
+            if !spans.iter().any(|s| s.contains(found)) {
+                return false;
+            }
+            seen = true;
+        }
+    }
+    seen
+}
+
+/// Takes off the event the sides that only report it (see [`attributions`]); false when the
+/// event had sides and none is left, so it came from the attribution alone.
+fn unattribute(a: &Article, e: &mut Event) -> bool {
+    let ev = Span::new(e.evidence.start, e.evidence.end);
+    let sentence = a
+        .sentences
+        .iter()
+        .copied()
+        .find(|s| s.contains(ev))
+        .unwrap_or(ev);
+    let spans = attributions(a.body, sentence);
+    let trigger = e.trigger.as_ref().map(|t| Span::new(t.start, t.end));
+    if spans.is_empty() || trigger.is_some_and(|t| spans.iter().any(|s| s.contains(t))) {
+        return true;
+    }
+    let had_side = e.source.is_some() || e.target.is_some();
+    let reports = |s: &EventActor| only_attributed(a.body, sentence, &spans, s);
+    if e.source.as_ref().is_some_and(reports) {
+        e.source = None;
+        e.sources.retain(|s| !reports(s));
+    }
+    if e.target.as_ref().is_some_and(reports) {
+        e.target = None;
+        e.targets.retain(|s| !reports(s));
+    }
+    !had_side || e.source.is_some() || e.target.is_some()
 }
 
 /// Whether one event survives its sentence's discards (`hits`: the body's).
@@ -190,7 +349,7 @@ fn keeps(a: &Article, e: &Event, hits: &[Hit]) -> bool {
         .copied()
         .filter(|h| sentence.contains(h.span))
         .collect();
-    if hits.iter().any(|h| h.level == Level::Sentence) {
+    if hits.iter().any(|h| h.level == Level::Sentence) || is_heading(a.body, sentence) {
         return false;
     }
     if e.source.is_none() && hits.iter().any(|h| h.level == Level::Agentless) {
@@ -201,6 +360,32 @@ fn keeps(a: &Article, e: &Event, hits: &[Hit]) -> bool {
     }
     let trigger = e.trigger.as_ref().map_or(ev, |t| Span::new(t.start, t.end));
     !is_history(a, sentence, trigger, &hits)
+}
+
+/// Characters that end a sentence of prose (a closing quote or bracket after its stop too).
+const SENTENCE_ENDS: &[char] = &[
+    '.', '!', '?', ':', ';', '"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', ')', '\u{2026}',
+];
+
+/// A heading, caption, byline or list item rather than a sentence of prose: a line of its own
+/// that does not end as a sentence does ("Ukraine military aid and mixed messaging\n", "Buy:
+/// check price at Amazon UK\n"). Text that ends the body is not one: a sentence given alone
+/// (a wire feed's sentence, a test record) often comes without its full stop.
+fn is_heading(body: &str, sentence: Span) -> bool {
+    let text = body
+        .get(sentence.start..sentence.end)
+        .unwrap_or("")
+        .trim_end();
+    let line_ends = body
+        .get(sentence.end..)
+        .unwrap_or("")
+        .trim_start_matches([' ', '\t'])
+        .starts_with(['\n', '\r']);
+    line_ends
+        && text
+            .chars()
+            .next_back()
+            .is_some_and(|c| !SENTENCE_ENDS.contains(&c))
 }
 
 /// False for an event none of whose sides (every member of each) is a political actor.
@@ -624,6 +809,100 @@ mod tests {
             kept.iter().any(|e| e.evidence.text.contains("condemned")),
             "{kept:?}"
         );
+    }
+
+    #[test]
+    fn a_heading_or_list_line_codes_no_event() {
+        let body = "Russia threatens Ukraine with sanctions\n\nGermany condemned Russia on \
+                    Monday. \"We reject the threat,\" Ukraine said.";
+        let (raw, kept) = coded_all(body);
+        assert!(
+            raw.iter().any(|e| e.evidence.text.contains("threatens")),
+            "{raw:?}"
+        );
+        assert!(
+            kept.iter().all(|e| !e.evidence.text.contains("threatens")),
+            "{kept:?}"
+        );
+        assert!(
+            kept.iter().any(|e| e.evidence.text.contains("condemned")),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
+    fn only_text_that_does_not_end_as_a_sentence_is_a_heading() {
+        let b = "Iran rejects talks\nIran rejected talks. Iran said: \"No.\" (Reuters) end\n\
+                 Iran rejects talks";
+        let at = |t: &str| {
+            let s = b.find(t).unwrap();
+            Span::new(s, s + t.len())
+        };
+        assert!(is_heading(b, at("Iran rejects talks")));
+        let last = b.rfind("Iran rejects").unwrap();
+        assert!(!is_heading(b, Span::new(last, b.len())), "the body's end");
+        assert!(!is_heading(b, at("Iran rejected talks.")));
+        assert!(!is_heading(b, at("Iran said: \"No.\"")));
+        assert!(!is_heading(b, at("(Reuters)")));
+        assert!(!is_heading(b, at("")));
+        assert!(!is_heading(b, Span::new(5, 500)));
+    }
+
+    #[test]
+    fn a_party_that_only_reports_the_event_is_no_side_of_it() {
+        let body = "More than 200 Afghan civilians were killed in the fighting this year, \
+                    according to the United Nations.";
+        let (raw, kept) = pipeline_events(body);
+        let by_un = |es: &[Event]| {
+            es.iter().any(|e| {
+                e.source
+                    .as_ref()
+                    .is_some_and(|s| s.name == "United Nations")
+            })
+        };
+        assert!(by_un(&raw), "{raw:?}");
+        assert!(!by_un(&kept), "{kept:?}");
+        let killed = kept
+            .iter()
+            .find(|e| e.root == "20")
+            .expect("the killing stays");
+        assert_eq!(
+            killed.target.as_ref().map(|t| t.name.as_str()),
+            Some("Afghan civilians")
+        );
+    }
+
+    #[test]
+    fn a_party_named_outside_the_attribution_stays_a_side() {
+        let body = "The United Nations condemned Russia, according to a statement by the \
+                    United Nations.";
+        let (raw, kept) = pipeline_events(body);
+        assert!(
+            kept.iter().any(|e| e
+                .source
+                .as_ref()
+                .is_some_and(|s| s.name == "United Nations")),
+            "{raw:?}\n{kept:?}"
+        );
+    }
+
+    #[test]
+    fn attribution_phrases_end_at_a_comma_or_the_sentence() {
+        let b = "Troops fired, according to the UN, at crowds. Two died, Reuters reported.";
+        let s = Span::new(0, b.len());
+        let spans: Vec<&str> = attributions(b, s)
+            .iter()
+            .map(|x| &b[x.start..x.end])
+            .collect();
+        assert!(spans.contains(&"according to the UN"), "{spans:?}");
+        assert!(spans.contains(&", Reuters reported."), "{spans:?}");
+        assert!(attributions(b, Span::new(3, 900)).is_empty());
+        assert!(reporting_clause(" Kan reported on Wednesday."));
+        assert!(reporting_clause(" the BBC reports"));
+        assert!(!reporting_clause(" and Vindman reported to him."));
+        assert!(!reporting_clause(
+            " after Politico reported the aid had been paused."
+        ));
     }
 
     #[test]
