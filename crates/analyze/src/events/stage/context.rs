@@ -21,8 +21,15 @@
 //!
 //! Only dyads the coder found in the text count, never guessed ones, so an article that names
 //! no counterpart keeps its events untargeted.
+//!
+//! Before those, a side that is a state's office, force or opposition with no country
+//! ("Prime Minister Irakli Kobakhidze", "the police", "protesters") takes the article's home
+//! country: wire copy names foreign officials with their nationality and leaves the dateline
+//! country's own implicit ("TBILISI (Reuters) - Police detained 48 protesters"). The home
+//! country is the dateline city's when it is also the country the article names most often,
+//! so a story filed from a venue abroad ("VIENNA - Iran barred inspectors") has none.
 
-use parley_core::{Event, EventActor, Span};
+use parley_core::{EntityMention, Event, EventActor, Span};
 use std::collections::HashMap;
 
 /// The actor id of "both sides", "the two countries" (data/actors/organizations.txt).
@@ -84,6 +91,70 @@ pub(super) fn resolve(events: Vec<Event>, sentences: &[Span], body: &str) -> Vec
         }
     }
     out
+}
+
+/// Sectors of a state's own institutions and opposition: a side of one of these with no
+/// country belongs to the article's home country. Not rebels, armed groups, criminals or
+/// civilians, who in a conflict story are as often across the border.
+const DOMESTIC_SECTORS: &[&str] = &["GOV", "COP", "MIL", "OPP", "LEG", "JUD", "SPY"];
+
+/// The article's home country: the country of the dateline city ("TBILISI, Dec 2 (Reuters) -",
+/// the first of "CAIRO/JERUSALEM"), found as a mention of that city elsewhere in the body,
+/// when no other country is named as often in the article's actor mentions.
+pub(super) fn home_country(body: &str, mentions: &[EntityMention]) -> Option<String> {
+    let city = dateline_city(body)?;
+    fn of(m: &EntityMention) -> Option<&str> {
+        let c = m.actor.as_ref()?.country.as_deref()?;
+        (c.len() == 3 && c != "IGO").then_some(c)
+    }
+    let home = mentions
+        .iter()
+        .find(|m| m.span.text.eq_ignore_ascii_case(city) && of(m).is_some())
+        .and_then(of)?;
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for c in mentions.iter().filter_map(of) {
+        *counts.entry(c).or_default() += 1;
+    }
+    let mine = counts.get(home).copied().unwrap_or_default();
+    let rival = counts
+        .iter()
+        .filter(|(c, _)| **c != home)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or_default();
+    (mine > rival).then(|| home.to_string())
+}
+
+/// The city of a wire dateline opening the body: capitals before the first comma, the first
+/// of several joined by "/".
+fn dateline_city(body: &str) -> Option<&str> {
+    let head = body.trim_start().split(',').next()?;
+    let city = head.split('/').next()?.trim();
+    let capitals = city
+        .chars()
+        .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-');
+    (capitals && city.chars().filter(|c| c.is_alphabetic()).count() >= 3 && city.len() <= 30)
+        .then_some(city)
+}
+
+/// Gives the home country to every side that is a domestic office, force or opposition
+/// without a country of its own ([`DOMESTIC_SECTORS`]).
+pub(super) fn fill_home(events: &mut [Event], home: &str) {
+    let fill = |a: &mut EventActor| {
+        let domestic = a
+            .sector
+            .as_deref()
+            .is_some_and(|s| DOMESTIC_SECTORS.contains(&s));
+        if a.country.is_none() && domestic {
+            a.country = Some(home.to_string());
+        }
+    };
+    for e in events {
+        e.source.iter_mut().for_each(fill);
+        e.target.iter_mut().for_each(fill);
+        e.sources.iter_mut().for_each(fill);
+        e.targets.iter_mut().for_each(fill);
+    }
 }
 
 /// Two sides with a country each, as the coder found them.

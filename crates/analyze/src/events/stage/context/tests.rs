@@ -111,3 +111,29 @@ fn both_sides_acting_with_no_target_act_on_each_other() {
     assert!(has(&t, "PER", "05", "CHL"), "{t:?}");
     assert!(has(&t, "CHL", "05", "PER"), "{t:?}");
 }
+
+#[test]
+fn an_unqualified_office_belongs_to_the_dateline_country() {
+    let body = "MINSK, May 3 (Reuters) - Police detained dozens of protesters in Minsk on Sunday. \
+                Prime Minister Roman Golovchenko accused the opposition of planning riots. \
+                Belarus said the protests were illegal.";
+    let t = triples(body);
+    assert!(has(&t, "BLR", "17", "BLR"), "{t:?}");
+    assert!(has(&t, "BLR", "11", "BLR"), "{t:?}");
+}
+
+#[test]
+fn a_dateline_abroad_gives_no_home_country() {
+    // filed from Vienna, about Iran: the police are not Austrian
+    let body = "VIENNA, Sept 16 (Reuters) - Police in Iran detained dozens of protesters, \
+                Iran's envoy in Vienna said. Tehran accused Washington of stoking the unrest.";
+    let t = triples(body);
+    assert!(!t.iter().any(|(s, _, g)| s == "AUT" || g == "AUT"), "{t:?}");
+}
+
+#[test]
+fn no_dateline_gives_no_home_country() {
+    let body = "Police detained dozens of protesters in Minsk on Sunday.";
+    let t = triples(body);
+    assert!(!t.iter().any(|(s, _, g)| s == "BLR" && g == "BLR"), "{t:?}");
+}
