@@ -1296,3 +1296,72 @@ fn a_dateline_is_no_subject_even_where_the_parse_takes_it_for_one() {
         );
     }
 }
+
+#[test]
+fn calling_someone_a_reproach_is_a_denunciation_and_a_call_is_still_a_call() {
+    assert!(has(
+        "Blinken called Putin a war criminal.",
+        "USA",
+        "111",
+        "RUS"
+    ));
+    assert!(has(
+        "Ukraine called the Russian decision disgraceful.",
+        "UKR",
+        "111",
+        "RUS"
+    ));
+    assert!(has(
+        "Putin called Biden to discuss the crisis.",
+        "RUS",
+        "041",
+        "USA"
+    ));
+    assert!(!has(
+        "Putin called Biden to discuss the crisis.",
+        "RUS",
+        "111",
+        "USA"
+    ));
+}
+
+#[test]
+fn listing_companies_on_a_blacklist_imposes_sanctions() {
+    let body = "Washington added 27 Chinese companies to a trade blacklist.";
+    assert!(has(body, "USA", "163", "CHN"));
+    assert!(!has(
+        "China added that Russia was a partner.",
+        "CHN",
+        "06",
+        "RUS"
+    ));
+}
+
+#[test]
+fn stopping_aid_talks_or_ties_reduces_relations() {
+    assert!(has("Israel stopped aid to Syria.", "ISR", "162", "SYR"));
+    assert!(has(
+        "Turkey suspended talks with Poland.",
+        "TUR",
+        "164",
+        "POL"
+    ));
+    assert!(has(
+        "The United States suspended its partnership with Georgia.",
+        "USA",
+        "161",
+        "GEO"
+    ));
+    assert!(has(
+        "Poland broke off diplomatic relations with Russia.",
+        "POL",
+        "161",
+        "RUS"
+    ));
+    assert!(has(
+        "Iran withdrew the accreditation of Russian inspectors.",
+        "IRN",
+        "166",
+        "RUS"
+    ));
+}
