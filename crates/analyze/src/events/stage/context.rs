@@ -62,6 +62,8 @@ pub(super) fn resolve(events: Vec<Event>, sentences: &[Span], body: &str) -> Vec
         .collect();
     for (i, e) in events.iter().enumerate() {
         let here = sentence[i];
+        let own = drop_own_state(e);
+        let e = own.as_ref().unwrap_or(e);
         let mut expanded = both_sides(e, &dyads, &all);
         if expanded.is_empty() {
             expanded = pronoun_object(e, body, here, &out, &at);
@@ -155,6 +157,24 @@ pub(super) fn fill_home(events: &mut [Event], home: &str) {
         e.sources.iter_mut().for_each(fill);
         e.targets.iter_mut().for_each(fill);
     }
+}
+
+/// A verbal event of a state's organ (its news agency, ministry, army) aimed at that state as
+/// a whole is a misread target, most often the subject of a clause it governs ("KCNA denounced
+/// the summit and warned that Pyongyang would bolster its deterrent"): the event without it,
+/// for the context to aim; `None` when the event has no such target.
+fn drop_own_state(e: &Event) -> Option<Event> {
+    let (s, t) = (e.source.as_ref()?, e.target.as_ref()?);
+    let c = s.country.as_deref()?;
+    let whole = t.country.as_deref() == Some(c) && t.actor_id.as_deref() == Some(c);
+    let organ = s.sector.is_some() && s.actor_id.as_deref() != Some(c);
+    if !(whole && organ && e.root.as_str() < "15") {
+        return None;
+    }
+    let mut x = e.clone();
+    x.target = None;
+    x.targets.retain(|a| a.country.as_deref() != Some(c));
+    Some(x)
 }
 
 /// Two sides with a country each, as the coder found them.

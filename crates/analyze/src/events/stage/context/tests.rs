@@ -137,3 +137,25 @@ fn no_dateline_gives_no_home_country() {
     let t = triples(body);
     assert!(!t.iter().any(|(s, _, g)| s == "BLR" && g == "BLR"), "{t:?}");
 }
+
+#[test]
+fn a_state_news_agency_denounces_the_counterpart_not_its_own_state() {
+    let body = "Japan condemned North Korea's missile launch on Monday. \
+                North Korea's state news agency KCNA denounced the statement and warned that \
+                Pyongyang would bolster its deterrent.";
+    let t = triples(body);
+    assert!(has(&t, "PRK", "11", "JPN"), "{t:?}");
+    assert!(
+        !t.iter()
+            .any(|(s, c, g)| s == "PRK" && g == "PRK" && c < &"15".to_string()),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn an_opposition_criticising_its_own_leader_stays_domestic() {
+    let body = "Japan condemned North Korea's missile launch on Monday. \
+                Opposition lawmakers in Seoul criticised President Yoon Suk Yeol for the summit.";
+    let t = triples(body);
+    assert!(has(&t, "KOR", "11", "KOR"), "{t:?}");
+}
