@@ -568,7 +568,12 @@ impl Coder {
         let mut i = 0;
         while i < ws.len() {
             let w = &ws[i];
-            if CLAUSE_BREAKS.contains(&w.norm.as_str()) || w.norm == "," {
+            // "threatened to retaliate after Washington added ...": what happened before the
+            // threat is no part of it
+            if CLAUSE_BREAKS.contains(&w.norm.as_str())
+                || w.norm == ","
+                || PAST_SUBORDINATORS.contains(&w.norm.as_str())
+            {
                 governed = false;
             }
             if w.is_punct() || in_party(i) || consumed.contains(&i) {
@@ -1304,6 +1309,10 @@ impl Coder {
         out
     }
 }
+
+/// Conjunctions opening a clause about an earlier act, which a request, intent or threat
+/// before them does not govern.
+const PAST_SUBORDINATORS: &[&str] = &["after", "since"];
 
 /// Cooperative roots where a compound subject without a target acts on each other ("Brazil and
 /// the US agreed to deepen ties"), as in PETRARCH.

@@ -1365,3 +1365,14 @@ fn stopping_aid_talks_or_ties_reduces_relations() {
         "RUS"
     ));
 }
+
+#[test]
+fn a_threat_does_not_govern_the_act_it_answers() {
+    let body = "China threatened to retaliate against the United States after Washington \
+                added Chinese companies to a trade blacklist.";
+    assert!(has(body, "CHN", "13", "USA"));
+    assert!(has(body, "USA", "163", "CHN"));
+    // the content of the threat is still no event of its own
+    let body = "Iran threatened to attack Israel.";
+    assert!(!has(body, "IRN", "19", "ISR"));
+}
