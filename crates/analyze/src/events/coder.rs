@@ -441,6 +441,16 @@ impl Coder {
             .map(|e| (e, i + e.words.len() - 1))
     }
 
+    /// A past-tense verb after "and": a second act of the subject ("denied the accusation and
+    /// condemned the strikes", "urged Venezuela to publish the results and offered to mediate"),
+    /// not the base form that continues an infinitive a request or intent governs.
+    fn coordinated_past(&self, ws: &[Word], i: usize) -> bool {
+        let w = ws[i].norm.as_str();
+        i > 0
+            && ws[i - 1].norm == "and"
+            && (w.ends_with("ed") || self.dict.forms.get(w).is_some_and(|lemma| lemma != w))
+    }
+
     fn set_has(&self, set: &str, ws: &[Word], at: usize) -> bool {
         self.dict.sets.get(set).is_some_and(|members| {
             members.iter().any(|m| {
@@ -573,6 +583,7 @@ impl Coder {
             if CLAUSE_BREAKS.contains(&w.norm.as_str())
                 || w.norm == ","
                 || PAST_SUBORDINATORS.contains(&w.norm.as_str())
+                || self.coordinated_past(ws, i)
             {
                 governed = false;
             }

@@ -1376,3 +1376,19 @@ fn a_threat_does_not_govern_the_act_it_answers() {
     let body = "Iran threatened to attack Israel.";
     assert!(!has(body, "IRN", "19", "ISR"));
 }
+
+#[test]
+fn a_past_verb_after_and_is_a_second_act_not_the_governed_one() {
+    let body = "Turkey rejected the proposal and condemned Poland.";
+    assert!(has(body, "TUR", "11", "POL"));
+    let body = "Germany urged Iran to release the prisoners and offered to mediate with Israel.";
+    assert!(has(body, "DEU", "10", "IRN"));
+    assert!(triples(body)
+        .iter()
+        .any(|(s, c, _)| s == "DEU" && c.starts_with("03")));
+    // a base form continues the governed infinitive: no release of its own
+    let body = "Germany urged Iran to free the prisoners and release the hostages.";
+    assert!(!triples(body)
+        .iter()
+        .any(|(s, c, _)| s == "IRN" && c.starts_with("08")));
+}
