@@ -1392,3 +1392,19 @@ fn a_past_verb_after_and_is_a_second_act_not_the_governed_one() {
         .iter()
         .any(|(s, c, _)| s == "IRN" && c.starts_with("08")));
 }
+
+#[test]
+fn a_condition_after_a_second_predicate_is_not_the_first_acts() {
+    let c = codes_and_status("Israel stopped aid to Syria and threatened Syria if it refused.");
+    assert!(
+        c.iter()
+            .any(|(code, st)| code == "162" && *st == EventStatus::Occurred),
+        "{c:?}"
+    );
+    let c = codes_and_status("Israel will stop aid to Syria if it refuses.");
+    assert!(
+        !c.iter()
+            .any(|(code, st)| code == "162" && *st == EventStatus::Occurred),
+        "{c:?}"
+    );
+}
