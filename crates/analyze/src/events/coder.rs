@@ -141,6 +141,8 @@ const UNTARGETED_ROOTS: &[&str] = &[
     "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18",
     "19", "20",
 ];
+/// Deny responsibility or an accusation: a statement coded without a target.
+pub(crate) const DENIAL: &str = "016";
 /// How many words after the trigger the target may be.
 const TARGET_WINDOW: usize = 15;
 
@@ -1204,7 +1206,10 @@ impl Coder {
                 .iter()
                 .all(|a| source.actors.iter().any(|s| self_target(a, s)))
         });
-        let untargeted_ok = (UNTARGETED_ROOTS.contains(&root) && !t.needs_target)
+        // a denial is aimed at its accuser, whom the article context finds ("denied the
+        // accusation")
+        let untargeted_ok = ((UNTARGETED_ROOTS.contains(&root) || t.code == DENIAL)
+            && !t.needs_target)
             || (reciprocal && source.actors.len() > 1);
         if target.is_none() && !untargeted_ok {
             return Vec::new();

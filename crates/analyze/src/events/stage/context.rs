@@ -360,7 +360,8 @@ fn implicit_target<'a>(
         return None;
     }
     let violent = VIOLENT_ROOTS.contains(&e.root.as_str());
-    if !violent && !DIRECTED_ROOTS.contains(&e.root.as_str()) {
+    let denial = e.code == super::super::coder::DENIAL;
+    if !violent && !denial && !DIRECTED_ROOTS.contains(&e.root.as_str()) {
         return None;
     }
     let c = country(e.source.as_ref())?;

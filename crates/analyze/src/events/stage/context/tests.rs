@@ -159,3 +159,18 @@ fn an_opposition_criticising_its_own_leader_stays_domestic() {
     let t = triples(body);
     assert!(has(&t, "KOR", "11", "KOR"), "{t:?}");
 }
+
+#[test]
+fn a_denial_of_the_accusation_is_aimed_at_the_accuser() {
+    let body = "Lithuania accused Belarus on Monday of pushing migrants across the border. \
+                Belarus denied the accusation and condemned the new fence.";
+    let t = triples(body);
+    assert!(has(&t, "BLR", "016", "LTU"), "{t:?}");
+    assert!(has(&t, "BLR", "11", "LTU"), "{t:?}");
+}
+
+#[test]
+fn a_denial_with_no_accuser_in_the_article_stays_a_statement() {
+    let t = triples("Iran denied the accusation.");
+    assert!(has(&t, "IRN", "016", "-"), "{t:?}");
+}
