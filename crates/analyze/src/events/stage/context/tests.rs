@@ -174,3 +174,9 @@ fn a_denial_with_no_accuser_in_the_article_stays_a_statement() {
     let t = triples("Iran denied the accusation.");
     assert!(has(&t, "IRN", "016", "-"), "{t:?}");
 }
+
+#[test]
+fn an_organisation_branch_chief_speaks_for_the_organisation() {
+    let t = triples("U.N. aid chief Tom Fletcher urged Israel to lift the restrictions.");
+    assert!(has(&t, "IGOUNO", "10", "ISR"), "{t:?}");
+}
