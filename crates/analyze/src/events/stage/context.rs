@@ -79,7 +79,12 @@ pub(super) fn resolve(events: Vec<Event>, sentences: &[Span], body: &str) -> Vec
             if let Some(target) = implicit_target(&e, here, seen.chain(after)) {
                 e.target = Some(target);
             }
-            vec![(e, dyad)]
+            let appeals = appeal_to_disputants(&e, &dyads, &all);
+            if appeals.is_empty() {
+                vec![(e, dyad)]
+            } else {
+                appeals.into_iter().map(|x| (x, None)).collect()
+            }
         } else {
             expanded
                 .into_iter()
@@ -281,6 +286,36 @@ fn both_sides(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>]) -> Vec<E
         out.push(x);
     }
     out
+}
+
+/// Roots of appeals and demands, which a third party addresses to the parties of a dispute.
+const APPEAL_ROOTS: &[&str] = &["02", "10"];
+
+/// One event per country of the article's main pair for an untargeted appeal or demand of a
+/// country that is party to none of the article's dyads: "China, which has close ties with
+/// both neighbours, called for restraint" in a story of a Pakistani-Afghan clash is addressed
+/// to both. Empty when the event has a target, another root, or the article no pair.
+fn appeal_to_disputants(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>]) -> Vec<Event> {
+    let Some(c) = country(e.source.as_ref()) else {
+        return Vec::new();
+    };
+    let party = all.iter().flatten().any(|d| d.across(c).is_some());
+    if e.target.is_some() || !APPEAL_ROOTS.contains(&e.root.as_str()) || party {
+        return Vec::new();
+    }
+    let Some(pair) = main_pair(before, all, Some(c)) else {
+        return Vec::new();
+    };
+    let sides = [pair.source, pair.target];
+    sides
+        .iter()
+        .map(|side| {
+            let mut x = e.clone();
+            x.target = Some(side.clone());
+            x.targets = sides.to_vec();
+            x
+        })
+        .collect()
 }
 
 /// Object pronouns that stand for an earlier event's targets ("her" is as often a possessive,

@@ -180,3 +180,25 @@ fn an_organisation_branch_chief_speaks_for_the_organisation() {
     let t = triples("U.N. aid chief Tom Fletcher urged Israel to lift the restrictions.");
     assert!(has(&t, "IGOUNO", "10", "ISR"), "{t:?}");
 }
+
+#[test]
+fn a_third_partys_call_for_restraint_is_addressed_to_both_disputants() {
+    let body = "India accused Pakistan of shelling border villages on Sunday. \
+                Pakistan denied the charge and accused India of provoking the clash. \
+                China called for restraint.";
+    let t = triples(body);
+    assert!(has(&t, "CHN", "", "IND"), "{t:?}");
+    assert!(has(&t, "CHN", "", "PAK"), "{t:?}");
+}
+
+#[test]
+fn a_disputants_own_demand_is_not_split_between_the_pair() {
+    let body = "India accused Pakistan of shelling border villages on Sunday. \
+                Pakistan demanded an apology.";
+    let t = triples(body);
+    assert!(
+        !t.iter()
+            .any(|(s, c, g)| s == "PAK" && c.starts_with("10") && g == "PAK"),
+        "{t:?}"
+    );
+}
