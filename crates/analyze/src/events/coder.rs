@@ -141,6 +141,8 @@ const UNTARGETED_ROOTS: &[&str] = &[
     "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18",
     "19", "20",
 ];
+/// Deny responsibility or an accusation: a statement coded without a target.
+pub(crate) const DENIAL: &str = "016";
 /// How many words after the trigger the target may be.
 const TARGET_WINDOW: usize = 15;
 
@@ -441,6 +443,16 @@ impl Coder {
             .map(|e| (e, i + e.words.len() - 1))
     }
 
+    /// A past-tense verb after "and": a second act of the subject ("denied the accusation and
+    /// condemned the strikes", "urged Venezuela to publish the results and offered to mediate"),
+    /// not the base form that continues an infinitive a request or intent governs.
+    fn coordinated_past(&self, ws: &[Word], i: usize) -> bool {
+        let w = ws[i].norm.as_str();
+        i > 0
+            && ws[i - 1].norm == "and"
+            && (w.ends_with("ed") || self.dict.forms.get(w).is_some_and(|lemma| lemma != w))
+    }
+
     fn set_has(&self, set: &str, ws: &[Word], at: usize) -> bool {
         self.dict.sets.get(set).is_some_and(|members| {
             members.iter().any(|m| {
@@ -568,7 +580,13 @@ impl Coder {
         let mut i = 0;
         while i < ws.len() {
             let w = &ws[i];
-            if CLAUSE_BREAKS.contains(&w.norm.as_str()) || w.norm == "," {
+            // "threatened to retaliate after Washington added ...": what happened before the
+            // threat is no part of it
+            if CLAUSE_BREAKS.contains(&w.norm.as_str())
+                || w.norm == ","
+                || PAST_SUBORDINATORS.contains(&w.norm.as_str())
+                || self.coordinated_past(ws, i)
+            {
                 governed = false;
             }
             if w.is_punct() || in_party(i) || consumed.contains(&i) {
@@ -1188,7 +1206,10 @@ impl Coder {
                 .iter()
                 .all(|a| source.actors.iter().any(|s| self_target(a, s)))
         });
-        let untargeted_ok = (UNTARGETED_ROOTS.contains(&root) && !t.needs_target)
+        // a denial is aimed at its accuser, whom the article context finds ("denied the
+        // accusation")
+        let untargeted_ok = ((UNTARGETED_ROOTS.contains(&root) || t.code == DENIAL)
+            && !t.needs_target)
             || (reciprocal && source.actors.len() > 1);
         if target.is_none() && !untargeted_ok {
             return Vec::new();
@@ -1304,6 +1325,10 @@ impl Coder {
         out
     }
 }
+
+/// Conjunctions opening a clause about an earlier act, which a request, intent or threat
+/// before them does not govern.
+const PAST_SUBORDINATORS: &[&str] = &["after", "since"];
 
 /// Cooperative roots where a compound subject without a target acts on each other ("Brazil and
 /// the US agreed to deepen ties"), as in PETRARCH.

@@ -95,7 +95,10 @@ impl EventStage {
     /// The coder's events of an article, less those its context discards (sport,
     /// entertainment, disasters, history: [`Discards`]); `title` is the article's headline.
     fn code_article(&self, input: &CodeInput, title: Option<&str>) -> Vec<Event> {
-        let events = self.coder.code(input);
+        let mut events = self.coder.code(input);
+        if let Some(home) = context::home_country(input.body, input.mentions) {
+            context::fill_home(&mut events, &home);
+        }
         let events = context::resolve(events, input.sentences, input.body);
         let article = Article {
             body: input.body,

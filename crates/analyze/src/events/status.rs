@@ -53,7 +53,10 @@ pub fn status(cues: &[Cue], words: &[Word], first: usize, last: usize, noun: boo
                         && !words[b..first].iter().any(|w| w.norm == ";")
                         && !coordinated_predicate(words, b + 1, first)
                 }
-                CueScope::Sentence => (b < first || a > last) && !excepted(a),
+                CueScope::Sentence => {
+                    (b < first || (a > last && !second_predicate(words, last + 1, a)))
+                        && !excepted(a)
+                }
                 CueScope::Near => {
                     let before =
                         b < first && first - b <= NEAR && !breaks_between(words, b + 1, first);
@@ -85,6 +88,14 @@ pub fn status(cues: &[Cue], words: &[Word], first: usize, last: usize, noun: boo
 /// at `to`: "the Taliban denied the accusation and condemned the strikes" denies only the
 /// accusation. Not inside a clause the cue introduces ("denied that troops crossed the border
 /// and attacked"), nor before a gerund it still governs ("denied attacking and shelling").
+/// Whether a second past-tense predicate ("and threatened") stands between an event and a
+/// cue after it: "stopped aid and threatened consequences if Hamas refused" — the condition is
+/// the threat's, not the act already done.
+fn second_predicate(words: &[Word], from: usize, to: usize) -> bool {
+    (from..to)
+        .any(|k| words[k].norm == "and" && words.get(k + 1).is_some_and(|w| w.norm.ends_with("ed")))
+}
+
 fn coordinated_predicate(words: &[Word], from: usize, to: usize) -> bool {
     let Some(and) = (from..to).find(|&k| matches!(words[k].norm.as_str(), "and" | "but")) else {
         return false;

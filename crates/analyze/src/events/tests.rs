@@ -1296,3 +1296,115 @@ fn a_dateline_is_no_subject_even_where_the_parse_takes_it_for_one() {
         );
     }
 }
+
+#[test]
+fn calling_someone_a_reproach_is_a_denunciation_and_a_call_is_still_a_call() {
+    assert!(has(
+        "Blinken called Putin a war criminal.",
+        "USA",
+        "111",
+        "RUS"
+    ));
+    assert!(has(
+        "Ukraine called the Russian decision disgraceful.",
+        "UKR",
+        "111",
+        "RUS"
+    ));
+    assert!(has(
+        "Putin called Biden to discuss the crisis.",
+        "RUS",
+        "041",
+        "USA"
+    ));
+    assert!(!has(
+        "Putin called Biden to discuss the crisis.",
+        "RUS",
+        "111",
+        "USA"
+    ));
+}
+
+#[test]
+fn listing_companies_on_a_blacklist_imposes_sanctions() {
+    let body = "Washington added 27 Chinese companies to a trade blacklist.";
+    assert!(has(body, "USA", "163", "CHN"));
+    assert!(!has(
+        "China added that Russia was a partner.",
+        "CHN",
+        "06",
+        "RUS"
+    ));
+}
+
+#[test]
+fn stopping_aid_talks_or_ties_reduces_relations() {
+    assert!(has("Israel stopped aid to Syria.", "ISR", "162", "SYR"));
+    assert!(has(
+        "Turkey suspended talks with Poland.",
+        "TUR",
+        "164",
+        "POL"
+    ));
+    assert!(has(
+        "The United States suspended its partnership with Georgia.",
+        "USA",
+        "161",
+        "GEO"
+    ));
+    assert!(has(
+        "Poland broke off diplomatic relations with Russia.",
+        "POL",
+        "161",
+        "RUS"
+    ));
+    assert!(has(
+        "Iran withdrew the accreditation of Russian inspectors.",
+        "IRN",
+        "166",
+        "RUS"
+    ));
+}
+
+#[test]
+fn a_threat_does_not_govern_the_act_it_answers() {
+    let body = "China threatened to retaliate against the United States after Washington \
+                added Chinese companies to a trade blacklist.";
+    assert!(has(body, "CHN", "13", "USA"));
+    assert!(has(body, "USA", "163", "CHN"));
+    // the content of the threat is still no event of its own
+    let body = "Iran threatened to attack Israel.";
+    assert!(!has(body, "IRN", "19", "ISR"));
+}
+
+#[test]
+fn a_past_verb_after_and_is_a_second_act_not_the_governed_one() {
+    let body = "Turkey rejected the proposal and condemned Poland.";
+    assert!(has(body, "TUR", "11", "POL"));
+    let body = "Germany urged Iran to release the prisoners and offered to mediate with Israel.";
+    assert!(has(body, "DEU", "10", "IRN"));
+    assert!(triples(body)
+        .iter()
+        .any(|(s, c, _)| s == "DEU" && c.starts_with("03")));
+    // a base form continues the governed infinitive: no release of its own
+    let body = "Germany urged Iran to free the prisoners and release the hostages.";
+    assert!(!triples(body)
+        .iter()
+        .any(|(s, c, _)| s == "IRN" && c.starts_with("08")));
+}
+
+#[test]
+fn a_condition_after_a_second_predicate_is_not_the_first_acts() {
+    let c = codes_and_status("Israel stopped aid to Syria and threatened Syria if it refused.");
+    assert!(
+        c.iter()
+            .any(|(code, st)| code == "162" && *st == EventStatus::Occurred),
+        "{c:?}"
+    );
+    let c = codes_and_status("Israel will stop aid to Syria if it refuses.");
+    assert!(
+        !c.iter()
+            .any(|(code, st)| code == "162" && *st == EventStatus::Occurred),
+        "{c:?}"
+    );
+}

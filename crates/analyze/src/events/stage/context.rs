@@ -21,8 +21,15 @@
 //!
 //! Only dyads the coder found in the text count, never guessed ones, so an article that names
 //! no counterpart keeps its events untargeted.
+//!
+//! Before those, a side that is a state's office, force or opposition with no country
+//! ("Prime Minister Irakli Kobakhidze", "the police", "protesters") takes the article's home
+//! country: wire copy names foreign officials with their nationality and leaves the dateline
+//! country's own implicit ("TBILISI (Reuters) - Police detained 48 protesters"). The home
+//! country is the dateline city's when it is also the country the article names most often,
+//! so a story filed from a venue abroad ("VIENNA - Iran barred inspectors") has none.
 
-use parley_core::{Event, EventActor, Span};
+use parley_core::{EntityMention, Event, EventActor, Span};
 use std::collections::HashMap;
 
 /// The actor id of "both sides", "the two countries" (data/actors/organizations.txt).
@@ -55,6 +62,8 @@ pub(super) fn resolve(events: Vec<Event>, sentences: &[Span], body: &str) -> Vec
         .collect();
     for (i, e) in events.iter().enumerate() {
         let here = sentence[i];
+        let own = drop_own_state(e);
+        let e = own.as_ref().unwrap_or(e);
         let mut expanded = both_sides(e, &dyads, &all);
         if expanded.is_empty() {
             expanded = pronoun_object(e, body, here, &out, &at);
@@ -70,7 +79,12 @@ pub(super) fn resolve(events: Vec<Event>, sentences: &[Span], body: &str) -> Vec
             if let Some(target) = implicit_target(&e, here, seen.chain(after)) {
                 e.target = Some(target);
             }
-            vec![(e, dyad)]
+            let appeals = appeal_to_disputants(&e, &dyads, &all);
+            if appeals.is_empty() {
+                vec![(e, dyad)]
+            } else {
+                appeals.into_iter().map(|x| (x, None)).collect()
+            }
         } else {
             expanded
                 .into_iter()
@@ -84,6 +98,88 @@ pub(super) fn resolve(events: Vec<Event>, sentences: &[Span], body: &str) -> Vec
         }
     }
     out
+}
+
+/// Sectors of a state's own institutions and opposition: a side of one of these with no
+/// country belongs to the article's home country. Not rebels, armed groups, criminals or
+/// civilians, who in a conflict story are as often across the border.
+const DOMESTIC_SECTORS: &[&str] = &["GOV", "COP", "MIL", "OPP", "LEG", "JUD", "SPY"];
+
+/// The article's home country: the country of the dateline city ("TBILISI, Dec 2 (Reuters) -",
+/// the first of "CAIRO/JERUSALEM"), found as a mention of that city elsewhere in the body,
+/// when no other country is named as often in the article's actor mentions.
+pub(super) fn home_country(body: &str, mentions: &[EntityMention]) -> Option<String> {
+    let city = dateline_city(body)?;
+    fn of(m: &EntityMention) -> Option<&str> {
+        let c = m.actor.as_ref()?.country.as_deref()?;
+        (c.len() == 3 && c != "IGO").then_some(c)
+    }
+    let home = mentions
+        .iter()
+        .find(|m| m.span.text.eq_ignore_ascii_case(city) && of(m).is_some())
+        .and_then(of)?;
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for c in mentions.iter().filter_map(of) {
+        *counts.entry(c).or_default() += 1;
+    }
+    let mine = counts.get(home).copied().unwrap_or_default();
+    let rival = counts
+        .iter()
+        .filter(|(c, _)| **c != home)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or_default();
+    (mine > rival).then(|| home.to_string())
+}
+
+/// The city of a wire dateline opening the body: capitals before the first comma, the first
+/// of several joined by "/".
+fn dateline_city(body: &str) -> Option<&str> {
+    let head = body.trim_start().split(',').next()?;
+    let city = head.split('/').next()?.trim();
+    let capitals = city
+        .chars()
+        .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-');
+    (capitals && city.chars().filter(|c| c.is_alphabetic()).count() >= 3 && city.len() <= 30)
+        .then_some(city)
+}
+
+/// Gives the home country to every side that is a domestic office, force or opposition
+/// without a country of its own ([`DOMESTIC_SECTORS`]).
+pub(super) fn fill_home(events: &mut [Event], home: &str) {
+    let fill = |a: &mut EventActor| {
+        let domestic = a
+            .sector
+            .as_deref()
+            .is_some_and(|s| DOMESTIC_SECTORS.contains(&s));
+        if a.country.is_none() && domestic {
+            a.country = Some(home.to_string());
+        }
+    };
+    for e in events {
+        e.source.iter_mut().for_each(fill);
+        e.target.iter_mut().for_each(fill);
+        e.sources.iter_mut().for_each(fill);
+        e.targets.iter_mut().for_each(fill);
+    }
+}
+
+/// A verbal event of a state's organ (its news agency, ministry, army) aimed at that state as
+/// a whole is a misread target, most often the subject of a clause it governs ("KCNA denounced
+/// the summit and warned that Pyongyang would bolster its deterrent"): the event without it,
+/// for the context to aim; `None` when the event has no such target.
+fn drop_own_state(e: &Event) -> Option<Event> {
+    let (s, t) = (e.source.as_ref()?, e.target.as_ref()?);
+    let c = s.country.as_deref()?;
+    let whole = t.country.as_deref() == Some(c) && t.actor_id.as_deref() == Some(c);
+    let organ = s.sector.is_some() && s.actor_id.as_deref() != Some(c);
+    if !(whole && organ && e.root.as_str() < "15") {
+        return None;
+    }
+    let mut x = e.clone();
+    x.target = None;
+    x.targets.retain(|a| a.country.as_deref() != Some(c));
+    Some(x)
 }
 
 /// Two sides with a country each, as the coder found them.
@@ -192,6 +288,36 @@ fn both_sides(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>]) -> Vec<E
     out
 }
 
+/// Roots of appeals and demands, which a third party addresses to the parties of a dispute.
+const APPEAL_ROOTS: &[&str] = &["02", "10"];
+
+/// One event per country of the article's main pair for an untargeted appeal or demand of a
+/// country that is party to none of the article's dyads: "China, which has close ties with
+/// both neighbours, called for restraint" in a story of a Pakistani-Afghan clash is addressed
+/// to both. Empty when the event has a target, another root, or the article no pair.
+fn appeal_to_disputants(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>]) -> Vec<Event> {
+    let Some(c) = country(e.source.as_ref()) else {
+        return Vec::new();
+    };
+    let party = all.iter().flatten().any(|d| d.across(c).is_some());
+    if e.target.is_some() || !APPEAL_ROOTS.contains(&e.root.as_str()) || party {
+        return Vec::new();
+    }
+    let Some(pair) = main_pair(before, all, Some(c)) else {
+        return Vec::new();
+    };
+    let sides = [pair.source, pair.target];
+    sides
+        .iter()
+        .map(|side| {
+            let mut x = e.clone();
+            x.target = Some(side.clone());
+            x.targets = sides.to_vec();
+            x
+        })
+        .collect()
+}
+
 /// Object pronouns that stand for an earlier event's targets ("her" is as often a possessive,
 /// "it" a dummy); the coder keeps a bare verb's event when one follows it.
 pub(crate) const OBJECT_PRONOUNS: &[&str] = &["them", "him"];
@@ -269,7 +395,8 @@ fn implicit_target<'a>(
         return None;
     }
     let violent = VIOLENT_ROOTS.contains(&e.root.as_str());
-    if !violent && !DIRECTED_ROOTS.contains(&e.root.as_str()) {
+    let denial = e.code == super::super::coder::DENIAL;
+    if !violent && !denial && !DIRECTED_ROOTS.contains(&e.root.as_str()) {
         return None;
     }
     let c = country(e.source.as_ref())?;

@@ -111,3 +111,94 @@ fn both_sides_acting_with_no_target_act_on_each_other() {
     assert!(has(&t, "PER", "05", "CHL"), "{t:?}");
     assert!(has(&t, "CHL", "05", "PER"), "{t:?}");
 }
+
+#[test]
+fn an_unqualified_office_belongs_to_the_dateline_country() {
+    let body = "MINSK, May 3 (Reuters) - Police detained dozens of protesters in Minsk on Sunday. \
+                Prime Minister Roman Golovchenko accused the opposition of planning riots. \
+                Belarus said the protests were illegal.";
+    let t = triples(body);
+    assert!(has(&t, "BLR", "17", "BLR"), "{t:?}");
+    assert!(has(&t, "BLR", "11", "BLR"), "{t:?}");
+}
+
+#[test]
+fn a_dateline_abroad_gives_no_home_country() {
+    // filed from Vienna, about Iran: the police are not Austrian
+    let body = "VIENNA, Sept 16 (Reuters) - Police in Iran detained dozens of protesters, \
+                Iran's envoy in Vienna said. Tehran accused Washington of stoking the unrest.";
+    let t = triples(body);
+    assert!(!t.iter().any(|(s, _, g)| s == "AUT" || g == "AUT"), "{t:?}");
+}
+
+#[test]
+fn no_dateline_gives_no_home_country() {
+    let body = "Police detained dozens of protesters in Minsk on Sunday.";
+    let t = triples(body);
+    assert!(!t.iter().any(|(s, _, g)| s == "BLR" && g == "BLR"), "{t:?}");
+}
+
+#[test]
+fn a_state_news_agency_denounces_the_counterpart_not_its_own_state() {
+    let body = "Japan condemned North Korea's missile launch on Monday. \
+                North Korea's state news agency KCNA denounced the statement and warned that \
+                Pyongyang would bolster its deterrent.";
+    let t = triples(body);
+    assert!(has(&t, "PRK", "11", "JPN"), "{t:?}");
+    assert!(
+        !t.iter()
+            .any(|(s, c, g)| s == "PRK" && g == "PRK" && c < &"15".to_string()),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn an_opposition_criticising_its_own_leader_stays_domestic() {
+    let body = "Japan condemned North Korea's missile launch on Monday. \
+                Opposition lawmakers in Seoul criticised President Yoon Suk Yeol for the summit.";
+    let t = triples(body);
+    assert!(has(&t, "KOR", "11", "KOR"), "{t:?}");
+}
+
+#[test]
+fn a_denial_of_the_accusation_is_aimed_at_the_accuser() {
+    let body = "Lithuania accused Belarus on Monday of pushing migrants across the border. \
+                Belarus denied the accusation and condemned the new fence.";
+    let t = triples(body);
+    assert!(has(&t, "BLR", "016", "LTU"), "{t:?}");
+    assert!(has(&t, "BLR", "11", "LTU"), "{t:?}");
+}
+
+#[test]
+fn a_denial_with_no_accuser_in_the_article_stays_a_statement() {
+    let t = triples("Iran denied the accusation.");
+    assert!(has(&t, "IRN", "016", "-"), "{t:?}");
+}
+
+#[test]
+fn an_organisation_branch_chief_speaks_for_the_organisation() {
+    let t = triples("U.N. aid chief Tom Fletcher urged Israel to lift the restrictions.");
+    assert!(has(&t, "IGOUNO", "10", "ISR"), "{t:?}");
+}
+
+#[test]
+fn a_third_partys_call_for_restraint_is_addressed_to_both_disputants() {
+    let body = "India accused Pakistan of shelling border villages on Sunday. \
+                Pakistan denied the charge and accused India of provoking the clash. \
+                China called for restraint.";
+    let t = triples(body);
+    assert!(has(&t, "CHN", "", "IND"), "{t:?}");
+    assert!(has(&t, "CHN", "", "PAK"), "{t:?}");
+}
+
+#[test]
+fn a_disputants_own_demand_is_not_split_between_the_pair() {
+    let body = "India accused Pakistan of shelling border villages on Sunday. \
+                Pakistan demanded an apology.";
+    let t = triples(body);
+    assert!(
+        !t.iter()
+            .any(|(s, c, g)| s == "PAK" && c.starts_with("10") && g == "PAK"),
+        "{t:?}"
+    );
+}
