@@ -1117,11 +1117,15 @@ impl Coder {
                 // a passive the patterns missed: their subject is the target
                 Some(r) if r.passive && !t.passive => (r.source, r.target.or(s)),
                 // "the militant group that has seized parts of Iraq": not the sentence's subject
-                Some(r) if r.partyless_relative => (None, r.target.or(tg)),
+                Some(r) if r.partyless_relative => {
+                    let tg = tg.filter(|p| r.allows_target(ws, p));
+                    (None, r.target.or(tg))
+                }
                 // the parse may take a dateline for the subject ("UNITED NATIONS, Nov 18
                 // (Reuters) - Russia vetoed"): the word order's subject then
                 Some(r) => {
                     let dateline = dateline_end(input.body, ws);
+                    let tg = tg.filter(|p| r.allows_target(ws, p));
                     let src = r.source.filter(|p| dateline.is_none_or(|d| p.first >= d));
                     (src.or(s), r.target.or(tg))
                 }

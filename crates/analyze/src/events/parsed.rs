@@ -10,6 +10,7 @@
 use super::roles::{same, Party};
 use super::tokens::Word;
 use crate::parse::Parse;
+use parley_core::Span;
 
 /// What the parse says about one verb trigger.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -23,6 +24,25 @@ pub struct ParsedRoles {
     /// or appositive describing that subject ("the militia, which Iran backs, attacked"): its
     /// source is not to be guessed from position.
     pub partyless_relative: bool,
+    /// Clauses describing a direct object that names no party ("shelled a convoy that was
+    /// heading to Syria"), each with the span of its own subject or agent, if any ("a convoy
+    /// that Iran sent", "a convoy sent by Iran": the object's owner, who may stand as the
+    /// target): any other party inside them is not the verb's target, whatever its position.
+    pub object_clauses: Vec<(Span, Option<Span>)>,
+}
+
+impl ParsedRoles {
+    /// Whether a party the patterns chose as the target may stand: it is not inside a clause
+    /// describing the verb's object.
+    pub fn allows_target(&self, ws: &[Word], p: &Party) -> bool {
+        let inside = |w: &Word, c: &Span| c.start <= w.span.start && w.span.end <= c.end;
+        ws.get(p.first).is_none_or(|w| {
+            !self
+                .object_clauses
+                .iter()
+                .any(|(c, owner)| inside(w, c) && !owner.is_some_and(|o| inside(w, &o)))
+        })
+    }
 }
 
 /// Links from a verb to the verb whose subject it shares.
@@ -46,11 +66,13 @@ pub fn verb_roles(parse: &Parse, ws: &[Word], ps: &[Party], first: usize) -> Opt
         return None;
     }
     let passive = parse.child(verb, &["nsubjpass", "auxpass"]).is_some();
-    let party = |tok: Option<usize>| tok.and_then(|i| noun_party(parse, ws, ps, i));
+    let party = |tok: Option<usize>| tok.and_then(|i| noun_party(parse, ws, ps, i, false));
     let subject = subject_of(parse, verb);
     let object = parse
         .child(verb, &["dobj", "dative"])
         .or_else(|| prep_object(parse, verb, TARGET_PREPS));
+    let target = object_party(parse, ws, ps, verb);
+    let object_clauses = object_clauses(parse, verb, target.is_some());
     let roles = if passive {
         let agent = parse
             .child(verb, &["agent"])
@@ -60,6 +82,7 @@ pub fn verb_roles(parse: &Parse, ws: &[Word], ps: &[Party], first: usize) -> Opt
             target: party(subject).or_else(|| party(object)),
             passive,
             partyless_relative: false,
+            object_clauses: Vec::new(),
         }
     } else {
         let source = party(subject);
@@ -72,11 +95,65 @@ pub fn verb_roles(parse: &Parse, ws: &[Word], ps: &[Party], first: usize) -> Opt
         ParsedRoles {
             partyless_relative: (relative || described) && source.is_none(),
             source,
-            target: party(object),
+            target,
             passive,
+            object_clauses,
         }
     };
     Some(roles)
+}
+
+/// The party an active verb acts on: the one its direct object names (a possessive pronoun
+/// there, "expressed his condolences to", is the subject's own), else the object of a target
+/// preposition after the verb ("fired at Seoul") or after its object noun ("imposed sanctions
+/// on Russia", "signed an agreement with the UK").
+fn object_party(parse: &Parse, ws: &[Word], ps: &[Party], verb: usize) -> Option<Party> {
+    let dobj = parse.child(verb, &["dobj", "dative"]);
+    let named = |tok: usize| noun_party(parse, ws, ps, tok, true);
+
+    // a place of no country says where, not whom: "fired missiles from the Black Sea at Kyiv"
+    let by_prep = |head: usize| {
+        prep_objects(parse, head, TARGET_PREPS)
+            .filter_map(named)
+            .find(|p| !(p.place && p.actors.iter().all(|a| a.country.is_none())))
+    };
+    dobj.and_then(named)
+        .or_else(|| by_prep(verb))
+        .or_else(|| dobj.and_then(by_prep))
+}
+
+/// Spans of the clauses describing the verb's direct object when it names no party, each with
+/// the span of the clause's subject or agent.
+fn object_clauses(parse: &Parse, verb: usize, has_target: bool) -> Vec<(Span, Option<Span>)> {
+    let Some(dobj) = parse.child(verb, &["dobj"]).filter(|_| !has_target) else {
+        return Vec::new();
+    };
+    parse
+        .with_conjuncts(dobj)
+        .into_iter()
+        .flat_map(|o| parse.children(o).to_vec())
+        .filter(|&c| describes(parse, c))
+        .map(|c| {
+            let owner = parse.child(c, &["nsubj"]).or_else(|| {
+                parse
+                    .child(c, &["agent"])
+                    .and_then(|a| parse.child(a, &["pobj"]))
+            });
+            let owner = owner.filter(|&o| !matches!(parse.token(o).tag.as_str(), "WP" | "WDT"));
+            (parse.subtree_span(c), owner.map(|o| parse.subtree_span(o)))
+        })
+        .collect()
+}
+
+/// Whether a clause under a noun describes it: a relative clause ("a convoy that Iran sent") or
+/// a participle ("a convoy sent by Iran", "a tanker carrying oil from Iraq"); not a content clause, which may name the noun's
+/// party ("guarantees that NATO will stop").
+fn describes(parse: &Parse, clause: usize) -> bool {
+    let tok = parse.token(clause);
+    tok.dep == "relcl"
+        || (tok.dep == "acl"
+            && matches!(tok.tag.as_str(), "VBN" | "VBG")
+            && parse.child(clause, &["mark"]).is_none())
 }
 
 /// The word index of the support verb whose direct object is the event noun ending at word `noun`
@@ -181,19 +258,34 @@ const DESCRIBING: &[&str] = &["relcl", "appos"];
 
 /// The object of the first preposition of `preps` under `head`.
 fn prep_object(parse: &Parse, head: usize, preps: &[&str]) -> Option<usize> {
+    prep_objects(parse, head, preps).next()
+}
+
+/// The objects of the prepositions of `preps` under `head`, in order.
+fn prep_objects<'a>(
+    parse: &'a Parse,
+    head: usize,
+    preps: &'a [&str],
+) -> impl Iterator<Item = usize> + 'a {
     parse
         .children(head)
         .iter()
         .copied()
-        .filter(|&c| parse.token(c).dep == "prep")
-        .filter(|&c| preps.contains(&parse.token(c).lemma.to_lowercase().as_str()))
-        .find_map(|c| parse.child(c, &["pobj"]))
+        .filter(move |&c| parse.token(c).dep == "prep")
+        .filter(move |&c| preps.contains(&parse.token(c).lemma.to_lowercase().as_str()))
+        .filter_map(move |c| parse.child(c, &["pobj"]))
 }
 
 /// The party a noun phrase names: the party on its head word, else on a word inside the phrase
 /// ("Russian officials", "officials in Moscow"); conjuncts add their parties ("France and
-/// Germany").
-fn noun_party(parse: &Parse, ws: &[Word], ps: &[Party], noun: usize) -> Option<Party> {
+/// Germany"). In an object a possessive pronoun names the subject's own ("paid his respects").
+fn noun_party(
+    parse: &Parse,
+    ws: &[Word],
+    ps: &[Party],
+    noun: usize,
+    object: bool,
+) -> Option<Party> {
     let mut out: Option<Party> = None;
     for conjunct in parse.with_conjuncts(noun) {
         let Some(p) = party_on(parse, ws, ps, conjunct).or_else(|| {
@@ -202,6 +294,7 @@ fn noun_party(parse: &Parse, ws: &[Word], ps: &[Party], noun: usize) -> Option<P
                 .iter()
                 .copied()
                 .filter(|&c| NOUN_PARTS.contains(&parse.token(c).dep.as_str()))
+                .filter(|&c| !(object && parse.token(c).tag == "PRP$"))
                 .chain(prep_object(parse, conjunct, NOUN_PREPS))
                 .find_map(|c| party_on(parse, ws, ps, c))
         }) else {
@@ -419,5 +512,42 @@ mod tests {
         };
         assert!(has(&ev, "TUR", "SYR"), "{ev:?}");
         assert!(!ev.iter().any(|(_, s, _)| s == "SYR"), "{ev:?}");
+    }
+    #[test]
+    fn a_target_preposition_after_the_object_names_the_target_not_a_place_of_no_country() {
+        let body = "Russia fired a barrage of cruise missiles and attack drones from the Black Sea at Kyiv.";
+        let Some(ev) = coded(body) else { return };
+        assert!(has(&ev, "RUS", "UKR"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_possessive_pronoun_in_the_object_is_not_the_target() {
+        let body =
+            "Thomas Shannon paid his respects to a South Korean soldier killed in Afghanistan.";
+        let Some(ev) = coded(body) else { return };
+        assert!(ev.iter().any(|(_, _, t)| t == "KOR"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_party_in_a_clause_describing_a_partyless_object_is_not_the_target() {
+        let Some(ev) = coded("Israel bombed a convoy bound for Syria.") else {
+            return;
+        };
+        assert!(!has(&ev, "ISR", "SYR"), "{ev:?}");
+        let Some(ev) = coded("Iran seized a tanker carrying oil from Iraq.") else {
+            return;
+        };
+        assert!(!has(&ev, "IRN", "IRQ"), "{ev:?}");
+        // the clause's own subject or agent is the object's owner and may stand
+        let Some(ev) = coded("Israel struck a convoy sent by Iran to Syria.") else {
+            return;
+        };
+        assert!(has(&ev, "ISR", "IRN"), "{ev:?}");
+        assert!(!has(&ev, "ISR", "SYR"), "{ev:?}");
+        // a content clause is no description: its party is the target of the demand
+        let Some(ev) = coded("Germany wants guarantees that Russia will stop.") else {
+            return;
+        };
+        assert!(has(&ev, "DEU", "RUS"), "{ev:?}");
     }
 }
