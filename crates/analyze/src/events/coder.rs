@@ -1113,6 +1113,8 @@ impl Coder {
                         .or_else(|| self.carried_subject(input, sentence, ws, v))
                 });
             let (s, tg) = verb_roles(ws, ps, t, material_conflict, shared, &irregular);
+            // "Ukraine said the drones that struck Kyiv …": the drones' act, not the speaker's
+            let partyless = parsed.as_ref().is_some_and(|r| r.partyless_relative);
             let (s, tg) = match parsed {
                 // a passive the patterns missed: their subject is the target
                 Some(r) if r.passive && !t.passive => (r.source, r.target.or(s)),
@@ -1131,9 +1133,12 @@ impl Coder {
                 }
                 None => (s, tg),
             };
-            let s = s
-                .or_else(|| speaker_party(input, ws, t, ps))
-                .or_else(|| self.carried_subject(input, sentence, ws, t));
+            let s = s.or_else(|| {
+                (!partyless)
+                    .then(|| speaker_party(input, ws, t, ps))
+                    .flatten()
+                    .or_else(|| self.carried_subject(input, sentence, ws, t))
+            });
             (s, tg, t.reciprocal)
         };
         // "were killed in Israeli shelling": the act of violence names the agent

@@ -196,9 +196,28 @@ fn subject_of(parse: &Parse, mut verb: usize) -> Option<usize> {
         if !shares_subject(parse, verb) {
             return None;
         }
-        verb = parse.head(verb)?;
+        let head = parse.head(verb)?;
+        verb = match reporting_verb_of_conjunct(parse, verb, head) {
+            Some(reporting) => reporting,
+            None => head,
+        };
     }
     None
+}
+
+/// The reporting verb a conjunct belongs to when the parse hung it on the reported clause but
+/// its tense says otherwise: "Baku said Armenian forces had shelled its positions and blamed
+/// Yerevan" (a simple past after a perfect, future or infinitive is the reporter's second act).
+fn reporting_verb_of_conjunct(parse: &Parse, conjunct: usize, head: usize) -> Option<usize> {
+    let (c, h) = (parse.token(conjunct), parse.token(head));
+    if c.dep != "conj" || h.dep != "ccomp" || !matches!(c.tag.as_str(), "VBD" | "VBZ" | "VBP") {
+        return None;
+    }
+    let auxiliary = parse.children(head).iter().any(|&a| {
+        parse.token(a).dep == "aux" && matches!(parse.token(a).tag.as_str(), "VBD" | "MD" | "TO")
+    });
+    let own_aux = parse.child(conjunct, &["aux"]).is_some();
+    (auxiliary && !own_aux).then(|| parse.head(head)).flatten()
 }
 
 /// Whether `verb` (or adjective) has no subject of its own but takes its head's: a conjunct or
@@ -330,6 +349,7 @@ mod tests {
     use crate::actors::ActorStage;
     use crate::events::EventStage;
     use crate::parse::test_parser;
+    use crate::quotes::QuoteStage;
     use parley_core::{Event, Span, TextLayer};
 
     /// Events of `body` coded with the parse, as (root, source country, target country).
@@ -339,16 +359,26 @@ mod tests {
 
     /// Events of `body` coded with the parse (None when the model is not there).
     fn coded_events(body: &str) -> Option<Vec<Event>> {
+        coded_with(body, false)
+    }
+
+    /// Events of `body` coded with the parse and, when `quotes`, the quotes the quote stage
+    /// finds (their speakers stand for sources the sentence leaves open).
+    fn coded_with(body: &str, quotes: bool) -> Option<Vec<Event>> {
         let parse = test_parser()?.parse(body);
         let layer = TextLayer::new(body);
         let sentences: Vec<Span> = layer.sentences.iter().map(|s| s.span).collect();
         let mentions = ActorStage::new().mentions(body, &sentences, None);
+        let quotes = match quotes {
+            true => QuoteStage::new().quotes_parsed(body, &layer, &mentions, Some(&parse)),
+            false => Vec::new(),
+        };
         let events = EventStage::new().code_parsed(
             body,
             &sentences,
             &mentions,
             &[],
-            &[],
+            &quotes,
             None,
             Some(&parse),
         );
@@ -549,5 +579,40 @@ mod tests {
             return;
         };
         assert!(has(&ev, "DEU", "RUS"), "{ev:?}");
+    }
+    #[test]
+    fn a_past_tense_conjunct_of_a_reported_perfect_is_the_reporters_act() {
+        let body = "Azerbaijan's defence ministry said Armenian forces had shelled its positions overnight, and blamed Yerevan for the escalation.";
+        let Some(ev) = coded(body) else { return };
+        assert!(has(&ev, "AZE", "ARM"), "{ev:?}");
+        let body =
+            "China said Japanese warships had entered its waters and accused Tokyo of provocation.";
+        let Some(ev) = coded(body) else { return };
+        assert!(has(&ev, "CHN", "JPN"), "{ev:?}");
+        assert!(
+            !ev.iter().any(|(r, s, _)| r == "11" && s == "JPN"),
+            "{ev:?}"
+        );
+        // a conjunct in the reported clause's own tense stays there
+        let body =
+            "China said Japanese warships had entered its waters and had fired at Chinese boats.";
+        let Some(ev) = coded(body) else { return };
+        assert!(
+            !ev.iter().any(|(r, s, _)| r == "19" && s == "CHN"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_of_a_partyless_noun_does_not_take_the_speaker() {
+        let body = "Ukraine said the drones that struck Kyiv were launched by Russia.";
+        let Some(events) = coded_with(body, true) else {
+            return;
+        };
+        let ev: Vec<_> = events.iter().map(triple).collect();
+        assert!(
+            !ev.iter().any(|(r, s, _)| r == "19" && s == "UKR"),
+            "{ev:?}"
+        );
     }
 }
