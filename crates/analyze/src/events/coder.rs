@@ -1113,32 +1113,23 @@ impl Coder {
                         .or_else(|| self.carried_subject(input, sentence, ws, v))
                 });
             let (s, tg) = verb_roles(ws, ps, t, material_conflict, shared, &irregular);
-            // "Ukraine said the drones that struck Kyiv …": the drones' act, not the speaker's
-            let partyless = parsed.as_ref().is_some_and(|r| r.partyless_relative);
             let (s, tg) = match parsed {
                 // a passive the patterns missed: their subject is the target
                 Some(r) if r.passive && !t.passive => (r.source, r.target.or(s)),
                 // "the militant group that has seized parts of Iraq": not the sentence's subject
-                Some(r) if r.partyless_relative => {
-                    let tg = tg.filter(|p| r.allows_target(ws, p));
-                    (None, r.target.or(tg))
-                }
+                Some(r) if r.partyless_relative => (None, r.target.or(tg)),
                 // the parse may take a dateline for the subject ("UNITED NATIONS, Nov 18
                 // (Reuters) - Russia vetoed"): the word order's subject then
                 Some(r) => {
                     let dateline = dateline_end(input.body, ws);
-                    let tg = tg.filter(|p| r.allows_target(ws, p));
                     let src = r.source.filter(|p| dateline.is_none_or(|d| p.first >= d));
                     (src.or(s), r.target.or(tg))
                 }
                 None => (s, tg),
             };
-            let s = s.or_else(|| {
-                (!partyless)
-                    .then(|| speaker_party(input, ws, t, ps))
-                    .flatten()
-                    .or_else(|| self.carried_subject(input, sentence, ws, t))
-            });
+            let s = s
+                .or_else(|| speaker_party(input, ws, t, ps))
+                .or_else(|| self.carried_subject(input, sentence, ws, t));
             (s, tg, t.reciprocal)
         };
         // "were killed in Israeli shelling": the act of violence names the agent
