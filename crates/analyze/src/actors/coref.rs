@@ -104,8 +104,11 @@ fn pronouns(doc: &mut Doc) {
             "she" | "She" => Gender::Female,
             _ => continue,
         };
-        // "(T)he" is an author's insertion into the word "The", not a pronoun.
-        if doc.text(t.start.saturating_sub(1), t.start) == ")" {
+        // "(T)he" is an author's insertion into the word "The", not a pronoun; a "He" inside a
+        // name ("spokeswoman, He Yongqian,") is no pronoun either.
+        if doc.text(t.start.saturating_sub(1), t.start) == ")"
+            || doc.covering(t.start, t.end).is_some()
+        {
             continue;
         }
         let sent = doc.sentence_index(t.start);

@@ -587,7 +587,10 @@ impl<'a> Doc<'a> {
                     .toks
                     .get(j + 1)
                     .is_some_and(|n| is_capitalised(self.text(n.start, n.end)));
-            if !particle && (!is_capitalised(w) || NOT_NAME.contains(&w) || HONORIFICS.contains(&w))
+            let pronoun_name = j == i && self.pronoun_starts_titled_name(i);
+            if !particle
+                && !pronoun_name
+                && (!is_capitalised(w) || NOT_NAME.contains(&w) || HONORIFICS.contains(&w))
             {
                 break;
             }
@@ -637,6 +640,32 @@ impl<'a> Doc<'a> {
         // A run that starts just after another capitalised word is the tail of something else
         // ("Big Lie", "Daily Beast"): only start names at a free word.
         Some((j, soft))
+    }
+
+    /// Whether token `i`, a capitalised "He" or "She", is a surname opening an appositive name
+    /// after a title and a comma ("a ministry spokeswoman, He Yongqian, said"): a pronoun there
+    /// would be followed by a verb, a name by another capitalised word that can be a name.
+    fn pronoun_starts_titled_name(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        if !matches!(self.text(t.start, t.end), "He" | "She") {
+            return false;
+        }
+        let after_comma = self
+            .f
+            .text
+            .get(..t.start)
+            .unwrap_or("")
+            .trim_end()
+            .ends_with(',');
+        let next_is_name = self.toks.get(i + 1).is_some_and(|n| {
+            let w = self.text(n.start, n.end);
+            n.word
+                && n.start == t.end + 1
+                && is_capitalised(w)
+                && !NOT_NAME.contains(&w)
+                && !HONORIFICS.contains(&w)
+        });
+        after_comma && next_is_name && self.title_before(t.start).is_some()
     }
 
     /// "president obama", "prime minister netanyahu": one or two lower-case words right after a

@@ -1023,3 +1023,20 @@ fn a_state_body_ending_in_another_word_stays_the_state() {
     assert_eq!(find(&ms, "United Arab Emirates").2.as_deref(), Some("ARE"));
     assert!(ms.iter().all(|m| m.0 != "Emirates"), "{ms:#?}");
 }
+
+#[test]
+fn he_or_she_opening_an_appositive_name_after_a_title_is_a_surname() {
+    let ms = run(
+        "Beijing protested on Monday. A Chinese foreign ministry spokeswoman, He Yongqian, said the visit was a provocation.",
+        d(2023, 3, 1),
+    );
+    let m = find(&ms, "He Yongqian");
+    assert_eq!(m.2.as_deref(), Some("CHN"));
+    assert!(!ms.iter().any(|m| m.0 == "He"), "{ms:#?}");
+    // A pronoun after a title and a comma is followed by a verb, and stays a pronoun.
+    let ms = run(
+        "Sergei Ryabkov met the Chinese ambassador. Asked about the ambassador, He said little.",
+        d(2023, 3, 1),
+    );
+    assert!(!ms.iter().any(|m| m.0.starts_with("He ")), "{ms:#?}");
+}

@@ -148,6 +148,11 @@ fn listed_with_conjunction(
     // from the end, so that a comma-only gap can see whether its list goes on to a conjunction
     let mut conj_ahead = false;
     for n in (0..placed.len()).rev() {
+        // the last named member of a list may be followed by unnamed ones ("Argentina, Chile,
+        // Peru and four other countries"): the list still ends in a conjunction
+        if n + 1 == placed.len() || !joined(n + 1) {
+            conj_ahead = unnamed_members_follow(&words[(placed[n].1 + 1).min(words.len())..]);
+        }
         if !joined(n) {
             conj_ahead = false;
             continue;
@@ -157,6 +162,18 @@ fn listed_with_conjunction(
         conj_ahead = conj || conj_ahead;
     }
     out
+}
+
+/// Whether `rest` (the words after a list's last named member) goes on with "and/or ... other(s)"
+/// within a few words: "and four other countries", "and others", "or several other states".
+fn unnamed_members_follow(rest: &[Word]) -> bool {
+    rest.first()
+        .is_some_and(|w| matches!(w.norm.as_str(), "and" | "or"))
+        && rest
+            .iter()
+            .skip(1)
+            .take(4)
+            .any(|w| matches!(w.norm.as_str(), "other" | "others"))
 }
 
 /// "pro-Iranian militia", "anti-Syrian journalist": a mention inside a word after "pro-" or
@@ -967,6 +984,21 @@ pub(crate) mod tests {
             ev.iter().any(|(s, _, t)| s == "TUR" && t == "SYR"),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn a_comma_list_ending_in_unnamed_others_is_one_party() {
+        let ev = kb_triples(
+            "Russia expelled diplomats from Argentina, Chile, Peru and four other countries.",
+        );
+        for c in ["ARG", "CHL", "PER"] {
+            assert!(ev.iter().any(|(s, _, t)| s == "RUS" && t == c), "{ev:?}");
+        }
+        // without "other(s)" after the conjunction, a comma still separates two parties
+        let ev = kb_triples(
+            "After a meeting in Baghdad, the Turkish army and its allies condemned Syria.",
+        );
+        assert!(ev.iter().all(|(s, _, _)| s != "IRQ"), "{ev:?}");
     }
 
     #[test]
