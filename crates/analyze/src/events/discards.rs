@@ -722,6 +722,16 @@ mod tests {
         (raw.len(), kept)
     }
 
+    /// The coder codes an event at `dropped` that the discards remove, and the event at `kept` stays.
+    fn assert_discarded(body: &str, dropped: &str, kept_word: &str) {
+        let (raw, kept) = coded_all(body);
+        let at =
+            |events: &[Event], word: &str| events.iter().any(|e| e.evidence.text.contains(word));
+        assert!(at(&raw, dropped), "{raw:?}");
+        assert!(!at(&kept, dropped), "{kept:?}");
+        assert!(at(&kept, kept_word), "{kept:?}");
+    }
+
     fn coded_all(body: &str) -> (Vec<Event>, Vec<Event>) {
         let stage = super::super::EventStage::new();
         let s = sentence_spans(body);
@@ -796,38 +806,14 @@ mod tests {
     fn a_market_report_sentence_loses_its_events() {
         let body = "Turkish shares fell 3 percent after Turkey threatened Syria. Germany \
                     condemned Russia on Monday.";
-        let (raw, kept) = coded_all(body);
-        assert!(
-            raw.iter().any(|e| e.evidence.text.contains("shares")),
-            "{raw:?}"
-        );
-        assert!(
-            kept.iter().all(|e| !e.evidence.text.contains("shares")),
-            "{kept:?}"
-        );
-        assert!(
-            kept.iter().any(|e| e.evidence.text.contains("condemned")),
-            "{kept:?}"
-        );
+        assert_discarded(body, "shares", "condemned");
     }
 
     #[test]
     fn a_heading_or_list_line_codes_no_event() {
         let body = "Russia threatens Ukraine with sanctions\n\nGermany condemned Russia on \
                     Monday. \"We reject the threat,\" Ukraine said.";
-        let (raw, kept) = coded_all(body);
-        assert!(
-            raw.iter().any(|e| e.evidence.text.contains("threatens")),
-            "{raw:?}"
-        );
-        assert!(
-            kept.iter().all(|e| !e.evidence.text.contains("threatens")),
-            "{kept:?}"
-        );
-        assert!(
-            kept.iter().any(|e| e.evidence.text.contains("condemned")),
-            "{kept:?}"
-        );
+        assert_discarded(body, "threatens", "condemned");
     }
 
     #[test]
@@ -909,19 +895,7 @@ mod tests {
     fn an_event_in_a_past_century_is_history() {
         let body = "Turkey invaded Syria in the 17th century. Germany condemned Russia on \
                     Monday.";
-        let (raw, kept) = coded_all(body);
-        assert!(
-            raw.iter().any(|e| e.evidence.text.contains("invaded")),
-            "{raw:?}"
-        );
-        assert!(
-            kept.iter().all(|e| !e.evidence.text.contains("invaded")),
-            "{kept:?}"
-        );
-        assert!(
-            kept.iter().any(|e| e.evidence.text.contains("condemned")),
-            "{kept:?}"
-        );
+        assert_discarded(body, "invaded", "condemned");
     }
 
     /// The standard pipeline's events of an article, and the coder's before the discards.
