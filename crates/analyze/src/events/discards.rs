@@ -83,6 +83,18 @@ pub struct Article<'a> {
     pub published: Option<NaiveDate>,
 }
 
+impl Article<'_> {
+    /// The sentence holding the event's evidence (the evidence itself when none does).
+    fn sentence_of(&self, e: &Event) -> Span {
+        let ev = Span::new(e.evidence.start, e.evidence.end);
+        self.sentences
+            .iter()
+            .copied()
+            .find(|s| s.contains(ev))
+            .unwrap_or(ev)
+    }
+}
+
 impl Discards {
     /// The compiled-in list of `data/events/discards.txt`.
     pub fn builtin() -> &'static Discards {
@@ -310,13 +322,7 @@ fn only_attributed(body: &str, sentence: Span, spans: &[Span], side: &EventActor
 /// Takes off the event the sides that only report it (see [`attributions`]); false when the
 /// event had sides and none is left, so it came from the attribution alone.
 fn unattribute(a: &Article, e: &mut Event) -> bool {
-    let ev = Span::new(e.evidence.start, e.evidence.end);
-    let sentence = a
-        .sentences
-        .iter()
-        .copied()
-        .find(|s| s.contains(ev))
-        .unwrap_or(ev);
+    let sentence = a.sentence_of(e);
     let spans = attributions(a.body, sentence);
     let trigger = e.trigger.as_ref().map(|t| Span::new(t.start, t.end));
     if spans.is_empty() || trigger.is_some_and(|t| spans.iter().any(|s| s.contains(t))) {
@@ -337,13 +343,7 @@ fn unattribute(a: &Article, e: &mut Event) -> bool {
 
 /// Whether one event survives its sentence's discards (`hits`: the body's).
 fn keeps(a: &Article, e: &Event, hits: &[Hit]) -> bool {
-    let ev = Span::new(e.evidence.start, e.evidence.end);
-    let sentence = a
-        .sentences
-        .iter()
-        .copied()
-        .find(|s| s.contains(ev))
-        .unwrap_or(ev);
+    let sentence = a.sentence_of(e);
     let hits: Vec<Hit> = hits
         .iter()
         .copied()
@@ -358,7 +358,11 @@ fn keeps(a: &Article, e: &Event, hits: &[Hit]) -> bool {
     if !has_political_side(e) {
         return false;
     }
-    let trigger = e.trigger.as_ref().map_or(ev, |t| Span::new(t.start, t.end));
+    let evidence = Span::new(e.evidence.start, e.evidence.end);
+    let trigger = e
+        .trigger
+        .as_ref()
+        .map_or(evidence, |t| Span::new(t.start, t.end));
     !is_history(a, sentence, trigger, &hits)
 }
 
