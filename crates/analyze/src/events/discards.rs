@@ -23,6 +23,8 @@
 //!   unknown names ("Nelson fired a shot at Matt Murray", a wiki edit "to remove all mention
 //!   of" someone) are a hockey game or a private quarrel, not an event CAMEO codes.
 
+use crate::actors::words::{words, WordSet};
+use crate::events::coder::TIME_WORDS;
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::{Datelike, NaiveDate};
 use parley_core::{Event, EventActor, Span};
@@ -188,37 +190,27 @@ impl Discards {
     }
 }
 
-/// Phrases that open an attribution: the party named after one reports the event, it does not
-/// take part in it ("killed in the fighting, according to the United Nations").
-const ATTRIBUTION_OPENERS: &[&str] = &[
-    "according to",
-    "reported by",
-    "reports for",
-    "reporting by",
-    "reporting for",
-];
-/// Verbs that close a final attribution clause (", Reuters reported.", ", AFP reports").
-const ATTRIBUTION_CLOSERS: &[&str] = &["reported", "reports", "reporting"];
-/// Words that may follow such a verb at the clause's end: a time (", Kan reported on
-/// Wednesday"), not an object ("and Vindman reported to him").
-const AFTER_CLOSER: &[&str] = &[
-    "on",
-    "late",
-    "early",
-    "earlier",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// Phrases that open an attribution (data/events/attribution_openers.txt).
+pub(crate) const ATTRIBUTION_OPENERS_FILE: &str =
+    include_str!("../../../../data/events/attribution_openers.txt");
+/// Verbs that close a final attribution clause (data/events/reporting_verbs.txt).
+pub(crate) const REPORTING_VERBS_FILE: &str =
+    include_str!("../../../../data/events/reporting_verbs.txt");
+/// Words that may follow such a verb at the clause's end besides the time words of
+/// data/events/time_words.txt: a time (", Kan reported on Wednesday"), not an object ("and
+/// Vindman reported to him").
+const AFTER_REPORTING_VERB: &[&str] =
+    &["on", "late", "early", "last", "this", "yesterday", "today"];
+
+fn attribution_openers() -> &'static [&'static str] {
+    static OPENERS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    OPENERS.get_or_init(|| words(ATTRIBUTION_OPENERS_FILE))
+}
+
+fn reporting_verbs() -> &'static WordSet {
+    static VERBS: OnceLock<WordSet> = OnceLock::new();
+    VERBS.get_or_init(|| WordSet::parse(REPORTING_VERBS_FILE))
+}
 
 /// The attribution phrases of a sentence (body offsets): from an opener to the next comma,
 /// semicolon or the sentence's end, and a last clause, after a comma, ending in a reporting
@@ -229,7 +221,7 @@ fn attributions(body: &str, sentence: Span) -> Vec<Span> {
     };
     let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
-    for opener in ATTRIBUTION_OPENERS {
+    for opener in attribution_openers() {
         for (at, _) in lower.match_indices(opener) {
             if !whole_words(&lower, at, at + opener.len()) {
                 continue;
@@ -255,11 +247,15 @@ fn reporting_clause(clause: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let Some(at) = words.iter().position(|w| ATTRIBUTION_CLOSERS.contains(w)) else {
+    let Some(at) = words.iter().position(|w| reporting_verbs().contains(w)) else {
         return false;
     };
     let after = &words[at + 1..];
-    words.len() <= 8 && after.len() <= 3 && after.first().is_none_or(|w| AFTER_CLOSER.contains(w))
+    words.len() <= 8
+        && after.len() <= 3
+        && after
+            .first()
+            .is_none_or(|w| AFTER_REPORTING_VERB.contains(w) || TIME_WORDS.contains(w))
 }
 
 /// The ways a side may be written: its name, its knowledge-base names (a country's other
@@ -893,6 +889,35 @@ mod tests {
         assert!(!reporting_clause(
             " after Politico reported the aid had been paused."
         ));
+    }
+
+    #[test]
+    fn attribution_lists_are_lower_case_and_open_an_attribution() {
+        crate::actors::words::tests::check_list(
+            "events/reporting_verbs.txt",
+            REPORTING_VERBS_FILE,
+            1,
+            true,
+        );
+        let openers = words(ATTRIBUTION_OPENERS_FILE);
+        assert!(!openers.is_empty());
+        for opener in &openers {
+            assert_eq!(
+                *opener,
+                opener.to_lowercase(),
+                "{opener:?} is not lower case"
+            );
+            assert_eq!(
+                openers.iter().filter(|o| *o == opener).count(),
+                1,
+                "{opener:?} twice"
+            );
+            let b = format!("Ten people were killed, {opener} Amnesty International.");
+            let at = b.find(opener).unwrap();
+            let spans = attributions(&b, Span::new(0, b.len()));
+            assert!(spans.iter().any(|s| s.start == at), "{opener:?}: {spans:?}");
+        }
+        assert!(reporting_clause(" Reuters reported overnight."));
     }
 
     #[test]
