@@ -306,16 +306,7 @@ fn appeal_to_disputants(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>]
     let Some(pair) = main_pair(before, all, Some(c)) else {
         return Vec::new();
     };
-    let sides = [pair.source, pair.target];
-    sides
-        .iter()
-        .map(|side| {
-            let mut x = e.clone();
-            x.target = Some(side.clone());
-            x.targets = sides.to_vec();
-            x
-        })
-        .collect()
+    aimed_at_each(e, &[pair.source, pair.target])
 }
 
 /// Object pronouns that stand for an earlier event's targets ("her" is as often a possessive,
@@ -363,12 +354,17 @@ fn pronoun_object(e: &Event, body: &str, here: usize, out: &[Event], at: &[usize
             .collect(),
         _ => prev.target.iter().cloned().collect(),
     };
+    aimed_at_each(e, &targets)
+}
+
+/// One copy of the event aimed at each of `targets`, each listing them all (a compound target).
+fn aimed_at_each(e: &Event, targets: &[EventActor]) -> Vec<Event> {
     targets
         .iter()
         .map(|t| {
             let mut x = e.clone();
             x.target = Some(t.clone());
-            x.targets = targets.clone();
+            x.targets = targets.to_vec();
             x
         })
         .collect()
