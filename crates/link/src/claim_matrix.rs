@@ -171,8 +171,17 @@ struct RowTally {
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
     articles: usize,
-    /// outlet → (cell → claims, "holder:stance" → claims, articles)
-    by_outlet: BTreeMap<String, (BTreeMap<Cell, usize>, BTreeMap<String, usize>, usize)>,
+    by_outlet: BTreeMap<String, OutletTally>,
+}
+
+/// What one outlet's groups of a row add up to.
+#[derive(Default)]
+struct OutletTally {
+    /// cell → claims
+    cells: BTreeMap<Cell, usize>,
+    /// "holder:stance" → claims
+    stances: BTreeMap<String, usize>,
+    articles: usize,
 }
 
 impl RowTally {
@@ -194,10 +203,13 @@ impl RowTally {
             } else {
                 Cell::Reports
             };
-            *entry.0.entry(cell).or_default() += n as usize;
-            *entry.1.entry(format!("{holder}:{stance}")).or_default() += n as usize;
+            *entry.cells.entry(cell).or_default() += n as usize;
+            *entry
+                .stances
+                .entry(format!("{holder}:{stance}"))
+                .or_default() += n as usize;
         }
-        entry.2 += group.articles as usize;
+        entry.articles += group.articles as usize;
     }
 }
 
@@ -324,11 +336,11 @@ pub fn claim_matrix(
                 .filter_map(|o| {
                     let outlet = coverage.outlets[*o as usize].clone();
                     match tally.by_outlet.get(&outlet) {
-                        Some((cells, stances, articles)) => Some(OutletCell {
+                        Some(tally) => Some(OutletCell {
                             outlet,
-                            cell: winner(cells),
-                            articles: *articles,
-                            stances: stances.clone(),
+                            cell: winner(&tally.cells),
+                            articles: tally.articles,
+                            stances: tally.stances.clone(),
                         }),
                         None if omitting.contains(o) => Some(OutletCell {
                             outlet,

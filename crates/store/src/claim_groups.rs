@@ -71,16 +71,17 @@ pub(crate) fn stance_sums() -> String {
         .join(", ")
 }
 
-/// Groups rows of `(cursor, outlet, published, entity name, key actors)` by article, in order.
-pub(crate) fn group_names(
-    rows: Vec<(
-        i64,
-        Option<String>,
-        Option<NaiveDate>,
-        Option<String>,
-        Option<String>,
-    )>,
-) -> Vec<ArticleNames> {
+/// One row of the names query: `(cursor, outlet, published, entity name, key actors)`.
+pub(crate) type NameRow = (
+    i64,
+    Option<String>,
+    Option<NaiveDate>,
+    Option<String>,
+    Option<String>,
+);
+
+/// Groups name rows by article, in order.
+pub(crate) fn group_names(rows: Vec<NameRow>) -> Vec<ArticleNames> {
     let mut out: Vec<ArticleNames> = Vec::new();
     for (cursor, outlet, published, name, actors) in rows {
         if out.last().is_none_or(|a| a.cursor != cursor) {

@@ -43,7 +43,8 @@ pub(super) enum Sink<'w> {
         out: &'w mut dyn Write,
         format: ExportFormat,
     },
-    Csv(csv::Writer<&'w mut dyn Write>),
+    /// Boxed: the CSV writer carries its buffer inline.
+    Csv(Box<csv::Writer<&'w mut dyn Write>>),
     Gdelt {
         out: &'w mut dyn Write,
         next_id: u64,
@@ -74,7 +75,7 @@ impl<'w> Sink<'w> {
             ExportFormat::Csv => {
                 let mut w = csv::Writer::from_writer(out);
                 w.write_record(CSV_COLUMNS).map_err(csv_error)?;
-                Sink::Csv(w)
+                Sink::Csv(Box::new(w))
             }
             ExportFormat::Gdelt => Sink::Gdelt { out, next_id: 1 },
             ExportFormat::Jsonl | ExportFormat::Plover | ExportFormat::Citron => {
