@@ -903,7 +903,7 @@ impl Coder {
                 last,
                 code,
                 noun: false,
-                reciprocal: code_is_consult(p.code.as_deref()),
+                reciprocal: block.reciprocal || code_is_consult(p.code.as_deref()),
                 passive,
                 extent: end,
                 demand: false,
@@ -924,7 +924,7 @@ impl Coder {
         Some(Trigger {
             first,
             last,
-            reciprocal: code_is_consult(Some(&code)),
+            reciprocal: block.reciprocal || code_is_consult(Some(&code)),
             code,
             noun: false,
             passive,
