@@ -1509,3 +1509,18 @@ fn continuing_contacts_and_renewing_a_mandate_are_coded() {
         triples(body)
     );
 }
+
+#[test]
+fn a_month_beside_a_day_number_is_no_verb() {
+    let body = "Ukraine and Russia March 3 exchanged fire.";
+    assert!(!triples(body).iter().any(|(_, c, _)| c.starts_with("14")));
+    let body = "Russia's army 3 March shelled Kyiv.";
+    assert!(!triples(body).iter().any(|(_, c, _)| c.starts_with("14")));
+    // the verb still marches
+    let body = "Ukrainian protesters will march on the Russian embassy in Kyiv.";
+    assert!(
+        triples(body).iter().any(|(_, c, _)| c.starts_with("14")),
+        "{:?}",
+        triples(body)
+    );
+}
