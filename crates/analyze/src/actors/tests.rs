@@ -1087,3 +1087,19 @@ fn un_missions_are_un_bodies() {
     assert_eq!(find(&ms, "MONUSCO").2.as_deref(), Some("UNO"));
     assert_eq!(find(&ms, "UNIFIL").2.as_deref(), Some("UNO"));
 }
+
+#[test]
+fn brussels_is_the_eu_in_an_article_that_names_the_eu() {
+    let body = "The European Union opened an inquiry into Chinese steel. \
+                Beijing urged Brussels to drop the case.";
+    assert_eq!(
+        find(&run(body, d(2024, 5, 1)), "Brussels").1,
+        "European Union"
+    );
+    // with no cue in the article, the Belgian government
+    let body = "Beijing urged Brussels to release the Chinese journalist.";
+    assert_eq!(
+        find(&run(body, d(2024, 5, 1)), "Brussels").2.as_deref(),
+        Some("BEL")
+    );
+}
