@@ -343,14 +343,20 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Picks the reading of an ambiguous alias whose cue words occur most in the sentence.
+    /// Picks the reading of an ambiguous alias whose cue words occur most in the sentence (its
+    /// article cues anywhere in the text).
     fn disambiguate(&self, alias: &str, at: usize) -> Option<String> {
         let readings = self.kb.ambiguous.get(alias)?;
         let (s, e) = self.sentence_of(at);
         let sentence = self.text(s, e);
         let mut best = (0usize, readings.first()?.id.clone());
-        for r in readings.iter().skip(1) {
-            let n = r.cues.iter().filter(|c| contains_word(sentence, c)).count();
+        for r in readings {
+            let in_sentence = r.cues.iter().filter(|c| contains_word(sentence, c));
+            let in_article = r
+                .article_cues
+                .iter()
+                .filter(|c| contains_whole_name(&self.f.text, c));
+            let n = in_sentence.count() + in_article.count();
             if n > best.0 {
                 best = (n, r.id.clone());
             }
@@ -607,7 +613,10 @@ impl<'a> Doc<'a> {
                     .actor
                     .as_ref()
                     .is_some_and(|a| matches!(a.kind.as_str(), "country" | "place"));
-                if !(one_word && geo) {
+                // After name words, a one-word organisation name is a surname: "Foreign
+                // Minister Therese Kayikwamba Wagner" is no Wagner Group.
+                let surname = j > i && f.actor.as_ref().is_some_and(|a| a.kind != "person");
+                if !(one_word && (geo || surname)) {
                     break;
                 }
                 soft = true;
@@ -1655,6 +1664,23 @@ fn is_clause_word(w: &str) -> bool {
 }
 
 /// Whether `word` occurs in `text` on word boundaries (case-sensitive).
+/// `name` on word boundaries and not the tail of a longer name: "Republic of Congo" is not found
+/// in "Democratic Republic of Congo" (a capitalised word one space before that can be part of a
+/// name; "The Republic of Congo" is found).
+fn contains_whole_name(text: &str, name: &str) -> bool {
+    let b = text.as_bytes();
+    text.match_indices(name).any(|(at, _)| {
+        let end = at + name.len();
+        let after = end >= b.len() || !b[end].is_ascii_alphanumeric();
+        let before = text[..at].strip_suffix(' ').map_or(true, |head| {
+            let prev = head.rsplit(' ').next().unwrap_or("");
+            !prev.starts_with(|c: char| c.is_uppercase()) || NOT_NAME.contains(prev)
+        });
+        let boundary = at == 0 || !b[at - 1].is_ascii_alphanumeric();
+        boundary && before && after
+    })
+}
+
 pub fn contains_word(text: &str, word: &str) -> bool {
     let b = text.as_bytes();
     text.match_indices(word).any(|(at, _)| {

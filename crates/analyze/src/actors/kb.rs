@@ -165,6 +165,9 @@ pub struct Role {
 pub struct Reading {
     pub id: String,
     pub cues: Vec<String>,
+    /// Cue words that count anywhere in the article, not only in the sentence ("Brazzaville"
+    /// makes every unqualified "Congo" of the article the Republic of Congo).
+    pub article_cues: Vec<String>,
 }
 
 /// Gender of a given name, used to match he/she.
@@ -580,7 +583,7 @@ pub fn parse_ambiguous(text: &str) -> Result<HashMap<String, Vec<Reading>>, KbEr
     let mut seen = HashSet::new();
     let mut out: HashMap<String, Vec<Reading>> = HashMap::new();
     for (line, f) in records(text) {
-        let f = c.fields(line, &f, 2, 3)?;
+        let f = c.fields(line, &f, 2, 4)?;
         if f[0].is_empty() || f[1].is_empty() {
             return Err(c.err(line, "empty alias or candidate"));
         }
@@ -588,6 +591,7 @@ pub fn parse_ambiguous(text: &str) -> Result<HashMap<String, Vec<Reading>>, KbEr
         out.entry(f[0].to_string()).or_default().push(Reading {
             id: f[1].to_string(),
             cues: list(f[2]),
+            article_cues: list(f[3]),
         });
     }
     Ok(out)

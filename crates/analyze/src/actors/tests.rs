@@ -1040,3 +1040,66 @@ fn he_or_she_opening_an_appositive_name_after_a_title_is_a_surname() {
     );
     assert!(!ms.iter().any(|m| m.0.starts_with("He ")), "{ms:#?}");
 }
+
+#[test]
+fn congo_is_the_democratic_republic_unless_the_article_names_brazzaville() {
+    let country = |body: &str, text: &str| {
+        run(body, d(2025, 2, 1))
+            .iter()
+            .find(|m| m.0 == text)
+            .and_then(|m| m.2.clone())
+    };
+    let drc = "Congo accused Rwanda of arming the rebels. Congolese troops withdrew from the town.";
+    assert_eq!(country(drc, "Congo").as_deref(), Some("COD"));
+    assert_eq!(country(drc, "Congolese").as_deref(), Some("COD"));
+    // The Republic of Congo named anywhere in the article, or its capital.
+    let cog = "The Republic of Congo held an election on Sunday. Congo's president was re-elected.";
+    assert_eq!(country(cog, "Congo").as_deref(), Some("COG"));
+    let cog = "Officials in Brazzaville met the envoy. A Congolese minister called for calm.";
+    assert_eq!(country(cog, "Congolese").as_deref(), Some("COG"));
+    // "Republic of Congo" inside "Democratic Republic of Congo" is no cue for Brazzaville.
+    let drc = "The Democratic Republic of Congo signed the deal. Congo will receive aid.";
+    assert_eq!(country(drc, "Congo").as_deref(), Some("COD"));
+}
+
+#[test]
+fn a_one_word_organisation_name_after_name_words_is_a_surname() {
+    let ms = run(
+        "Foreign Minister Therese Kayikwamba Wagner criticised the deal.",
+        d(2025, 2, 1),
+    );
+    assert_eq!(
+        find(&ms, "Therese Kayikwamba Wagner").1,
+        "Therese Kayikwamba Wagner"
+    );
+    assert!(ms.iter().all(|m| m.1 != "Wagner Group"), "{ms:#?}");
+    // Alone, or before a noun, the name is still the organisation.
+    let ms = run("Wagner fighters entered the town.", d(2023, 1, 10));
+    assert_eq!(find(&ms, "Wagner").1, "Wagner Group");
+}
+
+#[test]
+fn un_missions_are_un_bodies() {
+    let ms = run(
+        "MONUSCO said its patrols were attacked. UNIFIL reported shelling near its base.",
+        d(2024, 5, 1),
+    );
+    assert_eq!(find(&ms, "MONUSCO").2.as_deref(), Some("UNO"));
+    assert_eq!(find(&ms, "UNIFIL").2.as_deref(), Some("UNO"));
+}
+
+#[test]
+fn brussels_is_the_eu_in_an_article_that_names_the_eu() {
+    let body = "The European Union opened an inquiry into Chinese steel. \
+                Beijing urged Brussels to drop the case.";
+    assert_eq!(
+        find(&run(body, d(2024, 5, 1)), "Brussels").1,
+        "European Union"
+    );
+    // with no cue in the article, the Belgian government
+    let body = "Beijing urged Brussels to release the Chinese journalist.";
+    assert_eq!(
+        find(&run(body, d(2024, 5, 1)), "Brussels").2.as_deref(),
+        Some("BEL")
+    );
+}

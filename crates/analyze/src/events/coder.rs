@@ -402,6 +402,9 @@ impl Coder {
 
     /// The longest verb entry starting at word `i`, with the index of its last word.
     fn verb_at(&self, ws: &[Word], i: usize) -> Option<(&VerbEntry, usize)> {
+        if is_dated_month(ws, i) {
+            return None;
+        }
         let mut best: Option<(&VerbEntry, usize)> = None;
         for lemma in self.lemmas(&ws[i].norm) {
             let Some(entries) = self.dict.verbs.get(&lemma) else {
@@ -429,6 +432,9 @@ impl Coder {
 
     /// The longest noun entry starting at word `i`, with the index of its last word.
     fn noun_at(&self, ws: &[Word], i: usize) -> Option<(&NounEntry, usize)> {
+        if is_dated_month(ws, i) {
+            return None;
+        }
         let entries = self.dict.nouns.get(noun_key(&ws[i].norm))?;
         entries
             .iter()
@@ -903,7 +909,7 @@ impl Coder {
                 last,
                 code,
                 noun: false,
-                reciprocal: code_is_consult(p.code.as_deref()),
+                reciprocal: block.reciprocal || code_is_consult(p.code.as_deref()),
                 passive,
                 extent: end,
                 demand: false,
@@ -924,7 +930,7 @@ impl Coder {
         Some(Trigger {
             first,
             last,
-            reciprocal: code_is_consult(Some(&code)),
+            reciprocal: block.reciprocal || code_is_consult(Some(&code)),
             code,
             noun: false,
             passive,
@@ -1859,6 +1865,19 @@ fn noun_roles(
 const MODIFIER_BREAKS: &[&str] = &[
     "of", "for", "in", "on", "at", "to", "by", "with", "from", "against", "about", "over",
 ];
+
+/// "March 14", "14 March": a capitalised month name beside a day number is a date, no verb or
+/// event noun ("Russia's army March 3 shelled the city" holds no march).
+fn is_dated_month(ws: &[Word], i: usize) -> bool {
+    let day = |j: Option<usize>| {
+        j.and_then(|j| ws.get(j)).is_some_and(|w| {
+            !w.norm.is_empty() && w.norm.len() <= 2 && w.norm.chars().all(|c| c.is_ascii_digit())
+        })
+    };
+    ws[i].cap
+        && crate::time::MONTHS.contains(&ws[i].norm.as_str())
+        && (day(Some(i + 1)) || day(i.checked_sub(1)))
+}
 
 /// The speaker's party for an event word inside a quote ("we will respond").
 fn speaker_party(input: &CodeInput, ws: &[Word], t: &Trigger, ps: &[Party]) -> Option<Party> {

@@ -66,6 +66,9 @@ pub struct Block {
     /// the block's own (which win a tie), so an override changes a default code or adds
     /// patterns without dropping the imported ones.
     pub keeps_cameo: bool,
+    /// `reciprocal`: the block's acts are mutual ("Russia and Ukraine exchanged prisoners"): a
+    /// compound source with no target is coded one record per direction, as for meetings.
+    pub reciprocal: bool,
 }
 
 impl Block {
@@ -218,10 +221,11 @@ impl Dictionary {
                     let code = parse_code(f.next().unwrap_or("---"))
                         .ok_or_else(|| format!("{}: bad block code", at()))?;
                     let (mut needs_target, mut alleges, mut keeps_cameo) = (false, false, false);
-                    let mut bare_needs_target = false;
+                    let (mut bare_needs_target, mut reciprocal) = (false, false);
                     for flag in f {
                         match flag {
                             "needs-target" => needs_target = true,
+                            "reciprocal" => reciprocal = true,
                             "bare-needs-target" => bare_needs_target = true,
                             "alleges" => alleges = true,
                             "keeps-cameo" => keeps_cameo = true,
@@ -236,6 +240,7 @@ impl Dictionary {
                         bare_needs_target,
                         alleges,
                         keeps_cameo,
+                        reciprocal,
                     });
                     current = Some(self.blocks.len() - 1);
                 }
@@ -548,6 +553,23 @@ mod tests {
         let help = &b.verbs["help"][0];
         assert!(b.blocks[help.block].bare_needs_target);
         assert_eq!(help.code, Some(Some("070".to_string())));
+    }
+
+    #[test]
+    fn the_reciprocal_flag_is_read_per_block() {
+        let d = Dictionary::parse_all(
+            &["block a 060 keeps-cameo reciprocal\nverb swap\nblock b 060\nverb give\n"],
+            "",
+            &[],
+            "",
+            "",
+        )
+        .unwrap();
+        assert!(d.blocks[0].reciprocal && d.blocks[0].keeps_cameo);
+        assert!(!d.blocks[1].reciprocal);
+        // the built-in list makes exchanging mutual
+        let b = Dictionary::builtin();
+        assert!(b.blocks[b.verbs["exchange"][0].block].reciprocal);
     }
 
     #[test]

@@ -1408,3 +1408,119 @@ fn a_condition_after_a_second_predicate_is_not_the_first_acts() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_protest_or_complaint_lodged_with_a_state_is_an_official_complaint() {
+    let body = "Poland lodged a formal protest with Russia over the seizure.";
+    assert!(has(body, "POL", "114", "RUS"));
+    let body = "Kyiv filed a diplomatic protest against Moscow.";
+    assert!(has(body, "UKR", "114", "RUS"));
+    let body = "Germany filed a complaint against China with the trade body.";
+    assert!(has(body, "DEU", "114", "CHN"));
+    let body = "Turkey summoned the Russian ambassador on Monday.";
+    assert!(has(body, "TUR", "114", "RUS"));
+}
+
+#[test]
+fn shadowing_ships_is_a_show_of_force_and_ramming_an_attack() {
+    let body = "Chinese warships shadowed the American destroyer for two days.";
+    assert!(has(body, "CHN", "150", "USA"));
+    let body = "A Russian warship rammed a Ukrainian tugboat.";
+    assert!(has(body, "RUS", "190", "UKR"));
+    // a shadow minister is no show of force
+    let body = "The shadow minister met the Turkish ambassador in Washington.";
+    assert!(!triples(body).iter().any(|(_, c, _)| c == "150"));
+}
+
+#[test]
+fn dispersing_protesters_is_repression_and_walking_out_of_talks_halts_them() {
+    let body = "Turkish police dispersed the protesters with tear gas.";
+    assert!(triples(body)
+        .iter()
+        .any(|(s, c, _)| s == "TUR" && c == "175"));
+    let body = "Russian delegates walked out of the talks with Ukraine.";
+    assert!(has(body, "RUS", "164", "UKR"));
+    let body = "The Ukrainian delegation walked out of the session when Russia spoke.";
+    assert!(has(body, "UKR", "110", "RUS"));
+    // walking out of a building is no event
+    let body = "The Iranian prisoner walked out of the jail in Syria.";
+    assert!(triples(body).is_empty(), "{:?}", triples(body));
+}
+
+#[test]
+fn an_exchange_by_a_compound_subject_goes_both_ways() {
+    let body = "Russia and Ukraine exchanged 150 prisoners on Friday.";
+    assert!(has(body, "RUS", "0841", "UKR"));
+    assert!(has(body, "UKR", "0841", "RUS"));
+    let body = "Israel and Syria swapped detainees at the border.";
+    assert!(has(body, "ISR", "0841", "SYR"));
+    assert!(has(body, "SYR", "0841", "ISR"));
+}
+
+#[test]
+fn mediation_is_coded_as_mediation_active_or_passive() {
+    let body = "Turkey mediated talks between Israel and Syria.";
+    assert!(has(body, "TUR", "045", "ISR"));
+    assert!(has(body, "TUR", "045", "SYR"));
+    let body = "The prisoner exchange between Russia and Ukraine was mediated by Turkey.";
+    assert!(has(body, "TUR", "045", "RUS"));
+    let body = "Turkey had mediated several earlier exchanges between Russia and Ukraine.";
+    assert!(has(body, "TUR", "045", "UKR"));
+    assert!(!triples(body).iter().any(|(_, c, _)| c.starts_with("08")));
+}
+
+#[test]
+fn trade_tariffs_are_sanctions_and_opposing_or_blocking_is_rejection() {
+    let body = "Washington imposed tariffs of up to 35 percent on Chinese electric vehicles.";
+    assert!(has(body, "USA", "163", "CHN"));
+    let body = "China slapped anti-dumping duties on American chicken.";
+    assert!(
+        triples(body)
+            .iter()
+            .any(|(_, c, t)| c == "163" && t == "USA"),
+        "{:?}",
+        triples(body)
+    );
+    let body = "Russia firmly opposed Ukraine's proposal for a new commission.";
+    assert!(has(body, "RUS", "12", "UKR"));
+    let body = "Russia blocked the appointment of a Ukrainian judge.";
+    assert!(has(body, "RUS", "12", "UKR"));
+    // blocking a road stays an obstruction
+    let body = "Turkish protesters blocked the road to Syria.";
+    assert!(!triples(body).iter().any(|(_, c, _)| c.starts_with("12")));
+}
+
+#[test]
+fn continuing_contacts_and_renewing_a_mandate_are_coded() {
+    let body = "Russia will continue contacts with the United States.";
+    assert!(
+        triples(body).iter().any(|(s, c, t)| s == "RUS"
+            && (c.starts_with("03") || c.starts_with("04"))
+            && t == "USA"),
+        "{:?}",
+        triples(body)
+    );
+    let body = "France extended the mandate of its peacekeeping mission in Syria.";
+    assert!(
+        triples(body)
+            .iter()
+            .any(|(s, c, _)| s == "FRA" && c == "074"),
+        "{:?}",
+        triples(body)
+    );
+}
+
+#[test]
+fn a_month_beside_a_day_number_is_no_verb() {
+    let body = "Ukraine and Russia March 3 exchanged fire.";
+    assert!(!triples(body).iter().any(|(_, c, _)| c.starts_with("14")));
+    let body = "Russia's army 3 March shelled Kyiv.";
+    assert!(!triples(body).iter().any(|(_, c, _)| c.starts_with("14")));
+    // the verb still marches
+    let body = "Ukrainian protesters will march on the Russian embassy in Kyiv.";
+    assert!(
+        triples(body).iter().any(|(_, c, _)| c.starts_with("14")),
+        "{:?}",
+        triples(body)
+    );
+}
