@@ -33,9 +33,11 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
         .filter_map(|m| m.actor.as_ref().map(|a| a.id.as_str()))
         .collect();
     let mut placed: Vec<(usize, usize, EventActor, String, bool)> = Vec::new();
+    let dateline = dateline_end(words);
     for m in mentions {
         let span = m.span.span();
-        if !sentence.contains(span) {
+        // the wire dateline's city and agency ("WASHINGTON (Reuters) -") act in no event
+        if !sentence.contains(span) || span.end <= dateline {
             continue;
         }
         let Some(actor) = &m.actor else { continue };
@@ -120,6 +122,30 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
         });
     }
     out
+}
+
+/// How many words a wire dateline may take before its dash ("WASHINGTON, Jan 5 (Reuters) -").
+const DATELINE_WORDS: usize = 16;
+
+/// The end (a byte offset) of a wire dateline opening the sentence, 0 when there is none: a
+/// capitalised first word followed by "," or "(", then within [`DATELINE_WORDS`] a dash after
+/// the agency's closing bracket ("MANILA, March 14 (Reuters) -", "TBILISI (AP) -"). No party
+/// inside it is a side of the sentence's events.
+pub fn dateline_end(words: &[Word]) -> usize {
+    let (Some(first), Some(second)) = (words.first(), words.get(1)) else {
+        return 0;
+    };
+    if !first.cap || !matches!(second.norm.as_str(), "," | "(") {
+        return 0;
+    }
+    let dash = words
+        .iter()
+        .take(DATELINE_WORDS)
+        .position(|w| matches!(w.norm.as_str(), "-" | "—" | "–"));
+    match dash {
+        Some(d) if d >= 2 && words[d - 1].norm == ")" => words[d].span.end,
+        _ => 0,
+    }
 }
 
 /// For each placed mention, whether it joins the one before into a list: only joiners between,
@@ -1158,5 +1184,39 @@ pub(crate) mod tests {
         // a countryless agent is owned by the phrase, not named instead of it
         let t = kb_triples("Troops and aircraft from Turkey attacked Syria.");
         assert!(t.iter().any(|(s, _, g)| s == "TUR" && g == "SYR"), "{t:?}");
+    }
+
+    #[test]
+    fn the_datelines_city_and_agency_are_no_sides() {
+        // the subject is no mention: the agency before it must not stand in for it
+        let t = kb_triples(
+            "WASHINGTON, Jan 5 (Reuters) - Republican lawmakers criticised the decision.",
+        );
+        assert!(t.iter().all(|(s, _, _)| s != "GBR" && s != "USA"), "{t:?}");
+        let t = kb_triples("MOSCOW (AP) - Russia accused Ukraine of shelling a power plant.");
+        assert!(
+            t.iter()
+                .any(|(s, c, g)| s == "RUS" && c.starts_with("11") && g == "UKR"),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_ends_at_the_dash_after_the_agency() {
+        let end = |text: &str| dateline_end(&words(text, Span::new(0, text.len())));
+        let text = "MANILA, March 14 (Reuters) - The Philippines summoned China's envoy.";
+        assert_eq!(end(text), text.find('-').unwrap() + 1);
+        let text = "TBILISI (AP) \u{2014} Police detained protesters.";
+        assert_eq!(
+            end(text),
+            text.find('\u{2014}').unwrap() + '\u{2014}'.len_utf8()
+        );
+        // a list, a compound word or a dash with no agency before it opens no dateline
+        assert_eq!(
+            end("Russia, China and Iran - three allies - held talks."),
+            0
+        );
+        assert_eq!(end("Pro-Kremlin groups (and others) protested."), 0);
+        assert_eq!(end("US-Russia talks (in Geneva) - a first."), 0);
     }
 }
