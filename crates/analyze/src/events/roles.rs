@@ -71,6 +71,7 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
     }
     pronoun_owners(words, mentions, dateline, &mut placed);
     placed.sort_by_key(|p| (p.0, p.1));
+    groups_of_the_opening_place(words, &mut placed);
     let listed = listed_with_conjunction(words, &placed);
     let mut out: Vec<Party> = Vec::new();
     for (n, (a, b, actor, text, place)) in placed.into_iter().enumerate() {
@@ -79,7 +80,10 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
             let overlapping = a <= last.last;
             // "the envoy of the US, Richard Holbrooke,": a name with no country (or the same
             // country) after a comma is an apposition, one party with the mention before it
-            let apposition = gap.iter().any(|w| w.norm == ",")
+            // "In Minsk, protesters ...": a sentence's opening place phrase is no apposition
+            let opening_place = last.first == 1 && matches!(words[0].norm.as_str(), "in" | "at");
+            let apposition = !opening_place
+                && gap.iter().any(|w| w.norm == ",")
                 && gap.iter().all(|w| JOINERS.contains(&w.norm.as_str()))
                 && (actor.country.is_none()
                     || last.actors.iter().any(|x| x.country.is_none())
@@ -123,6 +127,41 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
         });
     }
     out
+}
+
+/// Sectors of the groups a sentence's opening place gives its country: the state's own
+/// offices, police and opposition, not its military, which as often fights abroad.
+const PLACE_GROUP_SECTORS: &[&str] = &["GOV", "COP", "OPP", "LEG", "JUD"];
+
+/// "In Manila, about 200 protesters rallied ...": a sentence that opens with "In" and a place
+/// of some country, then a comma, is set there, so its countryless home groups ("protesters",
+/// "police", "the government": ids `---` + sector) are that country's, as the actor stage
+/// reads "protesters in Manila".
+fn groups_of_the_opening_place(
+    words: &[Word],
+    placed: &mut [(usize, usize, EventActor, String, bool)],
+) {
+    let Some((_, last, place, _, true)) = placed.first() else {
+        return;
+    };
+    let opens = words.first().is_some_and(|w| w.norm == "in") && placed[0].0 == 1;
+    let comma = words.get(last + 1).is_some_and(|w| w.norm == ",");
+    let Some(country) = place.country.clone().filter(|_| opens && comma) else {
+        return;
+    };
+    for (_, _, a, _, _) in placed.iter_mut().skip(1) {
+        let group = a
+            .actor_id
+            .as_deref()
+            .is_some_and(|id| id.starts_with("---"));
+        let home = a
+            .sector
+            .as_deref()
+            .is_some_and(|s| PLACE_GROUP_SECTORS.contains(&s));
+        if a.country.is_none() && group && home {
+            a.country = Some(country.clone());
+        }
+    }
 }
 
 /// How far before a possessive or relative pronoun (in bytes) its owner may be named: the
@@ -1335,5 +1374,18 @@ pub(crate) mod tests {
             "{t:?}"
         );
         assert!(t.iter().all(|(s, _, _)| s != "-"), "{t:?}");
+    }
+
+    #[test]
+    fn home_groups_of_a_sentence_opening_in_a_place_are_that_places_countrys() {
+        let t = kb_triples("In Minsk, protesters accused the government of rigging the election.");
+        assert!(
+            t.iter()
+                .any(|(s, c, g)| s == "BLR" && c.starts_with("11") && g == "BLR"),
+            "{t:?}"
+        );
+        // the military is not the place's: it as often fights abroad
+        let t = kb_triples("In Gaza, troops attacked Hamas positions.");
+        assert!(t.iter().all(|(s, _, _)| s != "PSE"), "{t:?}");
     }
 }
