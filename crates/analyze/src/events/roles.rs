@@ -126,8 +126,47 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
             place,
         });
     }
+    plural_pronoun_objects(words, &mut out);
     out
 }
+
+/// "talks with partners including Europe, Japan and Canada, threatening them with tariffs":
+/// "them" right after a verb-like word (not a preposition's object) stands for the nearest
+/// party before it in the sentence that names two or more countries: a party of those actors.
+fn plural_pronoun_objects(words: &[Word], parties: &mut Vec<Party>) {
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let after_verb = i > 0 && {
+            let prev = &words[i - 1];
+            !prev.is_punct() && !prev.cap && !OBJECT_PREPS.contains(&prev.norm.as_str())
+        };
+        if w.norm != "them" || !after_verb || parties.iter().any(|p| p.first == i) {
+            continue;
+        }
+        let plural = parties.iter().rev().find(|p| {
+            p.last < i && !p.place && p.actors.iter().filter(|a| a.country.is_some()).count() >= 2
+        });
+        if let Some(p) = plural {
+            found.push(Party {
+                first: i,
+                last: i,
+                actors: p.actors.clone(),
+                name: w.norm.clone(),
+                place: false,
+            });
+        }
+    }
+    for p in found {
+        let at = parties.partition_point(|q| q.first < p.first);
+        parties.insert(at, p);
+    }
+}
+
+/// Prepositions whose object "them" is not a verb's object ("many of them", "with them").
+const OBJECT_PREPS: &[&str] = &[
+    "of", "with", "to", "for", "from", "among", "between", "by", "on", "at", "in", "about",
+    "against", "without",
+];
 
 /// Sectors of the groups a sentence's opening place gives its country: the state's own
 /// offices, police and opposition, not its military, which as often fights abroad.
@@ -1387,5 +1426,43 @@ pub(crate) mod tests {
         // the military is not the place's: it as often fights abroad
         let t = kb_triples("In Gaza, troops attacked Hamas positions.");
         assert!(t.iter().all(|(s, _, _)| s != "PSE"), "{t:?}");
+    }
+
+    #[test]
+    fn them_after_a_verb_stands_for_the_plural_party_before_it() {
+        let Some(t) = parsed_triples(
+            "Title",
+            "U.S. President Donald Trump has brought similar drama to trade talks with other \
+             partners, including Japan, Canada and Mexico, publicly threatening them with tariffs.",
+        ) else {
+            return;
+        };
+        for c in ["JPN", "CAN", "MEX"] {
+            assert!(
+                t.iter()
+                    .any(|(s, code, g)| s == "USA" && code.starts_with("13") && g == c),
+                "{c}: {t:?}"
+            );
+        }
+        // the object of a preposition is no verb's object
+        let ws = words("Japan and Canada met, and many of them", Span::new(0, 38));
+        let mut ps = vec![Party {
+            first: 0,
+            last: 2,
+            actors: vec![actor_of("JPN"), actor_of("CAN")],
+            name: "Japan".into(),
+            place: false,
+        }];
+        plural_pronoun_objects(&ws, &mut ps);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+    }
+
+    fn actor_of(country: &str) -> EventActor {
+        EventActor {
+            name: country.into(),
+            actor_id: Some(country.into()),
+            country: Some(country.into()),
+            sector: None,
+        }
     }
 }
