@@ -250,7 +250,7 @@ fn pronoun_owners(
 }
 
 /// The nearest state or organisation with a country named before byte `at`, within
-/// [`OWNER_REACH`] and after the dateline.
+/// [`OWNER_REACH`] and after the dateline; not a news outlet.
 fn owner_before(mentions: &[EntityMention], at: usize, dateline: usize) -> Option<&ActorRef> {
     mentions
         .iter()
@@ -258,12 +258,24 @@ fn owner_before(mentions: &[EntityMention], at: usize, dateline: usize) -> Optio
             let span = m.span.span();
             span.end <= at && at - span.end <= OWNER_REACH && span.start >= dateline
         })
-        .filter_map(|m| m.actor.as_ref().map(|a| (m.span.span().end, a)))
+        .filter_map(|m| m.actor.as_ref().map(|a| (m, a)))
+        .filter(|(m, a)| !(a.kind == "country" && dateline_city(&m.span.text)))
+        .map(|(m, a)| (m.span.span().end, a))
         .filter(|(_, a)| {
-            matches!(a.kind.as_str(), "country" | "organization") && a.country.is_some()
+            matches!(a.kind.as_str(), "country" | "organization")
+                && a.country.is_some()
+                // the news agency of the dateline ("(Reuters) -") is not what the story is about
+                && a.sector.as_deref() != Some("MED")
         })
         .max_by_key(|(end, _)| *end)
         .map(|(_, a)| a)
+}
+
+/// A state's mention written in capitals, four letters or more ("LONDON", "ABU DHABI"): a
+/// dateline's city, which says where the story was filed, not whose it is (a capital in the
+/// body is written in lower case; "USA", "UAE" are shorter).
+fn dateline_city(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !text.chars().any(char::is_lowercase)
 }
 
 /// How many words a wire dateline may take before its dash ("WASHINGTON, Jan 5 (Reuters) -").
@@ -1371,6 +1383,12 @@ pub(crate) mod tests {
             "{t:?}"
         );
         assert!(t.iter().all(|(s, _, _)| s != "AUT"), "{t:?}");
+        // the agency of the dateline is no owner
+        let t = kb_triples(
+            "LONDON, May 2 (Reuters) - A tanker was seized in the Gulf on Monday. Its owner \
+             accused Iran of piracy.",
+        );
+        assert!(t.iter().all(|(s, _, _)| s != "GBR"), "{t:?}");
         // a countryless agent after "whose" is the owner's
         let t = kb_triples("Britain praised Norway, whose government condemned Iran.");
         assert!(
