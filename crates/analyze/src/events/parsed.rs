@@ -47,7 +47,10 @@ pub fn verb_roles(parse: &Parse, ws: &[Word], ps: &[Party], first: usize) -> Opt
     }
     let passive = parse.child(verb, &["nsubjpass", "auxpass"]).is_some();
     let party = |tok: Option<usize>| tok.and_then(|i| noun_party(parse, ws, ps, i, false));
-    let subject = subject_of(parse, verb);
+    // the parse may hang the sentence on the dateline's city ("CARACAS, Aug 1 (Reuters) -
+    // Brazil, Colombia and Mexico urged": CARACAS the subject, the three its apposition)
+    let dateline = super::roles::dateline_end(ws);
+    let subject = subject_of(parse, verb).filter(|&s| parse.token(s).start >= dateline);
     let object = parse
         .child(verb, &["dobj", "dative"])
         .or_else(|| prep_object(parse, verb, TARGET_PREPS));

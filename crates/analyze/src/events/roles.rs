@@ -2,7 +2,7 @@
 
 use super::tokens::Word;
 use crate::actors::words::WordSet;
-use parley_core::{EntityMention, EventActor, Span};
+use parley_core::{ActorRef, EntityMention, EventActor, Span};
 use std::sync::LazyLock;
 
 /// One party: one or more actors named together ("the US and Russia"), over words `first..=last`.
@@ -33,9 +33,11 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
         .filter_map(|m| m.actor.as_ref().map(|a| a.id.as_str()))
         .collect();
     let mut placed: Vec<(usize, usize, EventActor, String, bool)> = Vec::new();
+    let dateline = dateline_end(words);
     for m in mentions {
         let span = m.span.span();
-        if !sentence.contains(span) {
+        // the wire dateline's city and agency ("WASHINGTON (Reuters) -") act in no event
+        if !sentence.contains(span) || span.end <= dateline {
             continue;
         }
         let Some(actor) = &m.actor else { continue };
@@ -67,7 +69,9 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
         };
         placed.push((a, b, ea, m.span.text.clone(), actor.kind == "place"));
     }
+    pronoun_owners(words, mentions, dateline, &mut placed);
     placed.sort_by_key(|p| (p.0, p.1));
+    groups_of_the_opening_place(words, &mut placed);
     let listed = listed_with_conjunction(words, &placed);
     let mut out: Vec<Party> = Vec::new();
     for (n, (a, b, actor, text, place)) in placed.into_iter().enumerate() {
@@ -76,7 +80,10 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
             let overlapping = a <= last.last;
             // "the envoy of the US, Richard Holbrooke,": a name with no country (or the same
             // country) after a comma is an apposition, one party with the mention before it
-            let apposition = gap.iter().any(|w| w.norm == ",")
+            // "In Minsk, protesters ...": a sentence's opening place phrase is no apposition
+            let opening_place = last.first == 1 && matches!(words[0].norm.as_str(), "in" | "at");
+            let apposition = !opening_place
+                && gap.iter().any(|w| w.norm == ",")
                 && gap.iter().all(|w| JOINERS.contains(&w.norm.as_str()))
                 && (actor.country.is_none()
                     || last.actors.iter().any(|x| x.country.is_none())
@@ -119,7 +126,180 @@ pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Ve
             place,
         });
     }
+    plural_pronoun_objects(words, &mut out);
     out
+}
+
+/// "talks with partners including Europe, Japan and Canada, threatening them with tariffs":
+/// "them" right after a verb-like word (not a preposition's object) stands for the nearest
+/// party before it in the sentence that names two or more countries: a party of those actors.
+fn plural_pronoun_objects(words: &[Word], parties: &mut Vec<Party>) {
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let after_verb = i > 0 && {
+            let prev = &words[i - 1];
+            !prev.is_punct() && !prev.cap && !OBJECT_PREPS.contains(&prev.norm.as_str())
+        };
+        if w.norm != "them" || !after_verb || parties.iter().any(|p| p.first == i) {
+            continue;
+        }
+        let plural = parties.iter().rev().find(|p| {
+            p.last < i && !p.place && p.actors.iter().filter(|a| a.country.is_some()).count() >= 2
+        });
+        if let Some(p) = plural {
+            found.push(Party {
+                first: i,
+                last: i,
+                actors: p.actors.clone(),
+                name: w.norm.clone(),
+                place: false,
+            });
+        }
+    }
+    for p in found {
+        let at = parties.partition_point(|q| q.first < p.first);
+        parties.insert(at, p);
+    }
+}
+
+/// Prepositions whose object "them" is not a verb's object ("many of them", "with them").
+const OBJECT_PREPS: &[&str] = &[
+    "of", "with", "to", "for", "from", "among", "between", "by", "on", "at", "in", "about",
+    "against", "without",
+];
+
+/// Sectors of the groups a sentence's opening place gives its country: the state's own
+/// offices, police and opposition, not its military, which as often fights abroad.
+const PLACE_GROUP_SECTORS: &[&str] = &["GOV", "COP", "OPP", "LEG", "JUD"];
+
+/// "In Manila, about 200 protesters rallied ...": a sentence that opens with "In" and a place
+/// of some country, then a comma, is set there, so its countryless home groups ("protesters",
+/// "police", "the government": ids `---` + sector) are that country's, as the actor stage
+/// reads "protesters in Manila".
+fn groups_of_the_opening_place(
+    words: &[Word],
+    placed: &mut [(usize, usize, EventActor, String, bool)],
+) {
+    let Some((_, last, place, _, true)) = placed.first() else {
+        return;
+    };
+    let opens = words.first().is_some_and(|w| w.norm == "in") && placed[0].0 == 1;
+    let comma = words.get(last + 1).is_some_and(|w| w.norm == ",");
+    let Some(country) = place.country.clone().filter(|_| opens && comma) else {
+        return;
+    };
+    for (_, _, a, _, _) in placed.iter_mut().skip(1) {
+        let group = a
+            .actor_id
+            .as_deref()
+            .is_some_and(|id| id.starts_with("---"));
+        let home = a
+            .sector
+            .as_deref()
+            .is_some_and(|s| PLACE_GROUP_SECTORS.contains(&s));
+        if a.country.is_none() && group && home {
+            a.country = Some(country.clone());
+        }
+    }
+}
+
+/// How far before a possessive or relative pronoun (in bytes) its owner may be named: the
+/// sentence or the one before ("The UAE welcomed the swap. Its president, ...").
+const OWNER_REACH: usize = 300;
+
+/// "its" and "whose" stand for the nearest state or organisation named before them, never a
+/// city ("Its envoy in Vienna", "the Emirates, whose government voted"): a countryless agent
+/// right after the pronoun ("its government", "whose troops") takes that owner's country, and
+/// otherwise the pronoun is a party of that owner ("Its envoy in Vienna criticised Iran").
+fn pronoun_owners(
+    words: &[Word],
+    mentions: &[EntityMention],
+    dateline: usize,
+    placed: &mut Vec<(usize, usize, EventActor, String, bool)>,
+) {
+    for (i, w) in words.iter().enumerate() {
+        if !matches!(w.norm.as_str(), "its" | "whose") {
+            continue;
+        }
+        let Some(owner) = owner_before(mentions, w.span.start, dateline) else {
+            continue;
+        };
+        let (country, sector) = crate::actors::cameo::event_country_sector(owner);
+        if country.is_none() {
+            continue;
+        }
+        let agent = placed
+            .iter_mut()
+            .find(|p| p.0 == i + 1 && p.2.country.is_none());
+        match agent {
+            Some(p) => p.2.country = country,
+            None => placed.push((
+                i,
+                i,
+                EventActor {
+                    name: owner.name.clone(),
+                    actor_id: Some(owner.id.clone()),
+                    country,
+                    sector,
+                },
+                w.norm.clone(),
+                false,
+            )),
+        }
+    }
+}
+
+/// The nearest state or organisation with a country named before byte `at`, within
+/// [`OWNER_REACH`] and after the dateline; not a news outlet.
+fn owner_before(mentions: &[EntityMention], at: usize, dateline: usize) -> Option<&ActorRef> {
+    mentions
+        .iter()
+        .filter(|m| {
+            let span = m.span.span();
+            span.end <= at && at - span.end <= OWNER_REACH && span.start >= dateline
+        })
+        .filter_map(|m| m.actor.as_ref().map(|a| (m, a)))
+        .filter(|(m, a)| !(a.kind == "country" && dateline_city(&m.span.text)))
+        .map(|(m, a)| (m.span.span().end, a))
+        .filter(|(_, a)| {
+            matches!(a.kind.as_str(), "country" | "organization")
+                && a.country.is_some()
+                // the news agency of the dateline ("(Reuters) -") is not what the story is about
+                && a.sector.as_deref() != Some("MED")
+        })
+        .max_by_key(|(end, _)| *end)
+        .map(|(_, a)| a)
+}
+
+/// A state's mention written in capitals, four letters or more ("LONDON", "ABU DHABI"): a
+/// dateline's city, which says where the story was filed, not whose it is (a capital in the
+/// body is written in lower case; "USA", "UAE" are shorter).
+fn dateline_city(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !text.chars().any(char::is_lowercase)
+}
+
+/// How many words a wire dateline may take before its dash ("WASHINGTON, Jan 5 (Reuters) -").
+const DATELINE_WORDS: usize = 16;
+
+/// The end (a byte offset) of a wire dateline opening the sentence, 0 when there is none: a
+/// capitalised first word followed by "," or "(", then within [`DATELINE_WORDS`] a dash after
+/// the agency's closing bracket ("MANILA, March 14 (Reuters) -", "TBILISI (AP) -"). No party
+/// inside it is a side of the sentence's events.
+pub fn dateline_end(words: &[Word]) -> usize {
+    let (Some(first), Some(second)) = (words.first(), words.get(1)) else {
+        return 0;
+    };
+    if !first.cap || !matches!(second.norm.as_str(), "," | "(") {
+        return 0;
+    }
+    let dash = words
+        .iter()
+        .take(DATELINE_WORDS)
+        .position(|w| matches!(w.norm.as_str(), "-" | "—" | "–"));
+    match dash {
+        Some(d) if d >= 2 && words[d - 1].norm == ")" => words[d].span.end,
+        _ => 0,
+    }
 }
 
 /// For each placed mention, whether it joins the one before into a list: only joiners between,
@@ -1158,5 +1338,149 @@ pub(crate) mod tests {
         // a countryless agent is owned by the phrase, not named instead of it
         let t = kb_triples("Troops and aircraft from Turkey attacked Syria.");
         assert!(t.iter().any(|(s, _, g)| s == "TUR" && g == "SYR"), "{t:?}");
+    }
+
+    #[test]
+    fn the_datelines_city_and_agency_are_no_sides() {
+        // the subject is no mention: the agency before it must not stand in for it
+        let t = kb_triples(
+            "WASHINGTON, Jan 5 (Reuters) - Republican lawmakers criticised the decision.",
+        );
+        assert!(t.iter().all(|(s, _, _)| s != "GBR" && s != "USA"), "{t:?}");
+        let t = kb_triples("MOSCOW (AP) - Russia accused Ukraine of shelling a power plant.");
+        assert!(
+            t.iter()
+                .any(|(s, c, g)| s == "RUS" && c.starts_with("11") && g == "UKR"),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_ends_at_the_dash_after_the_agency() {
+        let end = |text: &str| dateline_end(&words(text, Span::new(0, text.len())));
+        let text = "MANILA, March 14 (Reuters) - The Philippines summoned China's envoy.";
+        assert_eq!(end(text), text.find('-').unwrap() + 1);
+        let text = "TBILISI (AP) \u{2014} Police detained protesters.";
+        assert_eq!(
+            end(text),
+            text.find('\u{2014}').unwrap() + '\u{2014}'.len_utf8()
+        );
+        // a list, a compound word or a dash with no agency before it opens no dateline
+        assert_eq!(
+            end("Russia, China and Iran - three allies - held talks."),
+            0
+        );
+        assert_eq!(end("Pro-Kremlin groups (and others) protested."), 0);
+        assert_eq!(end("US-Russia talks (in Geneva) - a first."), 0);
+    }
+
+    #[test]
+    fn its_and_whose_stand_for_the_state_named_before_them_not_a_city() {
+        let t = kb_triples("Russia rejected the report. Its envoy in Vienna criticised Iran.");
+        assert!(
+            t.iter()
+                .any(|(s, c, g)| s == "RUS" && c.starts_with("11") && g == "IRN"),
+            "{t:?}"
+        );
+        assert!(t.iter().all(|(s, _, _)| s != "AUT"), "{t:?}");
+        // the agency of the dateline is no owner
+        let t = kb_triples(
+            "LONDON, May 2 (Reuters) - A tanker was seized in the Gulf on Monday. Its owner \
+             accused Iran of piracy.",
+        );
+        assert!(t.iter().all(|(s, _, _)| s != "GBR"), "{t:?}");
+        // a countryless agent after "whose" is the owner's
+        let t = kb_triples("Britain praised Norway, whose government condemned Iran.");
+        assert!(
+            t.iter()
+                .any(|(s, c, g)| s == "NOR" && c.starts_with("11") && g == "IRN"),
+            "{t:?}"
+        );
+    }
+
+    /// (source, code, target) countries of `body` through the standard pipeline with the
+    /// parse; None when the parse model is not there (crate::parse's tests say so).
+    fn parsed_triples(title: &str, body: &str) -> Option<Vec<(String, String, String)>> {
+        let parser = crate::parse::Parser::load_default().ok()?;
+        let pipeline = crate::pipeline::Pipeline::standard().with_parser(parser);
+        let analysis = pipeline.analyze(&parley_core::Article::new(title, body));
+        let c = |a: &Option<EventActor>| {
+            a.as_ref()
+                .and_then(|a| a.country.clone())
+                .unwrap_or_else(|| "-".into())
+        };
+        let t = analysis.events.iter();
+        Some(
+            t.map(|e| (c(&e.source), e.code.clone(), c(&e.target)))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn its_before_an_officials_title_and_name_is_the_state_named_before() {
+        let Some(t) = parsed_triples(
+            "Title",
+            "Oman welcomed the release of the sailors on Friday. Its foreign minister, Badr \
+             Albusaidi, thanked Iran and France for their cooperation.",
+        ) else {
+            return;
+        };
+        assert!(
+            t.iter()
+                .any(|(s, c, g)| s == "OMN" && c.starts_with("05") && g == "IRN"),
+            "{t:?}"
+        );
+        assert!(t.iter().all(|(s, _, _)| s != "-"), "{t:?}");
+    }
+
+    #[test]
+    fn home_groups_of_a_sentence_opening_in_a_place_are_that_places_countrys() {
+        let t = kb_triples("In Minsk, protesters accused the government of rigging the election.");
+        assert!(
+            t.iter()
+                .any(|(s, c, g)| s == "BLR" && c.starts_with("11") && g == "BLR"),
+            "{t:?}"
+        );
+        // the military is not the place's: it as often fights abroad
+        let t = kb_triples("In Gaza, troops attacked Hamas positions.");
+        assert!(t.iter().all(|(s, _, _)| s != "PSE"), "{t:?}");
+    }
+
+    #[test]
+    fn them_after_a_verb_stands_for_the_plural_party_before_it() {
+        let Some(t) = parsed_triples(
+            "Title",
+            "U.S. President Donald Trump has brought similar drama to trade talks with other \
+             partners, including Japan, Canada and Mexico, publicly threatening them with tariffs.",
+        ) else {
+            return;
+        };
+        for c in ["JPN", "CAN", "MEX"] {
+            assert!(
+                t.iter()
+                    .any(|(s, code, g)| s == "USA" && code.starts_with("13") && g == c),
+                "{c}: {t:?}"
+            );
+        }
+        // the object of a preposition is no verb's object
+        let ws = words("Japan and Canada met, and many of them", Span::new(0, 38));
+        let mut ps = vec![Party {
+            first: 0,
+            last: 2,
+            actors: vec![actor_of("JPN"), actor_of("CAN")],
+            name: "Japan".into(),
+            place: false,
+        }];
+        plural_pronoun_objects(&ws, &mut ps);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+    }
+
+    fn actor_of(country: &str) -> EventActor {
+        EventActor {
+            name: country.into(),
+            actor_id: Some(country.into()),
+            country: Some(country.into()),
+            sector: None,
+        }
     }
 }

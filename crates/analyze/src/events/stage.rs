@@ -95,9 +95,17 @@ impl EventStage {
     /// The coder's events of an article, less those its context discards (sport,
     /// entertainment, disasters, history: [`Discards`]); `title` is the article's headline.
     fn code_article(&self, input: &CodeInput, title: Option<&str>) -> Vec<Event> {
+        let home = context::home_country(input.body, input.mentions);
+        let groups = home
+            .as_deref()
+            .map(|h| context::home_groups(input.mentions, h));
+        let input = &CodeInput {
+            mentions: groups.as_deref().unwrap_or(input.mentions),
+            ..*input
+        };
         let mut events = self.coder.code(input);
-        if let Some(home) = context::home_country(input.body, input.mentions) {
-            context::fill_home(&mut events, &home);
+        if let Some(home) = &home {
+            context::fill_home(&mut events, home);
         }
         let events = context::resolve(events, input.sentences, input.body);
         let article = Article {

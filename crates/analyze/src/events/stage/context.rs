@@ -144,6 +144,26 @@ fn dateline_city(body: &str) -> Option<&str> {
         .then_some(city)
 }
 
+/// The mentions with the home country given to every countryless agent group of a domestic
+/// sector ("protesters", "security forces", "the government": ids `---` + sector), before
+/// coding: the coder takes a countryless agent as a party of dyadic events only, so a home
+/// group acting alone ("Riot police dispersed the crowd") would be lost before [`fill_home`].
+/// Named people keep no country here: the coder reads a countryless name after a comma as an
+/// apposition of the party before ("Russia's envoy, Ivan Petrov,").
+pub(super) fn home_groups(mentions: &[EntityMention], home: &str) -> Vec<EntityMention> {
+    let mut out = mentions.to_vec();
+    for a in out.iter_mut().filter_map(|m| m.actor.as_mut()) {
+        let domestic = a
+            .sector
+            .as_deref()
+            .is_some_and(|s| DOMESTIC_SECTORS.contains(&s));
+        if a.country.is_none() && domestic && a.id.starts_with("---") {
+            a.country = Some(home.to_string());
+        }
+    }
+    out
+}
+
 /// Gives the home country to every side that is a domestic office, force or opposition
 /// without a country of its own ([`DOMESTIC_SECTORS`]).
 pub(super) fn fill_home(events: &mut [Event], home: &str) {

@@ -202,3 +202,18 @@ fn a_disputants_own_demand_is_not_split_between_the_pair() {
         "{t:?}"
     );
 }
+
+#[test]
+fn a_countryless_home_force_acting_alone_takes_the_home_country() {
+    // a countryless agent is a party of dyadic events only: as a home group it acts alone too
+    let body = "TBILISI, Dec 2 (Reuters) - Georgia said the protests were illegal. \
+                Riot police raided the offices of a television station in Tbilisi.";
+    let t = triples(body);
+    assert!(
+        t.iter().any(|(s, c, _)| s == "GEO" && c.starts_with("19")),
+        "{t:?}"
+    );
+    // with no home country the countryless agent still acts in no one-sided event
+    let t = triples("Riot police raided the offices of a television station.");
+    assert!(t.is_empty(), "{t:?}");
+}
