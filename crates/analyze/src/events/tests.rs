@@ -1483,6 +1483,9 @@ fn trade_tariffs_are_sanctions_and_opposing_or_blocking_is_rejection() {
     );
     let body = "Russia firmly opposed Ukraine's proposal for a new commission.";
     assert!(has(body, "RUS", "12", "UKR"));
+    // opposing a deed rather than a proposal disapproves of it
+    let body = "France strongly opposes violations of international law by Iran.";
+    assert!(has(body, "FRA", "11", "IRN"), "{:?}", triples(body));
     let body = "Russia blocked the appointment of a Ukrainian judge.";
     assert!(has(body, "RUS", "12", "UKR"));
     // blocking a road stays an obstruction
