@@ -46,7 +46,7 @@ fn surnames(doc: &mut Doc) {
             continue;
         }
         let w = doc.text(t.start, t.end);
-        if !w.chars().next().is_some_and(|c| c.is_uppercase()) || NOT_SURNAME.contains(&w) {
+        if !w.chars().next().is_some_and(|c| c.is_uppercase()) || NOT_SURNAME.contains(w) {
             continue;
         }
         // The person first: most words are nobody's surname, and the scan of the mentions

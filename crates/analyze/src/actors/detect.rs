@@ -309,7 +309,7 @@ impl<'a> Doc<'a> {
                 // "in Brussels" is the city, whatever the sentence is about.
                 let prep = self
                     .word_before(h.start)
-                    .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str()));
+                    .is_some_and(|w| PLACE_PREPOSITIONS.contains(w.to_ascii_lowercase().as_str()));
                 let capital_of =
                     self.kb.countries.iter().position(|c| {
                         (c.code == id || prep) && c.capitals.iter().any(|x| x == alias)
@@ -327,7 +327,7 @@ impl<'a> Doc<'a> {
     fn capital(&self, i: usize, start: usize, end: usize) -> ActorRef {
         let prep = self
             .word_before(start)
-            .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str()));
+            .is_some_and(|w| PLACE_PREPOSITIONS.contains(w.to_ascii_lowercase().as_str()));
         let c = &self.kb.countries[i];
         if prep {
             let name = self.text(start, end).to_string();
@@ -521,10 +521,10 @@ impl<'a> Doc<'a> {
                 .map(|t| self.text(t.start, t.end));
             let first_word = words.next();
             let n_words = usize::from(first_word.is_some()) + words.clone().count();
-            let last_word = words.last().or(first_word);
+            let last_word = words.next_back().or(first_word);
             let given = first_word.is_some_and(|w| self.kb.given_names.contains_key(w));
             let title = self.title_before(s);
-            let thing = last_word.is_some_and(|w| NOT_NAME_TAIL.contains(&w));
+            let thing = last_word.is_some_and(|w| NOT_NAME_TAIL.contains(w));
             // Whether the title alone makes the run a name: generic words ("official",
             // "leader") do not; before one word, only an office ("spokesman Price"), an
             // honorific does.
@@ -533,7 +533,7 @@ impl<'a> Doc<'a> {
                 .is_some_and(|t| self.title_makes_a_name(t, n_words))
                 && !thing;
             let appositive = n_words >= 2 && self.describes_a_person(e);
-            let ok = ((given && n_words >= 2) || titled || appositive) && !(thing && !titled);
+            let ok = ((given && n_words >= 2) || titled || appositive) && (!thing || titled);
             if !ok || (soft && !(given || titled)) {
                 i += 1;
                 continue;
@@ -587,7 +587,7 @@ impl<'a> Doc<'a> {
                 }
                 break;
             }
-            let particle = PARTICLES.contains(&w)
+            let particle = PARTICLES.contains(w)
                 && j > i
                 && self
                     .toks
@@ -596,7 +596,7 @@ impl<'a> Doc<'a> {
             let pronoun_name = j == i && self.pronoun_starts_titled_name(i);
             if !particle
                 && !pronoun_name
-                && (!is_capitalised(w) || NOT_NAME.contains(&w) || HONORIFICS.contains(&w))
+                && (!is_capitalised(w) || NOT_NAME.contains(w) || HONORIFICS.contains(w))
             {
                 break;
             }
@@ -630,7 +630,7 @@ impl<'a> Doc<'a> {
         while j > i {
             let t = self.toks[j - 1];
             let w = self.text(t.start, t.end);
-            if t.word && !PARTICLES.contains(&w) {
+            if t.word && !PARTICLES.contains(w) {
                 break;
             }
             j -= 1;
@@ -671,8 +671,8 @@ impl<'a> Doc<'a> {
             n.word
                 && n.start == t.end + 1
                 && is_capitalised(w)
-                && !NOT_NAME.contains(&w)
-                && !HONORIFICS.contains(&w)
+                && !NOT_NAME.contains(w)
+                && !HONORIFICS.contains(w)
         });
         after_comma && next_is_name && self.title_before(t.start).is_some()
     }
@@ -870,7 +870,7 @@ impl<'a> Doc<'a> {
             k = k.checked_sub(1)?;
         }
         let w = self.text(self.toks[k].start, self.toks[k].end);
-        if HONORIFICS.contains(&w) && self.toks[k].end + 2 >= at {
+        if HONORIFICS.contains(w) && self.toks[k].end + 2 >= at {
             return Some(Title {
                 role_word: None,
                 owner: None,
@@ -1672,7 +1672,7 @@ fn contains_whole_name(text: &str, name: &str) -> bool {
     text.match_indices(name).any(|(at, _)| {
         let end = at + name.len();
         let after = end >= b.len() || !b[end].is_ascii_alphanumeric();
-        let before = text[..at].strip_suffix(' ').map_or(true, |head| {
+        let before = text[..at].strip_suffix(' ').is_none_or(|head| {
             let prev = head.rsplit(' ').next().unwrap_or("");
             !prev.starts_with(|c: char| c.is_uppercase()) || NOT_NAME.contains(prev)
         });

@@ -410,7 +410,7 @@ impl Matcher {
         let found = text.get(s..e)?;
         let entry = self.entries[pattern].iter().find(|en| {
             (!en.case_sensitive || en.folded == found || odd_case(found))
-                && !(en.needs_capitals && !self.capitalised_as(found, &en.folded, opens(text, s)))
+                && (!en.needs_capitals || self.capitalised_as(found, &en.folded, opens(text, s)))
         })?;
         Some(Hit {
             start: s,

@@ -1480,7 +1480,7 @@ fn verb_position(
                     && (j + 1..k).all(|x| !is_verb(x))
             }) || (k > 0
                 && ws[k - 1].norm == ")"
-                && (k.saturating_sub(6)..k).any(|x| in_party(x)));
+                && (k.saturating_sub(6)..k).any(in_party));
         }
         // a subject noun phrase ending in a plain word, with an actor at most 3 words before
         let plain = ws[k].norm.chars().all(|c| c.is_alphanumeric() || c == '-');
