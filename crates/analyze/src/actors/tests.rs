@@ -57,6 +57,45 @@ fn kremlin_spokesman_and_kb_people() {
 }
 
 #[test]
+fn officials_beyond_the_great_powers_get_their_own_country() {
+    let ms = run(
+        "PARIS (Reuters) - President Ilham Aliyev said on Tuesday the talks had failed. Aliyev left Paris.",
+        d(2025, 6, 1),
+    );
+    for text in ["Ilham Aliyev", "Aliyev"] {
+        let m = find(&ms, text);
+        assert_eq!(
+            (m.1.as_str(), m.2.as_deref()),
+            ("Ilham Aliyev", Some("AZE"))
+        );
+    }
+    let ms = run(
+        "Tajik President Emomali Rahmon met Egyptian President Abdel Fattah al-Sisi.",
+        d(2024, 3, 1),
+    );
+    assert_eq!(find(&ms, "Emomali Rahmon").2.as_deref(), Some("TJK"));
+    assert_eq!(find(&ms, "Abdel Fattah al-Sisi").2.as_deref(), Some("EGY"));
+}
+
+#[test]
+fn wider_offices_follow_the_article_date() {
+    let ms = run(
+        "The Israeli defence minister visited the north.",
+        d(2024, 6, 1),
+    );
+    assert_eq!(find(&ms, "Israeli defence minister").1, "Yoav Gallant");
+    let ms = run(
+        "The Israeli defence minister visited the north.",
+        d(2025, 6, 1),
+    );
+    assert_eq!(find(&ms, "Israeli defence minister").1, "Israel Katz");
+    let ms = run("Ahmed al-Sharaa met envoys in Damascus.", d(2024, 6, 1));
+    assert_eq!(find(&ms, "Ahmed al-Sharaa").3.as_deref(), Some("UAF"));
+    let ms = run("Ahmed al-Sharaa met envoys in Damascus.", d(2025, 6, 1));
+    assert_eq!(find(&ms, "Ahmed al-Sharaa").3.as_deref(), Some("GOV"));
+}
+
+#[test]
 fn appositives_describe_the_person_before_them() {
     let ms = run(
         "Talks were led by Ilona Vatsenko, who heads the Moldovan delegation, and by Pavel Dorn, one of Belarus's deputy foreign ministers.",
@@ -350,6 +389,7 @@ fn people_scores(label: &str, cases: &str) -> (usize, f64, f64, f64) {
     let stage = ActorStage::new();
     let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
     let (mut attr_ok, mut attr_n) = (0usize, 0usize);
+    let mut in_kb = 0usize;
     let mut report = Vec::new();
     let mut n = 0;
     for l in cases.lines() {
@@ -370,15 +410,35 @@ fn people_scores(label: &str, cases: &str) -> (usize, f64, f64, f64) {
             })
             .collect();
         let mut pred: Vec<(String, Option<String>, Option<String>)> = Vec::new();
+        let mut known: Vec<(String, Option<String>, Option<String>)> = Vec::new();
         for m in stage.mentions(sentence.trim(), &[], d(2023, 6, 1)) {
             let a = m.actor.unwrap();
-            if a.kind == "person"
-                && a.id.starts_with("local:")
-                && !pred.iter().any(|p| p.0 == a.name)
-            {
+            if a.kind != "person" || pred.iter().any(|p| p.0 == a.name) {
+                continue;
+            }
+            if a.id.starts_with("local:") {
                 pred.push((a.name, a.country, a.sector));
+            } else {
+                known.push((a.name, a.country, a.sector));
             }
         }
+        // A case whose person has since been added to people.txt is found by the knowledge
+        // base, not by detection: it leaves the measure and is counted apart.
+        let before = gold.len();
+        let gold: Vec<_> = gold
+            .into_iter()
+            .filter(|g| match known.iter().find(|k| k.0 == g.0) {
+                Some(k) => {
+                    report.push(format!(
+                        "in people.txt {}: {}/{} got {:?}/{:?}",
+                        g.0, g.1, g.2, k.1, k.2
+                    ));
+                    false
+                }
+                None => true,
+            })
+            .collect();
+        in_kb += before - gold.len();
         for p in &pred {
             match gold.iter().find(|g| g.0 == p.0) {
                 Some(g) => {
@@ -411,7 +471,7 @@ fn people_scores(label: &str, cases: &str) -> (usize, f64, f64, f64) {
     let r = tp as f64 / (tp + fneg).max(1) as f64;
     let a = attr_ok as f64 / attr_n.max(1) as f64;
     println!(
-        "unknown people ({label}): {n} sentences, precision {:.1} %, recall {:.1} % (tp {tp}, fp {fp}, fn {fneg}); country/sector {:.1} % ({attr_ok}/{attr_n})",
+        "unknown people ({label}): {n} sentences, precision {:.1} %, recall {:.1} % (tp {tp}, fp {fp}, fn {fneg}); country/sector {:.1} % ({attr_ok}/{attr_n}); {in_kb} people now in people.txt",
         100.0 * p,
         100.0 * r,
         100.0 * a
