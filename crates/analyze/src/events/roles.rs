@@ -207,10 +207,44 @@ fn groups_of_the_opening_place(
 /// sentence or the one before ("The UAE welcomed the swap. Its president, ...").
 const OWNER_REACH: usize = 300;
 
+/// Role and agent nouns of the actors knowledge base (`data/actors/roles.txt`, `agents.txt`:
+/// "envoy", "foreign minister", "troops"), lower-case: what a state's "its"/"whose" may own
+/// and still be a party.
+static OWNED_AGENTS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    let roles = include_str!("../../../../data/actors/roles.txt");
+    let agents = include_str!("../../../../data/actors/agents.txt");
+    roles
+        .lines()
+        .chain(agents.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split('|').next())
+        .map(|w| w.trim().to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+});
+
+/// Longest role phrase looked up after a pronoun ("its deputy foreign minister").
+const OWNED_AGENT_WORDS: usize = 3;
+
+/// True when the words right after `i` name a role or agent ("its envoy", "whose foreign
+/// minister"), not a thing ("its supply chain", "whose talent").
+fn owned_agent_follows(words: &[Word], i: usize) -> bool {
+    (1..=OWNED_AGENT_WORDS).any(|n| {
+        let Some(next) = words.get(i + 1..i + 1 + n) else {
+            return false;
+        };
+        let phrase: Vec<&str> = next.iter().map(|w| w.norm.as_str()).collect();
+        OWNED_AGENTS.contains(&phrase.join(" "))
+    })
+}
+
 /// "its" and "whose" stand for the nearest state or organisation named before them, never a
 /// city ("Its envoy in Vienna", "the Emirates, whose government voted"): a countryless agent
 /// right after the pronoun ("its government", "whose troops") takes that owner's country, and
-/// otherwise the pronoun is a party of that owner ("Its envoy in Vienna criticised Iran").
+/// a role noun after it makes the pronoun a party of that owner ("Its envoy in Vienna
+/// criticised Iran"); a pronoun owning a thing ("its supply chain", "whose kitchen team") is
+/// no party.
 fn pronoun_owners(
     words: &[Word],
     mentions: &[EntityMention],
@@ -233,6 +267,7 @@ fn pronoun_owners(
             .find(|p| p.0 == i + 1 && p.2.country.is_none());
         match agent {
             Some(p) => p.2.country = country,
+            None if !owned_agent_follows(words, i) => {}
             None => placed.push((
                 i,
                 i,
@@ -1372,6 +1407,17 @@ pub(crate) mod tests {
         );
         assert_eq!(end("Pro-Kremlin groups (and others) protested."), 0);
         assert_eq!(end("US-Russia talks (in Geneva) - a first."), 0);
+    }
+
+    #[test]
+    fn its_owning_a_thing_is_no_party() {
+        for body in [
+            "Its products are made in India, but little is known about its supply chain.",
+            "The firm's plant in France is small; its production process supports local farms.",
+        ] {
+            let t = kb_triples(body);
+            assert!(t.is_empty(), "{body}: {t:?}");
+        }
     }
 
     #[test]
