@@ -211,17 +211,12 @@ const OWNER_REACH: usize = 300;
 /// "envoy", "foreign minister", "troops"), lower-case: what a state's "its"/"whose" may own
 /// and still be a party.
 static OWNED_AGENTS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
-    let roles = include_str!("../../../../data/actors/roles.txt");
-    let agents = include_str!("../../../../data/actors/agents.txt");
-    roles
-        .lines()
-        .chain(agents.lines())
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split('|').next())
-        .map(|w| w.trim().to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
+    use crate::actors::kb;
+    // The built-in files are checked by the actors tests, so parsing them cannot fail.
+    let sources = kb::KbSources::builtin();
+    let mut roles = kb::parse_roles(&sources.roles).unwrap_or_default();
+    let _ = kb::add_agents(&sources.agents, &mut roles);
+    roles.into_iter().map(|r| r.phrase).collect()
 });
 
 /// Longest role phrase looked up after a pronoun ("its deputy foreign minister").
