@@ -4,6 +4,7 @@
 //! analysed like the rest.
 
 use crate::{decode_utf8, IngestError, ReadResult, SourcedArticle};
+use parley_core::text::wire_dateline;
 use parley_core::Article;
 
 /// Reads one plain-text article.
@@ -47,24 +48,9 @@ fn reads_as_lede(line: &str) -> bool {
     let ends_as_sentence = line
         .trim_end_matches(['"', '\'', '”', '’', ')'])
         .ends_with(['.', '!', '?']);
-    opens_with_dateline(line)
+    wire_dateline(line).is_some()
         || words > LEDE_WORDS
         || (ends_as_sentence && words > SENTENCE_LEDE_WORDS)
-}
-
-/// A wire dateline: a place in capitals before the first comma or bracket, and a dash soon after
-/// ("BEIJING/WASHINGTON, Oct 9 (AP) — ").
-fn opens_with_dateline(line: &str) -> bool {
-    let place = line.split([',', '(']).next().unwrap_or("").trim();
-    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    let capitals = place
-        .chars()
-        .all(|c| c.is_uppercase() || " ./-".contains(c));
-    let head: String = line.chars().take(80).collect();
-    let dash = [" - ", " — ", " – ", " -- "]
-        .iter()
-        .any(|d| head.contains(d));
-    capitals && letters >= 3 && place.len() <= 40 && dash
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 
 mod abbreviations;
 mod chars;
+mod dateline;
 mod insertions;
 mod paragraphs;
 mod quotations;
@@ -26,6 +27,8 @@ mod tests;
 pub use abbreviations::{
     abbreviation_class, is_sentence_opener, parse_abbreviations, AbbreviationClass, VocabularyError,
 };
+
+pub use dateline::{wire_dateline, Dateline};
 
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
