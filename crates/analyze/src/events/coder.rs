@@ -643,7 +643,9 @@ impl Coder {
                     verb_position(ws, i, in_party, &|k| verbs[k].is_some(), &irregular)
                         && !reduced_relative(ws, i, &irregular)
                 }
-            };
+            } || (agent_participle(ws, i, in_party)
+                // "the sanctions imposed by the EU": the event noun's support verb
+                && !(i > 0 && self.noun_at(ws, i - 1).is_some() && self.is_support_verb(ws, i)));
             // "is going to" is a future, not a journey
             let going_to = w.norm == "going" && ws.get(i + 1).is_some_and(|n| n.norm == "to");
             let before_aux = ws
@@ -803,6 +805,15 @@ impl Coder {
                 let specific = planned.starts_with("13") || t.code == "030";
                 (intent && planned != lower.code && specific).then(|| planned.to_string())
             });
+        // "refused to meet" 125, "declined to send aid" 122: a plain rejection of an act the
+        // internal ontology leaves at 120 is coded as that act negated (cameo_status.tsv)
+        let combined = match combined.as_deref() {
+            None | Some("120") => {
+                refusal_of(&t.code, self.table.code_with_status(&lower.code, "negated"))
+                    .or(combined)
+            }
+            _ => combined,
+        };
         if alleges && combined.is_none() {
             // "claimed that X helped Y": a report of what X did
             return t;
@@ -1332,6 +1343,82 @@ impl Coder {
     }
 }
 
+/// The rejection code for a plain rejection (120) of an act whose negation is a more specific
+/// rejection (12x).
+fn refusal_of(upper: &str, negated: &str) -> Option<String> {
+    (upper == "120" && negated.starts_with("12") && negated != "120").then(|| negated.to_string())
+}
+
+/// "a deal negotiated by Qatar", "the hostages freed by Hamas": a participle right after its
+/// noun with a party as its agent after "by" reports an act of that agent (a reduced passive),
+/// though it describes the noun rather than heading the clause.
+fn agent_participle(ws: &[Word], i: usize, in_party: &dyn Fn(usize) -> bool) -> bool {
+    ws.get(i + 1).is_some_and(|n| n.norm == "by")
+        && !in_party(i)
+        && reduced_passive(ws, i, in_party)
+}
+
+/// The participle whose agent a party is, named after "by" ("an agreement mediated by Qatar").
+fn agent_of_participle(ws: &[Word], p: &Party) -> Option<usize> {
+    (1..=3).find_map(|k| {
+        let by = p.first.checked_sub(k)?;
+        let v = &ws.get(by.checked_sub(1)?)?.norm;
+        (ws[by].norm == "by"
+            && ws[by + 1..p.first]
+                .iter()
+                .all(|w| !w.is_punct() && !w.cap && w.norm != "by")
+            && (v.ends_with("ed") || v.ends_with("en")))
+        .then_some(by - 1)
+    })
+}
+
+/// Whether a party is the agent of a participle inside a prepositional phrase after the verb
+/// ("released hostages under an agreement mediated by Qatar"): no object of that verb. The
+/// agent of a participle describing the object itself stays its target ("condemned the
+/// sanctions imposed by the EU").
+fn agent_in_phrase(ws: &[Word], p: &Party, verb_last: usize) -> bool {
+    agent_of_participle(ws, p).is_some_and(|v| {
+        v > verb_last + 1
+            && ws[verb_last + 1..v]
+                .iter()
+                .any(|w| MODIFIER_BREAKS.contains(&w.norm.as_str()) || w.norm == "under")
+    })
+}
+
+/// The target of a reduced passive ("the hostages freed by Hamas"): the party the participle
+/// describes, right before it; else a party after its agent ("aid pledged by Japan to
+/// Ukraine"); else, for a deal's negotiator or mediator, the parties of the clause before it.
+fn reduced_target(ws: &[Word], t: &Trigger, before: &[&Party], after: &[&Party]) -> Option<Party> {
+    let described = before.iter().rev().find(|p| {
+        ws[p.last + 1..t.first]
+            .iter()
+            .all(|w| !w.is_punct() && !w.cap)
+            && t.first - p.last <= 2
+    });
+    if let Some(p) = described {
+        return Some((*p).clone());
+    }
+    if let Some(p) = after.iter().find(|p| !after_by(ws, p)) {
+        return Some((*p).clone());
+    }
+    if !BETWEEN_ROOTS.contains(&&t.code[..2]) && t.code != "045" {
+        return None;
+    }
+    let first = before.first()?;
+    let actors = before
+        .iter()
+        .flat_map(|p| p.actors.iter().cloned())
+        .collect();
+    Some(Party {
+        actors,
+        ..(*first).clone()
+    })
+}
+
+/// Roots of acts between the parties of a deal, which a reduced passive's mediator or
+/// negotiator acts towards ("freed two Americans in a deal negotiated by Qatar").
+const BETWEEN_ROOTS: &[&str] = &["04"];
+
 /// Conjunctions opening a clause about an earlier act, which a request, intent or threat
 /// before them does not govern.
 const PAST_SUBORDINATORS: &[&str] = &["after", "since"];
@@ -1730,6 +1817,11 @@ fn verb_roles(
         .iter()
         .filter(|p| p.last < t.first && p.first >= clause_start)
         .collect();
+    // "The deal, negotiated by Qatar, freed": a participle's agent is no subject
+    let before: Vec<&Party> = before
+        .into_iter()
+        .filter(|p| agent_of_participle(ws, p).is_none())
+        .collect();
     let subject = before
         .iter()
         .rev()
@@ -1759,6 +1851,16 @@ fn verb_roles(
         .collect();
     if t.passive {
         if let Some(agent) = after.iter().find(|p| after_by(ws, p)) {
+            if !is_passive(ws, t.first, is_irregular)
+                && reduced_passive(ws, t.first, &|k| {
+                    ps.iter().any(|p| p.first <= k && k <= p.last)
+                })
+            {
+                return (
+                    Some((*agent).clone()),
+                    reduced_target(ws, t, &before, &after),
+                );
+            }
             return (Some((*agent).clone()), subject);
         }
         // "Israel is opposed to", "Russia is committed to": a participle read as an adjective
@@ -1776,7 +1878,7 @@ fn verb_roles(
                     .iter()
                     .all(|a| s.actors.iter().any(|x| self_target(a, x)))
             });
-            !own && (material || !preceded_by(ws, p, PLACE))
+            !own && (material || !preceded_by(ws, p, PLACE)) && !agent_in_phrase(ws, p, t.last)
         })
         .map(|p| (*p).clone());
     (subject, object)

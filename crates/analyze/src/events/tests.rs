@@ -1527,3 +1527,68 @@ fn a_month_beside_a_day_number_is_no_verb() {
         triples(body)
     );
 }
+
+#[test]
+fn a_participle_with_a_by_agent_after_its_noun_is_the_agents_act() {
+    // a deal's negotiator acts towards the parties of the clause before it
+    let body = "Russia freed two American soldiers in a deal negotiated by Turkey.";
+    assert!(has(body, "TUR", "04", "RUS"));
+    assert!(has(body, "TUR", "04", "USA"));
+    // the participle's agent is no object of the verb before it
+    assert!(!has(
+        "Russia released prisoners under an agreement mediated by Turkey.",
+        "RUS",
+        "08",
+        "TUR"
+    ));
+    // the party the participle describes is its target
+    assert!(has(
+        "Israel welcomed the Ukrainian envoys received by Turkey.",
+        "TUR",
+        "04",
+        "UKR"
+    ));
+}
+
+#[test]
+fn the_agent_of_a_participle_describing_the_object_stays_its_target() {
+    assert!(has(
+        "Russia condemned the sanctions imposed by Germany.",
+        "RUS",
+        "111",
+        "DEU"
+    ));
+    assert!(has(
+        "Ukraine rejected the plan proposed by China.",
+        "UKR",
+        "12",
+        "CHN"
+    ));
+}
+
+#[test]
+fn a_refusal_of_an_act_is_coded_as_its_rejection() {
+    assert!(has(
+        "China refused to meet the US delegation.",
+        "CHN",
+        "125",
+        "USA"
+    ));
+    assert!(has("Iran refused to meet Germany.", "IRN", "125", "DEU"));
+}
+
+#[test]
+fn dismissing_criticism_rejects_its_author() {
+    assert!(has(
+        "Turkey dismissed Germany's criticism.",
+        "TUR",
+        "12",
+        "DEU"
+    ));
+    assert!(has(
+        "Russia dismissed the findings of NATO.",
+        "RUS",
+        "12",
+        "IGO"
+    ));
+}
