@@ -643,9 +643,14 @@ impl Coder {
                     verb_position(ws, i, in_party, &|k| verbs[k].is_some(), &irregular)
                         && !reduced_relative(ws, i, &irregular)
                 }
-            } || (agent_participle(ws, i, in_party)
-                // "the sanctions imposed by the EU": the event noun's support verb
-                && !(i > 0 && self.noun_at(ws, i - 1).is_some() && self.is_support_verb(ws, i)));
+            };
+            // "a deal negotiated by Qatar": a participle describing its noun, with an agent
+            let via_agent = !position
+                && agent_participle(ws, i, in_party)
+                // "the sanctions imposed by the EU", "talks hosted by the EU": the agent of
+                // an event noun's act is the noun event's, not a second event
+                && !(i > 0 && self.noun_at(ws, i - 1).is_some());
+            let position = position || via_agent;
             // "is going to" is a future, not a journey
             let going_to = w.norm == "going" && ws.get(i + 1).is_some_and(|n| n.norm == "to");
             let before_aux = ws
@@ -679,6 +684,11 @@ impl Coder {
                     &|k| verbs[k].is_some(),
                     present,
                 ) {
+                    // "a certification granted by the institute": no act on anyone
+                    let t = Trigger {
+                        needs_target: t.needs_target || via_agent,
+                        ..t
+                    };
                     let t = self.with_complement(
                         ws,
                         t,
@@ -767,6 +777,10 @@ impl Coder {
         let Some(k) = found else {
             return t;
         };
+        // "condemned Berlin's decision to expel": the act belongs to the noun's possessor
+        if !alleges && possessed_noun_before(ws, k) {
+            return t;
+        }
         let Some((lower_entry, lower_last)) = verbs[k] else {
             return t;
         };
@@ -895,11 +909,27 @@ impl Coder {
             || reduced_passive(ws, first, in_party);
         let passive = be_passive || victim_verb(entry);
         // "150 prisoners were released": a passive's subject is the object its patterns name
-        if best.is_none() && be_passive {
-            best = block
-                .patterns_for(&entry.words)
-                .filter_map(|p| Some((p, self.match_passive_subject(p, ws, first)?)))
-                .max_by_key(|(p, _)| p.after.len());
+        // and it wins over a pattern matched on the words after the passive verb, which name
+        // its agent or circumstances ("diplomats were expelled by Berlin" 161, as active)
+        if be_passive {
+            // the longest; of equals the first, so the block's own win a tie, as above
+            let mut by_subject: Option<(&Pattern, Vec<usize>)> = None;
+            for p in block.patterns_for(&entry.words) {
+                if let Some(u) = self.match_passive_subject(p, ws, first) {
+                    if by_subject
+                        .as_ref()
+                        .is_none_or(|(b, _)| b.after.len() < p.after.len())
+                    {
+                        by_subject = Some((p, u));
+                    }
+                }
+            }
+            let items = |p: &Pattern| p.before.len() + p.after.len();
+            if let Some((sp, su)) = by_subject {
+                if best.as_ref().is_none_or(|(b, _)| items(b) <= items(sp)) {
+                    best = Some((sp, su));
+                }
+            }
         }
         if let Some((p, used)) = best {
             consumed.extend(used.iter().copied());
@@ -1343,6 +1373,17 @@ impl Coder {
     }
 }
 
+/// Whether the infinitive at `k` follows a possessed noun ("Berlin's decision to", "its plan
+/// to"): the possessor, not the governing verb's subject, is the one who acts.
+fn possessed_noun_before(ws: &[Word], k: usize) -> bool {
+    k >= 4
+        && ws[k - 1].norm == "to"
+        && matches!(
+            ws[k - 3].norm.as_str(),
+            "'s" | "’s" | "its" | "their" | "his" | "her"
+        )
+}
+
 /// The rejection code for a plain rejection (120) of an act whose negation is a more specific
 /// rejection (12x).
 fn refusal_of(upper: &str, negated: &str) -> Option<String> {
@@ -1385,6 +1426,23 @@ fn agent_in_phrase(ws: &[Word], p: &Party, verb_last: usize) -> bool {
     })
 }
 
+/// A party with the party coordinated right after it ("by Turkey and the UAE"), one side.
+fn with_coordinated(ws: &[Word], p: &Party, others: &[&Party]) -> Party {
+    let next = others.iter().find(|q| {
+        q.first > p.last + 1
+            && ws[p.last + 1].norm == "and"
+            && ws[p.last + 2..q.first].iter().all(|w| w.norm == "the")
+    });
+    match next {
+        Some(q) => Party {
+            actors: p.actors.iter().chain(&q.actors).cloned().collect(),
+            last: q.last,
+            ..p.clone()
+        },
+        None => p.clone(),
+    }
+}
+
 /// The target of a reduced passive ("the hostages freed by Hamas"): the party the participle
 /// describes, right before it; else a party after its agent ("aid pledged by Japan to
 /// Ukraine"); else, for a deal's negotiator or mediator, the parties of the clause before it.
@@ -1398,7 +1456,11 @@ fn reduced_target(ws: &[Word], t: &Trigger, before: &[&Party], after: &[&Party])
     if let Some(p) = described {
         return Some((*p).clone());
     }
-    if let Some(p) = after.iter().find(|p| !after_by(ws, p)) {
+    // a prepositional object, not a second agent ("mediated by Turkey and the UAE")
+    if let Some(p) = after
+        .iter()
+        .find(|p| !after_by(ws, p) && preceded_by(ws, p, NOUN_TARGET))
+    {
         return Some((*p).clone());
     }
     if !BETWEEN_ROOTS.contains(&&t.code[..2]) && t.code != "045" {
@@ -1851,6 +1913,7 @@ fn verb_roles(
         .collect();
     if t.passive {
         if let Some(agent) = after.iter().find(|p| after_by(ws, p)) {
+            let agent = &&with_coordinated(ws, agent, &after);
             if !is_passive(ws, t.first, is_irregular)
                 && reduced_passive(ws, t.first, &|k| {
                     ps.iter().any(|p| p.first <= k && k <= p.last)

@@ -1592,3 +1592,41 @@ fn dismissing_criticism_rejects_its_author() {
         "IGO"
     ));
 }
+
+#[test]
+fn a_passive_codes_as_its_active_sentence() {
+    // the block's own subject pattern wins over CAMEO.2.0's, as for the active verb
+    assert!(has(
+        "Germany expelled two Russian diplomats.",
+        "DEU",
+        "161",
+        "RUS"
+    ));
+    assert!(has(
+        "Two Russian diplomats were expelled by Germany.",
+        "DEU",
+        "161",
+        "RUS"
+    ));
+}
+
+#[test]
+fn an_infinitive_after_a_possessed_noun_is_the_possessors_act() {
+    let body = "Russia condemned Germany's decision to expel two Russian diplomats.";
+    assert!(has(body, "RUS", "111", "DEU"));
+    assert!(has(body, "DEU", "161", "RUS"));
+}
+
+#[test]
+fn a_participle_with_an_agent_and_no_target_is_no_event() {
+    assert!(triples("Startups funded by the United States are growing.").is_empty());
+}
+
+#[test]
+fn a_compound_agent_after_by_acts_as_one_side() {
+    let body = "Russia and the United States exchanged prisoners in a swap mediated by Turkey and the Germany.";
+    // (the second agent after "and the" is the agent's partner, not the mediation's target)
+    assert!(has(body, "TUR", "045", "RUS"));
+    assert!(has(body, "DEU", "045", "USA"));
+    assert!(!has(body, "DEU", "045", "TUR"));
+}
