@@ -599,6 +599,10 @@ impl Coder {
                 i += 1;
                 continue;
             }
+            if i > 0 && purpose_of_disapproval(ws, out.last(), i - 1, verbs) {
+                i += 1;
+                continue;
+            }
             if let Some(last) = self.demand_cue_at(ws, i, in_party) {
                 out.push(Trigger {
                     first: i,
@@ -1383,6 +1387,30 @@ fn possessed_noun_before(ws: &[Word], k: usize) -> bool {
             "'s" | "’s" | "its" | "their" | "his" | "her"
         )
 }
+
+/// "summoned the French ambassador, Anne Boillon, to protest": an infinitive after the object
+/// of a disapproval (CAMEO 11: summoning, complaining) and its apposition, with no verb
+/// between, is the purpose of that act, not an act of the object.
+fn purpose_of_disapproval(
+    ws: &[Word],
+    last: Option<&Trigger>,
+    to: usize,
+    verbs: &[Option<(&VerbEntry, usize)>],
+) -> bool {
+    let Some(t) = last else {
+        return false;
+    };
+    ws[to].norm == "to"
+        && !t.noun
+        && t.code.starts_with("11")
+        && to > t.extent
+        && to <= t.extent + PURPOSE_REACH
+        && ws[to - 1].norm == ","
+        && (t.extent + 1..to).all(|j| ws[j].is_punct() || verbs[j].is_none())
+}
+
+/// How many words after a disapproval its purpose infinitive may stand.
+const PURPOSE_REACH: usize = 8;
 
 /// The rejection code for a plain rejection (120) of an act whose negation is a more specific
 /// rejection (12x).

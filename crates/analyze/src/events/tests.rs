@@ -1630,3 +1630,11 @@ fn a_compound_agent_after_by_acts_as_one_side() {
     assert!(has(body, "DEU", "045", "USA"));
     assert!(!has(body, "DEU", "045", "TUR"));
 }
+
+#[test]
+fn a_summons_purpose_after_an_apposition_is_no_act_of_the_summoned() {
+    let body = "Germany summoned the Russian ambassador, Sergei Nechayev, to protest.";
+    assert!(has(body, "DEU", "114", "RUS"));
+    let t = triples(body);
+    assert!(!t.iter().any(|(s, _, _)| s == "RUS"), "{t:?}");
+}
