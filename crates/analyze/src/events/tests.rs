@@ -1638,3 +1638,16 @@ fn a_summons_purpose_after_an_apposition_is_no_act_of_the_summoned() {
     let t = triples(body);
     assert!(!t.iter().any(|(s, _, _)| s == "RUS"), "{t:?}");
 }
+
+#[test]
+fn a_deals_mediator_acts_towards_the_clauses_parties_not_a_dateline() {
+    let body = "Geneva, Aug. 2 - Russia and Ukraine swapped prisoners at Poland's border in a deal negotiated by Turkey.";
+    assert!(has(body, "TUR", "04", "RUS"));
+    assert!(has(body, "TUR", "04", "UKR"));
+    let t = triples(body);
+    assert!(
+        !t.iter()
+            .any(|(s, _, g)| s == "TUR" && (g == "CHE" || g == "CHE-GENEVA" || g == "POL")),
+        "{t:?}"
+    );
+}
