@@ -599,6 +599,10 @@ impl Coder {
                 i += 1;
                 continue;
             }
+            if i > 0 && purpose_of_disapproval(ws, out.last(), i - 1, verbs) {
+                i += 1;
+                continue;
+            }
             if let Some(last) = self.demand_cue_at(ws, i, in_party) {
                 out.push(Trigger {
                     first: i,
@@ -644,6 +648,13 @@ impl Coder {
                         && !reduced_relative(ws, i, &irregular)
                 }
             };
+            // "a deal negotiated by Qatar": a participle describing its noun, with an agent
+            let via_agent = !position
+                && agent_participle(ws, i, in_party)
+                // "the sanctions imposed by the EU", "talks hosted by the EU": the agent of
+                // an event noun's act is the noun event's, not a second event
+                && !(i > 0 && self.noun_at(ws, i - 1).is_some());
+            let position = position || via_agent;
             // "is going to" is a future, not a journey
             let going_to = w.norm == "going" && ws.get(i + 1).is_some_and(|n| n.norm == "to");
             let before_aux = ws
@@ -677,6 +688,11 @@ impl Coder {
                     &|k| verbs[k].is_some(),
                     present,
                 ) {
+                    // "a certification granted by the institute": no act on anyone
+                    let t = Trigger {
+                        needs_target: t.needs_target || via_agent,
+                        ..t
+                    };
                     let t = self.with_complement(
                         ws,
                         t,
@@ -765,6 +781,10 @@ impl Coder {
         let Some(k) = found else {
             return t;
         };
+        // "condemned Berlin's decision to expel": the act belongs to the noun's possessor
+        if !alleges && possessed_noun_before(ws, k) {
+            return t;
+        }
         let Some((lower_entry, lower_last)) = verbs[k] else {
             return t;
         };
@@ -803,6 +823,15 @@ impl Coder {
                 let specific = planned.starts_with("13") || t.code == "030";
                 (intent && planned != lower.code && specific).then(|| planned.to_string())
             });
+        // "refused to meet" 125, "declined to send aid" 122: a plain rejection of an act the
+        // internal ontology leaves at 120 is coded as that act negated (cameo_status.tsv)
+        let combined = match combined.as_deref() {
+            None | Some("120") => {
+                refusal_of(&t.code, self.table.code_with_status(&lower.code, "negated"))
+                    .or(combined)
+            }
+            _ => combined,
+        };
         if alleges && combined.is_none() {
             // "claimed that X helped Y": a report of what X did
             return t;
@@ -884,11 +913,27 @@ impl Coder {
             || reduced_passive(ws, first, in_party);
         let passive = be_passive || victim_verb(entry);
         // "150 prisoners were released": a passive's subject is the object its patterns name
-        if best.is_none() && be_passive {
-            best = block
-                .patterns_for(&entry.words)
-                .filter_map(|p| Some((p, self.match_passive_subject(p, ws, first)?)))
-                .max_by_key(|(p, _)| p.after.len());
+        // and it wins over a pattern matched on the words after the passive verb, which name
+        // its agent or circumstances ("diplomats were expelled by Berlin" 161, as active)
+        if be_passive {
+            // the longest; of equals the first, so the block's own win a tie, as above
+            let mut by_subject: Option<(&Pattern, Vec<usize>)> = None;
+            for p in block.patterns_for(&entry.words) {
+                if let Some(u) = self.match_passive_subject(p, ws, first) {
+                    if by_subject
+                        .as_ref()
+                        .is_none_or(|(b, _)| b.after.len() < p.after.len())
+                    {
+                        by_subject = Some((p, u));
+                    }
+                }
+            }
+            let items = |p: &Pattern| p.before.len() + p.after.len();
+            if let Some((sp, su)) = by_subject {
+                if best.as_ref().is_none_or(|(b, _)| items(b) <= items(sp)) {
+                    best = Some((sp, su));
+                }
+            }
         }
         if let Some((p, used)) = best {
             consumed.extend(used.iter().copied());
@@ -1332,6 +1377,153 @@ impl Coder {
     }
 }
 
+/// Whether the infinitive at `k` follows a possessed noun ("Berlin's decision to", "its plan
+/// to"): the possessor, not the governing verb's subject, is the one who acts.
+fn possessed_noun_before(ws: &[Word], k: usize) -> bool {
+    k >= 4
+        && ws[k - 1].norm == "to"
+        && matches!(
+            ws[k - 3].norm.as_str(),
+            "'s" | "’s" | "its" | "their" | "his" | "her"
+        )
+}
+
+/// "summoned the French ambassador, Anne Boillon, to protest": an infinitive after the object
+/// of a disapproval (CAMEO 11: summoning, complaining) and its apposition, with no verb
+/// between, is the purpose of that act, not an act of the object.
+fn purpose_of_disapproval(
+    ws: &[Word],
+    last: Option<&Trigger>,
+    to: usize,
+    verbs: &[Option<(&VerbEntry, usize)>],
+) -> bool {
+    let Some(t) = last else {
+        return false;
+    };
+    ws[to].norm == "to"
+        && !t.noun
+        && t.code.starts_with("11")
+        && to > t.extent
+        && to <= t.extent + PURPOSE_REACH
+        && ws[to - 1].norm == ","
+        && (t.extent + 1..to).all(|j| ws[j].is_punct() || verbs[j].is_none())
+}
+
+/// How many words after a disapproval its purpose infinitive may stand.
+const PURPOSE_REACH: usize = 8;
+
+/// The rejection code for a plain rejection (120) of an act whose negation is a more specific
+/// rejection (12x).
+fn refusal_of(upper: &str, negated: &str) -> Option<String> {
+    (upper == "120" && negated.starts_with("12") && negated != "120").then(|| negated.to_string())
+}
+
+/// "a deal negotiated by Qatar", "the hostages freed by Hamas": a participle right after its
+/// noun with a party as its agent after "by" reports an act of that agent (a reduced passive),
+/// though it describes the noun rather than heading the clause.
+fn agent_participle(ws: &[Word], i: usize, in_party: &dyn Fn(usize) -> bool) -> bool {
+    ws.get(i + 1).is_some_and(|n| n.norm == "by")
+        && !in_party(i)
+        && reduced_passive(ws, i, in_party)
+}
+
+/// The participle whose agent a party is, named after "by" ("an agreement mediated by Qatar").
+fn agent_of_participle(ws: &[Word], p: &Party) -> Option<usize> {
+    (1..=3).find_map(|k| {
+        let by = p.first.checked_sub(k)?;
+        let v = &ws.get(by.checked_sub(1)?)?.norm;
+        (ws[by].norm == "by"
+            && ws[by + 1..p.first]
+                .iter()
+                .all(|w| !w.is_punct() && !w.cap && w.norm != "by")
+            && (v.ends_with("ed") || v.ends_with("en")))
+        .then_some(by - 1)
+    })
+}
+
+/// Whether a party is the agent of a participle inside a prepositional phrase after the verb
+/// ("released hostages under an agreement mediated by Qatar"): no object of that verb. The
+/// agent of a participle describing the object itself stays its target ("condemned the
+/// sanctions imposed by the EU").
+fn agent_in_phrase(ws: &[Word], p: &Party, verb_last: usize) -> bool {
+    agent_of_participle(ws, p).is_some_and(|v| {
+        v > verb_last + 1
+            && ws[verb_last + 1..v]
+                .iter()
+                .any(|w| MODIFIER_BREAKS.contains(&w.norm.as_str()) || w.norm == "under")
+    })
+}
+
+/// A party with the party coordinated right after it ("by Turkey and the UAE"), one side.
+fn with_coordinated(ws: &[Word], p: &Party, others: &[&Party]) -> Party {
+    let next = others.iter().find(|q| {
+        q.first > p.last + 1
+            && ws[p.last + 1].norm == "and"
+            && ws[p.last + 2..q.first].iter().all(|w| w.norm == "the")
+    });
+    match next {
+        Some(q) => Party {
+            actors: p.actors.iter().chain(&q.actors).cloned().collect(),
+            last: q.last,
+            ..p.clone()
+        },
+        None => p.clone(),
+    }
+}
+
+/// The target of a reduced passive ("the hostages freed by Hamas"): the party the participle
+/// describes, right before it; else a party after its agent ("aid pledged by Japan to
+/// Ukraine"); else, for a deal's negotiator or mediator, the parties of the clause before it.
+fn reduced_target(ws: &[Word], t: &Trigger, before: &[&Party], after: &[&Party]) -> Option<Party> {
+    let described = before.iter().rev().find(|p| {
+        ws[p.last + 1..t.first]
+            .iter()
+            .all(|w| !w.is_punct() && !w.cap)
+            && t.first - p.last <= 2
+    });
+    if let Some(p) = described {
+        return Some((*p).clone());
+    }
+    // a prepositional object, not a second agent ("mediated by Turkey and the UAE")
+    if let Some(p) = after
+        .iter()
+        .find(|p| !after_by(ws, p) && preceded_by(ws, p, NOUN_TARGET))
+    {
+        return Some((*p).clone());
+    }
+    if !BETWEEN_ROOTS.contains(&&t.code[..2]) && t.code != "045" {
+        return None;
+    }
+    // the parties of the clause: not a place ("at Ankara airport") nor a dateline's city or
+    // agency ("ABU DHABI, Aug 2 (Reuters) - Russia and ...")
+    let dash = (0..t.first)
+        .rev()
+        .find(|&k| matches!(ws[k].norm.as_str(), "-" | "--" | "\u{2013}" | "\u{2014}"));
+    let sides: Vec<&Party> = before
+        .iter()
+        .copied()
+        .filter(|p| {
+            !p.place
+                && !preceded_by(ws, p, PLACE)
+                && !preceded_by(ws, p, &["("])
+                && dash.is_none_or(|d| p.first > d)
+        })
+        .collect();
+    let first = sides.first()?;
+    let actors = sides
+        .iter()
+        .flat_map(|p| p.actors.iter().cloned())
+        .collect();
+    Some(Party {
+        actors,
+        ..(*first).clone()
+    })
+}
+
+/// Roots of acts between the parties of a deal, which a reduced passive's mediator or
+/// negotiator acts towards ("freed two Americans in a deal negotiated by Qatar").
+const BETWEEN_ROOTS: &[&str] = &["04"];
+
 /// Conjunctions opening a clause about an earlier act, which a request, intent or threat
 /// before them does not govern.
 const PAST_SUBORDINATORS: &[&str] = &["after", "since"];
@@ -1730,6 +1922,11 @@ fn verb_roles(
         .iter()
         .filter(|p| p.last < t.first && p.first >= clause_start)
         .collect();
+    // "The deal, negotiated by Qatar, freed": a participle's agent is no subject
+    let before: Vec<&Party> = before
+        .into_iter()
+        .filter(|p| agent_of_participle(ws, p).is_none())
+        .collect();
     let subject = before
         .iter()
         .rev()
@@ -1759,6 +1956,17 @@ fn verb_roles(
         .collect();
     if t.passive {
         if let Some(agent) = after.iter().find(|p| after_by(ws, p)) {
+            let agent = &&with_coordinated(ws, agent, &after);
+            if !is_passive(ws, t.first, is_irregular)
+                && reduced_passive(ws, t.first, &|k| {
+                    ps.iter().any(|p| p.first <= k && k <= p.last)
+                })
+            {
+                return (
+                    Some((*agent).clone()),
+                    reduced_target(ws, t, &before, &after),
+                );
+            }
             return (Some((*agent).clone()), subject);
         }
         // "Israel is opposed to", "Russia is committed to": a participle read as an adjective
@@ -1776,7 +1984,7 @@ fn verb_roles(
                     .iter()
                     .all(|a| s.actors.iter().any(|x| self_target(a, x)))
             });
-            !own && (material || !preceded_by(ws, p, PLACE))
+            !own && (material || !preceded_by(ws, p, PLACE)) && !agent_in_phrase(ws, p, t.last)
         })
         .map(|p| (*p).clone());
     (subject, object)

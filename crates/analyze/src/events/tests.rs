@@ -1527,3 +1527,127 @@ fn a_month_beside_a_day_number_is_no_verb() {
         triples(body)
     );
 }
+
+#[test]
+fn a_participle_with_a_by_agent_after_its_noun_is_the_agents_act() {
+    // a deal's negotiator acts towards the parties of the clause before it
+    let body = "Russia freed two American soldiers in a deal negotiated by Turkey.";
+    assert!(has(body, "TUR", "04", "RUS"));
+    assert!(has(body, "TUR", "04", "USA"));
+    // the participle's agent is no object of the verb before it
+    assert!(!has(
+        "Russia released prisoners under an agreement mediated by Turkey.",
+        "RUS",
+        "08",
+        "TUR"
+    ));
+    // the party the participle describes is its target
+    assert!(has(
+        "Israel welcomed the Ukrainian envoys received by Turkey.",
+        "TUR",
+        "04",
+        "UKR"
+    ));
+}
+
+#[test]
+fn the_agent_of_a_participle_describing_the_object_stays_its_target() {
+    assert!(has(
+        "Russia condemned the sanctions imposed by Germany.",
+        "RUS",
+        "111",
+        "DEU"
+    ));
+    assert!(has(
+        "Ukraine rejected the plan proposed by China.",
+        "UKR",
+        "12",
+        "CHN"
+    ));
+}
+
+#[test]
+fn a_refusal_of_an_act_is_coded_as_its_rejection() {
+    assert!(has(
+        "China refused to meet the US delegation.",
+        "CHN",
+        "125",
+        "USA"
+    ));
+    assert!(has("Iran refused to meet Germany.", "IRN", "125", "DEU"));
+}
+
+#[test]
+fn dismissing_criticism_rejects_its_author() {
+    assert!(has(
+        "Turkey dismissed Germany's criticism.",
+        "TUR",
+        "12",
+        "DEU"
+    ));
+    assert!(has(
+        "Russia dismissed the findings of NATO.",
+        "RUS",
+        "12",
+        "IGO"
+    ));
+}
+
+#[test]
+fn a_passive_codes_as_its_active_sentence() {
+    // the block's own subject pattern wins over CAMEO.2.0's, as for the active verb
+    assert!(has(
+        "Germany expelled two Russian diplomats.",
+        "DEU",
+        "161",
+        "RUS"
+    ));
+    assert!(has(
+        "Two Russian diplomats were expelled by Germany.",
+        "DEU",
+        "161",
+        "RUS"
+    ));
+}
+
+#[test]
+fn an_infinitive_after_a_possessed_noun_is_the_possessors_act() {
+    let body = "Russia condemned Germany's decision to expel two Russian diplomats.";
+    assert!(has(body, "RUS", "111", "DEU"));
+    assert!(has(body, "DEU", "161", "RUS"));
+}
+
+#[test]
+fn a_participle_with_an_agent_and_no_target_is_no_event() {
+    assert!(triples("Startups funded by the United States are growing.").is_empty());
+}
+
+#[test]
+fn a_compound_agent_after_by_acts_as_one_side() {
+    let body = "Russia and the United States exchanged prisoners in a swap mediated by Turkey and the Germany.";
+    // (the second agent after "and the" is the agent's partner, not the mediation's target)
+    assert!(has(body, "TUR", "045", "RUS"));
+    assert!(has(body, "DEU", "045", "USA"));
+    assert!(!has(body, "DEU", "045", "TUR"));
+}
+
+#[test]
+fn a_summons_purpose_after_an_apposition_is_no_act_of_the_summoned() {
+    let body = "Germany summoned the Russian ambassador, Sergei Nechayev, to protest.";
+    assert!(has(body, "DEU", "114", "RUS"));
+    let t = triples(body);
+    assert!(!t.iter().any(|(s, _, _)| s == "RUS"), "{t:?}");
+}
+
+#[test]
+fn a_deals_mediator_acts_towards_the_clauses_parties_not_a_dateline() {
+    let body = "Geneva, Aug. 2 - Russia and Ukraine swapped prisoners at Poland's border in a deal negotiated by Turkey.";
+    assert!(has(body, "TUR", "04", "RUS"));
+    assert!(has(body, "TUR", "04", "UKR"));
+    let t = triples(body);
+    assert!(
+        !t.iter()
+            .any(|(s, _, g)| s == "TUR" && (g == "CHE" || g == "CHE-GENEVA" || g == "POL")),
+        "{t:?}"
+    );
+}
