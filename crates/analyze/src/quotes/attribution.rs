@@ -495,6 +495,44 @@ fn resolve(
     info
 }
 
+/// How many speaker phrases back the antecedent of a resolved pronoun is looked for.
+const ANTECEDENT_LOOK_BACK: usize = 200;
+
+/// For a pronoun the actors stage's coreference resolved: the last compatible speaker of the
+/// quote history when the text names it after the coreference's antecedent ("Corbett's wife,
+/// Anna, said … “…,” she said" is Anna, not a man named paragraphs before whom the knowledge
+/// base knows). The nearer reference wins; only a speaker the knowledge base does not know
+/// can win over the coreference, which never saw it.
+fn nearer_than_coreference<'h>(
+    doc: &Doc,
+    c: usize,
+    history: &'h History,
+    at: usize,
+) -> Option<&'h Attributed> {
+    let chunk = &doc.chunks[c];
+    let pronoun = super::doc::pronoun_class(&doc.toks[chunk.head].lower)?;
+    let (id, _) = chunk.actor.as_ref()?;
+    let spoken = history.resolve(pronoun, at)?;
+    // A speaker the knowledge base knows was seen by the coreference, which chose otherwise.
+    if spoken.actor_id.is_some() {
+        return None;
+    }
+    let antecedent = doc.chunks[c.saturating_sub(ANTECEDENT_LOOK_BACK)..c]
+        .iter()
+        .rev()
+        .inspect(|_| super::work::visit(1))
+        .find(|a| a.actor.as_ref().is_some_and(|(aid, _)| aid == id) && pronoun_free(doc, a))
+        .map(|a| doc.toks[a.head].span.start);
+    antecedent
+        .is_none_or(|start| spoken.span.start > start)
+        .then_some(spoken)
+}
+
+/// A chunk that names its referent itself, not by a pronoun.
+fn pronoun_free(doc: &Doc, chunk: &super::doc::Chunk) -> bool {
+    super::doc::pronoun_class(&doc.toks[chunk.head].lower).is_none()
+}
+
 /// The speaker a chunk names; for a pronoun, the last compatible speaker before it.
 pub fn speaker_of_chunk(
     doc: &Doc,
@@ -505,6 +543,14 @@ pub fn speaker_of_chunk(
 ) -> Result<Attributed, String> {
     let chunk = &doc.chunks[c];
     let span = doc.chunk_span(chunk);
+    if let Some(a) = nearer_than_coreference(doc, c, history, at) {
+        return Ok(Attributed {
+            span,
+            at,
+            paragraph,
+            ..a.clone()
+        });
+    }
     if chunk.class.is_pronoun() {
         return match history.resolve(chunk.class, at) {
             Some(a) => Ok(Attributed {

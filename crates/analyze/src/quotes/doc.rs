@@ -119,7 +119,7 @@ fn is_acronym(text: &str) -> bool {
         && text.chars().all(|c| c.is_alphabetic() || c == '.')
 }
 
-fn pronoun_class(word: &str) -> Option<Class> {
+pub(crate) fn pronoun_class(word: &str) -> Option<Class> {
     match word {
         "he" | "she" => Some(Class::PronounPerson),
         "it" => Some(Class::PronounThing),
