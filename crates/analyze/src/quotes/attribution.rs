@@ -511,21 +511,30 @@ fn nearer_than_coreference<'h>(
 ) -> Option<&'h Attributed> {
     let chunk = &doc.chunks[c];
     let pronoun = super::doc::pronoun_class(&doc.toks[chunk.head].lower)?;
-    let (id, _) = chunk.actor.as_ref()?;
+    chunk.actor.as_ref()?;
     let spoken = history.resolve(pronoun, at)?;
     // A speaker the knowledge base knows was seen by the coreference, which chose otherwise.
     if spoken.actor_id.is_some() {
         return None;
     }
-    let antecedent = doc.chunks[c.saturating_sub(ANTECEDENT_LOOK_BACK)..c]
-        .iter()
-        .rev()
-        .inspect(|_| super::work::visit(1))
-        .find(|a| a.actor.as_ref().is_some_and(|(aid, _)| aid == id) && pronoun_free(doc, a))
-        .map(|a| doc.toks[a.head].span.start);
-    antecedent
+    antecedent(doc, c)
+        .map(|a| doc.toks[doc.chunks[a].head].span.start)
         .is_none_or(|start| spoken.span.start > start)
         .then_some(spoken)
+}
+
+/// For a pronoun the coreference resolved, the last phrase before it that names the same
+/// actor by name.
+fn antecedent(doc: &Doc, c: usize) -> Option<usize> {
+    let (id, _) = doc.chunks[c].actor.as_ref()?;
+    let from = c.saturating_sub(ANTECEDENT_LOOK_BACK);
+    (from..c)
+        .rev()
+        .inspect(|_| super::work::visit(1))
+        .find(|&a| {
+            let chunk = &doc.chunks[a];
+            chunk.actor.as_ref().is_some_and(|(aid, _)| aid == id) && pronoun_free(doc, chunk)
+        })
 }
 
 /// A chunk that names its referent itself, not by a pronoun.
@@ -565,8 +574,10 @@ pub fn speaker_of_chunk(
             )),
         };
     }
+    // A resolved pronoun is named as its antecedent names the actor (the article's spelling).
+    let named = antecedent(doc, c).filter(|_| !pronoun_free(doc, chunk));
     Ok(Attributed {
-        name: doc.chunk_name(chunk),
+        name: doc.chunk_name(&doc.chunks[named.unwrap_or(c)]),
         actor_id: chunk.actor.as_ref().map(|(id, _)| id.clone()),
         span,
         class: chunk.class,

@@ -150,6 +150,20 @@ mod stage {
     }
 
     #[test]
+    fn a_resolved_pronoun_is_named_in_the_article_spelling_of_its_antecedent() {
+        let body = "President Aleksandr Kuzmenkov arrived. “We will win,” he said.";
+        let name = person(
+            body,
+            "Aleksandr",
+            "Aleksandr Kuzmenkov",
+            "ak",
+            "Alexander Kuzmenkoff",
+        );
+        let coref = person(body, "he said", "he", "ak", "Alexander Kuzmenkoff");
+        assert_eq!(last_speaker(body, &[name, coref]), "Aleksandr Kuzmenkov");
+    }
+
+    #[test]
     fn without_mentions_the_speaker_name_comes_from_the_text() {
         let q = &run("Later the Kremlin said the talks had failed.")[0];
         let s = q.speaker.as_ref().unwrap();
