@@ -4,7 +4,7 @@
 
 use super::cues::{find_cues, CueAt};
 use super::doc::{Class, Doc};
-use super::lexicon::Frame;
+use super::lexicon::{Frame, NounClass};
 use parley_core::Span;
 
 /// A speaker the text names, with where it names it.
@@ -190,13 +190,16 @@ pub fn find_subject(doc: &Doc, cue: &CueAt, earlier: &[CueInfo]) -> Subject {
         if prev.lower == "and" || prev.lower == "but" {
             return match super::parsed::cue_subject(doc, cue) {
                 Some(c) if earlier.is_empty() => Subject::Chunk(c),
+                None if earlier.is_empty() => {
+                    sentence_subject(doc, cue).map_or(Subject::Inherit, Subject::Chunk)
+                }
                 _ => Subject::Inherit,
             };
         }
         // A participle after a comma, a colon, a dash or a quote: "…, adding:"
         if cue.participle && (is_soft_punct(doc, g - 1) || prev.lower == ":" || after_quote) {
             return if earlier.is_empty() {
-                Subject::Implicit
+                sentence_subject(doc, cue).map_or(Subject::Implicit, Subject::Chunk)
             } else {
                 Subject::Inherit
             };
@@ -249,6 +252,21 @@ pub fn find_subject(doc: &Doc, cue: &CueAt, earlier: &[CueInfo]) -> Subject {
     Subject::None
 }
 
+/// For a cue that shares the subject of a verb that is no cue ("Garcia welcomed the delegation
+/// and praised its work, saying …", "X visited Y and said …"): the speaker phrase that opens
+/// the sentence, when one does and it ends before the cue.
+fn sentence_subject(doc: &Doc, cue: &CueAt) -> Option<usize> {
+    let range = doc.sentence_tokens(cue.sentence);
+    let first = (range.start..cue.group_start).find(|&k| doc.toks[k].is_word())?;
+    let c = chunk_starting(doc, first, cue.group_start)
+        .or_else(|| doc.chunk_of[first].filter(|&c| doc.chunks[c].name_start == first))?;
+    let chunk = &doc.chunks[c];
+    let opens = chunk.tokens.start == first;
+    let before_cue = chunk.tokens.end < cue.group_start;
+    let verb_next = chunk.tokens.end < range.end && doc.toks[chunk.tokens.end].is_word();
+    (opens && before_cue && (verb_next || appositive_name(doc, c).is_some())).then_some(c)
+}
+
 /// For "X, <parenthetical>, CUE": the chunk before the parenthetical's opening comma.
 fn before_parenthetical(doc: &Doc, closing_comma: usize, start: usize) -> Option<usize> {
     let lo = closing_comma.saturating_sub(24).max(start);
@@ -285,6 +303,8 @@ fn before_parenthetical(doc: &Doc, closing_comma: usize, start: usize) -> Option
                     | "herself"
             ) || doc.chunk_of[k + 1].is_some();
             let owner_ok = !matches!(doc.chunks[c].class, Class::PronounThing);
+            // "Its envoy in Vienna, Mikhail Ulyanov, said": the role, not the place
+            let c = modified_head(doc, c, start).unwrap_or(c);
             return (opener && owner_ok).then_some(c);
         }
     }
@@ -338,6 +358,64 @@ fn appositive_owner(doc: &Doc, c: usize, start: usize) -> Option<usize> {
     None
 }
 
+/// Words that may stand between a role phrase and the comma before its appositive name: a
+/// prepositional phrase ("its envoy in Vienna, Mikhail Ulyanov,").
+const ROLE_TAIL: &[&str] = &[
+    "in", "at", "to", "for", "of", "from", "on", "with", "the", "a",
+];
+
+/// For a role phrase followed by a person's name set off by commas ("the bloc's leader, Jane
+/// Doe, said", "said the plant's manager, John Roe."), the name's chunk: the name, not the
+/// title, is the speaker.
+fn appositive_name(doc: &Doc, c: usize) -> Option<usize> {
+    let chunk = &doc.chunks[c];
+    let described = (chunk.name_start..=chunk.head).any(|k| {
+        doc.toks[k].is_word()
+            && matches!(
+                doc.lex.noun_class(doc.toks[k].stem()),
+                Some(NounClass::Person | NounClass::Org | NounClass::Group)
+            )
+    });
+    if !described || is_person_name(doc, c) {
+        return None;
+    }
+    let end = doc.sentence_tokens(doc.toks[chunk.head].sentence).end;
+    // Past a short prepositional phrase to the opening comma.
+    let mut k = chunk.tokens.end;
+    while k < end && k < chunk.tokens.end + 6 && doc.toks[k].lower != "," {
+        super::work::visit(1);
+        let t = &doc.toks[k];
+        let in_phrase = doc.chunk_of[k].is_some() || ROLE_TAIL.contains(&t.lower.as_str());
+        if !t.is_word() || t.in_quote || !in_phrase || doc.lex.cue(&t.lower).is_some() {
+            return None;
+        }
+        k += 1;
+    }
+    if k >= end || doc.toks[k].lower != "," {
+        return None;
+    }
+    let name = chunk_starting(doc, k + 1, end)?;
+    let after = doc.chunks[name].tokens.end;
+    let closed = after >= end || matches!(doc.toks[after].lower.as_str(), "," | "." | ";");
+    (closed && is_person_name(doc, name)).then_some(name)
+}
+
+/// A chunk that names a person by a proper name ("Jane Doe", "Deputy Minister Karl Berg"):
+/// its head is a capitalised word that is no role or institution noun, and no connector
+/// stands between its words ("ambassador to the European Union" names a place).
+fn is_person_name(doc: &Doc, c: usize) -> bool {
+    let chunk = &doc.chunks[c];
+    matches!(chunk.class, Class::Name | Class::Person)
+        && doc.is_name_word(chunk.head)
+        && doc.lex.noun_class(doc.toks[chunk.head].stem()).is_none()
+        && !(chunk.name_start..=chunk.head).any(|k| {
+            matches!(
+                doc.toks[k].lower.as_str(),
+                "and" | "&" | "of" | "to" | "for"
+            )
+        })
+}
+
 fn paragraph_of(doc: &Doc, sentence: usize) -> usize {
     doc.layer.sentences.get(sentence).map_or(0, |s| s.paragraph)
 }
@@ -361,8 +439,11 @@ fn resolve(
     };
     match subject {
         Subject::Chunk(c) => {
+            // The subject phrase keeps its place (it bounds the content); a role phrase's
+            // appositive name is who speaks.
             info.subject_chunk = Some(c);
-            match speaker_of_chunk(doc, c, history, at, paragraph) {
+            let named = appositive_name(doc, c).unwrap_or(c);
+            match speaker_of_chunk(doc, named, history, at, paragraph) {
                 Ok(a) => info.speaker = Some(a),
                 Err(reason) => info.unknown_reason = Some(reason),
             }
@@ -414,6 +495,53 @@ fn resolve(
     info
 }
 
+/// How many speaker phrases back the antecedent of a resolved pronoun is looked for.
+const ANTECEDENT_LOOK_BACK: usize = 200;
+
+/// For a pronoun the actors stage's coreference resolved: the last compatible speaker of the
+/// quote history when the text names it after the coreference's antecedent ("Corbett's wife,
+/// Anna, said … “…,” she said" is Anna, not a man named paragraphs before whom the knowledge
+/// base knows). The nearer reference wins; only a speaker the knowledge base does not know
+/// can win over the coreference, which never saw it.
+fn nearer_than_coreference<'h>(
+    doc: &Doc,
+    c: usize,
+    history: &'h History,
+    at: usize,
+) -> Option<&'h Attributed> {
+    let chunk = &doc.chunks[c];
+    let pronoun = super::doc::pronoun_class(&doc.toks[chunk.head].lower)?;
+    chunk.actor.as_ref()?;
+    let spoken = history.resolve(pronoun, at)?;
+    // A speaker the knowledge base knows was seen by the coreference, which chose otherwise.
+    if spoken.actor_id.is_some() {
+        return None;
+    }
+    antecedent(doc, c)
+        .map(|a| doc.toks[doc.chunks[a].head].span.start)
+        .is_none_or(|start| spoken.span.start > start)
+        .then_some(spoken)
+}
+
+/// For a pronoun the coreference resolved, the last phrase before it that names the same
+/// actor by name.
+fn antecedent(doc: &Doc, c: usize) -> Option<usize> {
+    let (id, _) = doc.chunks[c].actor.as_ref()?;
+    let from = c.saturating_sub(ANTECEDENT_LOOK_BACK);
+    (from..c)
+        .rev()
+        .inspect(|_| super::work::visit(1))
+        .find(|&a| {
+            let chunk = &doc.chunks[a];
+            chunk.actor.as_ref().is_some_and(|(aid, _)| aid == id) && pronoun_free(doc, chunk)
+        })
+}
+
+/// A chunk that names its referent itself, not by a pronoun.
+fn pronoun_free(doc: &Doc, chunk: &super::doc::Chunk) -> bool {
+    super::doc::pronoun_class(&doc.toks[chunk.head].lower).is_none()
+}
+
 /// The speaker a chunk names; for a pronoun, the last compatible speaker before it.
 pub fn speaker_of_chunk(
     doc: &Doc,
@@ -424,6 +552,14 @@ pub fn speaker_of_chunk(
 ) -> Result<Attributed, String> {
     let chunk = &doc.chunks[c];
     let span = doc.chunk_span(chunk);
+    if let Some(a) = nearer_than_coreference(doc, c, history, at) {
+        return Ok(Attributed {
+            span,
+            at,
+            paragraph,
+            ..a.clone()
+        });
+    }
     if chunk.class.is_pronoun() {
         return match history.resolve(chunk.class, at) {
             Some(a) => Ok(Attributed {
@@ -438,8 +574,10 @@ pub fn speaker_of_chunk(
             )),
         };
     }
+    // A resolved pronoun is named as its antecedent names the actor (the article's spelling).
+    let named = antecedent(doc, c).filter(|_| !pronoun_free(doc, chunk));
     Ok(Attributed {
-        name: doc.chunk_name(chunk),
+        name: doc.chunk_name(&doc.chunks[named.unwrap_or(c)]),
         actor_id: chunk.actor.as_ref().map(|(id, _)| id.clone()),
         span,
         class: chunk.class,

@@ -119,7 +119,7 @@ fn is_acronym(text: &str) -> bool {
         && text.chars().all(|c| c.is_alphabetic() || c == '.')
 }
 
-fn pronoun_class(word: &str) -> Option<Class> {
+pub(crate) fn pronoun_class(word: &str) -> Option<Class> {
     match word {
         "he" | "she" => Some(Class::PronounPerson),
         "it" => Some(Class::PronounThing),
@@ -408,10 +408,58 @@ impl<'a> Doc<'a> {
     /// The speaker name a chunk gives: the resolved actor's name, else its words.
     pub fn chunk_name(&self, c: &Chunk) -> String {
         if let Some((_, name)) = &c.actor {
-            return name.clone();
+            if !self.spelled_otherwise(c, name) {
+                return name.clone();
+            }
+            // The article's own spelling, after any title: "Volodymyr Zelenskiy".
+            let from = (c.name_start..c.head)
+                .rev()
+                .find(|&k| self.is_role(k))
+                .map_or(c.name_start, |k| k + 1);
+            return self.words(from, c.head);
         }
-        let start = self.toks[c.name_start].span.start;
-        let end = self.toks[c.head].span.end;
+        self.words(c.name_start, c.head)
+    }
+
+    /// True when the text gives the actor's name in another form: another spelling of a
+    /// person's surname ("Zelenskiy" for "Zelensky") or in full where the actor's name is the
+    /// acronym ("Collective Security Treaty Organization" for "CSTO"). The article's form is
+    /// what the quote's source wrote.
+    fn spelled_otherwise(&self, c: &Chunk, actor_name: &str) -> bool {
+        let head = self.text(self.toks[c.head].span).to_lowercase();
+        let last = actor_name
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        let shared = head
+            .chars()
+            .zip(last.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        // People's names are transliterated in many ways; a place or a people is not
+        // ("Russian" is no spelling of "Russia").
+        let variant = c.class == Class::Person
+            && head != last
+            && head.chars().count().abs_diff(last.chars().count()) <= 2
+            && head.chars().count() >= 5
+            && last.chars().count() >= 5
+            && shared >= 4
+            && !head.ends_with("'s")
+            && !head.ends_with("’s");
+        let initials: String = (c.name_start..=c.head)
+            .filter(|&k| self.toks[k].is_word() && self.toks[k].cap)
+            .filter_map(|k| self.text(self.toks[k].span).chars().next())
+            .collect();
+        let letters: String = actor_name.chars().filter(|ch| ch.is_alphabetic()).collect();
+        let acronym = is_acronym(actor_name) && initials.len() >= 2 && initials == letters;
+        variant || acronym
+    }
+
+    /// The words from token `first` to `last`, one space apart, without a final possessive.
+    fn words(&self, first: usize, last: usize) -> String {
+        let start = self.toks[first].span.start;
+        let end = self.toks[last].span.end;
         let text = self.text(Span::new(start, end));
         let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
         // "President Trump’s" (advisers) → "President Trump"
@@ -604,6 +652,64 @@ mod tests {
                 Some("RUSGOV:lavrov".into())
             )
         );
+    }
+
+    fn mention(body: &str, text: &str, id: &str, name: &str, kind: &str) -> EntityMention {
+        let start = body.find(text).unwrap();
+        EntityMention {
+            span: TextSpan {
+                start,
+                end: start + text.len(),
+                text: text.into(),
+            },
+            actor: Some(ActorRef {
+                id: id.into(),
+                name: name.into(),
+                kind: kind.into(),
+                country: None,
+                sector: None,
+            }),
+            found_by: "kb".into(),
+        }
+    }
+
+    #[test]
+    fn the_speaker_name_keeps_the_article_spelling_of_a_known_person() {
+        let body = "Later President Aleksandr Kuzmenkov spoke.";
+        let m = mention(
+            body,
+            "Aleksandr Kuzmenkov",
+            "ak",
+            "Alexander Kuzmenkoff",
+            "person",
+        );
+        assert_eq!(chunks(body, &[m])[0].0, "Aleksandr Kuzmenkov");
+        let body = "Later Sergei Lavrov spoke.";
+        let m = mention(body, "Sergei Lavrov", "sl", "Sergey Lavrov", "person");
+        assert_eq!(chunks(body, &[m])[0].0, "Sergey Lavrov");
+    }
+
+    #[test]
+    fn the_speaker_name_is_the_full_form_of_an_acronym_actor() {
+        let body = "Later the Baltic Energy Council spoke.";
+        let m = mention(body, "Baltic Energy Council", "bec", "BEC", "organization");
+        assert_eq!(chunks(body, &[m])[0].0, "Baltic Energy Council");
+        let body = "Later the Russian Foreign Ministry spoke.";
+        let m = mention(
+            body,
+            "Russian Foreign Ministry",
+            "rm",
+            "RFM",
+            "organization",
+        );
+        assert_eq!(chunks(body, &[m])[0].0, "Russian Foreign Ministry");
+    }
+
+    #[test]
+    fn a_people_keeps_the_actor_name_of_its_country() {
+        let body = "Later the Russian spoke.";
+        let m = mention(body, "Russian", "RUS", "Russia", "country");
+        assert_eq!(chunks(body, &[m])[0].0, "Russia");
     }
 
     #[test]

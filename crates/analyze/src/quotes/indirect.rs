@@ -70,7 +70,10 @@ fn content_before(doc: &Doc, info: &CueInfo, range: Range<usize>) -> Option<Rang
     let (attr_start, attr_end) = if chunk.tokens.start >= cue.tokens.end {
         (cue.group_start, chunk.tokens.end)
     } else {
-        (chunk.tokens.start, cue.tokens.end)
+        (
+            noun_modifiers_before(doc, chunk.tokens.start, range.start),
+            cue.tokens.end,
+        )
     };
     if attr_start <= range.start || doc.toks[attr_start - 1].lower != "," {
         return None;
@@ -91,6 +94,27 @@ fn content_before(doc: &Doc, info: &CueInfo, range: Range<usize>) -> Option<Rang
         return None;
     }
     Some(range.start..attr_start - 1)
+}
+
+/// Where a speaker phrase starts with the lowercase nouns before it that the phrase finder
+/// leaves out ("…, aid groups said", "…, human rights groups said"): at most two, after a comma.
+fn noun_modifiers_before(doc: &Doc, start: usize, sentence_start: usize) -> usize {
+    let mut k = start;
+    while k > sentence_start && start - k < 2 {
+        let t = &doc.toks[k - 1];
+        let plain = t.is_word() && !t.cap && !t.in_quote && doc.lex.cue(&t.lower).is_none();
+        // possessives are no noun modifiers: "…, his office said" is left as it was
+        let possessive = matches!(t.lower.as_str(), "his" | "her" | "its" | "their" | "our");
+        if !plain || possessive || NOT_OPENERS.contains(&t.lower.as_str()) || t.lower == "that" {
+            break;
+        }
+        k -= 1;
+    }
+    if k > sentence_start && doc.toks[k - 1].lower == "," {
+        k
+    } else {
+        start
+    }
 }
 
 fn word_at(doc: &Doc, k: usize, end: usize, w: &str) -> bool {

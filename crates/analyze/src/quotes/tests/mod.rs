@@ -86,6 +86,83 @@ mod stage {
         );
     }
 
+    /// A mention of a person on `text`, found at the start of `context` in `body`.
+    fn person(body: &str, context: &str, text: &str, id: &str, name: &str) -> EntityMention {
+        let start = body.find(context).unwrap();
+        EntityMention {
+            span: TextSpan {
+                start,
+                end: start + text.len(),
+                text: text.into(),
+            },
+            actor: Some(ActorRef {
+                id: id.into(),
+                name: name.into(),
+                kind: "person".into(),
+                country: None,
+                sector: None,
+            }),
+            found_by: "kb".into(),
+        }
+    }
+
+    fn last_speaker(body: &str, mentions: &[EntityMention]) -> String {
+        let layer = TextLayer::new(body);
+        let quotes = QuoteStage::new().quotes(body, &layer, mentions);
+        quotes
+            .last()
+            .unwrap()
+            .speaker
+            .as_ref()
+            .unwrap()
+            .name
+            .clone()
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_a_nearer_speaker_the_coreference_did_not_know() {
+        let body = "The minister thanked King Olaf Berg for his help. ¶Ruth, the pilot's sister, \
+                    said the crew was safe. “We are so relieved,” she said.";
+        let body = body.replace(" ¶", "\n\n");
+        let king = person(&body, "Olaf Berg", "Olaf Berg", "olaf-berg", "Olaf Berg");
+        let coref = person(&body, "she said", "she", "olaf-berg", "Olaf Berg");
+        assert_eq!(last_speaker(&body, &[king, coref]), "Ruth");
+    }
+
+    #[test]
+    fn a_pronoun_keeps_the_coreference_when_its_antecedent_is_nearer() {
+        let body = "Ruth said the crew was safe. ¶Later Olaf Berg arrived. “We are so relieved,” \
+                    he said.";
+        let body = body.replace(" ¶", "\n\n");
+        let king = person(&body, "Olaf Berg", "Olaf Berg", "olaf-berg", "Olaf Berg");
+        let coref = person(&body, "he said", "he", "olaf-berg", "Olaf Berg");
+        assert_eq!(last_speaker(&body, &[king, coref]), "Olaf Berg");
+    }
+
+    #[test]
+    fn a_pronoun_keeps_the_coreference_over_a_speaker_the_knowledge_base_knows() {
+        let body = "Olaf Berg arrived. Ruth Moe said the crew was safe. “We are so relieved,” \
+                    she said.";
+        let king = person(body, "Olaf Berg", "Olaf Berg", "olaf-berg", "Olaf Berg");
+        let ruth = person(body, "Ruth Moe", "Ruth Moe", "ruth-moe", "Ruth Moe");
+        let coref = person(body, "she said", "she", "olaf-berg", "Olaf Berg");
+        assert_eq!(last_speaker(body, &[king, ruth, coref]), "Olaf Berg");
+    }
+
+    #[test]
+    fn a_resolved_pronoun_is_named_in_the_article_spelling_of_its_antecedent() {
+        let body = "President Aleksandr Kuzmenkov arrived. “We will win,” he said.";
+        let name = person(
+            body,
+            "Aleksandr",
+            "Aleksandr Kuzmenkov",
+            "ak",
+            "Alexander Kuzmenkoff",
+        );
+        let coref = person(body, "he said", "he", "ak", "Alexander Kuzmenkoff");
+        assert_eq!(last_speaker(body, &[name, coref]), "Aleksandr Kuzmenkov");
+    }
+
     #[test]
     fn without_mentions_the_speaker_name_comes_from_the_text() {
         let q = &run("Later the Kremlin said the talks had failed.")[0];
