@@ -1163,3 +1163,26 @@ fn brussels_is_the_eu_in_an_article_that_names_the_eu() {
         Some("BEL")
     );
 }
+
+#[test]
+fn regional_groups_named_by_their_members_are_the_organisation() {
+    let ms = run(
+        "West African leaders met in Abuja. Gulf states and EU foreign ministers condemned the coup.",
+        d(2023, 8, 1),
+    );
+    assert_eq!(find(&ms, "West African leaders").1, "ECOWAS");
+    assert_eq!(find(&ms, "Gulf states").1, "Gulf Cooperation Council");
+    assert_eq!(find(&ms, "EU foreign ministers").1, "European Union");
+    // not "the West": the longer description wins
+    let ms = run(
+        "The West African bloc imposed sanctions on Mali.",
+        d(2023, 8, 1),
+    );
+    assert_eq!(find(&ms, "The West African bloc").1, "ECOWAS");
+}
+
+#[test]
+fn the_two_delegations_are_both_sides() {
+    let ms = run("The two delegations met in Doha.", d(2023, 8, 1));
+    assert_eq!(find(&ms, "The two delegations").1, "both sides");
+}
