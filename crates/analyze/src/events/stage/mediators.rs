@@ -115,8 +115,12 @@ pub(super) fn resolve(
             out.push(e);
             continue;
         };
-        // the mediation itself ("Qatar mediated talks"): the coder's own
-        if e.root == "04" && is(e.source.as_ref(), &third.id) && !e.reciprocal {
+        // the mediation itself ("the exchange was mediated by Turkey"): the coder's own
+        let own_verb = e.trigger.as_ref().is_some_and(|t| {
+            let t = t.text.to_lowercase();
+            VERBS.iter().any(|(v, _)| *v == t)
+        });
+        if own_verb && is(e.source.as_ref(), &third.id) {
             out.push(e);
             continue;
         }
