@@ -213,10 +213,11 @@ pub struct KbSources {
     pub agents: String,
     pub ambiguous: String,
     pub given_names: String,
+    pub descriptions: String,
 }
 
 /// The file names of the knowledge base, as in `data/actors/`.
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 9] = [
     "countries.txt",
     "organizations.txt",
     "places.txt",
@@ -225,6 +226,7 @@ pub const FILES: [&str; 8] = [
     "agents.txt",
     "ambiguous.txt",
     "given-names.txt",
+    "descriptions.txt",
 ];
 
 impl KbSources {
@@ -239,12 +241,18 @@ impl KbSources {
             agents: include_str!("../../../../data/actors/agents.txt").to_string(),
             ambiguous: include_str!("../../../../data/actors/ambiguous.txt").to_string(),
             given_names: include_str!("../../../../data/actors/given-names.txt").to_string(),
+            descriptions: include_str!("../../../../data/actors/descriptions.txt").to_string(),
         }
     }
 
     /// The files in `dir`; a file missing there is taken from the built-in copy.
+    /// The built-in descriptions name built-in organisations, so a copy of
+    /// `organizations.txt` without its own `descriptions.txt` has none.
     pub fn from_dir(dir: &Path) -> std::io::Result<Self> {
         let mut s = KbSources::builtin();
+        if dir.join("organizations.txt").exists() && !dir.join("descriptions.txt").exists() {
+            s.descriptions.clear();
+        }
         for name in FILES {
             let p = dir.join(name);
             if !p.exists() {
@@ -259,6 +267,7 @@ impl KbSources {
                 "roles.txt" => s.roles = text,
                 "agents.txt" => s.agents = text,
                 "ambiguous.txt" => s.ambiguous = text,
+                "descriptions.txt" => s.descriptions = text,
                 _ => s.given_names = text,
             }
         }
@@ -421,6 +430,29 @@ pub fn parse_orgs(text: &str) -> Result<Vec<Org>, KbError> {
         });
     }
     Ok(out)
+}
+
+/// Reads `descriptions.txt` (`description | organisation id`) into the aliases of the
+/// organisations it names: "West African leaders" is ECOWAS, "the two delegations" the story's
+/// two parties (`BOTH-SIDES`). A description is an alias kept apart from the organisation's
+/// own names because it describes the members rather than naming the body.
+pub fn add_descriptions(text: &str, orgs: &mut [Org]) -> Result<(), KbError> {
+    let c = Checker {
+        file: "descriptions.txt",
+    };
+    let mut seen = HashSet::new();
+    for (line, f) in records(text) {
+        let f = c.fields(line, &f, 2, 2)?;
+        if f[0].is_empty() || f[1].is_empty() {
+            return Err(c.err(line, "empty description or id"));
+        }
+        c.unique(&mut seen, f[0].to_lowercase(), line)?;
+        let Some(org) = orgs.iter_mut().find(|o| o.id == f[1]) else {
+            return Err(c.err(line, format!("unknown organisation id {:?}", f[1])));
+        };
+        org.aliases.push(f[0].to_string());
+    }
+    Ok(())
 }
 
 pub fn parse_places(text: &str) -> Result<Vec<Place>, KbError> {
@@ -639,9 +671,11 @@ impl KnowledgeBase {
     pub fn from_sources(s: &KbSources) -> Result<Self, KbError> {
         let mut roles = parse_roles(&s.roles)?;
         add_agents(&s.agents, &mut roles)?;
+        let mut orgs = parse_orgs(&s.organizations)?;
+        add_descriptions(&s.descriptions, &mut orgs)?;
         let kb = KnowledgeBase {
             countries: parse_countries(&s.countries)?,
-            orgs: parse_orgs(&s.organizations)?,
+            orgs,
             places: parse_places(&s.places)?,
             people: parse_people(&s.people)?,
             roles,
@@ -800,6 +834,31 @@ mod tests {
         assert!(!parse_ambiguous(&s.ambiguous).unwrap().is_empty());
         assert!(parse_given_names(&s.given_names).unwrap().len() >= 400);
         kb();
+    }
+
+    #[test]
+    fn descriptions_become_aliases_of_the_organisation_they_name() {
+        let mut orgs =
+            parse_orgs("ECOWAS | ECOWAS | | IGO | ECOWAS\nGCC | GCC | | IGO | GCC").unwrap();
+        add_descriptions("# comment\nWest African leaders | ECOWAS\n", &mut orgs).unwrap();
+        assert_eq!(orgs[0].aliases, vec!["West African leaders".to_string()]);
+        // an unknown id, a description twice (in any case), a missing field: each an error
+        assert!(add_descriptions("Gulf states | ARABLEAGUE", &mut orgs.clone()).is_err());
+        assert!(
+            add_descriptions("Gulf states | GCC\ngulf states | GCC", &mut orgs.clone()).is_err()
+        );
+        assert!(add_descriptions("Gulf states", &mut orgs.clone()).is_err());
+        // the built-in list: every line names a known organisation, and the common ones are in
+        let kb = kb();
+        let named = |alias: &str, id: &str| {
+            kb.orgs
+                .iter()
+                .any(|o| o.id == id && o.aliases.iter().any(|a| a == alias))
+        };
+        assert!(named("the two delegations", "BOTH-SIDES"));
+        assert!(named("West African leaders", "ECOWAS"));
+        assert!(named("Gulf states", "GCC"));
+        assert!(named("Southeast Asian nations", "ASEAN"));
     }
 
     #[test]

@@ -751,6 +751,16 @@ fn a_users_copy_of_the_knowledge_base_is_read_and_checked() {
     let stage = ActorStage::from_dir(&dir).unwrap();
     let ms = stage.mentions("Example said no.", &[], d(2031, 1, 1));
     assert_eq!(ms[0].actor.as_ref().unwrap().name, "Zoltan Example");
+    // A user's own organisations without one that the built-in descriptions.txt names: the
+    // built-in descriptions are left out, not an error.
+    let orgs: String = kb::KbSources::builtin()
+        .organizations
+        .lines()
+        .filter(|l| !l.starts_with("ECOWAS |"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.join("organizations.txt"), orgs).unwrap();
+    assert!(ActorStage::from_dir(&dir).is_ok());
     // A broken line is reported with its file and line number.
     std::fs::write(dir.join("roles.txt"), "envoy | ENVOY | GOV\n").unwrap();
     let e = ActorStage::from_dir(&dir).unwrap_err();
@@ -1162,4 +1172,27 @@ fn brussels_is_the_eu_in_an_article_that_names_the_eu() {
         find(&run(body, d(2024, 5, 1)), "Brussels").2.as_deref(),
         Some("BEL")
     );
+}
+
+#[test]
+fn regional_groups_named_by_their_members_are_the_organisation() {
+    let ms = run(
+        "West African leaders met in Abuja. Gulf states and Southeast Asian nations condemned the coup.",
+        d(2023, 8, 1),
+    );
+    assert_eq!(find(&ms, "West African leaders").1, "ECOWAS");
+    assert_eq!(find(&ms, "Gulf states").1, "Gulf Cooperation Council");
+    assert_eq!(find(&ms, "Southeast Asian nations").1, "ASEAN");
+    // not "the West": the longer description wins
+    let ms = run(
+        "The West African bloc imposed sanctions on Mali.",
+        d(2023, 8, 1),
+    );
+    assert_eq!(find(&ms, "The West African bloc").1, "ECOWAS");
+}
+
+#[test]
+fn the_two_delegations_are_both_sides() {
+    let ms = run("The two delegations met in Doha.", d(2023, 8, 1));
+    assert_eq!(find(&ms, "The two delegations").1, "both sides");
 }

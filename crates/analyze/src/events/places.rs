@@ -281,8 +281,15 @@ pub fn place_sides(
     let open = target.is_none_or(countryless_people);
     let victims = roles.contains(&PlaceRole::Victims)
         || (roles.contains(&PlaceRole::VictimsOfAgent) && source.is_some());
-    // a visit by someone of no known country says nothing of whose place it is
-    let visitor = source.is_some_and(|s| s.actors.iter().any(|a| a.country.is_some()));
+    // a visit by someone of no known country says nothing of whose place it is; two countries
+    // meeting in a third one meet each other there ("the foreign ministers of Armenia and
+    // Azerbaijan met in Washington")
+    let visitor = source.is_some_and(|s| {
+        let mut countries = s.actors.iter().filter_map(|a| a.country.as_deref());
+        countries
+            .next()
+            .is_some_and(|first| countries.all(|c| c == first))
+    });
     // a party that only says where ("in Kabul", "in the Gaza Strip")
     let at_place = |p: &Party| {
         p.actors.iter().all(|a| a.country.is_some())
@@ -459,6 +466,17 @@ mod tests {
         // another party met there stays the target
         let ev = kb_triples("Putin met Erdogan in Beijing on Monday.");
         assert!(ev.iter().all(|(_, _, t)| t != "CHN"), "{ev:?}");
+    }
+
+    #[test]
+    fn two_countries_meeting_in_a_third_meet_each_other_not_the_host() {
+        let ev = kb_triples("The foreign ministers of Armenia and Azerbaijan met in Washington.");
+        assert!(has(&ev, "ARM", "04", "AZE"), "{ev:?}");
+        assert!(has(&ev, "AZE", "04", "ARM"), "{ev:?}");
+        assert!(
+            ev.iter().all(|(s, _, t)| s != "USA" && t != "USA"),
+            "{ev:?}"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use parley_core::{Analysis, EntityMention, Event, Quote, Span};
 
 mod context;
+mod mediators;
 pub(crate) use context::OBJECT_PRONOUNS;
 
 /// Codes events from sentences, actor mentions, time expressions and quotes.
@@ -107,6 +108,7 @@ impl EventStage {
         if let Some(home) = &home {
             context::fill_home(&mut events, home);
         }
+        let events = mediators::resolve(events, input.body, input.sentences, input.mentions);
         let events = context::resolve(events, input.sentences, input.body);
         let article = Article {
             body: input.body,

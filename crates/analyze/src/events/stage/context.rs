@@ -64,7 +64,10 @@ pub(super) fn resolve(events: Vec<Event>, sentences: &[Span], body: &str) -> Vec
         let here = sentence[i];
         let own = drop_own_state(e);
         let e = own.as_ref().unwrap_or(e);
-        let mut expanded = both_sides(e, &dyads, &all);
+        let mut expanded = both_sides(e, &dyads, &all, body);
+        if expanded.is_empty() {
+            expanded = mutual(e, body);
+        }
         if expanded.is_empty() {
             expanded = pronoun_object(e, body, here, &out, &at);
         }
@@ -232,7 +235,7 @@ impl Dyad {
 }
 
 /// The index of the sentence holding byte `at` (the last that starts at or before it).
-fn sentence_of(sentences: &[Span], at: usize) -> usize {
+pub(super) fn sentence_of(sentences: &[Span], at: usize) -> usize {
     sentences
         .iter()
         .rposition(|s| s.start <= at)
@@ -275,7 +278,7 @@ fn main_pair(before: &[Option<Dyad>], all: &[Option<Dyad>], other: Option<&str>)
 
 /// One event per country of the main pair for an event whose source or target is "both
 /// sides"; empty when it has no such side or the article has no pair to read it as.
-fn both_sides(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>]) -> Vec<Event> {
+fn both_sides(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>], body: &str) -> Vec<Event> {
     let (src_both, tgt_both) = (
         is_both_sides(e.source.as_ref()),
         is_both_sides(e.target.as_ref()),
@@ -294,8 +297,9 @@ fn both_sides(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>]) -> Vec<E
         if src_both {
             x.source = Some(side.clone());
             x.sources = sides.to_vec();
-            // "the two governments signed an agreement": each side with the other
-            if e.target.is_none() {
+            // "the two governments signed an agreement", "both sides blamed each other for the
+            // attack": each side with the other
+            if e.target.is_none() || each_other(e, body) {
                 x.target = Some(sides[1 - k].clone());
                 x.targets = sides.to_vec();
             }
@@ -306,6 +310,75 @@ fn both_sides(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>]) -> Vec<E
         out.push(x);
     }
     out
+}
+
+/// Verbs whose compound subject acts on itself (data/events/mutual_verbs.txt).
+static MUTUAL_VERBS: &str = include_str!("../../../../../data/events/mutual_verbs.txt");
+
+/// The words of a one-word-a-line list, without comments and blank lines.
+fn word_list(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Whether "each other" or "one another" follows the event's trigger: its object is the
+/// other members of its own compound side.
+fn each_other(e: &Event, body: &str) -> bool {
+    let Some(after) = e.trigger.as_ref().and_then(|t| body.get(t.end..)) else {
+        return false;
+    };
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_end_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase()
+        })
+        .collect();
+    matches!(
+        words.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ["each", "other"] | ["one", "another"]
+    )
+}
+
+/// A compound side of two or more countries acting on itself: "Pakistan and Afghanistan
+/// accused each other", "Kyrgyz and Tajik forces clashed" (a verb of
+/// data/events/mutual_verbs.txt with no target). One event from the event's source to each
+/// other country of its side; empty when the event is not such a one.
+fn mutual(e: &Event, body: &str) -> Vec<Event> {
+    let Some(c) = country(e.source.as_ref()) else {
+        return Vec::new();
+    };
+    let others: Vec<EventActor> = e
+        .sources
+        .iter()
+        .filter(|a| a.country.as_deref().is_some_and(|x| x != c))
+        .cloned()
+        .collect();
+    if others.is_empty() {
+        return Vec::new();
+    }
+    let verb = e
+        .trigger
+        .as_ref()
+        .and_then(|t| t.text.split_whitespace().next())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let mutual_verb = e.target.is_none() && word_list(MUTUAL_VERBS).any(|w| w == verb);
+    if !(each_other(e, body) || mutual_verb) {
+        return Vec::new();
+    }
+    others
+        .iter()
+        .map(|t| {
+            let mut x = e.clone();
+            x.target = Some(t.clone());
+            x.targets = e.sources.clone();
+            x.reciprocal = true;
+            x
+        })
+        .collect()
 }
 
 /// Roots of appeals and demands, which a third party addresses to the parties of a dispute.

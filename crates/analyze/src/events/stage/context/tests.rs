@@ -217,3 +217,80 @@ fn a_countryless_home_force_acting_alone_takes_the_home_country() {
     let t = triples("Riot police raided the offices of a television station.");
     assert!(t.is_empty(), "{t:?}");
 }
+
+#[test]
+fn a_compound_side_accusing_each_other_accuses_each_other() {
+    let body = "Title\n\nPakistan and Afghanistan accused each other of violating the ceasefire.";
+    let t = triples(body);
+    assert!(has(&t, "PAK", "11", "AFG"), "{t:?}");
+    assert!(has(&t, "AFG", "11", "PAK"), "{t:?}");
+    assert!(!t.iter().any(|(_, _, g)| g == "-"), "{t:?}");
+}
+
+#[test]
+fn each_other_replaces_a_later_object_of_the_clause() {
+    let body = "Title\n\nEthiopia and Eritrea accused one another of backing rebels.";
+    let t = triples(body);
+    assert!(has(&t, "ETH", "11", "ERI"), "{t:?}");
+    assert!(has(&t, "ERI", "11", "ETH"), "{t:?}");
+}
+
+#[test]
+fn two_countries_clashing_fight_each_other() {
+    let body = "Title\n\nKyrgyzstan and Tajikistan clashed along their disputed border.";
+    let t = triples(body);
+    assert!(has(&t, "KGZ", "19", "TJK"), "{t:?}");
+    assert!(has(&t, "TJK", "19", "KGZ"), "{t:?}");
+}
+
+#[test]
+fn allies_launching_strikes_do_not_strike_each_other() {
+    let body = "Title\n\nIsrael and the United States launched strikes on Monday.";
+    let t = triples(body);
+    assert!(
+        !has(&t, "ISR", "", "USA") && !has(&t, "USA", "", "ISR"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn the_two_neighbours_after_a_clash_are_its_two_sides() {
+    let body = "Title\n\nPakistan and Afghanistan clashed on the border on Monday. \
+                The two neighbours later agreed to reopen the crossing.";
+    let t = triples(body);
+    assert!(has(&t, "PAK", "03", "AFG"), "{t:?}");
+    assert!(has(&t, "AFG", "03", "PAK"), "{t:?}");
+}
+
+#[test]
+fn the_two_delegations_are_the_pair_the_story_names_most() {
+    let body = "Title\n\nPeru accused Chile of spying on Monday. Brazil and Argentina held \
+                talks in Brasilia on Tuesday. The two delegations met again on Wednesday.";
+    let t = triples(body);
+    assert!(has(&t, "BRA", "04", "ARG"), "{t:?}");
+    assert!(has(&t, "ARG", "04", "BRA"), "{t:?}");
+    let last: Vec<_> = t.iter().filter(|(_, c, _)| c == "040").collect();
+    assert!(
+        last.iter().all(|(s, _, g)| s != "PER" && g != "PER"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn each_other_with_no_pair_named_stays_untargeted() {
+    let body = "Title\n\nThe two sides accused each other of lying.";
+    let t = triples(body);
+    assert!(t.iter().all(|(s, _, g)| s == "-" || g == "-"), "{t:?}");
+}
+
+#[test]
+fn the_mutual_verb_list_is_lower_case_without_duplicates() {
+    let words: Vec<&str> = super::word_list(super::MUTUAL_VERBS).collect();
+    assert!(words.len() >= 20 && words.contains(&"clashed"), "{words:?}");
+    let mut seen = std::collections::HashSet::new();
+    for w in &words {
+        assert!(seen.insert(*w), "{w} twice");
+        assert_eq!(*w, w.to_lowercase(), "{w} is not lower case");
+        assert!(!w.contains(' '), "{w} is not one word");
+    }
+}
