@@ -4,9 +4,9 @@
 use super::codes::CameoTable;
 use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
 use super::roles::{
-    means_agent, modifier_of_head, names_actor, noun_target, object_controlled, opens_relative,
-    participle_subject, parties, reduced_passive, reduced_relative, relative_subject, same,
-    subject_before, support_verb_before, Party, CLAUSE_BREAKS,
+    dateline_end, means_agent, modifier_of_head, names_actor, noun_target, object_controlled,
+    opens_relative, participle_subject, parties, reduced_passive, reduced_relative,
+    relative_subject, same, subject_before, support_verb_before, Party, CLAUSE_BREAKS,
 };
 use super::status::{speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
@@ -235,7 +235,7 @@ impl Coder {
         if ws.is_empty() {
             return Vec::new();
         }
-        let ps = parties(&ws, sentence, input.mentions);
+        let ps = parties(input.body, &ws, sentence, input.mentions);
         // every event needs a party (a source, or the target of agentless violence)
         if ps.is_empty() {
             return Vec::new();
@@ -303,7 +303,7 @@ impl Coder {
     /// (word and code, before source and target are chosen) and the words with a verb entry.
     pub fn explain_sentence(&self, input: &CodeInput, sentence: Span) -> Explanation {
         let ws = words(input.body, sentence);
-        let ps = parties(&ws, sentence, input.mentions);
+        let ps = parties(input.body, &ws, sentence, input.mentions);
         let (triggers, has_verb) = self.sentence_triggers(&ws, &ps, input.parse);
         let in_party = |i: usize| ps.iter().any(|p| p.first <= i && i <= p.last);
         Explanation {
@@ -1069,7 +1069,9 @@ impl Coder {
         for prev in before {
             let pw = words(input.body, prev);
             // the subject: an actor among the first words of the sentence
-            let first = parties(&pw, prev, input.mentions).into_iter().next();
+            let first = parties(input.body, &pw, prev, input.mentions)
+                .into_iter()
+                .next();
             if let Some(p) = first.filter(|p| p.first <= 4) {
                 // a person is named in two words or more ("Sergei Ryabkov", not "Moscow")
                 let is_person = p
@@ -1121,7 +1123,7 @@ impl Coder {
         let (source, _) = verb_roles(ws, ps, &v, t.code[..2] >= *"15", None, &irregular);
         let parsed = input
             .parse
-            .and_then(|p| super::parsed::verb_roles(p, ws, ps, verb));
+            .and_then(|p| super::parsed::verb_roles(p, ws, ps, verb, dateline_end(input.body, ws)));
         let source = parsed.and_then(|r| r.source).or(source);
         let target = noun_target(ws, ps, t.last, NOUN_TARGET);
         Some((Some(source?), target, t.reciprocal))
@@ -1141,7 +1143,10 @@ impl Coder {
         // place struck, as the act's own ("claimed the bombing in Kenya")
         let material_conflict = root >= "15" || t.code == "015";
         let parsed = match (t.demand || t.noun || t.via_noun, input.parse) {
-            (false, Some(parse)) => super::parsed::verb_roles(parse, ws, ps, t.first),
+            (false, Some(parse)) => {
+                let dateline = dateline_end(input.body, ws);
+                super::parsed::verb_roles(parse, ws, ps, t.first, dateline)
+            }
             _ => None,
         };
         // "three soldiers died in a Turkish drone attack": the subject suffers the act, as a
@@ -1191,7 +1196,7 @@ impl Coder {
                 // (Reuters) - Russia vetoed"): the word order's subject then
                 Some(r) => {
                     let dateline = dateline_end(input.body, ws);
-                    let src = r.source.filter(|p| dateline.is_none_or(|d| p.first >= d));
+                    let src = r.source.filter(|p| ws[p.first].span.start >= dateline);
                     (src.or(s), r.target.or(tg))
                 }
                 None => (s, tg),
@@ -1833,23 +1838,6 @@ fn coordinated(ws: &[Word], ps: &[Party], i: usize) -> bool {
         .rev()
         .find(|&k| !ADVERBS.contains(&ws[k].norm.as_str()) && !AUX.contains(&ws[k].norm.as_str()))
         .is_some_and(|k| matches!(ws[k].norm.as_str(), "and" | "but" | "or") && !in_party(k))
-}
-
-/// How far into a sentence a dateline's dash may stand, in words.
-const DATELINE_WORDS: usize = 15;
-
-/// The index of the first word after a dateline ("UNITED NATIONS, Nov 18 (Reuters) - Russia
-/// vetoed"): the sentence opens with a word in capitals and has a dash within its first words.
-fn dateline_end(body: &str, ws: &[Word]) -> Option<usize> {
-    let first = body.get(ws.first()?.span.start..ws.first()?.span.end)?;
-    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !first.chars().any(char::is_lowercase);
-    if !capitals {
-        return None;
-    }
-    (1..ws.len().min(DATELINE_WORDS))
-        .find(|&k| matches!(ws[k].norm.as_str(), "-" | "--" | "\u{2013}" | "\u{2014}"))
-        .map(|k| k + 1)
 }
 
 /// Conjunctions that open an adverbial clause ("after Armenian forces attacked its positions").

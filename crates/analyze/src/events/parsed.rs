@@ -40,7 +40,13 @@ const NOUN_PREPS: &[&str] = &["of", "from", "in"];
 
 /// The roles of the verb at word `first`, or None when the parse has no verb there. (A
 /// support verb coded by its event noun, "held talks", takes the noun's roles instead.)
-pub fn verb_roles(parse: &Parse, ws: &[Word], ps: &[Party], first: usize) -> Option<ParsedRoles> {
+pub fn verb_roles(
+    parse: &Parse,
+    ws: &[Word],
+    ps: &[Party],
+    first: usize,
+    dateline: usize,
+) -> Option<ParsedRoles> {
     let verb = parse.token_at(ws.get(first)?.span.start)?;
     if !parse.token(verb).tag.starts_with("VB") {
         return None;
@@ -49,7 +55,6 @@ pub fn verb_roles(parse: &Parse, ws: &[Word], ps: &[Party], first: usize) -> Opt
     let party = |tok: Option<usize>| tok.and_then(|i| noun_party(parse, ws, ps, i, false));
     // the parse may hang the sentence on the dateline's city ("CARACAS, Aug 1 (Reuters) -
     // Brazil, Colombia and Mexico urged": CARACAS the subject, the three its apposition)
-    let dateline = super::roles::dateline_end(ws);
     let subject = subject_of(parse, verb).filter(|&s| parse.token(s).start >= dateline);
     let object = parse
         .child(verb, &["dobj", "dative"])

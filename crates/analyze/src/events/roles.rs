@@ -2,6 +2,7 @@
 
 use super::tokens::Word;
 use crate::actors::words::WordSet;
+use parley_core::text::wire_dateline;
 use parley_core::{ActorRef, EntityMention, EventActor, Span};
 use std::sync::LazyLock;
 
@@ -26,14 +27,19 @@ pub const CLAUSE_BREAKS: &[&str] = &[
 ];
 
 /// Groups the resolved mentions inside `sentence` into parties.
-pub fn parties(words: &[Word], sentence: Span, mentions: &[EntityMention]) -> Vec<Party> {
+pub fn parties(
+    body: &str,
+    words: &[Word],
+    sentence: Span,
+    mentions: &[EntityMention],
+) -> Vec<Party> {
     let ner_only: Vec<&str> = mentions
         .iter()
         .filter(|m| m.found_by == "ner")
         .filter_map(|m| m.actor.as_ref().map(|a| a.id.as_str()))
         .collect();
     let mut placed: Vec<(usize, usize, EventActor, String, bool)> = Vec::new();
-    let dateline = dateline_end(words);
+    let dateline = dateline_end(body, words);
     for m in mentions {
         let span = m.span.span();
         // the wire dateline's city and agency ("WASHINGTON (Reuters) -") act in no event
@@ -308,28 +314,16 @@ fn dateline_city(text: &str) -> bool {
     text.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !text.chars().any(char::is_lowercase)
 }
 
-/// How many words a wire dateline may take before its dash ("WASHINGTON, Jan 5 (Reuters) -").
-const DATELINE_WORDS: usize = 16;
-
-/// The end (a byte offset) of a wire dateline opening the sentence, 0 when there is none: a
-/// capitalised first word followed by "," or "(", then within [`DATELINE_WORDS`] a dash after
-/// the agency's closing bracket ("MANILA, March 14 (Reuters) -", "TBILISI (AP) -"). No party
+/// The end (a byte offset into `body`) of a wire dateline opening the sentence of `words`, 0
+/// when there is none ([`wire_dateline`]: "MANILA, March 14 (Reuters) -", "KYIV —"). No party
 /// inside it is a side of the sentence's events.
-pub fn dateline_end(words: &[Word]) -> usize {
-    let (Some(first), Some(second)) = (words.first(), words.get(1)) else {
+pub fn dateline_end(body: &str, words: &[Word]) -> usize {
+    let Some(start) = words.first().map(|w| w.span.start) else {
         return 0;
     };
-    if !first.cap || !matches!(second.norm.as_str(), "," | "(") {
-        return 0;
-    }
-    let dash = words
-        .iter()
-        .take(DATELINE_WORDS)
-        .position(|w| matches!(w.norm.as_str(), "-" | "—" | "–"));
-    match dash {
-        Some(d) if d >= 2 && words[d - 1].norm == ")" => words[d].span.end,
-        _ => 0,
-    }
+    body.get(start..)
+        .and_then(wire_dateline)
+        .map_or(0, |d| start + d.end)
 }
 
 /// For each placed mention, whether it joins the one before into a list: only joiners between,
@@ -1220,7 +1214,7 @@ pub(crate) mod tests {
             mention(body, "Ada Brightwater", "local:ada", None, "pattern"),
             mention(body, "Russia", "RUS", Some("RUS"), "kb"),
         ];
-        let ps = parties(&words(body, all), all, &ms);
+        let ps = parties(body, &words(body, all), all, &ms);
         assert_eq!(ps.len(), 2, "{ps:?}");
         // two countries with only a comma between are two parties
         let body = "A strike south of Baghdad, US officials said, hit Russia.";
@@ -1230,7 +1224,7 @@ pub(crate) mod tests {
             mention(body, "Russia", "RUS", Some("RUS"), "kb"),
         ];
         let all = Span::new(0, body.len());
-        assert_eq!(parties(&words(body, all), all, &ms).len(), 3);
+        assert_eq!(parties(body, &words(body, all), all, &ms).len(), 3);
     }
 
     #[test]
@@ -1288,13 +1282,16 @@ pub(crate) mod tests {
             mention(body, "Brightwater", "local:ada", None, "coref"),
             mention(body, "Russia", "RUS", Some("RUS"), "kb"),
         ];
-        let ps = parties(&words(body, second), second, &ms);
+        let ps = parties(body, &words(body, second), second, &ms);
         assert_eq!(ps.len(), 1, "{ps:?}");
         assert_eq!(ps[0].actors[0].actor_id.as_deref(), Some("RUS"));
         // the same name found by the patterns stays a party
         let mut by_pattern = ms.clone();
         by_pattern[0].found_by = "pattern".into();
-        assert_eq!(parties(&words(body, second), second, &by_pattern).len(), 2);
+        assert_eq!(
+            parties(body, &words(body, second), second, &by_pattern).len(),
+            2
+        );
     }
 
     #[test]
@@ -1387,7 +1384,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_dateline_ends_at_the_dash_after_the_agency() {
-        let end = |text: &str| dateline_end(&words(text, Span::new(0, text.len())));
+        let end = |text: &str| dateline_end(text, &words(text, Span::new(0, text.len())));
         let text = "MANILA, March 14 (Reuters) - The Philippines summoned China's envoy.";
         assert_eq!(end(text), text.find('-').unwrap() + 1);
         let text = "TBILISI (AP) \u{2014} Police detained protesters.";

@@ -29,6 +29,7 @@
 //! country is the dateline city's when it is also the country the article names most often,
 //! so a story filed from a venue abroad ("VIENNA - Iran barred inspectors") has none.
 
+use parley_core::text::wire_dateline;
 use parley_core::{EntityMention, Event, EventActor, Span};
 use std::collections::HashMap;
 
@@ -135,16 +136,9 @@ pub(super) fn home_country(body: &str, mentions: &[EntityMention]) -> Option<Str
     (mine > rival).then(|| home.to_string())
 }
 
-/// The city of a wire dateline opening the body: capitals before the first comma, the first
-/// of several joined by "/".
+/// The first city of a wire dateline opening the body ([`wire_dateline`]).
 fn dateline_city(body: &str) -> Option<&str> {
-    let head = body.trim_start().split(',').next()?;
-    let city = head.split('/').next()?.trim();
-    let capitals = city
-        .chars()
-        .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-');
-    (capitals && city.chars().filter(|c| c.is_alphabetic()).count() >= 3 && city.len() <= 30)
-        .then_some(city)
+    wire_dateline(body).and_then(|d| body.get(d.place))
 }
 
 /// The mentions with the home country given to every countryless agent group of a domestic
