@@ -1499,20 +1499,12 @@ fn reduced_target(ws: &[Word], t: &Trigger, before: &[&Party], after: &[&Party])
     if !BETWEEN_ROOTS.contains(&&t.code[..2]) && t.code != "045" {
         return None;
     }
-    // the parties of the clause: not a place ("at Ankara airport") nor a dateline's city or
-    // agency ("ABU DHABI, Aug 2 (Reuters) - Russia and ...")
-    let dash = (0..t.first)
-        .rev()
-        .find(|&k| matches!(ws[k].norm.as_str(), "-" | "--" | "\u{2013}" | "\u{2014}"));
+    // the parties of the clause: not a place ("at Ankara airport"); a dateline's city and
+    // agency are no parties at all (`parties` leaves them out)
     let sides: Vec<&Party> = before
         .iter()
         .copied()
-        .filter(|p| {
-            !p.place
-                && !preceded_by(ws, p, PLACE)
-                && !preceded_by(ws, p, &["("])
-                && dash.is_none_or(|d| p.first > d)
-        })
+        .filter(|p| !p.place && !preceded_by(ws, p, PLACE))
         .collect();
     let first = sides.first()?;
     let actors = sides
