@@ -33,6 +33,21 @@ pub enum EventStatus {
     Conditional,
 }
 
+impl EventStatus {
+    /// The status as it is written in reports and in the code tables ("occurred", "negated").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::Occurred => "occurred",
+            EventStatus::Planned => "planned",
+            EventStatus::Proposed => "proposed",
+            EventStatus::Denied => "denied",
+            EventStatus::Negated => "negated",
+            EventStatus::Hypothetical => "hypothetical",
+            EventStatus::Conditional => "conditional",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// CAMEO code, 2 to 4 digits.
@@ -66,4 +81,25 @@ pub struct Event {
     /// The words that carry the event (verb or noun), inside `evidence`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<TextSpan>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EventStatus;
+
+    #[test]
+    fn a_status_name_is_the_one_reports_carry() {
+        use EventStatus::*;
+        for s in [
+            Occurred,
+            Planned,
+            Proposed,
+            Denied,
+            Negated,
+            Hypothetical,
+            Conditional,
+        ] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+    }
 }

@@ -13,7 +13,7 @@
 
 use crate::error::AggregateError;
 use chrono::NaiveDate;
-use parley_core::{Claim, Event, Quote};
+use parley_core::{Claim, Event, EventStatus, Quote};
 use parley_store::{ActorCandidate, AnnotationFilter, ArticleMeta, Store};
 use serde::Serialize;
 
@@ -239,10 +239,7 @@ pub fn positions(
 }
 
 fn from_event(e: Event, kinds: &PositionKinds, article: &ArticleMeta) -> Position {
-    let status = serde_json::to_value(e.status)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .filter(|s| s != "occurred");
+    let status = (e.status != EventStatus::Occurred).then(|| e.status.as_str().to_string());
     Position {
         date: e.date.or(article.published),
         kind: kinds.kind_of(&e.code).unwrap_or("acted").to_string(),

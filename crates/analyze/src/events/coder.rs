@@ -1300,13 +1300,10 @@ impl Coder {
             return Vec::new();
         };
         let trigger = TextSpan::from_body(input.body, trigger_span).ok();
-        let status_name = serde_json::to_value(status)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let status_name = status.as_str();
         let coded = self
             .table
-            .code_with_status(&t.code, &status_name)
+            .code_with_status(&t.code, status_name)
             .to_string();
         let t = &Trigger {
             code: coded,
@@ -1316,7 +1313,7 @@ impl Coder {
         let info = self.table.get(&t.code);
         let plover = self
             .table
-            .plover_with_status(&t.code, &status_name)
+            .plover_with_status(&t.code, status_name)
             .map(|p| Plover {
                 category: p.category.clone(),
                 mode: p.mode.clone(),

@@ -191,17 +191,13 @@ fn mediation(
     code: &str,
 ) -> Event {
     let info = TABLE.get(code);
-    let status = serde_json::to_value(e.status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
     Event {
         code: code.to_string(),
         root: code.get(..2).unwrap_or(code).to_string(),
         quad_class: info.map_or(0, |i| i.quad_class),
         goldstein: info.map_or(0.0, |i| i.goldstein),
         plover: TABLE
-            .plover_with_status(code, &status)
+            .plover_with_status(code, e.status.as_str())
             .map(|p| parley_core::Plover {
                 category: p.category,
                 mode: p.mode,
