@@ -108,7 +108,13 @@ impl EventStage {
         if let Some(home) = &home {
             context::fill_home(&mut events, home);
         }
-        let events = mediators::resolve(events, input.body, input.sentences, input.mentions);
+        let events = mediators::resolve(
+            &self.coder.table,
+            events,
+            input.body,
+            input.sentences,
+            input.mentions,
+        );
         let events = context::resolve(events, input.sentences, input.body);
         let article = Article {
             body: input.body,

@@ -17,8 +17,6 @@ pub(super) const MEDIATOR_VERBS: &str =
 static VERBS: LazyLock<Vec<(&'static str, Option<&'static str>)>> =
     LazyLock::new(|| parse(MEDIATOR_VERBS));
 
-static TABLE: LazyLock<CameoTable> = LazyLock::new(CameoTable::builtin);
-
 pub(super) fn parse(text: &str) -> Vec<(&str, Option<&str>)> {
     text.lines()
         .map(str::trim)
@@ -95,6 +93,7 @@ fn is(a: Option<&EventActor>, id: &str) -> bool {
 /// The events with third parties taken out of the acts they mediate or host, and a
 /// mediator's own events added after the first act of its sentence.
 pub(super) fn resolve(
+    table: &CameoTable,
     events: Vec<Event>,
     body: &str,
     sentences: &[Span],
@@ -148,7 +147,7 @@ pub(super) fn resolve(
             out.extend(
                 parties
                     .iter()
-                    .map(|p| mediation(&e, &mediator, p, &parties, code)),
+                    .map(|p| mediation(table, &e, &mediator, p, &parties, code)),
             );
         }
         out.extend(between(&e, &parties));
@@ -184,19 +183,20 @@ fn between(e: &Event, parties: &[EventActor]) -> Vec<Event> {
 
 /// The mediator's own event towards one party, on the act's evidence.
 fn mediation(
+    table: &CameoTable,
     e: &Event,
     mediator: &EventActor,
     party: &EventActor,
     parties: &[EventActor],
     code: &str,
 ) -> Event {
-    let info = TABLE.get(code);
+    let info = table.get(code);
     Event {
         code: code.to_string(),
         root: code.get(..2).unwrap_or(code).to_string(),
         quad_class: info.map_or(0, |i| i.quad_class),
         goldstein: info.map_or(0.0, |i| i.goldstein),
-        plover: TABLE
+        plover: table
             .plover_with_status(code, e.status.as_str())
             .map(|p| parley_core::Plover {
                 category: p.category,
