@@ -143,6 +143,9 @@ const UNTARGETED_ROOTS: &[&str] = &[
 ];
 /// Deny responsibility or an accusation: a statement coded without a target.
 pub(crate) const DENIAL: &str = "016";
+/// How many words after a rejection or denial its object noun may be ("rejected the formal
+/// complaint").
+const REJECTED_REACH: usize = 3;
 /// How many words after the trigger the target may be.
 const TARGET_WINDOW: usize = 15;
 
@@ -389,13 +392,15 @@ impl Coder {
         (triggers, verbs.iter().map(Option::is_some).collect())
     }
 
-    /// A demand cue ("must", "has to") right after a party: the index of its last word.
+    /// A demand cue ("must", "has to") right after a party, or an accusation cue ("violated",
+    /// "breached": "Egypt said Ethiopia violated international law" is Egypt accusing Ethiopia,
+    /// CAMEO 112): the index of its last word and the code.
     fn demand_cue_at(
         &self,
         ws: &[Word],
         i: usize,
         in_party: &dyn Fn(usize) -> bool,
-    ) -> Option<usize> {
+    ) -> Option<(usize, &'static str)> {
         // "we must respond" is the speaker's own intent, not a demand on another party
         if i == 0 || !in_party(i - 1) || matches!(ws[i - 1].norm.as_str(), "we" | "i") {
             return None;
@@ -403,12 +408,33 @@ impl Coder {
         self.dict
             .cues
             .iter()
-            .filter(|c| c.status == "demand")
+            .filter(|c| c.status == "demand" || c.status == "accusation")
             .find(|c| {
                 i + c.words.len() <= ws.len()
                     && c.words.iter().zip(&ws[i..]).all(|(a, w)| *a == w.norm)
             })
-            .map(|c| i + c.words.len() - 1)
+            .map(|c| {
+                let code = if c.status == "demand" { "100" } else { "112" };
+                (i + c.words.len() - 1, code)
+            })
+    }
+
+    /// Whether the noun at `i` is what an accusation cue says was broken ("violated the
+    /// ceasefire", "breached the truce"): not an event of its own.
+    fn violated_object(&self, ws: &[Word], i: usize) -> bool {
+        let Some(k) = (0..i)
+            .rev()
+            .find(|&k| !DETERMINERS.contains(&ws[k].norm.as_str()))
+        else {
+            return false;
+        };
+        i - k <= 2
+            && self
+                .dict
+                .cues
+                .iter()
+                .filter(|c| c.status == "accusation")
+                .any(|c| c.words.last().is_some_and(|w| *w == ws[k].norm))
     }
 
     /// For a demand cue: the speaker's party ("Russia said [Sudan must]", or the speaker of the
@@ -646,11 +672,11 @@ impl Coder {
                 i += 1;
                 continue;
             }
-            if let Some(last) = self.demand_cue_at(ws, i, in_party) {
+            if let Some((last, code)) = self.demand_cue_at(ws, i, in_party) {
                 out.push(Trigger {
                     first: i,
                     last,
-                    code: "100".into(),
+                    code: code.into(),
                     noun: false,
                     reciprocal: false,
                     passive: false,
@@ -770,6 +796,22 @@ impl Coder {
                 && self.governs(verbs[i])
             {
                 governed = true;
+            }
+            // "rejected the complaint", "denied the accusation": the object of a rejection or
+            // denial is another party's act, not the subject's
+            let rejected_object = out.last().is_some_and(|t| {
+                !t.noun
+                    && (t.code.starts_with("12") || t.code == DENIAL)
+                    && i > t.extent
+                    && i - t.extent <= REJECTED_REACH
+                    && !(t.extent + 1..i).any(|k| in_party(k) || ws[k].is_punct())
+            });
+            if let (Some((_, last)), true) = (
+                noun,
+                (rejected_object || self.violated_object(ws, i)) && verb.is_none(),
+            ) {
+                i = last + 1;
+                continue;
             }
             if let Some((entry, last)) = noun {
                 if verb.is_none() {
@@ -1178,7 +1220,7 @@ impl Coder {
             .parse
             .and_then(|p| super::parsed::verb_roles(p, ws, ps, verb, dateline_end(input.body, ws)));
         let source = parsed.and_then(|r| r.source).or(source);
-        let target = noun_target(ws, ps, t.last, NOUN_TARGET);
+        let target = noun_target(ws, ps, t.last, NOUN_TARGET).or_else(|| demanded_party(ws, ps, t));
         Some((Some(source?), target, t.reciprocal))
     }
 
@@ -2063,13 +2105,15 @@ fn noun_roles(
             })
         })
         .cloned();
-    let target = after(NOUN_TARGET).or_else(|| {
-        if t.code.starts_with("19") || t.code.starts_with("15") || t.code.starts_with("18") {
-            after(PLACE)
-        } else {
-            None
-        }
-    });
+    let target = after(NOUN_TARGET)
+        .or_else(|| demanded_party(ws, ps, t))
+        .or_else(|| {
+            if t.code.starts_with("19") || t.code.starts_with("15") || t.code.starts_with("18") {
+                after(PLACE)
+            } else {
+                None
+            }
+        });
     // "the chance of success from Russian/US negotiations", "besides direct US talks": a noun
     // phrase inside such a prepositional phrase mentions the event rather than reports it
     if let Some(m) = &modifier {
@@ -2110,6 +2154,23 @@ fn noun_roles(
         Some(m) => Some((Some(m), target, t.reciprocal)),
         None => None,
     }
+}
+
+/// The party a request noun's "that" clause asks to act: "their demand that Myanmar's military
+/// government end violence", "a call that Israel withdraw" (the clause's subject, at most three
+/// words after "that").
+fn demanded_party(ws: &[Word], ps: &[Party], t: &Trigger) -> Option<Party> {
+    if !t.code.starts_with("10") || ws.get(t.last + 1).is_none_or(|w| w.norm != "that") {
+        return None;
+    }
+    let that = t.last + 1;
+    ps.iter()
+        .find(|p| {
+            p.first > that
+                && p.first <= that + 3
+                && !ws[that + 1..p.first].iter().any(Word::is_punct)
+        })
+        .cloned()
 }
 
 /// Prepositions that end a party's reach as the modifier of an event noun after them.

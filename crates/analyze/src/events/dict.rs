@@ -402,7 +402,8 @@ fn parse_cues(text: &str) -> Result<Vec<Cue>, String> {
             "except" => CueScope::Except,
             s => return Err(format!("status_cues line {n}: unknown scope {s:?}")),
         };
-        const STATUSES: [&str; 9] = [
+        const STATUSES: [&str; 10] = [
+            "accusation",
             "commitment",
             "denied",
             "negated",

@@ -1801,3 +1801,52 @@ fn dismissing_a_protest_rejects_it_and_war_by_another_name_is_a_threat() {
     let t = triples("Russia considers any intervention an act of war.");
     assert!(t.iter().any(|(s, c, _)| s == "RUS" && c == "138"), "{t:?}");
 }
+
+#[test]
+fn the_object_of_a_rejection_is_no_act_of_the_rejecting_side() {
+    let t = triples("China rejected the complaint from Germany.");
+    assert!(
+        t.iter().any(|(s, c, _)| s == "CHN" && c.starts_with("12")),
+        "{t:?}"
+    );
+    assert!(
+        !t.iter().any(|(s, c, _)| s == "CHN" && c.starts_with("11")),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn a_demand_nouns_that_clause_names_its_target() {
+    assert!(has(
+        "France renewed its demand that Iran stop enriching uranium.",
+        "FRA",
+        "10",
+        "IRN"
+    ));
+    assert!(has(
+        "Germany reiterated its demand that Russia's government end the war.",
+        "DEU",
+        "10",
+        "RUS"
+    ));
+}
+
+#[test]
+fn a_reported_violation_is_the_speakers_accusation() {
+    assert!(has(
+        "France said Iran violated international law.",
+        "FRA",
+        "112",
+        "IRN"
+    ));
+    assert!(has(
+        "Germany said Russia was violating Ukraine's sovereignty.",
+        "DEU",
+        "112",
+        "RUS"
+    ));
+    // no speaker, no accusation; and the broken ceasefire is no ceasefire
+    assert!(triples("Russia violated the ceasefire.").is_empty());
+    let t = triples("Ukraine said Russia breached the truce.");
+    assert!(!t.iter().any(|(_, c, _)| c.starts_with("08")), "{t:?}");
+}
