@@ -797,11 +797,13 @@ impl Coder {
             {
                 governed = true;
             }
-            // "rejected the complaint", "denied the accusation": the object of a rejection or
-            // denial is another party's act, not the subject's
+            // "rejected the complaint", "denied the accusation", "condemned the offensive": the
+            // object of a rejection, denial or criticism with no party of its own is what is
+            // judged, not a second act of the judging side ("condemned the Russian shelling"
+            // keeps the shelling, whose agent is named)
             let rejected_object = out.last().is_some_and(|t| {
                 !t.noun
-                    && (t.code.starts_with("12") || t.code == DENIAL)
+                    && (t.code.starts_with("12") || t.code.starts_with("11") || t.code == DENIAL)
                     && i > t.extent
                     && i - t.extent <= REJECTED_REACH
                     && !(t.extent + 1..i).any(|k| in_party(k) || ws[k].is_punct())

@@ -1850,3 +1850,32 @@ fn a_reported_violation_is_the_speakers_accusation() {
     let t = triples("Ukraine said Russia breached the truce.");
     assert!(!t.iter().any(|(_, c, _)| c.starts_with("08")), "{t:?}");
 }
+
+#[test]
+fn the_act_a_side_condemns_is_no_act_of_that_side() {
+    let t = triples("Ukraine condemned the offensive.");
+    assert!(
+        t.iter().any(|(s, c, _)| s == "UKR" && c.starts_with("11")),
+        "{t:?}"
+    );
+    // the offensive is what is condemned, not Ukraine's own act
+    assert!(!t.iter().any(|(_, c, _)| c.starts_with("19")), "{t:?}");
+    let t = triples("France rejected the proposal.");
+    assert!(t.iter().all(|(_, c, _)| c.starts_with("12")), "{t:?}");
+}
+
+#[test]
+fn a_reported_responsibility_is_an_accusation() {
+    assert!(has(
+        "Russia said France would bear responsibility for any new bloodshed.",
+        "RUS",
+        "112",
+        "FRA"
+    ));
+    assert!(has(
+        "Iran said Israel was responsible for the attack.",
+        "IRN",
+        "112",
+        "ISR"
+    ));
+}
