@@ -1879,3 +1879,15 @@ fn a_reported_responsibility_is_an_accusation() {
         "ISR"
     ));
 }
+
+#[test]
+fn a_visitor_received_by_a_host_is_a_hosted_visit() {
+    assert!(has(
+        "Biden was received by Putin in Geneva.",
+        "RUS",
+        "043",
+        "USA"
+    ));
+    let t = triples("The letter was received by Russia.");
+    assert!(t.is_empty(), "{t:?}");
+}
