@@ -8,7 +8,7 @@ use super::roles::{
     opens_relative, participle_subject, parties, reduced_passive, reduced_relative,
     relative_subject, same, subject_before, support_verb_before, Party, CLAUSE_BREAKS,
 };
-use super::status::{speech_cue_before, status};
+use super::status::{committed, speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
 use crate::actors::words::WordSet;
 use crate::parse::Parse;
@@ -143,6 +143,9 @@ const UNTARGETED_ROOTS: &[&str] = &[
 ];
 /// Deny responsibility or an accusation: a statement coded without a target.
 pub(crate) const DENIAL: &str = "016";
+/// How many words after a rejection or denial its object noun may be ("rejected the formal
+/// complaint").
+const REJECTED_REACH: usize = 3;
 /// How many words after the trigger the target may be.
 const TARGET_WINDOW: usize = 15;
 
@@ -246,10 +249,7 @@ impl Coder {
             // the verb before, whose subject a coordinated verb shares
             // ("… after Armenian forces attacked, and blamed Yerevan": not the adverbial
             // clause's verb)
-            let before = triggers[..k]
-                .iter()
-                .rev()
-                .find(|p| !p.noun && !p.demand && !in_adverbial_clause(&ws, p.first));
+            let before = self.chain_head(&ws, &ps, &triggers, k);
             events.extend(self.events_for(input, sentence, &ws, &ps, t, before));
         }
         // a visit is also hosted: the target's side of the same event
@@ -274,6 +274,51 @@ impl Coder {
             }
         });
         events
+    }
+
+    /// The verb whose subject trigger `k` shares: the verb before it, or, along a chain of
+    /// coordinated verbs ("closed its borders, froze assets and suspended trade"), the first of
+    /// them, whose subject is the clause's.
+    fn chain_head<'t>(
+        &self,
+        ws: &[Word],
+        ps: &[Party],
+        triggers: &'t [Trigger],
+        k: usize,
+    ) -> Option<&'t Trigger> {
+        let eligible = |p: &Trigger| !p.noun && !p.demand && !in_adverbial_clause(ws, p.first);
+        let mut head = (0..k).rev().find(|&j| eligible(&triggers[j]))?;
+        while self.shares_subject(ws, ps, triggers[head].first) {
+            match (0..head).rev().find(|&j| eligible(&triggers[j])) {
+                Some(j) => head = j,
+                None => break,
+            }
+        }
+        Some(&triggers[head])
+    }
+
+    /// Whether the verb at `i` has no subject of its own but shares the one before it: after
+    /// "and"/"but"/"or", or within a series of past-tense predicates ("…, froze …").
+    fn shares_subject(&self, ws: &[Word], ps: &[Party], i: usize) -> bool {
+        coordinated(ws, ps, i) || self.in_series(ws, i)
+    }
+
+    /// Whether the past-tense verb at `i` follows a comma inside a series of predicates that a
+    /// later "and"/"or" closes with another past-tense verb: "closed their borders with Niger,
+    /// froze the country's assets and suspended all transactions". Not a new clause's verb
+    /// after a comma ("…, Russia said"), which has a subject of its own before it.
+    fn in_series(&self, ws: &[Word], i: usize) -> bool {
+        if i == 0 || ws[i - 1].norm != "," || !self.past_form(&ws[i].norm) {
+            return false;
+        }
+        ws[i + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, w)| !matches!(w.norm.as_str(), ";" | ":" | "that" | "which" | "who"))
+            .any(|(d, w)| {
+                matches!(w.norm.as_str(), "and" | "or")
+                    && ws.get(i + 2 + d).is_some_and(|n| self.past_form(&n.norm))
+            })
     }
 
     /// The same event seen from its target ("Putin visited Beijing": China hosted Putin),
@@ -347,13 +392,15 @@ impl Coder {
         (triggers, verbs.iter().map(Option::is_some).collect())
     }
 
-    /// A demand cue ("must", "has to") right after a party: the index of its last word.
+    /// A demand cue ("must", "has to") right after a party, or an accusation cue ("violated",
+    /// "breached": "Egypt said Ethiopia violated international law" is Egypt accusing Ethiopia,
+    /// CAMEO 112): the index of its last word and the code.
     fn demand_cue_at(
         &self,
         ws: &[Word],
         i: usize,
         in_party: &dyn Fn(usize) -> bool,
-    ) -> Option<usize> {
+    ) -> Option<(usize, &'static str)> {
         // "we must respond" is the speaker's own intent, not a demand on another party
         if i == 0 || !in_party(i - 1) || matches!(ws[i - 1].norm.as_str(), "we" | "i") {
             return None;
@@ -361,12 +408,33 @@ impl Coder {
         self.dict
             .cues
             .iter()
-            .filter(|c| c.status == "demand")
+            .filter(|c| c.status == "demand" || c.status == "accusation")
             .find(|c| {
                 i + c.words.len() <= ws.len()
                     && c.words.iter().zip(&ws[i..]).all(|(a, w)| *a == w.norm)
             })
-            .map(|c| i + c.words.len() - 1)
+            .map(|c| {
+                let code = if c.status == "demand" { "100" } else { "112" };
+                (i + c.words.len() - 1, code)
+            })
+    }
+
+    /// Whether the noun at `i` is what an accusation cue says was broken ("violated the
+    /// ceasefire", "breached the truce"): not an event of its own.
+    fn violated_object(&self, ws: &[Word], i: usize) -> bool {
+        let Some(k) = (0..i)
+            .rev()
+            .find(|&k| !DETERMINERS.contains(&ws[k].norm.as_str()))
+        else {
+            return false;
+        };
+        i - k <= 2
+            && self
+                .dict
+                .cues
+                .iter()
+                .filter(|c| c.status == "accusation")
+                .any(|c| c.words.last().is_some_and(|w| *w == ws[k].norm))
     }
 
     /// For a demand cue: the speaker's party ("Russia said [Sudan must]", or the speaker of the
@@ -453,10 +521,11 @@ impl Coder {
     /// condemned the strikes", "urged Venezuela to publish the results and offered to mediate"),
     /// not the base form that continues an infinitive a request or intent governs.
     fn coordinated_past(&self, ws: &[Word], i: usize) -> bool {
-        let w = ws[i].norm.as_str();
-        i > 0
-            && ws[i - 1].norm == "and"
-            && (w.ends_with("ed") || self.dict.forms.get(w).is_some_and(|lemma| lemma != w))
+        i > 0 && ws[i - 1].norm == "and" && self.past_form(&ws[i].norm)
+    }
+
+    fn past_form(&self, w: &str) -> bool {
+        past_form(&self.dict, w)
     }
 
     fn set_has(&self, set: &str, ws: &[Word], at: usize) -> bool {
@@ -603,11 +672,11 @@ impl Coder {
                 i += 1;
                 continue;
             }
-            if let Some(last) = self.demand_cue_at(ws, i, in_party) {
+            if let Some((last, code)) = self.demand_cue_at(ws, i, in_party) {
                 out.push(Trigger {
                     first: i,
                     last,
-                    code: "100".into(),
+                    code: code.into(),
                     noun: false,
                     reciprocal: false,
                     passive: false,
@@ -648,6 +717,13 @@ impl Coder {
                         && !reduced_relative(ws, i, &irregular)
                 }
             };
+            // "closed its borders, froze assets and suspended trade": a predicate in a series
+            // after a verb already coded
+            let position = position
+                || (self.in_series(ws, i)
+                    && out.last().is_some_and(|t| {
+                        !t.noun && !t.demand && self.past_form(&ws[t.first].norm)
+                    }));
             // "a deal negotiated by Qatar": a participle describing its noun, with an agent
             let via_agent = !position
                 && agent_participle(ws, i, in_party)
@@ -720,6 +796,24 @@ impl Coder {
                 && self.governs(verbs[i])
             {
                 governed = true;
+            }
+            // "rejected the complaint", "denied the accusation", "condemned the offensive": the
+            // object of a rejection, denial or criticism with no party of its own is what is
+            // judged, not a second act of the judging side ("condemned the Russian shelling"
+            // keeps the shelling, whose agent is named)
+            let rejected_object = out.last().is_some_and(|t| {
+                !t.noun
+                    && (t.code.starts_with("12") || t.code.starts_with("11") || t.code == DENIAL)
+                    && i > t.extent
+                    && i - t.extent <= REJECTED_REACH
+                    && !(t.extent + 1..i).any(|k| in_party(k) || ws[k].is_punct())
+            });
+            if let (Some((_, last)), true) = (
+                noun,
+                (rejected_object || self.violated_object(ws, i)) && verb.is_none(),
+            ) {
+                i = last + 1;
+                continue;
             }
             if let Some((entry, last)) = noun {
                 if verb.is_none() {
@@ -819,7 +913,10 @@ impl Coder {
             // its act would be when planned (CAMEO 13 for conflict; for cooperation, 03x in
             // place of an unspecified 030, keeping a pattern's own "agreed to a ceasefire" 0356)
             .or_else(|| {
-                let planned = self.table.code_with_status(&lower.code, "planned");
+                // a commitment to act is coded as the act made conditional: 03x for
+                // cooperation, 13x for conflict ("pledged to impose sanctions" 131, where a
+                // plain "will impose sanctions" keeps its 16)
+                let planned = self.table.code_with_status(&lower.code, "conditional");
                 let specific = planned.starts_with("13") || t.code == "030";
                 (intent && planned != lower.code && specific).then(|| planned.to_string())
             });
@@ -1125,7 +1222,7 @@ impl Coder {
             .parse
             .and_then(|p| super::parsed::verb_roles(p, ws, ps, verb, dateline_end(input.body, ws)));
         let source = parsed.and_then(|r| r.source).or(source);
-        let target = noun_target(ws, ps, t.last, NOUN_TARGET);
+        let target = noun_target(ws, ps, t.last, NOUN_TARGET).or_else(|| demanded_party(ws, ps, t));
         Some((Some(source?), target, t.reciprocal))
     }
 
@@ -1179,7 +1276,7 @@ impl Coder {
             let irregular = |w: &str| self.dict.forms.contains_key(w);
             // "Putin met Xi in Beijing and then flew to Pyongyang": the first verb's subject
             let shared = verb_before
-                .filter(|v| !v.passive && coordinated(ws, ps, t.first))
+                .filter(|v| !v.passive && self.shares_subject(ws, ps, t.first))
                 .and_then(|v| {
                     verb_roles(ws, ps, v, material_conflict, None, &irregular)
                         .0
@@ -1290,10 +1387,16 @@ impl Coder {
             return Vec::new();
         }
         let trigger_span = Span::new(ws[t.first].span.start, ws[t.last].span.end);
-        let status = match status(&self.dict.cues, ws, t.first, t.last, t.noun) {
+        let is_past = |w: &str| self.past_form(w);
+        let status = match status(&self.dict.cues, ws, t.first, t.last, t.noun, &is_past) {
             EventStatus::Occurred if t.intent => EventStatus::Planned,
             s => s,
         };
+        // "the dam would not harm Egypt", "troops did not fire": violence that did not happen
+        // is no event (a refusal to act is coded by its refusal verb)
+        if status == EventStatus::Negated && NEGATED_NO_EVENT.contains(&root) {
+            return Vec::new();
+        }
         let (date, date_from) = date_for(input, sentence, trigger_span);
         let reported_by = reporter(&self.dict, input, ws, ps, t, trigger_span);
         let Ok(evidence) = TextSpan::from_body(input.body, sentence) else {
@@ -1301,9 +1404,13 @@ impl Coder {
         };
         let trigger = TextSpan::from_body(input.body, trigger_span).ok();
         let status_name = status.as_str();
+        let table_status = match status {
+            EventStatus::Planned if committed(&self.dict.cues, ws, t.first) => "conditional",
+            _ => status_name,
+        };
         let coded = self
             .table
-            .code_with_status(&t.code, status_name)
+            .code_with_status(&t.code, table_status)
             .to_string();
         let t = &Trigger {
             code: coded,
@@ -1313,7 +1420,7 @@ impl Coder {
         let info = self.table.get(&t.code);
         let plover = self
             .table
-            .plover_with_status(&t.code, status_name)
+            .plover_with_status(&t.code, table_status)
             .map(|p| Plover {
                 category: p.category.clone(),
                 mode: p.mode.clone(),
@@ -1378,6 +1485,9 @@ impl Coder {
         out
     }
 }
+
+/// Roots whose negated act is no event: coercion and violence (CAMEO 17–20).
+const NEGATED_NO_EVENT: &[&str] = &["17", "18", "19", "20"];
 
 /// Whether the infinitive at `k` follows a possessed noun ("Berlin's decision to", "its plan
 /// to"): the possessor, not the governing verb's subject, is the one who acts.
@@ -1997,13 +2107,15 @@ fn noun_roles(
             })
         })
         .cloned();
-    let target = after(NOUN_TARGET).or_else(|| {
-        if t.code.starts_with("19") || t.code.starts_with("15") || t.code.starts_with("18") {
-            after(PLACE)
-        } else {
-            None
-        }
-    });
+    let target = after(NOUN_TARGET)
+        .or_else(|| demanded_party(ws, ps, t))
+        .or_else(|| {
+            if t.code.starts_with("19") || t.code.starts_with("15") || t.code.starts_with("18") {
+                after(PLACE)
+            } else {
+                None
+            }
+        });
     // "the chance of success from Russian/US negotiations", "besides direct US talks": a noun
     // phrase inside such a prepositional phrase mentions the event rather than reports it
     if let Some(m) = &modifier {
@@ -2044,6 +2156,23 @@ fn noun_roles(
         Some(m) => Some((Some(m), target, t.reciprocal)),
         None => None,
     }
+}
+
+/// The party a request noun's "that" clause asks to act: "their demand that Myanmar's military
+/// government end violence", "a call that Israel withdraw" (the clause's subject, at most three
+/// words after "that").
+fn demanded_party(ws: &[Word], ps: &[Party], t: &Trigger) -> Option<Party> {
+    if !t.code.starts_with("10") || ws.get(t.last + 1).is_none_or(|w| w.norm != "that") {
+        return None;
+    }
+    let that = t.last + 1;
+    ps.iter()
+        .find(|p| {
+            p.first > that
+                && p.first <= that + 3
+                && !ws[that + 1..p.first].iter().any(Word::is_punct)
+        })
+        .cloned()
 }
 
 /// Prepositions that end a party's reach as the modifier of an event noun after them.
@@ -2151,5 +2280,15 @@ pub fn status_of(dict: &Dictionary, body: &str, sentence: Span, trigger: Span) -
         .iter()
         .rposition(|w| w.span.overlaps(trigger))
         .unwrap_or(first);
-    status(&dict.cues, &ws, first, last, false)
+    let is_past = |w: &str| past_form(dict, w);
+    status(&dict.cues, &ws, first, last, false, &is_past)
+}
+
+/// Whether a word is a past-tense or participle form: "-ed", or an irregular form whose lemma
+/// differs ("gave", "froze"; not "freezing", "freezes").
+fn past_form(dict: &Dictionary, w: &str) -> bool {
+    let irregular = !w.ends_with("ing")
+        && !w.ends_with('s')
+        && dict.forms.get(w).is_some_and(|lemma| lemma != w);
+    (w.len() > 3 && w.ends_with("ed")) || irregular
 }

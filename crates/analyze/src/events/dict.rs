@@ -402,7 +402,9 @@ fn parse_cues(text: &str) -> Result<Vec<Cue>, String> {
             "except" => CueScope::Except,
             s => return Err(format!("status_cues line {n}: unknown scope {s:?}")),
         };
-        const STATUSES: [&str; 8] = [
+        const STATUSES: [&str; 10] = [
+            "accusation",
+            "commitment",
             "denied",
             "negated",
             "conditional",

@@ -208,7 +208,14 @@ fn partyless_described(parse: &Parse, ws: &[Word], ps: &[Party], subject: usize)
             return false;
         }
         for &c in parse.children(k) {
-            if DESCRIBING.contains(&parse.token(c).dep.as_str()) {
+            // "the heads of the Economic Community of West African States (ECOWAS)": an
+            // appositive of a named party is its other name, no description
+            let named = |t: usize| {
+                let start = parse.token(t).start;
+                ps.iter()
+                    .any(|p| ws[p.first].span.start <= start && start < ws[p.last].span.end)
+            };
+            if DESCRIBING.contains(&parse.token(c).dep.as_str()) && !named(k) {
                 let span = parse.subtree_span(c);
                 let holds_party = ps.iter().any(|p| {
                     ws.get(p.first)

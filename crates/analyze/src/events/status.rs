@@ -30,8 +30,16 @@ fn breaks_between(words: &[Word], from: usize, to: usize) -> bool {
     })
 }
 
-/// The status of the event carried by words `first..=last` (a noun event when `noun`).
-pub fn status(cues: &[Cue], words: &[Word], first: usize, last: usize, noun: bool) -> EventStatus {
+/// The status of the event carried by words `first..=last` (a noun event when `noun`);
+/// `is_past` tells a past-tense verb form ("gave", "imposed").
+pub fn status(
+    cues: &[Cue],
+    words: &[Word],
+    first: usize,
+    last: usize,
+    noun: bool,
+    is_past: &dyn Fn(&str) -> bool,
+) -> EventStatus {
     let excepted = |at: usize| {
         cues.iter()
             .filter(|c| c.scope == CueScope::Except)
@@ -54,7 +62,7 @@ pub fn status(cues: &[Cue], words: &[Word], first: usize, last: usize, noun: boo
                         && !coordinated_predicate(words, b + 1, first)
                 }
                 CueScope::Sentence => {
-                    (b < first || (a > last && !second_predicate(words, last + 1, a)))
+                    (b < first || (a > last && !second_predicate(words, last + 1, a, is_past)))
                         && !excepted(a)
                 }
                 CueScope::Near => {
@@ -88,12 +96,21 @@ pub fn status(cues: &[Cue], words: &[Word], first: usize, last: usize, noun: boo
 /// at `to`: "the Taliban denied the accusation and condemned the strikes" denies only the
 /// accusation. Not inside a clause the cue introduces ("denied that troops crossed the border
 /// and attacked"), nor before a gerund it still governs ("denied attacking and shelling").
-/// Whether a second past-tense predicate ("and threatened") stands between an event and a
-/// cue after it: "stopped aid and threatened consequences if Hamas refused" — the condition is
-/// the threat's, not the act already done.
-fn second_predicate(words: &[Word], from: usize, to: usize) -> bool {
-    (from..to)
-        .any(|k| words[k].norm == "and" && words.get(k + 1).is_some_and(|w| w.norm.ends_with("ed")))
+/// Whether a second predicate stands between an event and a cue after it: a past-tense verb
+/// after "and" ("stopped aid and threatened consequences if Hamas refused", "imposed sanctions
+/// and gave the junta a week") or a participial clause after a comma ("…, threatening to use
+/// force if they refused") — the condition is the later act's, not the act already done.
+fn second_predicate(
+    words: &[Word],
+    from: usize,
+    to: usize,
+    is_past: &dyn Fn(&str) -> bool,
+) -> bool {
+    (from..to).any(|k| {
+        let next = words.get(k + 1).map_or("", |w| w.norm.as_str());
+        (words[k].norm == "and" && is_past(next))
+            || (words[k].norm == "," && next.len() > 5 && next.ends_with("ing"))
+    })
 }
 
 fn coordinated_predicate(words: &[Word], from: usize, to: usize) -> bool {
@@ -103,6 +120,17 @@ fn coordinated_predicate(words: &[Word], from: usize, to: usize) -> bool {
     let clause = words[from..and].iter().any(|w| w.norm == "that");
     let gerund = words.get(and + 1).is_some_and(|w| w.norm.ends_with("ing"));
     !clause && !gerund
+}
+
+/// Whether a commitment cue ("vowed to", "ready to") stands within a few words before the
+/// event word at `first`, with no clause break between: the act is promised or threatened, not
+/// merely announced, and is coded as a conditional act would be ("vowed to impose sanctions"
+/// 131, where "will impose sanctions" keeps its 16).
+pub fn committed(cues: &[Cue], words: &[Word], first: usize) -> bool {
+    cues.iter()
+        .filter(|c| c.status == "commitment")
+        .flat_map(|c| occurrences(words, c))
+        .any(|(_, b)| b < first && first - b <= NEAR && !breaks_between(words, b + 1, first))
 }
 
 /// How many words may stand between a speech cue and the "would" it reports ("said on Friday
