@@ -294,3 +294,37 @@ fn the_mutual_verb_list_is_lower_case_without_duplicates() {
         assert!(!w.contains(' '), "{w} is not one word");
     }
 }
+
+#[test]
+fn a_reaction_to_an_act_named_by_its_object_is_aimed_at_the_acts_author() {
+    // the author of "the complaint" is the complainant, not a party named after the verb or
+    // the counterpart of the sentence before
+    let body = "Egypt filed a complaint with the Security Council over the dam. \
+                Ethiopia rejected the complaint, saying it had acted lawfully.";
+    let t = triples(body);
+    assert!(has(&t, "ETH", "12", "EGY"), "{t:?}");
+    let body = "Germany accused Russia of hacking the Bundestag. Sweden backed Germany. \
+                Russia rejected the accusations and criticised Sweden.";
+    let t = triples(body);
+    assert!(has(&t, "RUS", "", "DEU"), "{t:?}");
+    // the visit's visitor, not its host
+    let body = "Hungary's prime minister visited China on Monday. \
+                Lithuania criticised the visit.";
+    let t = triples(body);
+    assert!(has(&t, "LTU", "11", "HUN"), "{t:?}");
+    assert!(!has(&t, "LTU", "11", "CHN"), "{t:?}");
+}
+
+#[test]
+fn an_object_that_names_no_earlier_act_keeps_its_target() {
+    // nothing earlier is a visit: the context's counterpart stays
+    let body = "Turkey accused Greece of militarising islands in the Aegean. \
+                Ankara criticised the decision.";
+    let t = triples(body);
+    assert!(has(&t, "TUR", "11", "GRC"), "{t:?}");
+    // a named object is the coder's: "the Chinese proposal" is not read back
+    let body = "Japan accused Russia of violating its airspace. \
+                Japan rejected the Chinese proposal.";
+    let t = triples(body);
+    assert!(!has(&t, "JPN", "12", "RUS"), "{t:?}");
+}
