@@ -319,24 +319,30 @@ fn word_list(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// Whether "each other" or "one another" follows the event's trigger: its object is the
-/// other members of its own compound side.
+/// Whether "each other" or "one another" (or, after "each side", "the other") follows the
+/// event's trigger: its object is the other members of its own compound side.
 fn each_other(e: &Event, body: &str) -> bool {
     let Some(after) = e.trigger.as_ref().and_then(|t| body.get(t.end..)) else {
         return false;
     };
-    let words: Vec<String> = after
-        .split_whitespace()
-        .take(2)
+    let raw: Vec<&str> = after.split_whitespace().take(3).collect();
+    let words: Vec<String> = raw
+        .iter()
         .map(|w| {
             w.trim_end_matches(|c: char| !c.is_alphabetic())
                 .to_lowercase()
         })
         .collect();
-    matches!(
-        words.iter().map(String::as_str).collect::<Vec<_>>()[..],
-        ["each", "other"] | ["one", "another"]
-    )
+    // "with each side blaming the other": "the other" as a whole object, not "the other
+    // parties"
+    let whole_object = raw.len() < 3
+        || raw[1].ends_with(|c: char| !c.is_alphabetic())
+        || AFTER_OBJECT.contains(&words[2].as_str());
+    match words.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["each", "other", ..] | ["one", "another", ..] => true,
+        ["the", "other", ..] => whole_object,
+        _ => false,
+    }
 }
 
 /// A compound side of two or more countries acting on itself: "Pakistan and Afghanistan
