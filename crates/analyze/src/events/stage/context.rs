@@ -68,6 +68,11 @@ pub(super) fn resolve(events: Vec<Event>, sentences: &[Span], body: &str) -> Vec
         let mut expanded = authored_object(e, body, &out);
         if expanded.is_empty() {
             expanded = both_sides(e, &dyads, &all, body);
+            // "each side of the barbell": a "both sides" source the article has no pair of
+            // countries to read as names no one
+            if expanded.is_empty() && is_both_sides(e.source.as_ref()) {
+                continue;
+            }
         }
         if expanded.is_empty() {
             expanded = mutual(e, body);

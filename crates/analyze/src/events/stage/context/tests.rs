@@ -328,3 +328,22 @@ fn an_object_that_names_no_earlier_act_keeps_its_target() {
     let t = triples(body);
     assert!(!has(&t, "JPN", "12", "RUS"), "{t:?}");
 }
+
+#[test]
+fn each_side_blaming_the_other_is_one_event_each_way() {
+    let body = "Armenia accused Azerbaijan of shelling border villages. \
+                The ceasefire collapsed on Friday, with each side blaming the other for the failure.";
+    let t = triples(body);
+    assert!(
+        has(&t, "ARM", "11", "AZE") && has(&t, "AZE", "11", "ARM"),
+        "{t:?}"
+    );
+    assert!(!t.iter().any(|(s, _, _)| s == "BEL"), "{t:?}");
+}
+
+#[test]
+fn both_sides_with_no_pair_in_the_article_is_no_source() {
+    let body = "Slide the plates onto each side of the barbell to prevent them from moving.";
+    let t = triples(body);
+    assert!(t.iter().all(|(s, _, _)| s != "-"), "{t:?}");
+}
