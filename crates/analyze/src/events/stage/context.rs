@@ -520,7 +520,8 @@ fn same_act(noun: &str, word: &str) -> bool {
 /// A reaction to an act the article reported, named by a pointing object ("Russia rejected
 /// the accusations", "the junta denounced the sanctions", "Ethiopia rejected the complaint"):
 /// one event aimed at each author of the nearest earlier event (in `before`) whose trigger, or
-/// a word right after it ("imposed sanctions"), is a form of the object noun, by a country
+/// a word of its object ("imposed sanctions", "launched a missile attack"), is a form of the
+/// object noun, by a country
 /// other than the reaction's. The object's author replaces a target guessed from elsewhere in
 /// the sentence or from context. Empty when there is no such act.
 fn authored_object(e: &Event, body: &str, before: &[Event]) -> Vec<Event> {
@@ -537,10 +538,13 @@ fn authored_object(e: &Event, body: &str, before: &[Event]) -> Vec<Event> {
             return false;
         };
         let after = body.get(t.start..).unwrap_or_default();
+        // the trigger and its support verb's object ("launched a missile attack"), not a
+        // complement naming another act ("accused Russia of attacking")
         after
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
-            .take(3)
+            .take(5)
+            .take_while(|w| !matches!(*w, "of" | "for" | "to" | "that"))
             .any(|w| same_act(&noun, w))
     };
     let Some(act) = before.iter().rev().find(|x| {

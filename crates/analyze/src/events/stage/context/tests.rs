@@ -313,6 +313,11 @@ fn a_reaction_to_an_act_named_by_its_object_is_aimed_at_the_acts_author() {
     let t = triples(body);
     assert!(has(&t, "LTU", "11", "HUN"), "{t:?}");
     assert!(!has(&t, "LTU", "11", "CHN"), "{t:?}");
+    // the noun of a support verb's object; not an act named in another act's complement
+    let t = triples("Russia launched a missile attack on Kyiv. Poland condemned the attack.");
+    assert!(has(&t, "POL", "11", "RUS"), "{t:?}");
+    let t = triples("Ukraine accused Russia of attacking Kyiv. Poland condemned the attack.");
+    assert!(!has(&t, "POL", "11", "UKR"), "{t:?}");
 }
 
 #[test]
