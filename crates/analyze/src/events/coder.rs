@@ -2071,7 +2071,9 @@ fn verb_roles(
                     .iter()
                     .all(|a| s.actors.iter().any(|x| self_target(a, x)))
             });
-            !own && (material || !preceded_by(ws, p, PLACE)) && !agent_in_phrase(ws, p, t.last)
+            // "held talks in the Omani capital": a venue, not a counterpart (places.rs)
+            let venue = preceded_by(ws, p, PLACE) || t.reciprocal && super::places::venue(ws, p);
+            !own && (material || !venue) && !agent_in_phrase(ws, p, t.last)
         })
         .map(|p| (*p).clone());
     (subject, object)

@@ -127,6 +127,22 @@ pub fn place_after<'a>(
         })
 }
 
+/// Whether a party is the place an act happens in, named with a kind of place after a place
+/// preposition: "in the Omani capital", "near the Syrian border", "in the Turkish city of
+/// Istanbul" (the country named before the kind of place, or the place after "of" it). A
+/// verbal act is held there, not aimed at its country.
+pub fn venue(ws: &[Word], p: &Party) -> bool {
+    let kind = |k: usize| ws.get(k).is_some_and(|w| PLACE_WORDS.contains(&w.norm));
+    let named_kind = kind(p.last + 1) && opened_by(ws, p.first, IN_PREPS);
+    // "the Turkish city of Istanbul": "of" after a kind of place after a one- or two-word
+    // modifier that a place preposition opens
+    let of_kind = p.first >= 3
+        && ws[p.first - 1].norm == "of"
+        && kind(p.first - 2)
+        && (p.first.saturating_sub(4)..p.first - 2).any(|m| m > 0 && opened_by(ws, m, IN_PREPS));
+    named_kind || of_kind
+}
+
 /// Whether a place preposition stands before word `first`, with only determiners, directions
 /// and kinds of place ("the city of") between.
 fn opened_by(ws: &[Word], first: usize, preps: &[&str]) -> bool {
@@ -381,6 +397,30 @@ mod tests {
             );
         }
         assert!(PLACE_WORDS.contains("northeastern") && PLACE_WORDS.contains("province"));
+    }
+
+    #[test]
+    fn a_joint_act_in_a_third_countrys_city_named_by_kind_is_held_there_not_with_it() {
+        for body in [
+            "Israeli and Egyptian negotiators resumed talks in the Qatari capital on Monday.",
+            "Russian and Ukrainian delegations held talks in the Turkish city of Istanbul.",
+            "Armenia and Azerbaijan began talks near the Georgian border.",
+        ] {
+            let ev = kb_triples(body);
+            assert!(!ev.is_empty(), "{body}");
+            for third in ["QAT", "TUR", "GEO"] {
+                assert!(ev.iter().all(|(_, _, t)| t != third), "{body}: {ev:?}");
+            }
+        }
+        let ev =
+            kb_triples("Israeli and Egyptian negotiators resumed talks in the Qatari capital.");
+        assert!(
+            has(&ev, "ISR", "04", "EGY") && has(&ev, "EGY", "04", "ISR"),
+            "{ev:?}"
+        );
+        // another act keeps the country of its object's place
+        let ev = kb_triples("Russia criticised the vote in the Ukrainian capital.");
+        assert!(has(&ev, "RUS", "11", "UKR"), "{ev:?}");
     }
 
     #[test]

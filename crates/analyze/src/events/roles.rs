@@ -926,6 +926,26 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn an_armed_movement_named_as_a_modifier_is_a_party() {
+        // "Houthi" before a role word or in a compound subject, as "Houthis" alone
+        let ev = kb_triples("Houthi fighters attacked Saudi border posts on Sunday.");
+        assert!(
+            ev.iter()
+                .any(|(s, c, t)| s == "YEM" && c.starts_with("19") && t == "SAU"),
+            "{ev:?}"
+        );
+        let ev = kb_triples("Houthi and Saudi negotiators began talks on a prisoner exchange.");
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "YEM" && t == "SAU"),
+            "{ev:?}"
+        );
+        assert!(
+            ev.iter().any(|(s, _, t)| s == "SAU" && t == "YEM"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
     fn a_country_named_like_an_adjective_is_the_subject_of_the_verb_after_it() {
         for (body, source) in [
             ("Japan accused China of hacking.", "JPN"),

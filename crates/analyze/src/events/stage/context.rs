@@ -65,7 +65,15 @@ pub(super) fn resolve(events: Vec<Event>, sentences: &[Span], body: &str) -> Vec
         let here = sentence[i];
         let own = drop_own_state(e);
         let e = own.as_ref().unwrap_or(e);
-        let mut expanded = both_sides(e, &dyads, &all, body);
+        let mut expanded = authored_object(e, body, &out);
+        if expanded.is_empty() {
+            expanded = both_sides(e, &dyads, &all, body);
+            // "each side of the barbell": a "both sides" source the article has no pair of
+            // countries to read as names no one
+            if expanded.is_empty() && is_both_sides(e.source.as_ref()) {
+                continue;
+            }
+        }
         if expanded.is_empty() {
             expanded = mutual(e, body);
         }
@@ -316,24 +324,30 @@ fn word_list(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// Whether "each other" or "one another" follows the event's trigger: its object is the
-/// other members of its own compound side.
+/// Whether "each other" or "one another" (or, after "each side", "the other") follows the
+/// event's trigger: its object is the other members of its own compound side.
 fn each_other(e: &Event, body: &str) -> bool {
     let Some(after) = e.trigger.as_ref().and_then(|t| body.get(t.end..)) else {
         return false;
     };
-    let words: Vec<String> = after
-        .split_whitespace()
-        .take(2)
+    let raw: Vec<&str> = after.split_whitespace().take(3).collect();
+    let words: Vec<String> = raw
+        .iter()
         .map(|w| {
             w.trim_end_matches(|c: char| !c.is_alphabetic())
                 .to_lowercase()
         })
         .collect();
-    matches!(
-        words.iter().map(String::as_str).collect::<Vec<_>>()[..],
-        ["each", "other"] | ["one", "another"]
-    )
+    // "with each side blaming the other": "the other" as a whole object, not "the other
+    // parties"
+    let whole_object = raw.len() < 3
+        || raw[1].ends_with(|c: char| !c.is_alphabetic())
+        || AFTER_OBJECT.contains(&words[2].as_str());
+    match words.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["each", "other", ..] | ["one", "another", ..] => true,
+        ["the", "other", ..] => whole_object,
+        _ => false,
+    }
 }
 
 /// A compound side of two or more countries acting on itself: "Pakistan and Afghanistan
@@ -442,6 +456,118 @@ fn pronoun_object(e: &Event, body: &str, here: usize, out: &[Event], at: &[usize
         _ => prev.target.iter().cloned().collect(),
     };
     aimed_at_each(e, &targets)
+}
+
+/// Roots of reactions to what another party did or said: praise, criticism, rejection (and
+/// the denial code).
+const REACTION_ROOTS: &[&str] = &["05", "11", "12"];
+/// Determiners of an object that points back to something the article reported.
+const POINTING: &[&str] = &["the", "this", "that", "these", "those"];
+/// Words that may follow an object phrase that names no one ("condemned the sanctions as
+/// illegal", "rejected the complaint, saying").
+const AFTER_OBJECT: &[&str] = &[
+    "as", "and", "for", "in", "on", "at", "but", "which", "that", "while", "after", "before",
+    "over", "during", "saying", "calling",
+];
+/// How many letters an object noun and an earlier trigger share to be one act ("accusations"
+/// and "accused", "sanctions" and "sanctioned"); a shorter noun must be whole ("visit").
+const SHARED_STEM: usize = 5;
+
+/// The noun of a reaction's object that points back to an act the article reported: "the
+/// sanctions", "that charge", "the new complaint" right after the trigger, in lower case (a
+/// capitalised word would name a party, which the coder reads), and ending the phrase.
+fn pointing_object(e: &Event, body: &str) -> Option<String> {
+    let t = e.trigger.as_ref()?;
+    let rest = body.get(t.end..)?;
+    let mut words = rest
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(5);
+    if !POINTING.contains(&words.next()?) {
+        return None;
+    }
+    let mut noun: Option<String> = None;
+    for w in words.take(3) {
+        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if POINTING.contains(&bare) || matches!(bare, "a" | "an") {
+            return None;
+        }
+        if bare.is_empty() || !bare.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+            return noun.filter(|_| AFTER_OBJECT.contains(&bare));
+        }
+        if noun.is_some() && AFTER_OBJECT.contains(&bare) {
+            return noun;
+        }
+        noun = Some(bare.to_string());
+        if bare.len() < w.len() {
+            return noun; // punctuation ends the phrase
+        }
+    }
+    None
+}
+
+/// Whether `word` is a form of the act named by `noun` (a shared stem).
+fn same_act(noun: &str, word: &str) -> bool {
+    let word = word.to_lowercase();
+    let shared = noun
+        .chars()
+        .zip(word.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    shared >= SHARED_STEM.min(noun.len()) && shared >= 4
+}
+
+/// A reaction to an act the article reported, named by a pointing object ("Russia rejected
+/// the accusations", "the junta denounced the sanctions", "Ethiopia rejected the complaint"):
+/// one event aimed at each author of the nearest earlier event (in `before`) whose trigger, or
+/// a word of its object ("imposed sanctions", "launched a missile attack"), is a form of the
+/// object noun, by a country
+/// other than the reaction's. The object's author replaces a target guessed from elsewhere in
+/// the sentence or from context. Empty when there is no such act.
+fn authored_object(e: &Event, body: &str, before: &[Event]) -> Vec<Event> {
+    let reaction =
+        REACTION_ROOTS.contains(&e.root.as_str()) || e.code == super::super::coder::DENIAL;
+    if !reaction || is_both_sides(e.target.as_ref()) {
+        return Vec::new();
+    }
+    let (Some(noun), Some(c)) = (pointing_object(e, body), country(e.source.as_ref())) else {
+        return Vec::new();
+    };
+    let names_act = |x: &Event| {
+        let Some(t) = x.trigger.as_ref() else {
+            return false;
+        };
+        let after = body.get(t.start..).unwrap_or_default();
+        // the trigger and its support verb's object ("launched a missile attack"), not a
+        // complement naming another act ("accused Russia of attacking")
+        after
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .take(5)
+            .take_while(|w| !matches!(*w, "of" | "for" | "to" | "that"))
+            .any(|w| same_act(&noun, w))
+    };
+    let Some(act) = before.iter().rev().find(|x| {
+        x.trigger != e.trigger && country(x.source.as_ref()).is_some_and(|s| s != c) && names_act(x)
+    }) else {
+        return Vec::new();
+    };
+    // the act as first coded, not its counterpart ("visited Moscow": the visit, not the hosting)
+    let act = before
+        .iter()
+        .find(|x| x.trigger == act.trigger)
+        .unwrap_or(act);
+    let authors: Vec<EventActor> = act
+        .sources
+        .iter()
+        .filter(|a| a.country.as_deref().is_some_and(|a| a != c))
+        .cloned()
+        .collect();
+    let authors = match authors.is_empty() {
+        true => act.source.iter().cloned().collect(),
+        false => authors,
+    };
+    aimed_at_each(e, &authors)
 }
 
 /// One copy of the event aimed at each of `targets`, each listing them all (a compound target).

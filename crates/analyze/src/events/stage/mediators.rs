@@ -17,6 +17,29 @@ pub(super) const MEDIATOR_VERBS: &str =
 static VERBS: LazyLock<Vec<(&'static str, Option<&'static str>)>> =
     LazyLock::new(|| parse(MEDIATOR_VERBS));
 
+pub(super) const MEDIATION_NOUNS: &str =
+    include_str!("../../../../../data/events/mediation_nouns.txt");
+
+/// (noun, code of the third party's own event or none): "under U.N. auspices".
+static NOUNS: LazyLock<Vec<(&'static str, Option<&'static str>)>> =
+    LazyLock::new(|| parse(MEDIATION_NOUNS));
+
+/// The code of a third party named in a mediation phrase around it: "under African Union
+/// mediation" (`before` ends in "under", the noun follows), "the auspices of the U.N." (the
+/// noun before "of"). `before` holds the (up to three) lower-case words before the mention,
+/// nearest first, without a "the" right before it; None when there is no such phrase.
+fn mediation_noun(before: &[&str], after: &str) -> Option<Option<&'static str>> {
+    let noun = |w: &str| NOUNS.iter().find(|(n, _)| *n == w).map(|&(_, c)| c);
+    match before {
+        ["under", ..] => {
+            let next = after.split_whitespace().next()?.to_lowercase();
+            noun(next.trim_end_matches(|c: char| !c.is_alphabetic()))
+        }
+        ["of", n, ..] => noun(n),
+        _ => None,
+    }
+}
+
 pub(super) fn parse(text: &str) -> Vec<(&str, Option<&str>)> {
     text.lines()
         .map(str::trim)
@@ -59,8 +82,10 @@ fn third_parties(body: &str, sentences: &[Span], mentions: &[EntityMention]) -> 
             .map(String::as_str)
             .skip_while(|w| *w == "the")
             .collect();
+        let after = body.get(m.span.end..).unwrap_or_default();
         let code = match words[..] {
             ["by", verb, ..] => VERBS.iter().find(|(v, _)| *v == verb).map(|&(_, c)| c),
+            ["under", ..] | ["of", ..] => mediation_noun(&words, after),
             // "mediated by Turkey and the UAE": joined to the third party just before
             ["and", ..] => last
                 .filter(|&(end, _)| {
@@ -291,6 +316,43 @@ mod tests {
     fn a_party_after_by_in_a_passive_act_stays_its_agent() {
         let ev = kb_triples("Ukraine was attacked by Russia on Monday.");
         assert!(has(&ev, "RUS", "", "UKR"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_party_named_in_a_mediation_phrase_is_a_third_party() {
+        let ev = kb_triples("Egypt and Ethiopia held talks under African Union mediation in 2023.");
+        assert!(
+            has(&ev, "EGY", "04", "ETH") && has(&ev, "ETH", "04", "EGY"),
+            "{ev:?}"
+        );
+        assert!(has(&ev, "IGOAFRAFU", "045", "EGY"), "{ev:?}");
+        assert!(!has(&ev, "EGY", "04", "IGOAFRAFU"), "{ev:?}");
+        let ev =
+            kb_triples("Serbia and Kosovo resumed talks under the auspices of the European Union.");
+        assert!(
+            has(&ev, "SRB", "04", "XKX") || has(&ev, "SRB", "04", "KOS"),
+            "{ev:?}"
+        );
+        assert!(
+            !ev.iter()
+                .any(|(s, c, t)| c.starts_with("04")
+                    && (s.starts_with("IGO") || t.starts_with("IGO"))),
+            "{ev:?}"
+        );
+        // "under" with another noun names no third party
+        let ev = kb_triples("Iran held talks with the IAEA under Russian pressure.");
+        assert!(has(&ev, "IRN", "04", "IGOUNOIAE"), "{ev:?}");
+    }
+
+    #[test]
+    fn the_mediation_noun_list_has_a_code_or_a_dash_on_every_line() {
+        let nouns = super::parse(super::MEDIATION_NOUNS);
+        assert!(nouns.contains(&("mediation", Some("045"))));
+        assert!(nouns.contains(&("auspices", None)));
+        for (w, c) in &nouns {
+            assert_eq!(*w, w.to_lowercase());
+            assert!(c.is_none_or(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_digit())));
+        }
     }
 
     #[test]

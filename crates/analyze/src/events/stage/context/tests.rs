@@ -294,3 +294,61 @@ fn the_mutual_verb_list_is_lower_case_without_duplicates() {
         assert!(!w.contains(' '), "{w} is not one word");
     }
 }
+
+#[test]
+fn a_reaction_to_an_act_named_by_its_object_is_aimed_at_the_acts_author() {
+    // the author of "the complaint" is the complainant, not a party named after the verb or
+    // the counterpart of the sentence before
+    let body = "Egypt filed a complaint with the Security Council over the dam. \
+                Ethiopia rejected the complaint, saying it had acted lawfully.";
+    let t = triples(body);
+    assert!(has(&t, "ETH", "12", "EGY"), "{t:?}");
+    let body = "Germany accused Russia of hacking the Bundestag. Sweden backed Germany. \
+                Russia rejected the accusations and criticised Sweden.";
+    let t = triples(body);
+    assert!(has(&t, "RUS", "", "DEU"), "{t:?}");
+    // the visit's visitor, not its host
+    let body = "Hungary's prime minister visited China on Monday. \
+                Lithuania criticised the visit.";
+    let t = triples(body);
+    assert!(has(&t, "LTU", "11", "HUN"), "{t:?}");
+    assert!(!has(&t, "LTU", "11", "CHN"), "{t:?}");
+    // the noun of a support verb's object; not an act named in another act's complement
+    let t = triples("Russia launched a missile attack on Kyiv. Poland condemned the attack.");
+    assert!(has(&t, "POL", "11", "RUS"), "{t:?}");
+    let t = triples("Ukraine accused Russia of attacking Kyiv. Poland condemned the attack.");
+    assert!(!has(&t, "POL", "11", "UKR"), "{t:?}");
+}
+
+#[test]
+fn an_object_that_names_no_earlier_act_keeps_its_target() {
+    // nothing earlier is a visit: the context's counterpart stays
+    let body = "Turkey accused Greece of militarising islands in the Aegean. \
+                Ankara criticised the decision.";
+    let t = triples(body);
+    assert!(has(&t, "TUR", "11", "GRC"), "{t:?}");
+    // a named object is the coder's: "the Chinese proposal" is not read back
+    let body = "Japan accused Russia of violating its airspace. \
+                Japan rejected the Chinese proposal.";
+    let t = triples(body);
+    assert!(!has(&t, "JPN", "12", "RUS"), "{t:?}");
+}
+
+#[test]
+fn each_side_blaming_the_other_is_one_event_each_way() {
+    let body = "Armenia accused Azerbaijan of shelling border villages. \
+                The ceasefire collapsed on Friday, with each side blaming the other for the failure.";
+    let t = triples(body);
+    assert!(
+        has(&t, "ARM", "11", "AZE") && has(&t, "AZE", "11", "ARM"),
+        "{t:?}"
+    );
+    assert!(!t.iter().any(|(s, _, _)| s == "BEL"), "{t:?}");
+}
+
+#[test]
+fn both_sides_with_no_pair_in_the_article_is_no_source() {
+    let body = "Slide the plates onto each side of the barbell to prevent them from moving.";
+    let t = triples(body);
+    assert!(t.iter().all(|(s, _, _)| s != "-"), "{t:?}");
+}
