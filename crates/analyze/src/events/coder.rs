@@ -1772,7 +1772,9 @@ fn verb_position(
             let open = (k.saturating_sub(10)..k).rev().find(|&j| ws[j].norm == ",");
             return open.is_some_and(|j| {
                 j > 0
-                    && (in_party(j - 1) || ws[j - 1].norm == ")")
+                    && (in_party(j - 1)
+                        || ws[j - 1].norm == ")"
+                        || named_appositive(ws, j, k, in_party, is_verb))
                     && (j + 1..k).all(|x| !is_verb(x))
             }) || (k > 0
                 && ws[k - 1].norm == ")"
@@ -1807,6 +1809,54 @@ fn verb_position(
             );
     }
     saw_aux
+}
+
+/// "The former chief minister of the state, Omar Abdullah, condemned", "Critics, including the
+/// European Commission, accuse": an appositive between the commas at `open` and `close` that
+/// names a party, after a subject noun phrase that starts the sentence (no verb and no other
+/// comma before it, so "After Iran attacked, Israel, ..." is no appositive; nor is a number's
+/// comma in "deported 1,086 Myanmar migrants, breaking").
+fn named_appositive(
+    ws: &[Word],
+    open: usize,
+    close: usize,
+    in_party: &dyn Fn(usize) -> bool,
+    is_verb: &dyn Fn(usize) -> bool,
+) -> bool {
+    const SUBJECT_REACH_BEFORE: usize = 8;
+    let finite =
+        |k: usize| AUX.contains(&ws[k].norm.as_str()) || (is_verb(k) && ws[k].norm.ends_with("ed"));
+    open <= SUBJECT_REACH_BEFORE
+        && (open + 1..close).any(in_party)
+        && !(0..open).any(finite)
+        && !ws[open - 1].norm.chars().all(|c| c.is_ascii_digit())
+        && ws[..open].iter().all(|w| !w.is_punct() || w.norm == "'s")
+        && ws[..open]
+            .first()
+            .is_some_and(|w| !opens_clause(&w.norm) && !is_preposition(&w.norm))
+}
+
+/// Words that open an adverbial phrase at the start of a sentence ("In Kabul, ...").
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "following"
+            | "despite"
+            | "amid"
+            | "meanwhile"
+            | "however"
+            | "since"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "under"
+    )
 }
 
 /// Whether the party word at `j` starts after a preposition ("by Algerian forces"), or

@@ -429,6 +429,31 @@ fn a_subject_with_an_appositive_keeps_its_verb() {
 }
 
 #[test]
+fn a_party_named_in_an_appositive_after_its_title_keeps_the_verb() {
+    assert!(has(
+        "The foreign minister of the country, Lavrov, condemned Ukraine.",
+        "RUS",
+        "111",
+        "UKR"
+    ));
+    assert!(has(
+        "Critics, including Germany, accuse Russia of lying.",
+        "DEU",
+        "112",
+        "RUS"
+    ));
+}
+
+#[test]
+fn a_participle_after_a_counted_object_has_no_appositive_subject() {
+    // the comma of "1,086" opens no appositive: "breaking" is no act of Russia's
+    let events = code("Germany has deported 1,086 Russian migrants, breaking a court order.");
+    assert!(events
+        .iter()
+        .all(|e| e.trigger.as_ref().is_none_or(|t| t.text != "breaking")));
+}
+
+#[test]
 fn an_international_organisation_is_coded_by_its_cameo_code() {
     // The real actor stage: NATO is the organisation NATO (country IGO), coded IGOWSTNAT.
     let body = "NATO urged Russia to pull back its troops.";
@@ -1890,4 +1915,86 @@ fn a_visitor_received_by_a_host_is_a_hosted_visit() {
     ));
     let t = triples("The letter was received by Russia.");
     assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn stopping_supplies_reduces_material_aid() {
+    assert!(has(
+        "Turkey has suspended food supplies and flights to Ukraine.",
+        "TUR",
+        "1623",
+        "UKR"
+    ));
+    assert!(has(
+        "Russia halted supplies to Georgia.",
+        "RUS",
+        "162",
+        "GEO"
+    ));
+    assert!(has(
+        "The United States stopped arms deliveries to Turkey.",
+        "USA",
+        "1622",
+        "TUR"
+    ));
+}
+
+#[test]
+fn lifting_or_cutting_curbs_and_tariffs_eases_sanctions() {
+    assert!(has(
+        "Germany lifted travel curbs on Poland.",
+        "DEU",
+        "081",
+        "POL"
+    ));
+    assert!(has(
+        "China cut tariffs on American soybeans.",
+        "CHN",
+        "085",
+        "USA"
+    ));
+    assert!(has(
+        "The U.S. reduced tariffs on Chinese goods.",
+        "USA",
+        "085",
+        "CHN"
+    ));
+}
+
+#[test]
+fn sharing_intelligence_and_sending_supplies_are_cooperation() {
+    assert!(has(
+        "Germany shared intelligence with France.",
+        "DEU",
+        "064",
+        "FRA"
+    ));
+    assert!(has(
+        "Poland sent medical supplies to Ukraine.",
+        "POL",
+        "073",
+        "UKR"
+    ));
+    assert!(has(
+        "Germany sent supplies to Georgia.",
+        "DEU",
+        "070",
+        "GEO"
+    ));
+}
+
+#[test]
+fn a_cyberattack_is_an_attack() {
+    assert!(has(
+        "Russia launched a cyberattack on Ukraine.",
+        "RUS",
+        "190",
+        "UKR"
+    ));
+    assert!(has(
+        "Iran has launched cyber warfare against Israel.",
+        "IRN",
+        "190",
+        "ISR"
+    ));
 }
