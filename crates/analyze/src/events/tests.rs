@@ -1953,6 +1953,7 @@ fn lifting_or_cutting_curbs_and_tariffs_eases_sanctions() {
         "085",
         "USA"
     ));
+    assert!(has("Turkey eased curbs on Georgia.", "TUR", "081", "GEO"));
     assert!(has(
         "The U.S. reduced tariffs on Chinese goods.",
         "USA",
