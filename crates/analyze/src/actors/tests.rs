@@ -1256,3 +1256,16 @@ fn us_agencies_are_known_by_their_acronyms() {
         );
     }
 }
+
+#[test]
+fn another_countrys_foreign_office_and_high_court_are_its_own() {
+    let ms = run(
+        "Pakistan's Foreign Office summoned the envoy after the Kenyan High Court ruled. The Foreign Office said nothing.",
+        d(2022, 1, 10),
+    );
+    let m = find(&ms, "Pakistan's Foreign Office");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("PAK"), Some("GOV")));
+    let m = find(&ms, "Kenyan High Court");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("KEN"), Some("JUD")));
+    assert_eq!(find(&ms, "Foreign Office").2.as_deref(), Some("GBR"));
+}
