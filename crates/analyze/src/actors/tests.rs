@@ -1269,3 +1269,29 @@ fn another_countrys_foreign_office_and_high_court_are_its_own() {
     assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("KEN"), Some("JUD")));
     assert_eq!(find(&ms, "Foreign Office").2.as_deref(), Some("GBR"));
 }
+
+#[test]
+fn governors_mayors_and_ranks_before_a_name_give_its_country() {
+    let ms = run(
+        "Ohio Gov. Mike DeWine met the Colombian Sergeant Pablo Moncayo and Russian Lt. Gen. Oleg Sidorov.",
+        d(2022, 1, 10),
+    );
+    for (text, country, sector) in [
+        ("Mike DeWine", "USA", "GOV"),
+        ("Pablo Moncayo", "COL", "MIL"),
+        ("Oleg Sidorov", "RUS", "MIL"),
+    ] {
+        let m = find(&ms, text);
+        assert_eq!(
+            (m.2.as_deref(), m.3.as_deref()),
+            (Some(country), Some(sector)),
+            "{text}"
+        );
+    }
+    let ms = run(
+        "The Kabul mayor and Nigerian governors spoke.",
+        d(2022, 1, 10),
+    );
+    let m = find(&ms, "Nigerian governors");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("NGA"), Some("GOV")));
+}
