@@ -1196,3 +1196,102 @@ fn the_two_delegations_are_both_sides() {
     let ms = run("The two delegations met in Doha.", d(2023, 8, 1));
     assert_eq!(find(&ms, "The two delegations").1, "both sides");
 }
+
+#[test]
+fn a_level_of_government_stands_between_owner_and_institution() {
+    let ms = run(
+        "The Texas state government and Canada's provincial government met the German federal government.",
+        d(2022, 1, 10),
+    );
+    for (text, country) in [
+        ("Texas state government", "USA"),
+        ("Canada's provincial government", "CAN"),
+        ("German federal government", "DEU"),
+    ] {
+        let m = find(&ms, text);
+        assert_eq!(
+            (m.2.as_deref(), m.3.as_deref()),
+            (Some(country), Some("GOV"))
+        );
+    }
+}
+
+#[test]
+fn regional_adjectives_give_their_country() {
+    let ms = run(
+        "Bavarian police and the Flemish government answered the Scottish ministers and Quebecois officials.",
+        d(2022, 1, 10),
+    );
+    for (text, country, sector) in [
+        ("Bavarian police", "DEU", "COP"),
+        ("Flemish government", "BEL", "GOV"),
+        ("Quebecois officials", "CAN", "GOV"),
+    ] {
+        let m = find(&ms, text);
+        assert_eq!(
+            (m.2.as_deref(), m.3.as_deref()),
+            (Some(country), Some(sector))
+        );
+    }
+}
+
+#[test]
+fn us_agencies_are_known_by_their_acronyms() {
+    let ms = run(
+        "ICE agents, the CDC and USCIS answered FEMA and the Drug Enforcement Administration.",
+        d(2022, 1, 10),
+    );
+    for (text, sector) in [
+        ("ICE", "COP"),
+        ("CDC", "GOV"),
+        ("USCIS", "GOV"),
+        ("FEMA", "GOV"),
+        ("Drug Enforcement Administration", "COP"),
+    ] {
+        let m = find(&ms, text);
+        assert_eq!(
+            (m.2.as_deref(), m.3.as_deref()),
+            (Some("USA"), Some(sector)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn another_countrys_foreign_office_and_high_court_are_its_own() {
+    let ms = run(
+        "Pakistan's Foreign Office summoned the envoy after the Kenyan High Court ruled. The Foreign Office said nothing.",
+        d(2022, 1, 10),
+    );
+    let m = find(&ms, "Pakistan's Foreign Office");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("PAK"), Some("GOV")));
+    let m = find(&ms, "Kenyan High Court");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("KEN"), Some("JUD")));
+    assert_eq!(find(&ms, "Foreign Office").2.as_deref(), Some("GBR"));
+}
+
+#[test]
+fn governors_mayors_and_ranks_before_a_name_give_its_country() {
+    let ms = run(
+        "Ohio Gov. Mike DeWine met the Colombian Sergeant Pablo Moncayo and Russian Lt. Gen. Oleg Sidorov.",
+        d(2022, 1, 10),
+    );
+    for (text, country, sector) in [
+        ("Mike DeWine", "USA", "GOV"),
+        ("Pablo Moncayo", "COL", "MIL"),
+        ("Oleg Sidorov", "RUS", "MIL"),
+    ] {
+        let m = find(&ms, text);
+        assert_eq!(
+            (m.2.as_deref(), m.3.as_deref()),
+            (Some(country), Some(sector)),
+            "{text}"
+        );
+    }
+    let ms = run(
+        "The Kabul mayor and Nigerian governors spoke.",
+        d(2022, 1, 10),
+    );
+    let m = find(&ms, "Nigerian governors");
+    assert_eq!((m.2.as_deref(), m.3.as_deref()), (Some("NGA"), Some("GOV")));
+}
