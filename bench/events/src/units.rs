@@ -293,8 +293,11 @@ impl SuiteDict {
         for f in found {
             if let Some(last) = merged.last_mut() {
                 let actor_then_agent = !last.3 && f.3 && f.0 == last.1 + 1;
+                // "the president of Gondor", "lawmakers in Fornost", "soldiers from Gondor"
                 let of_between = f.0 == last.1 + 2
-                    && body[words[last.1 + 1].0..words[last.1 + 1].1].eq_ignore_ascii_case("of");
+                    && ["of", "in", "from"].iter().any(|p| {
+                        body[words[last.1 + 1].0..words[last.1 + 1].1].eq_ignore_ascii_case(p)
+                    });
                 let agent_of_actor = last.3 && !f.3 && of_between;
                 if actor_then_agent || agent_of_actor {
                     let (actor, agent) = if actor_then_agent {
@@ -309,8 +312,32 @@ impl SuiteDict {
             }
             merged.push(f);
         }
+        // a compound code ("[FRO/BIL/SAM]"): one mention per actor over the same words, which
+        // the coder's parties read as one compound party
         merged
             .into_iter()
+            .flat_map(|(a, b, code, agent)| {
+                let sector: String = code
+                    .rsplit('/')
+                    .next()
+                    .and_then(|c| c.get(3..))
+                    .unwrap_or("")
+                    .into();
+                code.split('/')
+                    .map(|c| {
+                        (
+                            a,
+                            b,
+                            if c.len() == 3 {
+                                format!("{c}{sector}")
+                            } else {
+                                c.to_string()
+                            },
+                            agent,
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
             .filter_map(|(a, b, code, agent)| {
                 let span = Span::new(words[a].0, words[b].1);
                 let country = (!agent && !code.starts_with("---"))
