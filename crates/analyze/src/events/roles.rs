@@ -1542,3 +1542,33 @@ pub(crate) mod tests {
         }
     }
 }
+
+/// How many words may stand between an attribution's comma and its speaker ("a senior Bree").
+const ATTRIBUTION_LEAD: usize = 4;
+/// How many words may stand between the speaker's mention and the speech verb ("army official").
+const ATTRIBUTION_GAP: usize = 2;
+
+/// How many words may follow the speech verb of a closing attribution ("told reporters on
+/// Monday"); more, or a comma, and the speaker says something of its own ("said they remained").
+const ATTRIBUTION_TAIL: usize = 4;
+
+/// Whether `p` speaks in the attribution clause that closes the sentence after a comma (", a
+/// senior Lebanese official said on Monday.", ", Russia's defence ministry said."): it reports
+/// the clause before the comma and is no side of its events. `speech_at(k)` says whether a
+/// speech cue starts at word `k` (data/events/status_cues.txt, `report`).
+pub fn attribution_speaker(ws: &[Word], p: &Party, speech_at: &dyn Fn(usize) -> bool) -> bool {
+    let lead = (p.first.saturating_sub(ATTRIBUTION_LEAD + 1)..p.first)
+        .rev()
+        .find(|&k| ws[k].norm == ",")
+        .is_some_and(|c| ws[c + 1..p.first].iter().all(|w| !w.is_punct()));
+    let Some(verb) = (p.last + 1..=p.last + 1 + ATTRIBUTION_GAP)
+        .take_while(|&k| k < ws.len() && !ws[k].is_punct())
+        .find(|&k| speech_at(k))
+    else {
+        return false;
+    };
+    let tail = &ws[verb + 1..];
+    let closes = !tail.iter().any(|w| w.norm == "," || w.norm == ";")
+        && tail.iter().filter(|w| !w.is_punct()).count() <= ATTRIBUTION_TAIL;
+    lead && closes
+}

@@ -1999,3 +1999,41 @@ fn a_cyberattack_is_an_attack() {
         "ISR"
     ));
 }
+
+// --- engine-suite: sides chosen by clause structure ---
+
+/// The (source, target) countries of every event of `body`, "-" for a side left open.
+fn pairs(body: &str) -> Vec<(String, String)> {
+    triples(body).into_iter().map(|(s, _, t)| (s, t)).collect()
+}
+
+#[test]
+fn the_speaker_of_a_closing_attribution_is_no_target() {
+    let got = pairs("Turkish troops shelled the village, a senior Syrian official said on Monday.");
+    assert!(got.contains(&("TUR".into(), "-".into())), "{got:?}");
+    assert!(!got.iter().any(|(_, t)| t == "SYR"), "{got:?}");
+    let got =
+        pairs("Russian forces struck the port overnight, Ukrainian officials told reporters.");
+    assert!(!got.iter().any(|(_, t)| t == "UKR"), "{got:?}");
+}
+
+#[test]
+fn a_target_named_before_the_attribution_stays() {
+    assert!(has(
+        "Russian forces shelled Kyiv, Ukrainian officials said.",
+        "RUS",
+        "19",
+        "UKR"
+    ));
+}
+
+#[test]
+fn speakers_after_an_opening_event_noun_are_its_sides() {
+    // the event is in an opening phrase, not in a clause the speakers only report
+    assert!(has(
+        "After Monday's Turkish talks in Geneva, both American and Turkish officials said they saw progress.",
+        "TUR",
+        "04",
+        "USA"
+    ));
+}
