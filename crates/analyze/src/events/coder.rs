@@ -5,9 +5,9 @@ use super::codes::CameoTable;
 use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
 use super::roles::{
     attribution_speaker, dateline_end, means_agent, modifier_of_head, names_actor, noun_target,
-    object_controlled, opens_relative, participle_subject, parties, reduced_passive,
-    reduced_relative, relative_subject, same, subject_before, support_verb_before, Party,
-    CLAUSE_BREAKS,
+    object_controlled, opens_relative, participle_subject, parties, predicate_infinitive,
+    reduced_passive, reduced_relative, relative_subject, same, subject_before, support_verb_before,
+    Party, CLAUSE_BREAKS,
 };
 use super::status::{committed, speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
@@ -1317,6 +1317,8 @@ impl Coder {
             let s = s
                 .or_else(|| speaker_party(input, ws, t, ps))
                 .or_else(|| self.carried_subject(input, sentence, ws, t));
+            // "Syria is not a safe place to visit": nobody named visits (roles.rs)
+            let s = s.filter(|_| !predicate_infinitive(ws, t.first));
             (s, tg, t.reciprocal)
         };
         // "were killed in Israeli shelling": the act of violence names the agent

@@ -1572,3 +1572,47 @@ pub fn attribution_speaker(ws: &[Word], p: &Party, speech_at: &dyn Fn(usize) -> 
         && tail.iter().filter(|w| !w.is_punct()).count() <= ATTRIBUTION_TAIL;
     lead && closes
 }
+
+/// Copulas (data/events/copulas.txt).
+static COPULAS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(COPULAS_FILE));
+pub(crate) const COPULAS_FILE: &str = include_str!("../../../../data/events/copulas.txt");
+/// Ranks that make a predicate noun the infinitive's doer (data/events/subject_ranks.txt).
+static SUBJECT_RANKS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(SUBJECT_RANKS_FILE));
+pub(crate) const SUBJECT_RANKS_FILE: &str =
+    include_str!("../../../../data/events/subject_ranks.txt");
+/// Determiners that open a predicate noun phrase.
+const PREDICATE_DETERMINERS: &[&str] = &["a", "an", "the", "no"];
+/// Words that may stand between a copula and its predicate ("is not a", "remains still the").
+const PREDICATE_ADVERBS: &[&str] = &["not", "n't", "still", "also", "now", "never", "hardly"];
+/// How many words a predicate noun phrase may have between its determiner and "to".
+const PREDICATE_REACH: usize = 4;
+
+/// Whether the verb at word `first` is an infinitive that describes a copula's predicate noun
+/// ("Syria is not a safe place to visit", "remains a hard partner to deal with"): the copula's
+/// subject does not do it (it is rather what is visited). Not after a rank ("Germany was the
+/// first country to recognise Kosovo"), whose noun does it.
+pub fn predicate_infinitive(ws: &[Word], first: usize) -> bool {
+    if first < 3 || ws[first - 1].norm != "to" {
+        return false;
+    }
+    let lo = first.saturating_sub(2 + PREDICATE_REACH);
+    let Some(det) = (lo..first - 1)
+        .rev()
+        .find(|&k| PREDICATE_DETERMINERS.contains(&ws[k].norm.as_str()))
+    else {
+        return false;
+    };
+    let noun_phrase = &ws[det + 1..first - 1];
+    if noun_phrase.is_empty()
+        || noun_phrase
+            .iter()
+            .any(|w| w.is_punct() || SUBJECT_RANKS.contains(&w.norm))
+    {
+        return false;
+    }
+    let mut k = det;
+    while k > 0 && PREDICATE_ADVERBS.contains(&ws[k - 1].norm.as_str()) {
+        k -= 1;
+    }
+    k > 0 && COPULAS.contains(&ws[k - 1].norm)
+}

@@ -2037,3 +2037,43 @@ fn speakers_after_an_opening_event_noun_are_its_sides() {
         "USA"
     ));
 }
+
+#[test]
+fn an_infinitive_after_a_predicate_noun_is_not_the_subjects_act() {
+    // the subject is what the infinitive is done to, not who does it
+    for body in [
+        "Syria is not a safe place to visit.",
+        "Turkey remains a difficult partner to negotiate with.",
+        "Iran has become a hard country to deal with.",
+    ] {
+        let got = pairs(body);
+        assert!(got.is_empty(), "{body} -> {got:?}");
+    }
+}
+
+#[test]
+fn a_ranked_predicate_noun_does_its_infinitive() {
+    assert!(has(
+        "Germany was the first country to recognise Ukraine.",
+        "DEU",
+        "0",
+        "UKR"
+    ));
+    assert!(has(
+        "Poland is the only member to criticize Turkey.",
+        "POL",
+        "11",
+        "TUR"
+    ));
+}
+
+#[test]
+fn copulas_and_subject_ranks_lists_are_one_lower_case_word_a_line() {
+    crate::actors::words::tests::check_list("events/copulas.txt", roles::COPULAS_FILE, 1, true);
+    crate::actors::words::tests::check_list(
+        "events/subject_ranks.txt",
+        roles::SUBJECT_RANKS_FILE,
+        1,
+        true,
+    );
+}
