@@ -1318,7 +1318,7 @@ impl Coder {
                 .or_else(|| speaker_party(input, ws, t, ps))
                 .or_else(|| self.carried_subject(input, sentence, ws, t));
             // "Syria is not a safe place to visit": nobody named visits (roles.rs)
-            let s = s.filter(|_| !predicate_infinitive(ws, t.first));
+            let s = s.filter(|_| !predicate_infinitive(ws, t.first, t.last));
             (s, tg, t.reciprocal)
         };
         // "were killed in Israeli shelling": the act of violence names the agent

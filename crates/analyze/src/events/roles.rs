@@ -1587,12 +1587,30 @@ const PREDICATE_ADVERBS: &[&str] = &["not", "n't", "still", "also", "now", "neve
 /// How many words a predicate noun phrase may have between its determiner and "to".
 const PREDICATE_REACH: usize = 4;
 
-/// Whether the verb at word `first` is an infinitive that describes a copula's predicate noun
-/// ("Syria is not a safe place to visit", "remains a hard partner to deal with"): the copula's
-/// subject does not do it (it is rather what is visited). Not after a rank ("Germany was the
-/// first country to recognise Kosovo"), whose noun does it.
-pub fn predicate_infinitive(ws: &[Word], first: usize) -> bool {
+/// Prepositions an infinitive may leave stranded at a clause's end ("a partner to deal with.").
+const STRANDED: &[&str] = &[
+    "with", "to", "for", "on", "in", "at", "about", "from", "into",
+];
+
+/// Whether the verb at words `first..=last` is an infinitive that describes a copula's
+/// predicate noun and lacks its object, the noun being that object ("Syria is not a safe place
+/// to visit.", "remains a hard partner to deal with."): the copula's subject does not do it (it
+/// is rather what is visited). An infinitive with an object of its own ("is an effort to expand
+/// trade") is the subject's; so is one after a rank ("Germany was the first country to
+/// recognise Kosovo"), whose noun does it.
+pub fn predicate_infinitive(ws: &[Word], first: usize, last: usize) -> bool {
     if first < 3 || ws[first - 1].norm != "to" {
+        return false;
+    }
+    // after the verb itself or a two-word verb ("deal with"); a pattern's words reach further
+    let end = if last <= first + 1 { last } else { first };
+    let ends = |k: usize| ws.get(k).is_none_or(|w| w.is_punct());
+    let stranded = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| STRANDED.contains(&w.norm.as_str()))
+    };
+    let gap = ends(end + 1) || (stranded(end + 1) && ends(end + 2));
+    if !gap {
         return false;
     }
     let lo = first.saturating_sub(2 + PREDICATE_REACH);

@@ -2052,6 +2052,28 @@ fn an_infinitive_after_a_predicate_noun_is_not_the_subjects_act() {
 }
 
 #[test]
+fn an_infinitive_with_its_own_object_stays_the_subjects_act() {
+    /// Whether the sentence's "help" is read as an infinitive with an object gap.
+    fn predicate_gap_in(body: &str) -> bool {
+        let ws = tokens::words(body, Span::new(0, body.len()));
+        let help = ws.iter().position(|w| w.norm == "help").unwrap_or(0);
+        roles::predicate_infinitive(&ws, help, ws.len() - 2)
+    }
+    assert!(predicate_gap_in("Britain is a partner to help."));
+    // the noun is no object of the verb: the subject's effort is the subject's act
+    // a pattern's words after the verb leave no gap ("to help strengthen security there")
+    assert!(!predicate_gap_in(
+        "Britain is a partner to help strengthen security there."
+    ));
+    assert!(has(
+        "Poland is a country to help Ukraine.",
+        "POL",
+        "0",
+        "UKR"
+    ));
+}
+
+#[test]
 fn a_ranked_predicate_noun_does_its_infinitive() {
     assert!(has(
         "Germany was the first country to recognise Ukraine.",
