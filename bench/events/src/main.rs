@@ -441,6 +441,11 @@ fn main() {
         .then(|| Parser::load_default().unwrap_or_else(|e| panic!("--parse: {e}")));
     println!("(parse: {})", if parser.is_some() { "on" } else { "off" });
     PARSER.set(parser).ok();
+    if what == "units" {
+        println!("(actors: each suite's own dictionaries, src/units.rs)");
+        units::run(&stage, verbose);
+        return;
+    }
     let label = match &ph {
         Actors::Kb(_) => "actors stage",
         Actors::Phoenix(_) => "bench Phoenix lookup",
@@ -493,10 +498,6 @@ fn main() {
                 .collect();
             println!("{}\t{}", events.join(" "), text);
         }
-        return;
-    }
-    if what == "units" {
-        units::run(&stage, verbose);
         return;
     }
     if what == "train" {
