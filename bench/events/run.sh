@@ -1,6 +1,7 @@
 #!/bin/sh
 # Prints parley's event-coding figures. Usage, from the repository root:
-#   bench/events/run.sh [plover|petr2|conflibert|seeds|speed|all] [-v]
+#   bench/events/run.sh [plover|petr2|conflibert|seeds|speed|all|units] [-v] [--parse]
+#   units: PETRARCH's structural test suites (src/units.rs), not part of all
 # Needs ../shared/eval beside the repository (or PARLEY_EVAL=path).
 set -e
 cd "$(dirname "$0")/../.."

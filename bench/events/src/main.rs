@@ -1,6 +1,6 @@
 //! Evaluation runners for parley's event coder. Usage (from the repository root):
 //!
-//!   bench/events/run.sh [plover|petr2|conflibert|seeds|speed|all]
+//!   bench/events/run.sh [plover|petr2|conflibert|seeds|speed|all|units]
 //!
 //! Actors come from a bench-only lookup over the Phoenix dictionaries (src/phoenix.rs) until the
 //! actors stage lands; sentences from the text layer; no time expressions. With `--parse`, the
@@ -12,6 +12,7 @@ mod phoenix;
 mod plover;
 mod split;
 mod train;
+mod units;
 
 use chrono::NaiveDate;
 use parley_analyze::actors::ActorStage;
@@ -52,6 +53,8 @@ fn phoenix() -> Phoenix {
 pub enum Actors {
     Kb(ActorStage),
     Phoenix(Phoenix),
+    /// A PETRARCH test suite's own actor and agent dictionaries (src/units.rs).
+    Suite(units::SuiteDict),
 }
 
 impl Actors {
@@ -99,6 +102,7 @@ impl Actors {
                 None => a.mentions(body, sentences, published),
             },
             Actors::Phoenix(p) => p.mentions_with_pronouns(body),
+            Actors::Suite(d) => d.mentions(body, published),
         }
     }
 }
@@ -279,7 +283,7 @@ fn seeds(stage: &EventStage, ph: &Actors, out: &str) {
                 article.published = published;
                 pipeline.analyze(&article).events
             }
-            Actors::Phoenix(_) => code_text(stage, ph, &body, published),
+            Actors::Phoenix(_) | Actors::Suite(_) => code_text(stage, ph, &body, published),
         };
         docs.push(json!({"source_file": name, "text": body, "events": events}));
     }
@@ -437,9 +441,15 @@ fn main() {
         .then(|| Parser::load_default().unwrap_or_else(|e| panic!("--parse: {e}")));
     println!("(parse: {})", if parser.is_some() { "on" } else { "off" });
     PARSER.set(parser).ok();
+    if what == "units" {
+        println!("(actors: each suite's own dictionaries, src/units.rs)");
+        units::run(&stage, verbose);
+        return;
+    }
     let label = match &ph {
         Actors::Kb(_) => "actors stage",
         Actors::Phoenix(_) => "bench Phoenix lookup",
+        Actors::Suite(_) => "a test suite's dictionaries",
     };
     println!("(actors: {label})");
     if what == "one" {

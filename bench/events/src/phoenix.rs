@@ -184,7 +184,7 @@ impl Phoenix {
 }
 
 /// Words: letters, digits and inner '.', '-', apostrophes; a possessive 's is left out.
-fn word_spans(body: &str) -> Vec<(usize, usize)> {
+pub fn word_spans(body: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     let cs: Vec<(usize, char)> = body.char_indices().collect();

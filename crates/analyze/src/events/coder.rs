@@ -4,9 +4,10 @@
 use super::codes::CameoTable;
 use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
 use super::roles::{
-    dateline_end, means_agent, modifier_of_head, names_actor, noun_target, object_controlled,
-    opens_relative, participle_subject, parties, reduced_passive, reduced_relative,
-    relative_subject, same, subject_before, support_verb_before, Party, CLAUSE_BREAKS,
+    attribution_speaker, dateline_end, means_agent, modifier_of_head, names_actor, noun_target,
+    object_controlled, opens_relative, participle_subject, parties, predicate_infinitive,
+    reduced_passive, reduced_relative, relative_subject, same, subject_before, support_verb_before,
+    Party, CLAUSE_BREAKS,
 };
 use super::status::{committed, speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
@@ -462,6 +463,21 @@ impl Coder {
             .iter()
             .all(|a| speaker.actors.iter().any(|s| self_target(a, s)));
         (!own).then_some((speaker, addressee))
+    }
+
+    /// Whether a speech cue ("said", "told", "according to") starts at word `k`.
+    fn speech_cue_at(&self, ws: &[Word], k: usize) -> bool {
+        self.dict
+            .cues
+            .iter()
+            .filter(|c| c.status == "report")
+            .any(|c| {
+                !c.words.is_empty()
+                    && c.words
+                        .iter()
+                        .enumerate()
+                        .all(|(j, w)| ws.get(k + j).is_some_and(|x| x.norm == *w))
+            })
     }
 
     fn lemmas(&self, w: &str) -> Vec<String> {
@@ -1301,6 +1317,8 @@ impl Coder {
             let s = s
                 .or_else(|| speaker_party(input, ws, t, ps))
                 .or_else(|| self.carried_subject(input, sentence, ws, t));
+            // "Syria is not a safe place to visit": nobody named visits (roles.rs)
+            let s = s.filter(|_| !predicate_infinitive(ws, t.first, t.last));
             (s, tg, t.reciprocal)
         };
         // "were killed in Israeli shelling": the act of violence names the agent
@@ -1330,6 +1348,15 @@ impl Coder {
         );
         let source = source.or(placed.source);
         let target = placed.target.or(target);
+        // "crowds burned down the embassy, a senior Lebanese official said": the speaker after
+        // the comma reports the verb's act; it is not its target (an event noun in an opening
+        // phrase, "After the NATO meeting, Russian officials said", may have it for a side)
+        let target = target.filter(|p| {
+            t.noun
+                || t.via_noun
+                || p.first <= t.last
+                || !attribution_speaker(ws, p, &|k| self.speech_cue_at(ws, k))
+        });
         let t = &Trigger {
             code: placed.code.map_or_else(|| t.code.clone(), str::to_string),
             ..t.clone()

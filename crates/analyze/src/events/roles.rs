@@ -1542,3 +1542,95 @@ pub(crate) mod tests {
         }
     }
 }
+
+/// How many words may stand between an attribution's comma and its speaker ("a senior Bree").
+const ATTRIBUTION_LEAD: usize = 4;
+/// How many words may stand between the speaker's mention and the speech verb ("army official").
+const ATTRIBUTION_GAP: usize = 2;
+
+/// How many words may follow the speech verb of a closing attribution ("told reporters on
+/// Monday"); more, or a comma, and the speaker says something of its own ("said they remained").
+const ATTRIBUTION_TAIL: usize = 4;
+
+/// Whether `p` speaks in the attribution clause that closes the sentence after a comma (", a
+/// senior Lebanese official said on Monday.", ", Russia's defence ministry said."): it reports
+/// the clause before the comma and is no side of its events. `speech_at(k)` says whether a
+/// speech cue starts at word `k` (data/events/status_cues.txt, `report`).
+pub fn attribution_speaker(ws: &[Word], p: &Party, speech_at: &dyn Fn(usize) -> bool) -> bool {
+    let lead = (p.first.saturating_sub(ATTRIBUTION_LEAD + 1)..p.first)
+        .rev()
+        .find(|&k| ws[k].norm == ",")
+        .is_some_and(|c| ws[c + 1..p.first].iter().all(|w| !w.is_punct()));
+    let Some(verb) = (p.last + 1..=p.last + 1 + ATTRIBUTION_GAP)
+        .take_while(|&k| k < ws.len() && !ws[k].is_punct())
+        .find(|&k| speech_at(k))
+    else {
+        return false;
+    };
+    let tail = &ws[verb + 1..];
+    let closes = !tail.iter().any(|w| w.norm == "," || w.norm == ";")
+        && tail.iter().filter(|w| !w.is_punct()).count() <= ATTRIBUTION_TAIL;
+    lead && closes
+}
+
+/// Copulas (data/events/copulas.txt).
+static COPULAS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(COPULAS_FILE));
+pub(crate) const COPULAS_FILE: &str = include_str!("../../../../data/events/copulas.txt");
+/// Ranks that make a predicate noun the infinitive's doer (data/events/subject_ranks.txt).
+static SUBJECT_RANKS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(SUBJECT_RANKS_FILE));
+pub(crate) const SUBJECT_RANKS_FILE: &str =
+    include_str!("../../../../data/events/subject_ranks.txt");
+/// Determiners that open a predicate noun phrase.
+const PREDICATE_DETERMINERS: &[&str] = &["a", "an", "the", "no"];
+/// Words that may stand between a copula and its predicate ("is not a", "remains still the").
+const PREDICATE_ADVERBS: &[&str] = &["not", "n't", "still", "also", "now", "never", "hardly"];
+/// How many words a predicate noun phrase may have between its determiner and "to".
+const PREDICATE_REACH: usize = 4;
+
+/// Prepositions an infinitive may leave stranded at a clause's end ("a partner to deal with.").
+const STRANDED: &[&str] = &[
+    "with", "to", "for", "on", "in", "at", "about", "from", "into",
+];
+
+/// Whether the verb at words `first..=last` is an infinitive that describes a copula's
+/// predicate noun and lacks its object, the noun being that object ("Syria is not a safe place
+/// to visit.", "remains a hard partner to deal with."): the copula's subject does not do it (it
+/// is rather what is visited). An infinitive with an object of its own ("is an effort to expand
+/// trade") is the subject's; so is one after a rank ("Germany was the first country to
+/// recognise Kosovo"), whose noun does it.
+pub fn predicate_infinitive(ws: &[Word], first: usize, last: usize) -> bool {
+    if first < 3 || ws[first - 1].norm != "to" {
+        return false;
+    }
+    // after the verb itself or a two-word verb ("deal with"); a pattern's words reach further
+    let end = if last <= first + 1 { last } else { first };
+    let ends = |k: usize| ws.get(k).is_none_or(|w| w.is_punct());
+    let stranded = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| STRANDED.contains(&w.norm.as_str()))
+    };
+    let gap = ends(end + 1) || (stranded(end + 1) && ends(end + 2));
+    if !gap {
+        return false;
+    }
+    let lo = first.saturating_sub(2 + PREDICATE_REACH);
+    let Some(det) = (lo..first - 1)
+        .rev()
+        .find(|&k| PREDICATE_DETERMINERS.contains(&ws[k].norm.as_str()))
+    else {
+        return false;
+    };
+    let noun_phrase = &ws[det + 1..first - 1];
+    if noun_phrase.is_empty()
+        || noun_phrase
+            .iter()
+            .any(|w| w.is_punct() || SUBJECT_RANKS.contains(&w.norm))
+    {
+        return false;
+    }
+    let mut k = det;
+    while k > 0 && PREDICATE_ADVERBS.contains(&ws[k - 1].norm.as_str()) {
+        k -= 1;
+    }
+    k > 0 && COPULAS.contains(&ws[k - 1].norm)
+}

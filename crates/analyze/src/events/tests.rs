@@ -1999,3 +1999,103 @@ fn a_cyberattack_is_an_attack() {
         "ISR"
     ));
 }
+
+// --- engine-suite: sides chosen by clause structure ---
+
+/// The (source, target) countries of every event of `body`, "-" for a side left open.
+fn pairs(body: &str) -> Vec<(String, String)> {
+    triples(body).into_iter().map(|(s, _, t)| (s, t)).collect()
+}
+
+#[test]
+fn the_speaker_of_a_closing_attribution_is_no_target() {
+    let got = pairs("Turkish troops shelled the village, a senior Syrian official said on Monday.");
+    assert!(got.contains(&("TUR".into(), "-".into())), "{got:?}");
+    assert!(!got.iter().any(|(_, t)| t == "SYR"), "{got:?}");
+    let got =
+        pairs("Russian forces struck the port overnight, Ukrainian officials told reporters.");
+    assert!(!got.iter().any(|(_, t)| t == "UKR"), "{got:?}");
+}
+
+#[test]
+fn a_target_named_before_the_attribution_stays() {
+    assert!(has(
+        "Russian forces shelled Kyiv, Ukrainian officials said.",
+        "RUS",
+        "19",
+        "UKR"
+    ));
+}
+
+#[test]
+fn speakers_after_an_opening_event_noun_are_its_sides() {
+    // the event is in an opening phrase, not in a clause the speakers only report
+    assert!(has(
+        "After Monday's Turkish talks in Geneva, both American and Turkish officials said they saw progress.",
+        "TUR",
+        "04",
+        "USA"
+    ));
+}
+
+#[test]
+fn an_infinitive_after_a_predicate_noun_is_not_the_subjects_act() {
+    // the subject is what the infinitive is done to, not who does it
+    for body in [
+        "Syria is not a safe place to visit.",
+        "Turkey remains a difficult partner to negotiate with.",
+        "Iran has become a hard country to deal with.",
+    ] {
+        let got = pairs(body);
+        assert!(got.is_empty(), "{body} -> {got:?}");
+    }
+}
+
+#[test]
+fn an_infinitive_with_its_own_object_stays_the_subjects_act() {
+    /// Whether the sentence's "help" is read as an infinitive with an object gap.
+    fn predicate_gap_in(body: &str) -> bool {
+        let ws = tokens::words(body, Span::new(0, body.len()));
+        let help = ws.iter().position(|w| w.norm == "help").unwrap_or(0);
+        roles::predicate_infinitive(&ws, help, ws.len() - 2)
+    }
+    assert!(predicate_gap_in("Britain is a partner to help."));
+    // the noun is no object of the verb: the subject's effort is the subject's act
+    // a pattern's words after the verb leave no gap ("to help strengthen security there")
+    assert!(!predicate_gap_in(
+        "Britain is a partner to help strengthen security there."
+    ));
+    assert!(has(
+        "Poland is a country to help Ukraine.",
+        "POL",
+        "0",
+        "UKR"
+    ));
+}
+
+#[test]
+fn a_ranked_predicate_noun_does_its_infinitive() {
+    assert!(has(
+        "Germany was the first country to recognise Ukraine.",
+        "DEU",
+        "0",
+        "UKR"
+    ));
+    assert!(has(
+        "Poland is the only member to criticize Turkey.",
+        "POL",
+        "11",
+        "TUR"
+    ));
+}
+
+#[test]
+fn copulas_and_subject_ranks_lists_are_one_lower_case_word_a_line() {
+    crate::actors::words::tests::check_list("events/copulas.txt", roles::COPULAS_FILE, 1, true);
+    crate::actors::words::tests::check_list(
+        "events/subject_ranks.txt",
+        roles::SUBJECT_RANKS_FILE,
+        1,
+        true,
+    );
+}
