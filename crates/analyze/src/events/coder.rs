@@ -143,6 +143,12 @@ const UNTARGETED_ROOTS: &[&str] = &[
 ];
 /// Deny responsibility or an accusation: a statement coded without a target.
 pub(crate) const DENIAL: &str = "016";
+/// Codes of root 01 coded with a source alone when a pattern names their object ("declined to
+/// comment", "claimed responsibility"): data/events/untargeted_codes.txt.
+static UNTARGETED_CODES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::parse(UNTARGETED_CODES_FILE));
+pub(crate) const UNTARGETED_CODES_FILE: &str =
+    include_str!("../../../../data/events/untargeted_codes.txt");
 /// How many words after a rejection or denial its object noun may be ("rejected the formal
 /// complaint").
 const REJECTED_REACH: usize = 3;
@@ -405,10 +411,13 @@ impl Coder {
         if i == 0 || !in_party(i - 1) || matches!(ws[i - 1].norm.as_str(), "we" | "i") {
             return None;
         }
+        // "Azerbaijani forces violated the ceasefire": with no one reporting it, the act is the
+        // news (196 by the verb's own pattern), not an accusation with no accuser
+        let reported = speech_cue_before(&self.dict.cues, ws, ws.len()).is_some();
         self.dict
             .cues
             .iter()
-            .filter(|c| c.status == "demand" || c.status == "accusation")
+            .filter(|c| c.status == "demand" || (c.status == "accusation" && reported))
             .find(|c| {
                 i + c.words.len() <= ws.len()
                     && c.words.iter().zip(&ws[i..]).all(|(a, w)| *a == w.norm)
@@ -1360,8 +1369,10 @@ impl Coder {
                 .all(|a| source.actors.iter().any(|s| self_target(a, s)))
         });
         // a denial is aimed at its accuser, whom the article context finds ("denied the
-        // accusation")
-        let untargeted_ok = ((UNTARGETED_ROOTS.contains(&root) || t.code == DENIAL)
+        // accusation"); a stance its pattern names ("claimed responsibility", "expressed
+        // concern") has none (untargeted_codes.txt), a bare verb ("worried") is no event
+        let stance = UNTARGETED_CODES.contains(&t.code) && t.extent > t.last;
+        let untargeted_ok = ((UNTARGETED_ROOTS.contains(&root) || t.code == DENIAL || stance)
             && !t.needs_target)
             || (reciprocal && source.actors.len() > 1);
         if target.is_none() && !untargeted_ok {
@@ -1748,7 +1759,8 @@ fn verb_position(
             || TIME_WORDS.contains(w)
             || time_on
             || day_number
-            || (w.len() > 4 && w.ends_with("ly"))
+            // "Italy", "Kelly": a party's word ending in -ly is a subject, not an adverb
+            || (w.len() > 4 && w.ends_with("ly") && !in_party(k))
         {
             continue;
         }
