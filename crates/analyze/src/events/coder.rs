@@ -1399,7 +1399,8 @@ impl Coder {
         }
         let trigger_span = Span::new(ws[t.first].span.start, ws[t.last].span.end);
         let is_past = |w: &str| self.past_form(w);
-        let status = match status(&self.dict.cues, ws, t.first, t.last, t.noun, &is_past) {
+        let unnamed = without_party_words(ws, ps);
+        let status = match status(&self.dict.cues, &unnamed, t.first, t.last, t.noun, &is_past) {
             EventStatus::Occurred if t.intent => EventStatus::Planned,
             s => s,
         };
@@ -1927,6 +1928,21 @@ fn is_adjective_form(w: &str) -> bool {
             .any(|s| w.ends_with(s))
             || w.contains('-')
             || w.contains('/'))
+}
+
+/// The sentence's words with the parties' words blanked, for the status cues: "Theresa May
+/// criticised Russia" is no hypothetical ("may"), "Will Hurd" no plan.
+fn without_party_words(ws: &[Word], ps: &[Party]) -> Vec<Word> {
+    ws.iter()
+        .enumerate()
+        .map(|(k, w)| {
+            let named = ps.iter().any(|p| p.first <= k && k <= p.last);
+            Word {
+                norm: if named { String::new() } else { w.norm.clone() },
+                ..w.clone()
+            }
+        })
+        .collect()
 }
 
 /// Verbs whose subject suffers the event ("died", "perished"): read as passives, their

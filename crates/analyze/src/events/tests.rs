@@ -2097,3 +2097,28 @@ fn a_name_ending_in_ly_is_a_subject_not_an_adverb() {
     // an adverb ending in -ly is still skipped
     assert!(has("Russia quickly attacked Ukraine.", "RUS", "190", "UKR"));
 }
+
+#[test]
+fn a_cue_word_inside_a_name_sets_no_status() {
+    let body = "Theresa May criticised Russia.";
+    let events = kb_code(body);
+    assert!(
+        events
+            .iter()
+            .any(|e| e.code.starts_with("11") && e.status == EventStatus::Occurred),
+        "{events:?}"
+    );
+    // the modal itself still does
+    let events = kb_code("Theresa May may criticise Russia.");
+    assert!(
+        !events.is_empty() && events.iter().all(|e| e.status == EventStatus::Hypothetical),
+        "{events:?}"
+    );
+}
+
+fn kb_code(body: &str) -> Vec<Event> {
+    let sentences = sentences(body);
+    let published = NaiveDate::from_ymd_opt(2022, 1, 10);
+    let mentions = crate::actors::ActorStage::new().mentions(body, &sentences, published);
+    EventStage::new().code(body, &sentences, &mentions, &[], published)
+}
