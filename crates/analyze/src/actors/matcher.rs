@@ -409,7 +409,10 @@ impl Matcher {
         }
         let found = text.get(s..e)?;
         let entry = self.entries[pattern].iter().find(|en| {
-            (!en.case_sensitive || en.folded == found || odd_case(found))
+            (!en.case_sensitive
+                || en.folded == found
+                || odd_case(found)
+                || title_case_acronym(found, &en.folded, &en.target))
                 && (!en.needs_capitals || self.capitalised_as(found, &en.folded, opens(text, s)))
         })?;
         Some(Hit {
@@ -509,6 +512,18 @@ fn odd_case(w: &str) -> bool {
     }
     let capitals = first.is_uppercase() && lower == 0 && n >= 3;
     capitals || (first.is_lowercase() && upper > 0)
+}
+
+/// An organisation's acronym of four letters or more as British and wire style writes it,
+/// with one capital: "Nato", "Farc", "Ecowas", "Unicef" for NATO, FARC, ECOWAS, UNICEF.
+/// Shorter acronyms stay exact ("Us", "Who" are words).
+fn title_case_acronym(found: &str, name: &str, target: &Target) -> bool {
+    let acronym = name.len() >= 4 && name.bytes().all(|b| b.is_ascii_uppercase());
+    acronym
+        && matches!(target, Target::Org(_))
+        && found.len() == name.len()
+        && found.as_bytes()[0] == name.as_bytes()[0]
+        && found[1..] == name[1..].to_ascii_lowercase()
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -731,5 +746,22 @@ mod tests {
             m.lookup("Brussels"),
             vec![Target::Ambiguous("Brussels".into())]
         );
+    }
+
+    // coverage2
+    #[test]
+    fn an_acronym_in_title_case_names_its_organisation() {
+        let (_, m) = m();
+        for w in ["Nato", "Farc", "Ecowas", "Unicef"] {
+            let hits = m.find(&format!("{w} said it would act."));
+            assert!(
+                hits.iter().any(|h| matches!(h.target, Target::Org(_))),
+                "{w}: {hits:?}"
+            );
+        }
+        // two- and three-letter acronyms are words in title case; a lower-case word is none
+        assert!(m.find("Us and them").is_empty());
+        assert!(m.find("Who said so?").is_empty());
+        assert!(m.find("the nato summit").is_empty());
     }
 }

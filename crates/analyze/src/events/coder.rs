@@ -144,6 +144,12 @@ const UNTARGETED_ROOTS: &[&str] = &[
 ];
 /// Deny responsibility or an accusation: a statement coded without a target.
 pub(crate) const DENIAL: &str = "016";
+/// Codes of root 01 coded with a source alone when a pattern names their object ("declined to
+/// comment", "claimed responsibility"): data/events/untargeted_codes.txt.
+static UNTARGETED_CODES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::parse(UNTARGETED_CODES_FILE));
+pub(crate) const UNTARGETED_CODES_FILE: &str =
+    include_str!("../../../../data/events/untargeted_codes.txt");
 /// How many words after a rejection or denial its object noun may be ("rejected the formal
 /// complaint").
 const REJECTED_REACH: usize = 3;
@@ -406,10 +412,13 @@ impl Coder {
         if i == 0 || !in_party(i - 1) || matches!(ws[i - 1].norm.as_str(), "we" | "i") {
             return None;
         }
+        // "Azerbaijani forces violated the ceasefire": with no one reporting it, the act is the
+        // news (196 by the verb's own pattern), not an accusation with no accuser
+        let reported = speech_cue_before(&self.dict.cues, ws, ws.len()).is_some();
         self.dict
             .cues
             .iter()
-            .filter(|c| c.status == "demand" || c.status == "accusation")
+            .filter(|c| c.status == "demand" || (c.status == "accusation" && reported))
             .find(|c| {
                 i + c.words.len() <= ws.len()
                     && c.words.iter().zip(&ws[i..]).all(|(a, w)| *a == w.norm)
@@ -1387,8 +1396,10 @@ impl Coder {
                 .all(|a| source.actors.iter().any(|s| self_target(a, s)))
         });
         // a denial is aimed at its accuser, whom the article context finds ("denied the
-        // accusation")
-        let untargeted_ok = ((UNTARGETED_ROOTS.contains(&root) || t.code == DENIAL)
+        // accusation"); a stance its pattern names ("claimed responsibility", "expressed
+        // concern") has none (untargeted_codes.txt), a bare verb ("worried") is no event
+        let stance = UNTARGETED_CODES.contains(&t.code) && t.extent > t.last;
+        let untargeted_ok = ((UNTARGETED_ROOTS.contains(&root) || t.code == DENIAL || stance)
             && !t.needs_target)
             || (reciprocal && source.actors.len() > 1);
         if target.is_none() && !untargeted_ok {
@@ -1415,7 +1426,8 @@ impl Coder {
         }
         let trigger_span = Span::new(ws[t.first].span.start, ws[t.last].span.end);
         let is_past = |w: &str| self.past_form(w);
-        let status = match status(&self.dict.cues, ws, t.first, t.last, t.noun, &is_past) {
+        let unnamed = without_party_words(ws, ps);
+        let status = match status(&self.dict.cues, &unnamed, t.first, t.last, t.noun, &is_past) {
             EventStatus::Occurred if t.intent => EventStatus::Planned,
             s => s,
         };
@@ -1775,7 +1787,8 @@ fn verb_position(
             || TIME_WORDS.contains(w)
             || time_on
             || day_number
-            || (w.len() > 4 && w.ends_with("ly"))
+            // "Italy", "Kelly": a party's word ending in -ly is a subject, not an adverb
+            || (w.len() > 4 && w.ends_with("ly") && !in_party(k))
         {
             continue;
         }
@@ -1942,6 +1955,21 @@ fn is_adjective_form(w: &str) -> bool {
             .any(|s| w.ends_with(s))
             || w.contains('-')
             || w.contains('/'))
+}
+
+/// The sentence's words with the parties' words blanked, for the status cues: "Theresa May
+/// criticised Russia" is no hypothetical ("may"), "Will Hurd" no plan.
+fn without_party_words(ws: &[Word], ps: &[Party]) -> Vec<Word> {
+    ws.iter()
+        .enumerate()
+        .map(|(k, w)| {
+            let named = ps.iter().any(|p| p.first <= k && k <= p.last);
+            Word {
+                norm: if named { String::new() } else { w.norm.clone() },
+                ..w.clone()
+            }
+        })
+        .collect()
 }
 
 /// Verbs whose subject suffers the event ("died", "perished"): read as passives, their

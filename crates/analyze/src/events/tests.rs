@@ -1870,8 +1870,12 @@ fn a_reported_violation_is_the_speakers_accusation() {
         "112",
         "RUS"
     ));
-    // no speaker, no accusation; and the broken ceasefire is no ceasefire
-    assert!(triples("Russia violated the ceasefire.").is_empty());
+    // no speaker, no accusation: the violation itself (196, coverage2); and the broken
+    // ceasefire is no ceasefire
+    assert_eq!(
+        triples("Russia violated the ceasefire."),
+        vec![("RUS".into(), "196".into(), "-".into())]
+    );
     let t = triples("Ukraine said Russia breached the truce.");
     assert!(!t.iter().any(|(_, c, _)| c.starts_with("08")), "{t:?}");
 }
@@ -2098,4 +2102,123 @@ fn copulas_and_subject_ranks_lists_are_one_lower_case_word_a_line() {
         1,
         true,
     );
+}
+
+// coverage2: kinds of uncoded sentences counted on ConfliBERT's CAMEO training sentences
+// (bench/events/coverage.py), each with sentences of our own.
+
+/// (source country, code, target country) of `body`'s events with the product's actors stage
+/// (its built-in knowledge base) in place of the tiny test list.
+fn kb_triples(body: &str) -> Vec<(String, String, String)> {
+    let sentences = sentences(body);
+    let published = NaiveDate::from_ymd_opt(2022, 1, 10);
+    let mentions = crate::actors::ActorStage::new().mentions(body, &sentences, published);
+    let c = |a: Option<EventActor>| a.and_then(|a| a.country).unwrap_or_else(|| "-".into());
+    EventStage::new()
+        .code(body, &sentences, &mentions, &[], published)
+        .into_iter()
+        .map(|e| (c(e.source), e.code, c(e.target)))
+        .collect()
+}
+
+fn triple(s: &str, code: &str, t: &str) -> (String, String, String) {
+    (s.into(), code.into(), t.into())
+}
+
+#[test]
+fn untargeted_codes_list_is_one_code_of_root_01_a_line() {
+    crate::actors::words::tests::check_list(
+        "events/untargeted_codes.txt",
+        coder::UNTARGETED_CODES_FILE,
+        1,
+        true,
+    );
+    let table = CameoTable::builtin();
+    for code in crate::actors::words::words(coder::UNTARGETED_CODES_FILE) {
+        assert!(code.starts_with("01"), "{code} is not a public statement");
+        assert!(table.get(code).is_some(), "{code} is no CAMEO code");
+    }
+}
+
+#[test]
+fn a_stance_its_pattern_names_is_coded_with_its_source_alone() {
+    assert_eq!(
+        triples("Russia declined to comment on the report."),
+        vec![triple("RUS", "011", "-")]
+    );
+    assert_eq!(
+        triples("Iran expressed concern about the fighting."),
+        vec![triple("IRN", "012", "-")]
+    );
+    assert_eq!(
+        triples("Turkey expressed condolences over the earthquake."),
+        vec![triple("TUR", "018", "-")]
+    );
+}
+
+#[test]
+fn a_bare_comment_verb_or_a_statement_with_no_target_is_no_event() {
+    // "worry" and "say" coded by their default alone, with no second party
+    assert!(triples("Russia worries about the weather.").is_empty());
+    assert!(triples("Russia said the weather was fine.").is_empty());
+}
+
+#[test]
+fn violating_a_ceasefire_is_the_act_when_no_one_reports_it() {
+    assert!(has(
+        "Russia violated the ceasefire with Ukraine.",
+        "RUS",
+        "196",
+        "UKR"
+    ));
+    assert_eq!(
+        triples("Syria has violated the truce."),
+        vec![triple("SYR", "196", "-")]
+    );
+    // reported by a party, it stays that party's accusation
+    assert!(has(
+        "Ukraine said Russia violated the ceasefire.",
+        "UKR",
+        "112",
+        "RUS"
+    ));
+}
+
+#[test]
+fn a_name_ending_in_ly_is_a_subject_not_an_adverb() {
+    assert_eq!(
+        kb_triples("Italy attacked Greece."),
+        vec![triple("ITA", "190", "GRC")]
+    );
+    assert_eq!(
+        kb_triples("Yesterday Italy returned the antiquities to Greece."),
+        vec![triple("ITA", "0842", "GRC")]
+    );
+    // an adverb ending in -ly is still skipped
+    assert!(has("Russia quickly attacked Ukraine.", "RUS", "190", "UKR"));
+}
+
+#[test]
+fn a_cue_word_inside_a_name_sets_no_status() {
+    let body = "Theresa May criticised Russia.";
+    let events = kb_code(body);
+    assert!(
+        events
+            .iter()
+            .any(|e| e.code.starts_with("11") && e.status == EventStatus::Occurred),
+        "{events:?}"
+    );
+    // the modal itself still does
+    let events = kb_code("Theresa May may criticise Russia.");
+    assert!(
+        !events.is_empty() && events.iter().all(|e| e.status == EventStatus::Hypothetical),
+        "{events:?}"
+    );
+}
+
+fn kb_code(body: &str) -> Vec<Event> {
+    let sentences = sentences(body);
+    let published = NaiveDate::from_ymd_opt(2022, 1, 10);
+    let mentions = crate::actors::ActorStage::new().mentions(body, &sentences, published);
+    EventStage::new().code(body, &sentences, &mentions, &[], published)
 }
