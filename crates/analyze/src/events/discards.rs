@@ -59,6 +59,7 @@ pub enum Level {
     History,
     Reader,
     Reported,
+    Style,
 }
 
 impl Level {
@@ -70,6 +71,7 @@ impl Level {
             "history" => Some(Level::History),
             "reader" => Some(Level::Reader),
             "reported" => Some(Level::Reported),
+            "style" => Some(Level::Style),
             _ => None,
         }
     }
@@ -198,7 +200,7 @@ impl Discards {
         if self.story_of(a, &hits) || is_reader_guide(a, &hits) {
             return Vec::new();
         }
-        events.retain_mut(|e| unattribute(a, e) && keeps(a, e, &hits));
+        events.retain_mut(|e| unattribute(a, e) && unstyle(a, e, &hits) && keeps(a, e, &hits));
         events
     }
 }
@@ -348,6 +350,76 @@ fn only_attributed(body: &str, sentence: Span, spans: &[Span], side: &EventActor
         }
     }
     seen
+}
+
+/// Whether a `[style]` noun starts at `at` or one word after it (`body` offsets): "French
+/// press", "French American cuisine".
+fn style_follows(body: &str, at: usize, hits: &[Hit]) -> bool {
+    let starts = |pos: usize| {
+        hits.iter()
+            .any(|h| h.level == Level::Style && h.span.start == pos)
+    };
+    let rest = body.get(at..).unwrap_or("");
+    let first = at + (rest.len() - rest.trim_start_matches([' ', '-']).len());
+    if starts(first) {
+        return true;
+    }
+    // the word skipped is a word: "Japan, coffee culture" is no style of Japan
+    let word = body.get(first..).unwrap_or("");
+    let word_end = word
+        .find(|c: char| !(c.is_alphabetic() || c == '-'))
+        .map_or(body.len(), |n| first + n);
+    if word_end == first || !body[word_end..].starts_with(' ') {
+        return false;
+    }
+    let after = body.get(word_end..).unwrap_or("");
+    let second = word_end + (after.len() - after.trim_start_matches(' ').len());
+    second > word_end && starts(second)
+}
+
+/// Whether every mention of the side in the sentence names a style or a product (a `[style]`
+/// noun just after it), so that the side is no party: "French presses allow more oils
+/// through" is no act of France.
+fn only_as_style(body: &str, sentence: Span, side: &EventActor, hits: &[Hit]) -> bool {
+    let Some(text) = body.get(sentence.start..sentence.end) else {
+        return false;
+    };
+    let mut seen = false;
+    for name in side_names(side) {
+        for (at, _) in text.match_indices(name.as_str()) {
+            if !whole_words(text, at, at + name.len()) {
+                continue;
+            }
+            if !style_follows(body, sentence.start + at + name.len(), hits) {
+                return false;
+            }
+            seen = true;
+        }
+    }
+    seen
+}
+
+/// Takes off the event the sides named only as a style or product ([`only_as_style`]); false
+/// when the event had sides and none is left.
+fn unstyle(a: &Article, e: &mut Event, hits: &[Hit]) -> bool {
+    let sentence = a.sentence_of(e);
+    if !hits
+        .iter()
+        .any(|h| h.level == Level::Style && sentence.contains(h.span))
+    {
+        return true;
+    }
+    let had_side = e.source.is_some() || e.target.is_some();
+    let styled = |s: &EventActor| only_as_style(a.body, sentence, s, hits);
+    if e.source.as_ref().is_some_and(styled) {
+        e.source = None;
+        e.sources.retain(|s| !styled(s));
+    }
+    if e.target.as_ref().is_some_and(styled) {
+        e.target = None;
+        e.targets.retain(|s| !styled(s));
+    }
+    !had_side || e.source.is_some() || e.target.is_some()
 }
 
 /// Takes off the event the sides that only report it (see [`attributions`]); false when the
@@ -1093,5 +1165,43 @@ mod tests {
         let hits = d.hits("You said so.", Span::new(0, 12));
         assert!(hits.iter().any(|h| h.level == Level::Reader));
         assert!(hits.iter().any(|h| h.level == Level::Reported));
+    }
+
+    #[test]
+    fn a_country_named_only_as_a_style_is_no_side() {
+        let body = "Maciej Kasperowicz is a coffee expert. He says people think that pressing \
+            is an important part of the brewing process. The best French press is easy to use \
+            and clean. A French press with a fine strainer that fits snugly against its walls \
+            will prevent coffee from containing too much sediment or stray grounds.";
+        let (raw, kept) = pipeline_events(body);
+        assert!(!raw.is_empty(), "the coder finds an event to discard");
+        assert!(kept.is_empty(), "{kept:?}");
+    }
+
+    #[test]
+    fn a_country_named_also_as_itself_stays_a_side() {
+        let body = "France accused Japan of dumping cheap rice and French wine on its market.";
+        let (raw, kept) = pipeline_events(body);
+        assert!(!raw.is_empty());
+        assert_eq!(kept.len(), raw.len(), "{kept:?}");
+        assert!(kept.iter().any(|e| e
+            .source
+            .as_ref()
+            .is_some_and(|s| s.actor_id.as_deref() == Some("FRA"))));
+    }
+
+    #[test]
+    fn a_style_noun_counts_right_after_the_name_or_one_word_later() {
+        let d = Discards::builtin();
+        let body = "French American cuisine and Korean dining, but French climate envoys.";
+        let hits = d.hits(body, Span::new(0, body.len()));
+        assert!(style_follows(body, "French".len(), &hits));
+        let korean = body.find("Korean").unwrap() + "Korean".len();
+        assert!(style_follows(body, korean, &hits));
+        let envoy = body.rfind("French").unwrap() + "French".len();
+        assert!(!style_follows(body, envoy, &hits));
+        let body = "In Japan, coffee culture blends old and new.";
+        let hits = d.hits(body, Span::new(0, body.len()));
+        assert!(!style_follows(body, "In Japan".len(), &hits));
     }
 }
