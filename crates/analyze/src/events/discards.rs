@@ -40,7 +40,7 @@ const STORY_MIN_SENTENCES: usize = 2;
 /// ... that are at least one in this many of its sentences.
 const STORY_SHARE: usize = 6;
 /// An article is a guide, review or advert (not news) when it has at least this many
-/// sentences ...
+/// sentences of prose (not headings or list lines) ...
 const GUIDE_MIN_SENTENCES: usize = 10;
 /// ... at least one in this many of them address the reader ("you", `[reader]`) ...
 const READER_SHARE: usize = 12;
@@ -214,12 +214,20 @@ impl Discards {
 /// that quotes a "you" also says who said it, and a short text (a wire brief, one sentence) is
 /// never judged.
 fn is_reader_guide(a: &Article, hits: &[Hit]) -> bool {
-    let n = a.sentences.len();
+    // prose only: a guide's many headings and list lines (names, prices, addresses) would
+    // water its share down
+    let prose: Vec<Span> = a
+        .sentences
+        .iter()
+        .copied()
+        .filter(|s| !is_heading(a.body, *s))
+        .collect();
+    let n = prose.len();
     if n < GUIDE_MIN_SENTENCES {
         return false;
     }
     let with = |level: Level| {
-        a.sentences
+        prose
             .iter()
             .filter(|s| hits.iter().any(|h| h.level == level && s.contains(h.span)))
             .count()
