@@ -1212,4 +1212,11 @@ mod tests {
         let hits = d.hits(body, Span::new(0, body.len()));
         assert!(!style_follows(body, "In Japan".len(), &hits));
     }
+
+    #[test]
+    fn an_event_by_the_middle_of_a_past_century_is_history() {
+        let body = "Turkey invaded Syria by the mid-18th century. Germany condemned Russia on \
+                    Monday.";
+        assert_discarded(body, "invaded", "condemned");
+    }
 }
