@@ -16,6 +16,8 @@
 //!   events that have no source (what "killed" 20 people was the storm), not an actor's act;
 //! - an article addressed to its reader that seldom reports what anyone said is a guide, a
 //!   review or an advert, not news, and codes no event ([`is_reader_guide`]);
+//! - a country named in a sentence only just before a `[style]` noun ("French presses allow
+//!   more oils through", "Korean dining") is a style or product, no side ([`only_as_style`]);
 //! - an event whose own time is a past period is history ([`is_history`]);
 //! - a one-sided event needs a political actor as its side ([`political_side`]): "Levin
 //!   suspects that cells started to collaborate", "this guide by Ken McGaffin gives a great
