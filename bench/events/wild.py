@@ -6,6 +6,7 @@
     bench/events/wild.py score bench/events/wild-seed8.tsv
     bench/events/wild.py sample --parse --seed 10 --n 60 bench/events/wild-seed10.tsv
     bench/events/wild.py rejudge --parse bench/events/wild-seed10.tsv
+    bench/events/wild.py dump --parse /tmp/wild-all.tsv          # every event, for a diff
 
 `--parse` codes with the dependency parse, as `parley analyze` runs by default (users' path);
 without it the pages go through `--no-parse` (the fast path; seeds 8 and 9 were drawn so).
@@ -133,6 +134,14 @@ def sample(seed, n, path, parse=False):
     write_tsv(path, COLUMNS, [found[k] for k in picked])
 
 
+def dump(path, parse=False):
+    """Every predicted event on the pages, one row each, in key order: two dumps of two coders
+    diff into the events a change added and removed."""
+    found = events(parse)
+    write_tsv(path, COLUMNS[:9], [found[k] for k in sorted(found)])
+    print("%d events on %d pages" % (len(found), len({v["page"] for v in found.values()})))
+
+
 def judged(verdict):
     """A hand verdict on a changed prediction: three or four letters y/n."""
     return len(verdict) in (3, 4) and not set(verdict) - set("yn")
@@ -232,6 +241,8 @@ def main(argv):
                 n = int(args[1])
             args = args[2:]
         sample(seed, n, args[0], parse)
+    elif len(argv) == 2 and argv[0] == "dump":
+        dump(argv[1], parse)
     elif len(argv) == 2 and argv[0] == "rejudge":
         rejudge(argv[1], parse)
     elif len(argv) == 2 and argv[0] == "score":
