@@ -4,10 +4,10 @@
 use super::codes::CameoTable;
 use super::dict::{Dictionary, NounEntry, PatItem, Pattern, VerbEntry};
 use super::roles::{
-    attribution_speaker, dateline_end, means_agent, modifier_of_head, names_actor, noun_target,
-    object_controlled, opens_relative, participle_subject, parties, predicate_infinitive,
-    reduced_passive, reduced_relative, relative_subject, same, subject_before, support_verb_before,
-    Party, CLAUSE_BREAKS,
+    attribution_speaker, dateline_end, may_name_a_side, means_agent, modifier_of_head, names_actor,
+    noun_target, object_controlled, opens_relative, participle_subject, parties, place_preposition,
+    predicate_infinitive, reduced_passive, reduced_relative, relative_subject, same,
+    subject_before, support_verb_before, Party, CLAUSE_BREAKS,
 };
 use super::status::{committed, speech_cue_before, status};
 use super::tokens::{lemma_candidates, noun_key, words, Word};
@@ -2122,8 +2122,8 @@ fn verb_roles(
     let subject = before
         .iter()
         .rev()
-        .find(|p| !preceded_by(ws, p, PLACE) && !after_by(ws, p))
-        .or(before.last())
+        .find(|p| place_preposition(ws, p, PLACE).is_none() && !after_by(ws, p))
+        .or(before.last().filter(|p| may_name_a_side(ws, p, PLACE)))
         .map(|p| modifier_of_head(ws, ps, p).unwrap_or(p).clone());
     // "the civilians imprisoned for acting against Moscow were released": the subject is
     // the noun the participle describes

@@ -444,9 +444,44 @@ pub fn subject_before<'a>(
         .collect();
     near.iter()
         .rev()
-        .find(|p| !(p.first > 0 && place.contains(&ws[p.first - 1].norm.as_str())))
-        .or(near.last())
+        .find(|p| place_preposition(ws, p, place).is_none())
+        .or(near.last().filter(|p| may_name_a_side(ws, p, place)))
         .map(|p| modifier_of_head(ws, ps, p).unwrap_or(p))
+}
+
+/// The word index of the preposition (one of `place`) right before a party ("in Sweden", "at
+/// Congress"), or before "the" and a party that says where ("in the Netherlands").
+pub fn place_preposition(ws: &[Word], p: &Party, place: &[&str]) -> Option<usize> {
+    let before = p.first.checked_sub(1)?;
+    let prep = match ws[before].norm.as_str() {
+        "the" if says_where(p) => before.checked_sub(1)?,
+        _ => before,
+    };
+    place.contains(&ws[prep].norm.as_str()).then_some(prep)
+}
+
+/// Whether a party names only places: cities and regions, or countries by themselves (no
+/// sector, the id the country's code), not a state's institution, group or person.
+pub fn says_where(p: &Party) -> bool {
+    p.place
+        || p.actors.iter().all(|a| {
+            a.sector.is_none()
+                && a.country.is_some()
+                && a.actor_id.as_deref() == a.country.as_deref()
+        })
+}
+
+/// Whether a party may stand for who acts: not a place phrase that opens the sentence ("In
+/// Rwanda, the sun is used to ...", "In the US, the development of ..."), which says where
+/// the sentence is set (its home groups take its country: `groups_of_the_opening_place`). A
+/// place after a noun stays that noun's country, as CAMEO codes it ("Prosecutors in Sweden
+/// have dropped", "a report released in the Rwandan capital alleged"), and an institution
+/// after "in" is a party ("Democrats in Congress").
+pub fn may_name_a_side(ws: &[Word], p: &Party, place: &[&str]) -> bool {
+    match place_preposition(ws, p, place) {
+        Some(0) => !says_where(p),
+        _ => true,
+    }
 }
 
 /// How many words before an event noun its support verb may stand ("launched artillery, mortar

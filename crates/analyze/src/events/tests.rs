@@ -2222,3 +2222,63 @@ fn kb_code(body: &str) -> Vec<Event> {
     let mentions = crate::actors::ActorStage::new().mentions(body, &sentences, published);
     EventStage::new().code(body, &sentences, &mentions, &[], published)
 }
+
+// --- sides6: a sentence-opening place says where, not who; a place after a noun is its country
+
+/// The sources of the events coded in `body` (country or "-").
+fn kb_sources(body: &str) -> Vec<String> {
+    kb_triples(body).into_iter().map(|(s, _, _)| s).collect()
+}
+
+/// Whether `body` codes an event of `root` from `src` to `tgt` (countries), with the real
+/// actors stage.
+fn kb_has(body: &str, src: &str, root: &str, tgt: &str) -> bool {
+    let t = kb_triples(body);
+    let ok = t
+        .iter()
+        .any(|(s, c, g)| s == src && c.starts_with(root) && g == tgt);
+    if !ok {
+        eprintln!("{body}\n  -> {t:?}");
+    }
+    ok
+}
+
+#[test]
+fn a_sentence_opening_place_is_no_source() {
+    let sources = kb_sources("In Germany, the company will support local schools.");
+    assert!(!sources.iter().any(|s| s == "DEU"), "{sources:?}");
+    let sources = kb_sources("In the Netherlands, the company will support local schools.");
+    assert!(!sources.iter().any(|s| s == "NLD"), "{sources:?}");
+}
+
+#[test]
+fn a_place_after_a_noun_gives_that_nouns_country() {
+    assert!(kb_has(
+        "Prosecutors in Sweden accused Russia of spying.",
+        "SWE",
+        "11",
+        "RUS"
+    ));
+    assert!(kb_has(
+        "Officials in Poland criticised Russia.",
+        "POL",
+        "11",
+        "RUS"
+    ));
+    assert!(kb_has(
+        "Hospitals in France welcomed the new guidance.",
+        "FRA",
+        "051",
+        "-"
+    ));
+}
+
+#[test]
+fn an_institution_after_in_is_still_the_party() {
+    assert!(kb_has(
+        "Democrats in Congress criticised Russia.",
+        "USA",
+        "11",
+        "RUS"
+    ));
+}
