@@ -2248,8 +2248,13 @@ fn a_statement_urging_a_party_is_the_urging() {
 #[test]
 fn providing_support_or_aid_to_a_party_is_aid() {
     assert_eq!(
-        kb_triples("Germany provided support to Ukraine."),
+        kb_triples("Germany provided aid to Ukraine."),
         vec![triple("DEU", "070", "UKR")]
+    );
+    // support with no party it goes to still codes its giver
+    assert_eq!(
+        kb_triples("The European Union provided support for the installation of water systems."),
+        vec![triple("IGOEUREEC", "060", "-")]
     );
     assert_eq!(
         kb_triples("Japan provided humanitarian relief to Nepal."),
@@ -2310,4 +2315,17 @@ fn accepting_a_partys_demands_is_yielding() {
             .iter()
             .any(|(s, c, _)| s == "NPL" && c == "080")
     );
+}
+
+#[test]
+fn a_bid_or_a_campaign_is_no_demand() {
+    assert!(kb_triples("Kentucky Gov. Matt Bevin lost his reelection bid this month.").is_empty());
+    assert!(
+        kb_triples("The base has been the target of a Russian disinformation campaign.").is_empty()
+    );
+    assert!(kb_triples("Nine US companies were eligible to bid for NASA contracts.").is_empty());
+    // "bid farewell" keeps CAMEO.2.0's pattern
+    assert!(kb_triples("Merkel bid farewell to Macron.")
+        .iter()
+        .any(|(s, c, t)| s == "DEU" && c == "017" && t == "FRA"));
 }
