@@ -2329,3 +2329,22 @@ fn a_bid_or_a_campaign_is_no_demand() {
         .iter()
         .any(|(s, c, t)| s == "DEU" && c == "017" && t == "FRA"));
 }
+
+#[test]
+fn trade_as_a_noun_is_no_exchange() {
+    assert!(kb_triples("Trump brought drama to trade talks with China.")
+        .iter()
+        .all(|(_, c, _)| c != "060"));
+    assert!(
+        kb_triples("Massive job losses followed China trade with the United States.").is_empty()
+    );
+    // trading fire or accusations is still coded
+    assert!(
+        kb_triples("India and Pakistan traded fire across the border.")
+            .iter()
+            .any(|(_, c, _)| c.starts_with("19"))
+    );
+    assert!(kb_triples("Russia and Ukraine traded accusations.")
+        .iter()
+        .any(|(_, c, _)| c == "112"));
+}
