@@ -2348,3 +2348,15 @@ fn trade_as_a_noun_is_no_exchange() {
         .iter()
         .any(|(_, c, _)| c == "112"));
 }
+
+#[test]
+fn revealing_something_is_a_statement_not_cooperation() {
+    assert!(
+        kb_triples("Germany unveiled a new aid package for Ukraine.")
+            .iter()
+            .all(|(_, c, _)| !c.starts_with("05"))
+    );
+    assert!(kb_triples("Russia revealed details of the plan to Turkey.")
+        .iter()
+        .all(|(_, c, _)| !c.starts_with("05")));
+}
