@@ -2282,3 +2282,141 @@ fn an_institution_after_in_is_still_the_party() {
         "RUS"
     ));
 }
+
+// coverage3: verb senses and two-party clauses (verbs.txt blocks parley_ask, parley_raise,
+// parley_release, parley_accept; patterns of issue, provide, serve)
+
+#[test]
+fn a_statement_urging_a_party_is_the_urging() {
+    assert_eq!(
+        kb_triples("Amnesty International issued a statement urging Egypt to hold elections."),
+        vec![triple("NGO", "100", "EGY")]
+    );
+    assert!(
+        kb_triples("The European Union issued a statement calling on Serbia to cooperate.")
+            .iter()
+            .any(|(s, c, t)| s == "IGOEUREEC" && c.starts_with("02") && t == "SRB")
+    );
+    // a statement with no party addressed stays a statement
+    assert!(
+        kb_triples("Amnesty International issued a statement on Friday.")
+            .iter()
+            .all(|(_, c, _)| !c.starts_with("10") && !c.starts_with("02"))
+    );
+}
+
+#[test]
+fn providing_support_or_aid_to_a_party_is_aid() {
+    assert_eq!(
+        kb_triples("Germany provided aid to Ukraine."),
+        vec![triple("DEU", "070", "UKR")]
+    );
+    // support with no party it goes to still codes its giver
+    assert_eq!(
+        kb_triples("The European Union provided support for the installation of water systems."),
+        vec![triple("IGOEUREEC", "060", "-")]
+    );
+    assert_eq!(
+        kb_triples("Japan provided humanitarian relief to Nepal."),
+        vec![triple("JPN", "073", "NPL")]
+    );
+}
+
+#[test]
+fn asking_about_something_is_a_question_not_a_request() {
+    assert!(kb_triples("Germany asked Russia about the missing journalist.").is_empty());
+    assert!(kb_triples("Biden asked China about the balloon.").is_empty());
+    // asking a party for something is still a request
+    assert!(kb_triples("Egypt asked Israel for help.")
+        .iter()
+        .any(|(s, c, t)| s == "EGY" && c.starts_with("02") && t == "ISR"));
+}
+
+#[test]
+fn raising_concerns_is_a_pessimistic_comment() {
+    assert!(
+        kb_triples("Germany raised concerns about Poland's new law.")
+            .iter()
+            .any(|(s, c, _)| s == "DEU" && c == "012")
+    );
+    assert!(
+        kb_triples("Germany raised concerns about Poland's new law.")
+            .iter()
+            .all(|(_, c, _)| c != "040")
+    );
+}
+
+#[test]
+fn releasing_a_transcript_or_footage_releases_no_one() {
+    assert!(
+        kb_triples("The White House released a transcript of the call with Ukraine.").is_empty()
+    );
+    assert!(kb_triples("Iran released footage of the seized British tanker.").is_empty());
+    // releasing people still is
+    assert!(kb_triples("The rebels released two Kenyan hostages.")
+        .iter()
+        .any(|(_, c, t)| c.starts_with("084") && t == "KEN"));
+}
+
+#[test]
+fn serving_time_or_as_something_is_no_event() {
+    assert!(kb_triples("The Kenyan official served time in a British jail.").is_empty());
+    assert!(kb_triples("Ukraine served as a transit route for Russian gas.").is_empty());
+    // serving a party still codes
+    assert!(kb_triples("Kenyan soldiers served Somalia.")
+        .iter()
+        .any(|(s, c, t)| s == "KEN" && c == "060" && t == "SOM"));
+}
+
+#[test]
+fn accepting_a_partys_demands_is_yielding() {
+    assert!(
+        kb_triples("The government of Nepal accepted the demands of the protesters.")
+            .iter()
+            .any(|(s, c, _)| s == "NPL" && c == "080")
+    );
+}
+
+#[test]
+fn a_bid_or_a_campaign_is_no_demand() {
+    assert!(kb_triples("Kentucky Gov. Matt Bevin lost his reelection bid this month.").is_empty());
+    assert!(
+        kb_triples("The base has been the target of a Russian disinformation campaign.").is_empty()
+    );
+    assert!(kb_triples("Nine US companies were eligible to bid for NASA contracts.").is_empty());
+    // "bid farewell" keeps CAMEO.2.0's pattern
+    assert!(kb_triples("Merkel bid farewell to Macron.")
+        .iter()
+        .any(|(s, c, t)| s == "DEU" && c == "017" && t == "FRA"));
+}
+
+#[test]
+fn trade_as_a_noun_is_no_exchange() {
+    assert!(kb_triples("Trump brought drama to trade talks with China.")
+        .iter()
+        .all(|(_, c, _)| c != "060"));
+    assert!(
+        kb_triples("Massive job losses followed China trade with the United States.").is_empty()
+    );
+    // trading fire or accusations is still coded
+    assert!(
+        kb_triples("India and Pakistan traded fire across the border.")
+            .iter()
+            .any(|(_, c, _)| c.starts_with("19"))
+    );
+    assert!(kb_triples("Russia and Ukraine traded accusations.")
+        .iter()
+        .any(|(_, c, _)| c == "112"));
+}
+
+#[test]
+fn revealing_something_is_a_statement_not_cooperation() {
+    assert!(
+        kb_triples("Germany unveiled a new aid package for Ukraine.")
+            .iter()
+            .all(|(_, c, _)| !c.starts_with("05"))
+    );
+    assert!(kb_triples("Russia revealed details of the plan to Turkey.")
+        .iter()
+        .all(|(_, c, _)| !c.starts_with("05")));
+}
