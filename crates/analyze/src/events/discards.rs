@@ -419,15 +419,20 @@ fn unstyle(a: &Article, e: &mut Event, hits: &[Hit]) -> bool {
     {
         return true;
     }
+    take_off_sides(e, |s| only_as_style(a.body, sentence, s, hits))
+}
+
+/// Takes off the event its source and target for which `drop` holds (with their lists);
+/// false when the event had sides and none is left.
+fn take_off_sides(e: &mut Event, drop: impl Fn(&EventActor) -> bool) -> bool {
     let had_side = e.source.is_some() || e.target.is_some();
-    let styled = |s: &EventActor| only_as_style(a.body, sentence, s, hits);
-    if e.source.as_ref().is_some_and(styled) {
+    if e.source.as_ref().is_some_and(&drop) {
         e.source = None;
-        e.sources.retain(|s| !styled(s));
+        e.sources.retain(|s| !drop(s));
     }
-    if e.target.as_ref().is_some_and(styled) {
+    if e.target.as_ref().is_some_and(&drop) {
         e.target = None;
-        e.targets.retain(|s| !styled(s));
+        e.targets.retain(|s| !drop(s));
     }
     !had_side || e.source.is_some() || e.target.is_some()
 }
@@ -441,17 +446,7 @@ fn unattribute(a: &Article, e: &mut Event) -> bool {
     if spans.is_empty() || trigger.is_some_and(|t| spans.iter().any(|s| s.contains(t))) {
         return true;
     }
-    let had_side = e.source.is_some() || e.target.is_some();
-    let reports = |s: &EventActor| only_attributed(a.body, sentence, &spans, s);
-    if e.source.as_ref().is_some_and(reports) {
-        e.source = None;
-        e.sources.retain(|s| !reports(s));
-    }
-    if e.target.as_ref().is_some_and(reports) {
-        e.target = None;
-        e.targets.retain(|s| !reports(s));
-    }
-    !had_side || e.source.is_some() || e.target.is_some()
+    take_off_sides(e, |s| only_attributed(a.body, sentence, &spans, s))
 }
 
 /// Whether one event survives its sentence's discards (`hits`: the body's).
