@@ -343,6 +343,14 @@ fn side_names(side: &EventActor) -> Vec<String> {
 
 /// Whether the side is named in the sentence only inside its attribution phrases.
 fn only_attributed(body: &str, sentence: Span, spans: &[Span], side: &EventActor) -> bool {
+    every_mention(body, sentence, side, |found| {
+        spans.iter().any(|s| s.contains(found))
+    })
+}
+
+/// Whether the side is named in the sentence (as a whole word, by any of its names) and every
+/// such mention (`body` offsets) passes `ok`.
+fn every_mention(body: &str, sentence: Span, side: &EventActor, ok: impl Fn(Span) -> bool) -> bool {
     let Some(text) = body.get(sentence.start..sentence.end) else {
         return false;
     };
@@ -352,8 +360,10 @@ fn only_attributed(body: &str, sentence: Span, spans: &[Span], side: &EventActor
             if !whole_words(text, at, at + name.len()) {
                 continue;
             }
-            let found = Span::new(sentence.start + at, sentence.start + at + name.len());
-            if !spans.iter().any(|s| s.contains(found)) {
+            if !ok(Span::new(
+                sentence.start + at,
+                sentence.start + at + name.len(),
+            )) {
                 return false;
             }
             seen = true;
@@ -391,22 +401,9 @@ fn style_follows(body: &str, at: usize, hits: &[Hit]) -> bool {
 /// noun just after it), so that the side is no party: "French presses allow more oils
 /// through" is no act of France.
 fn only_as_style(body: &str, sentence: Span, side: &EventActor, hits: &[Hit]) -> bool {
-    let Some(text) = body.get(sentence.start..sentence.end) else {
-        return false;
-    };
-    let mut seen = false;
-    for name in side_names(side) {
-        for (at, _) in text.match_indices(name.as_str()) {
-            if !whole_words(text, at, at + name.len()) {
-                continue;
-            }
-            if !style_follows(body, sentence.start + at + name.len(), hits) {
-                return false;
-            }
-            seen = true;
-        }
-    }
-    seen
+    every_mention(body, sentence, side, |found| {
+        style_follows(body, found.end, hits)
+    })
 }
 
 /// Takes off the event the sides named only as a style or product ([`only_as_style`]); false
