@@ -228,13 +228,29 @@ fn is_reader_guide(a: &Article, hits: &[Hit]) -> bool {
     if n < GUIDE_MIN_SENTENCES {
         return false;
     }
-    let with = |level: Level| {
-        prose
-            .iter()
-            .filter(|s| hits.iter().any(|h| h.level == level && s.contains(h.span)))
-            .count()
-    };
+    let with = |level: Level| sentences_with(&prose, hits, level);
     with(Level::Reader) * READER_SHARE >= n && with(Level::Reported) * REPORTED_SHARE < n
+}
+
+/// How many of `sentences` hold a hit of `level`; the hits are sorted once and searched, so a
+/// long page costs no sentences × hits scan.
+fn sentences_with(sentences: &[Span], hits: &[Hit], level: Level) -> usize {
+    let mut spans: Vec<Span> = hits
+        .iter()
+        .filter(|h| h.level == level)
+        .map(|h| h.span)
+        .collect();
+    spans.sort_by_key(|h| h.start);
+    sentences
+        .iter()
+        .filter(|s| {
+            let from = spans.partition_point(|h| h.start < s.start);
+            spans[from..]
+                .iter()
+                .take_while(|h| h.start <= s.end)
+                .any(|h| s.contains(*h))
+        })
+        .count()
 }
 
 /// Phrases that open an attribution (data/events/attribution_openers.txt).
@@ -1212,5 +1228,25 @@ mod tests {
         let body = "Turkey invaded Syria by the mid-18th century. Germany condemned Russia on \
                     Monday.";
         assert_discarded(body, "invaded", "condemned");
+    }
+
+    #[test]
+    fn sentences_with_counts_each_sentence_holding_a_hit_of_the_level_once() {
+        let sentences = [Span::new(0, 10), Span::new(11, 20), Span::new(21, 30)];
+        let hit = |start, end, level| Hit {
+            span: Span::new(start, end),
+            level,
+        };
+        // unsorted; two hits in the first sentence, one across the second and third, one of
+        // another level in the third
+        let hits = [
+            hit(5, 8, Level::Reader),
+            hit(0, 3, Level::Reader),
+            hit(18, 23, Level::Reader),
+            hit(22, 25, Level::Reported),
+        ];
+        assert_eq!(sentences_with(&sentences, &hits, Level::Reader), 1);
+        assert_eq!(sentences_with(&sentences, &hits, Level::Reported), 1);
+        assert_eq!(sentences_with(&sentences, &[], Level::Reader), 0);
     }
 }
