@@ -7,9 +7,10 @@
 use super::fold::Folded;
 use super::folded_body::FoldedBody;
 use super::kb::{Gender, KnowledgeBase, RoleKind, NON_STATE};
-use super::matcher::{Hit, Matcher, Target};
+use super::matcher::{Hit, Target};
 use super::text::{rough_sentences, Tok};
 use super::words::{files, words, WordSet};
+use super::ActorStage;
 use chrono::NaiveDate;
 use parley_core::{ActorRef, EntityMention, Span, TextSpan};
 use std::collections::HashSet;
@@ -84,10 +85,7 @@ pub(crate) struct Doc<'a> {
 }
 
 pub(crate) fn detect(
-    kb: &KnowledgeBase,
-    matcher: &Matcher,
-    surnames: &[String],
-    lower_surnames: &HashSet<String>,
+    stage: &ActorStage,
     body: &str,
     sentences: &[Span],
     date: Option<NaiveDate>,
@@ -102,11 +100,11 @@ pub(crate) fn detect(
     };
     let mut sents = f.folded_spans(&spans);
     sents.sort_unstable();
-    let hits = matcher.find_in_tokens(&f.text, toks);
+    let hits = stage.matcher.find_in_tokens(&f.text, toks);
     let mut doc = Doc {
-        kb,
-        surnames,
-        lower_surnames,
+        kb: &stage.kb,
+        surnames: &stage.surnames,
+        lower_surnames: &stage.lower_surnames,
         f,
         toks,
         sents,

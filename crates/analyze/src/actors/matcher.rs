@@ -363,11 +363,10 @@ impl Matcher {
             if !t.word {
                 continue;
             }
-            for k in t.start + 1..t.end {
-                if matches!(bytes[k], b'-' | b'\'') {
-                    self.walk_from(text, k, true, &mut walk);
-                    self.walk_from(text, k + 1, true, &mut walk);
-                }
+            let joints = (t.start + 1..t.end).filter(|&k| matches!(bytes[k], b'-' | b'\''));
+            for k in joints {
+                self.walk_from(text, k, true, &mut walk);
+                self.walk_from(text, k + 1, true, &mut walk);
             }
         }
         longest_first(walk.cands)
@@ -546,18 +545,18 @@ fn is_word_char(c: char) -> bool {
 fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     let mut prev_word = false;
-    (0..bytes.len()).filter_map(move |at| {
+    (0..bytes.len()).filter(move |&at| {
         let b = bytes[at];
         let word = if b.is_ascii() {
             b.is_ascii_alphanumeric()
         } else if b & 0xC0 == 0x80 {
-            return None; // inside a character
+            return false; // inside a character
         } else {
             text[at..].chars().next().is_some_and(is_word_char)
         };
         let start = !prev_word || !word;
         prev_word = word;
-        start.then_some(at)
+        start
     })
 }
 

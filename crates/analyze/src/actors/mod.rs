@@ -121,16 +121,7 @@ impl ActorStage {
         published: Option<NaiveDate>,
         people: &[Span],
     ) -> Vec<EntityMention> {
-        detect::detect(
-            &self.kb,
-            &self.matcher,
-            &self.surnames,
-            &self.lower_surnames,
-            body,
-            sentences,
-            published,
-            people,
-        )
+        detect::detect(self, body, sentences, published, people)
     }
 }
 
