@@ -604,6 +604,10 @@ const TOPIC_PREPOSITIONS: &[&str] = &[
 /// Prepositions that make a time the time of its clause's event ("in 1994").
 const TIME_PREPOSITIONS: &[&str] = &["in", "on", "during", "by", "at", "around", "throughout"];
 
+/// Last words of a `[history]` phrase that counts years back from its clause's time ("years
+/// after", "decades since"): the event that follows the phrase is the past one.
+const SPAN_BACK_ENDS: &[&str] = &[" after", " since"];
+
 /// A time of the sentence: its span and whether it lies in the past.
 struct Marker {
     span: Span,
@@ -670,7 +674,14 @@ pub fn is_history(a: &Article, sentence: Span, trigger: Span, hits: &[Hit]) -> b
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let adverbial = marker_text.to_lowercase().ends_with("ago")
+    let lower = marker_text.to_lowercase();
+    // "18 years after Washington invaded": only the event after the phrase is the past one
+    let span_back = SPAN_BACK_ENDS.iter().any(|w| lower.ends_with(w));
+    if span_back && m.span.start >= trigger.end {
+        return false;
+    }
+    let adverbial = span_back
+        || lower.ends_with("ago")
         || TIME_PREPOSITIONS.contains(&first.as_str())
         || TIME_PREPOSITIONS.contains(&word_before.as_str());
     if !adverbial {
@@ -1311,6 +1322,31 @@ mod tests {
     fn a_short_text_reporting_no_one_keeps_its_one_sided_events() {
         let (raw, kept) = coded_all("Germany supported the new growers.");
         assert!(raw.iter().any(is_one_sided), "{raw:?}");
+        assert_eq!(kept.len(), raw.len(), "{kept:?}");
+    }
+
+    /// The trigger words of `events`.
+    fn triggers(events: &[Event]) -> Vec<&str> {
+        events
+            .iter()
+            .filter_map(|e| e.trigger.as_ref().map(|t| t.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn an_event_years_before_the_clause_it_is_dated_from_is_history() {
+        let body = "Turkish troops remain in Syria, eight years after Turkey invaded Syria.";
+        let (raw, kept) = coded_all(body);
+        assert!(triggers(&raw).contains(&"invaded"), "{raw:?}");
+        assert!(!triggers(&kept).contains(&"invaded"), "{kept:?}");
+        assert!(triggers(&kept).contains(&"remain"), "{kept:?}");
+    }
+
+    #[test]
+    fn the_event_the_years_are_counted_from_stays() {
+        let body = "Turkey attacked Syria again, eight years after the first war.";
+        let (raw, kept) = coded_all(body);
+        assert!(triggers(&raw).contains(&"attacked"), "{raw:?}");
         assert_eq!(kept.len(), raw.len(), "{kept:?}");
     }
 
