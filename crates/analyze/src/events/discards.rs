@@ -516,6 +516,12 @@ fn keeps(a: &Article, e: &Event, hits: &[Hit]) -> bool {
     if e.source.is_none() && hits.iter().any(|h| h.level == Level::Agentless) {
         return false;
     }
+    if e.trigger
+        .as_ref()
+        .is_some_and(|t| is_name_compound(a.body, Span::new(t.start, t.end)))
+    {
+        return false;
+    }
     if !has_political_side(e) {
         return false;
     }
@@ -525,6 +531,29 @@ fn keeps(a: &Article, e: &Event, hits: &[Hit]) -> bool {
         .as_ref()
         .map_or(evidence, |t| Span::new(t.start, t.end));
     !is_history(a, sentence, trigger, &hits)
+}
+
+/// True for a participle joined by a hyphen to a name before it ("the U.N.-backed government",
+/// "the Saudi-led coalition", "Iranian-funded militias"): a compound adjective that describes a
+/// party, not an act the sentence reports. Seen five times as an event over the development
+/// text (ConfliBERT's training sentences, the analyse corpus, the aeb news pages), all of them
+/// false. A lower-case prefix is a verb of its own ("re-elected", "co-sponsored").
+fn is_name_compound(body: &str, trigger: Span) -> bool {
+    let word = body.get(trigger.start..trigger.end).unwrap_or("");
+    let before = body.get(..trigger.start).unwrap_or("");
+    let Some(prefix) = before
+        .strip_suffix('-')
+        .or_else(|| before.strip_suffix('\u{2010}'))
+    else {
+        return false;
+    };
+    let name = prefix
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    !word.contains(char::is_whitespace)
+        && word.ends_with("ed")
+        && name.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Characters that end a sentence of prose (a closing quote or bracket after its stop too).
@@ -1353,6 +1382,39 @@ mod tests {
         let (raw, kept) = coded_all(body);
         assert!(triggers(&raw).contains(&"attacked"), "{raw:?}");
         assert_eq!(kept.len(), raw.len(), "{kept:?}");
+    }
+
+    #[test]
+    fn a_participle_joined_to_a_name_is_no_event() {
+        let body = "The U.N.-backed government of Libya met rebels. The Saudi-led coalition \
+                    struck.";
+        let backed = body.find("backed").unwrap();
+        assert!(is_name_compound(body, Span::new(backed, backed + 6)));
+        let led = body.find("led").unwrap();
+        assert!(is_name_compound(body, Span::new(led, led + 3)));
+        let met = body.find("met").unwrap();
+        assert!(!is_name_compound(body, Span::new(met, met + 3)));
+    }
+
+    #[test]
+    fn a_verb_with_a_lower_case_prefix_stays_an_event_word() {
+        let body = "Germany re-elected its president and Russian counter-attacked.";
+        let elected = body.find("elected").unwrap();
+        assert!(!is_name_compound(body, Span::new(elected, elected + 7)));
+        let attacked = body.find("attacked").unwrap();
+        assert!(!is_name_compound(body, Span::new(attacked, attacked + 8)));
+        assert!(!is_name_compound("-backed", Span::new(1, 7)));
+        assert!(!is_name_compound("backed", Span::new(0, 6)));
+    }
+
+    #[test]
+    fn an_event_of_a_name_compound_is_discarded() {
+        let body = "Three Russian nurses who had been held by the U.N.-backed government in \
+                    Libya were freed on Friday. Germany condemned Russia on Monday.";
+        let (raw, kept) = pipeline_events(body);
+        assert!(triggers(&raw).contains(&"backed"), "{raw:?}");
+        assert!(!triggers(&kept).contains(&"backed"), "{kept:?}");
+        assert!(triggers(&kept).contains(&"condemned"), "{kept:?}");
     }
 
     #[test]
