@@ -1390,11 +1390,31 @@ impl Coder {
             },
             (None, false) => return Vec::new(),
         };
-        let target = target.filter(|tp| {
-            !tp.actors
-                .iter()
-                .all(|a| source.actors.iter().any(|s| self_target(a, s)))
-        });
+        // a person named in the subject ("the Parliament's president, Roberta Metsola,
+        // condemned what she called") is the source, whatever pronoun stands for them later
+        let in_subject = |a: &EventActor| {
+            citizen(a)
+                && !source.actors.is_empty()
+                && source.last < t.first
+                && named_between(ws, source.first, t.first, a)
+        };
+        let target = target
+            .map(|tp| Party {
+                actors: tp
+                    .actors
+                    .iter()
+                    .filter(|a| !in_subject(a))
+                    .cloned()
+                    .collect(),
+                ..tp
+            })
+            .filter(|tp| {
+                !tp.actors.is_empty()
+                    && !tp
+                        .actors
+                        .iter()
+                        .all(|a| source.actors.iter().any(|s| self_target(a, s)))
+            });
         // a denial is aimed at its accuser, whom the article context finds ("denied the
         // accusation"); a stance its pattern names ("claimed responsibility", "expressed
         // concern") has none (untargeted_codes.txt), a bare verb ("worried") is no event
@@ -1688,13 +1708,58 @@ fn countryless_agents(p: &Party) -> bool {
 }
 
 /// A target that is the source itself: the same country, unless both name different sectors
-/// (a government acting on its own military or opposition).
+/// (a government acting on its own military or opposition) or the target is a named person
+/// outside the state ("Russia jailed Navalny", "a Zimbabwean court freed Evan Mawarire": a
+/// state acting on one of its citizens). A state's own official stays the state ("U.S.
+/// President Trump expressed surprise at a story about his fundraising": "his" is no target).
 fn self_target(target: &EventActor, source: &EventActor) -> bool {
+    if citizen(target) && target.actor_id != source.actor_id {
+        return false;
+    }
     match (&target.sector, &source.sector) {
         (Some(a), Some(b)) if a != b => false,
         _ => same(target, source),
     }
 }
+
+/// A named person of a country who holds no office of a state or organisation (an opposition
+/// leader, an activist; a name only the NER found, an organisation, has no country).
+fn citizen(a: &EventActor) -> bool {
+    let person = a.country.is_some() && a.actor_id.as_deref().is_some_and(person_id);
+    person
+        && a.sector
+            .as_deref()
+            .is_none_or(|s| CITIZEN_SECTORS.contains(&s))
+}
+
+/// A person's id: the knowledge base's name slug ("alexei-navalny") or the name patterns'
+/// "local:" one; other ids are CAMEO-style codes ("RUSGOV") or carry another prefix.
+fn person_id(id: &str) -> bool {
+    let slug = id.strip_prefix("local:").unwrap_or(id);
+    slug.starts_with(|c: char| c.is_ascii_lowercase())
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Whether the last word of the actor's name stands among the words `from..to`.
+fn named_between(ws: &[Word], from: usize, to: usize, a: &EventActor) -> bool {
+    let Some(last) = a.name.split_whitespace().last() else {
+        return false;
+    };
+    let last = last.to_lowercase();
+    ws[from.min(to)..to.min(ws.len())]
+        .iter()
+        .any(|w| w.norm == last)
+}
+
+/// CAMEO agent sectors outside a state's or an organisation's offices: a person of one (an
+/// opposition leader, a former official, a rebel commander, an activist) is a party of their
+/// own; one holding an office ("GOV", "MIL", "EU") acts as its state or organisation.
+const CITIZEN_SECTORS: &[&str] = &[
+    "OPP", "ELI", "REB", "INS", "UAF", "CVL", "CRM", "BUS", "EDU", "MED", "LAB", "REL", "HRI",
+    "JRN", "NGO", "REF",
+];
 
 /// Auxiliaries and modals: a word after them is in a verb position.
 const AUX: &[&str] = &[

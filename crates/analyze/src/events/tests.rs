@@ -2419,3 +2419,52 @@ fn revealing_something_is_a_statement_not_cooperation() {
         .iter()
         .all(|(_, c, _)| !c.starts_with("05")));
 }
+
+// sides-ner: sides counted over ConfliBERT's gold source/target spans (bench/events/sides.py)
+
+/// The target names of the events coded in `body` with root `root`.
+fn kb_target_names(body: &str, root: &str) -> Vec<String> {
+    kb_code(body)
+        .into_iter()
+        .filter(|e| e.root == root)
+        .filter_map(|e| e.target.map(|t| t.name))
+        .collect()
+}
+
+#[test]
+fn a_state_acting_on_a_named_citizen_targets_the_citizen() {
+    let targets = kb_target_names(
+        "A Zimbabwean court on Tuesday freed activist Tendai Moyo, a critic of the president.",
+        "08",
+    );
+    assert!(targets.iter().any(|t| t.contains("Moyo")), "{targets:?}");
+    let targets = kb_target_names(
+        "Kenya arrested opposition leader Peter Otieno on Monday.",
+        "17",
+    );
+    assert!(targets.iter().any(|t| t.contains("Otieno")), "{targets:?}");
+}
+
+#[test]
+fn a_state_acting_on_its_own_country_or_official_has_no_target() {
+    let targets = kb_target_names("The Kenyan government criticised Kenya on Tuesday.", "11");
+    assert!(targets.is_empty(), "{targets:?}");
+    // "his" is the subject's own president, not a party the country acts on
+    let targets = kb_target_names(
+        "U.S. President Donald Trump has criticised a story about his health.",
+        "11",
+    );
+    assert!(!targets.iter().any(|t| t.contains("Trump")), "{targets:?}");
+}
+
+#[test]
+fn an_organisations_own_president_is_no_target_of_it() {
+    let targets = kb_target_names(
+        "The European Commission's president, Ursula von der Leyen, condemned what she called an unjust verdict.",
+        "11",
+    );
+    assert!(
+        !targets.iter().any(|t| t.contains("Metsola")),
+        "{targets:?}"
+    );
+}
