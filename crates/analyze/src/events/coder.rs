@@ -310,6 +310,36 @@ impl Coder {
         coordinated(ws, ps, i) || self.in_series(ws, i)
     }
 
+    /// "China summoned a US diplomat on Friday to lodge a complaint": an infinitive of purpose
+    /// after the object of the verb `v` is done by that verb's subject, not by its object. A
+    /// governing verb's infinitive ("urged Iran to stop") is what it asks of its object, and
+    /// a verb, auxiliary, comma or clause word between the two verbs opens another clause.
+    fn purpose_infinitive(&self, ws: &[Word], ps: &[Party], v: &Trigger, t: &Trigger) -> bool {
+        let to = t.first.wrapping_sub(1);
+        if v.noun || v.demand || t.first < 2 || ws[to].norm != "to" || v.last >= to {
+            return false;
+        }
+        // "thanked Modi for India's efforts to find", "defended Russia's recent efforts to
+        // step up": the infinitive belongs to the possessed noun
+        let possessed =
+            (to.saturating_sub(3)..to).any(|k| POSSESSIVES.contains(&ws[k].norm.as_str()));
+        if GOVERNING_ROOTS.contains(&&v.code[..v.code.len().min(2)]) || possessed {
+            return false;
+        }
+        let in_party = |k: usize| ps.iter().any(|p| p.first <= k && k <= p.last);
+        let object = ps.iter().any(|p| p.first > v.last && p.last < to);
+        let plain = (v.last + 1..to).all(|k| {
+            let w = ws[k].norm.as_str();
+            in_party(k)
+                || !(AUX.contains(&w)
+                    || CLAUSE_WORDS.contains(&w)
+                    || NOUN_COMPLEMENT_PREPS.contains(&w)
+                    || ws[k].is_punct()
+                    || self.verb_at(ws, k).is_some())
+        });
+        object && plain
+    }
+
     /// Whether the past-tense verb at `i` follows a comma inside a series of predicates that a
     /// later "and"/"or" closes with another past-tense verb: "closed their borders with Niger,
     /// froze the country's assets and suspended all transactions". Not a new clause's verb
@@ -1301,7 +1331,11 @@ impl Coder {
             let irregular = |w: &str| self.dict.forms.contains_key(w);
             // "Putin met Xi in Beijing and then flew to Pyongyang": the first verb's subject
             let shared = verb_before
-                .filter(|v| !v.passive && self.shares_subject(ws, ps, t.first))
+                .filter(|v| {
+                    !v.passive
+                        && (self.shares_subject(ws, ps, t.first)
+                            || self.purpose_infinitive(ws, ps, v, t))
+                })
                 .and_then(|v| {
                     verb_roles(ws, ps, v, material_conflict, None, &irregular)
                         .0
@@ -1761,6 +1795,15 @@ const CITIZEN_SECTORS: &[&str] = &[
     "JRN", "NGO", "REF",
 ];
 
+/// Words that open a clause of their own between two verbs.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "where", "when", "and", "but", "or", "after",
+    "before", "while", "because", "if", "as",
+];
+/// Possessives before a noun ("Berlin's decision", "its plan").
+const POSSESSIVES: &[&str] = &["'s", "’s", "its", "their", "his", "her"];
+/// Prepositions whose noun an infinitive after them completes ("for its efforts to").
+const NOUN_COMPLEMENT_PREPS: &[&str] = &["for", "of"];
 /// Auxiliaries and modals: a word after them is in a verb position.
 const AUX: &[&str] = &[
     "will", "would", "can", "could", "may", "might", "shall", "should", "must", "did", "does",

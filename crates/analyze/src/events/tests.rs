@@ -2468,3 +2468,35 @@ fn an_organisations_own_president_is_no_target_of_it() {
         "{targets:?}"
     );
 }
+
+/// The source names of the events coded in `body` with code `code`.
+fn kb_source_names(body: &str, code: &str) -> Vec<String> {
+    kb_code(body)
+        .into_iter()
+        .filter(|e| e.code == code)
+        .filter_map(|e| e.source.map(|s| s.name))
+        .collect()
+}
+
+#[test]
+fn an_infinitive_of_purpose_after_an_object_is_done_by_the_subject() {
+    let sources = kb_source_names(
+        "Chile summoned a senior Peruvian diplomat on Monday to lodge a formal complaint.",
+        "114",
+    );
+    assert!(sources.iter().any(|s| s == "Chile"), "{sources:?}");
+    assert!(!sources.iter().any(|s| s.contains("Peru")), "{sources:?}");
+}
+
+#[test]
+fn an_infinitive_after_a_possessed_noun_or_a_governing_verb_is_not_the_subjects() {
+    // the possessor's efforts
+    let sources = kb_source_names(
+        "General Ivanov has defended Russia's recent efforts to step up its presence.",
+        "060",
+    );
+    assert!(!sources.iter().any(|s| s.contains("Ivanov")), "{sources:?}");
+    // what an appeal asks of its object is no act of the one appealing
+    let sources = kb_source_names("Egypt urged Israel on Monday to stop the attacks.", "190");
+    assert!(!sources.iter().any(|s| s == "Egypt"), "{sources:?}");
+}
