@@ -1729,6 +1729,18 @@ const PAST_SUBORDINATORS: &[&str] = &["after", "since"];
 /// the US agreed to deepen ties"), as in PETRARCH.
 const MUTUAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
 
+/// Codes of moving or readying one's forces (CAMEO 15 force posture, 062 military
+/// cooperation: "mobilized the army", "sent military experts to"), whose object is the
+/// subject's own forces rather than a target.
+fn moves_forces(code: &str) -> bool {
+    code.starts_with("15") || code == "062"
+}
+
+/// A party of unnamed forces: military agent nouns without a country ("troops", "the army").
+fn unnamed_forces(p: &Party) -> bool {
+    countryless_agents(p) && p.actors.iter().all(|a| a.sector.as_deref() == Some("MIL"))
+}
+
 /// A party named only by agent nouns without a country ("rebels", "the police"; the actor
 /// stage gives them the id `---` + sector, PETRARCH's code).
 fn countryless_agents(p: &Party) -> bool {
@@ -2286,7 +2298,9 @@ fn verb_roles(
             });
             // "held talks in the Omani capital": a venue, not a counterpart (places.rs)
             let venue = preceded_by(ws, p, PLACE) || t.reciprocal && super::places::venue(ws, p);
-            !own && (material || !venue) && !agent_in_phrase(ws, p, t.last)
+            !own && (material || !venue)
+                && !agent_in_phrase(ws, p, t.last)
+                && !(moves_forces(&t.code) && unnamed_forces(p))
         })
         .map(|p| (*p).clone());
     (subject, object)

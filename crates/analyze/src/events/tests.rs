@@ -2500,3 +2500,17 @@ fn an_infinitive_after_a_possessed_noun_or_a_governing_verb_is_not_the_subjects(
     let sources = kb_source_names("Egypt urged Israel on Monday to stop the attacks.", "190");
     assert!(!sources.iter().any(|s| s == "Egypt"), "{sources:?}");
 }
+
+#[test]
+fn forces_a_state_moves_are_its_own_not_the_target() {
+    let targets = kb_target_names(
+        "Chile mobilized the army for a possible offensive against Bolivia.",
+        "15",
+    );
+    assert_eq!(targets, vec!["Bolivia".to_string()]);
+    let targets = kb_target_names("Peru has sent seven military experts to Ecuador.", "06");
+    assert_eq!(targets, vec!["Ecuador".to_string()]);
+    // troops attacked are a target
+    let targets = kb_target_names("Chilean jets attacked troops near the border.", "19");
+    assert!(targets.iter().any(|t| t == "troops"), "{targets:?}");
+}
