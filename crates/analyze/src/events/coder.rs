@@ -1794,9 +1794,8 @@ fn named_between(ws: &[Word], from: usize, to: usize, a: &EventActor) -> bool {
         return false;
     };
     let last = last.to_lowercase();
-    ws[from.min(to)..to.min(ws.len())]
-        .iter()
-        .any(|w| w.norm == last)
+    let end = to.min(ws.len());
+    ws[from.min(end)..end].iter().any(|w| w.norm == last)
 }
 
 /// CAMEO agent sectors outside a state's or an organisation's offices: a person of one (an
