@@ -310,6 +310,36 @@ impl Coder {
         coordinated(ws, ps, i) || self.in_series(ws, i)
     }
 
+    /// "China summoned a US diplomat on Friday to lodge a complaint": an infinitive of purpose
+    /// after the object of the verb `v` is done by that verb's subject, not by its object. A
+    /// governing verb's infinitive ("urged Iran to stop") is what it asks of its object, and
+    /// a verb, auxiliary, comma or clause word between the two verbs opens another clause.
+    fn purpose_infinitive(&self, ws: &[Word], ps: &[Party], v: &Trigger, t: &Trigger) -> bool {
+        let to = t.first.wrapping_sub(1);
+        if v.noun || v.demand || t.first < 2 || ws[to].norm != "to" || v.last >= to {
+            return false;
+        }
+        // "thanked Modi for India's efforts to find", "defended Russia's recent efforts to
+        // step up": the infinitive belongs to the possessed noun
+        let possessed =
+            (to.saturating_sub(3)..to).any(|k| POSSESSIVES.contains(&ws[k].norm.as_str()));
+        if GOVERNING_ROOTS.contains(&&v.code[..v.code.len().min(2)]) || possessed {
+            return false;
+        }
+        let in_party = |k: usize| ps.iter().any(|p| p.first <= k && k <= p.last);
+        let object = ps.iter().any(|p| p.first > v.last && p.last < to);
+        let plain = (v.last + 1..to).all(|k| {
+            let w = ws[k].norm.as_str();
+            in_party(k)
+                || !(AUX.contains(&w)
+                    || CLAUSE_WORDS.contains(&w)
+                    || NOUN_COMPLEMENT_PREPS.contains(&w)
+                    || ws[k].is_punct()
+                    || self.verb_at(ws, k).is_some())
+        });
+        object && plain
+    }
+
     /// Whether the past-tense verb at `i` follows a comma inside a series of predicates that a
     /// later "and"/"or" closes with another past-tense verb: "closed their borders with Niger,
     /// froze the country's assets and suspended all transactions". Not a new clause's verb
@@ -1301,7 +1331,11 @@ impl Coder {
             let irregular = |w: &str| self.dict.forms.contains_key(w);
             // "Putin met Xi in Beijing and then flew to Pyongyang": the first verb's subject
             let shared = verb_before
-                .filter(|v| !v.passive && self.shares_subject(ws, ps, t.first))
+                .filter(|v| {
+                    !v.passive
+                        && (self.shares_subject(ws, ps, t.first)
+                            || self.purpose_infinitive(ws, ps, v, t))
+                })
                 .and_then(|v| {
                     verb_roles(ws, ps, v, material_conflict, None, &irregular)
                         .0
@@ -1390,11 +1424,31 @@ impl Coder {
             },
             (None, false) => return Vec::new(),
         };
-        let target = target.filter(|tp| {
-            !tp.actors
-                .iter()
-                .all(|a| source.actors.iter().any(|s| self_target(a, s)))
-        });
+        // a person named in the subject ("the Parliament's president, Roberta Metsola,
+        // condemned what she called") is the source, whatever pronoun stands for them later
+        let in_subject = |a: &EventActor| {
+            citizen(a)
+                && !source.actors.is_empty()
+                && source.last < t.first
+                && named_between(ws, source.first, t.first, a)
+        };
+        let target = target
+            .map(|tp| Party {
+                actors: tp
+                    .actors
+                    .iter()
+                    .filter(|a| !in_subject(a))
+                    .cloned()
+                    .collect(),
+                ..tp
+            })
+            .filter(|tp| {
+                !tp.actors.is_empty()
+                    && !tp
+                        .actors
+                        .iter()
+                        .all(|a| source.actors.iter().any(|s| self_target(a, s)))
+            });
         // a denial is aimed at its accuser, whom the article context finds ("denied the
         // accusation"); a stance its pattern names ("claimed responsibility", "expressed
         // concern") has none (untargeted_codes.txt), a bare verb ("worried") is no event
@@ -1675,6 +1729,18 @@ const PAST_SUBORDINATORS: &[&str] = &["after", "since"];
 /// the US agreed to deepen ties"), as in PETRARCH.
 const MUTUAL_ROOTS: &[&str] = &["03", "04", "05", "06"];
 
+/// Codes of moving or readying one's forces (CAMEO 15 force posture, 062 military
+/// cooperation: "mobilized the army", "sent military experts to"), whose object is the
+/// subject's own forces rather than a target.
+fn moves_forces(code: &str) -> bool {
+    code.starts_with("15") || code == "062"
+}
+
+/// A party of unnamed forces: military agent nouns without a country ("troops", "the army").
+fn unnamed_forces(p: &Party) -> bool {
+    countryless_agents(p) && p.actors.iter().all(|a| a.sector.as_deref() == Some("MIL"))
+}
+
 /// A party named only by agent nouns without a country ("rebels", "the police"; the actor
 /// stage gives them the id `---` + sector, PETRARCH's code).
 fn countryless_agents(p: &Party) -> bool {
@@ -1688,14 +1754,67 @@ fn countryless_agents(p: &Party) -> bool {
 }
 
 /// A target that is the source itself: the same country, unless both name different sectors
-/// (a government acting on its own military or opposition).
+/// (a government acting on its own military or opposition) or the target is a named person
+/// outside the state ("Russia jailed Navalny", "a Zimbabwean court freed Evan Mawarire": a
+/// state acting on one of its citizens). A state's own official stays the state ("U.S.
+/// President Trump expressed surprise at a story about his fundraising": "his" is no target).
 fn self_target(target: &EventActor, source: &EventActor) -> bool {
+    if citizen(target) && target.actor_id != source.actor_id {
+        return false;
+    }
     match (&target.sector, &source.sector) {
         (Some(a), Some(b)) if a != b => false,
         _ => same(target, source),
     }
 }
 
+/// A named person of a country who holds no office of a state or organisation (an opposition
+/// leader, an activist; a name only the NER found, an organisation, has no country).
+fn citizen(a: &EventActor) -> bool {
+    let person = a.country.is_some() && a.actor_id.as_deref().is_some_and(person_id);
+    person
+        && a.sector
+            .as_deref()
+            .is_none_or(|s| CITIZEN_SECTORS.contains(&s))
+}
+
+/// A person's id: the knowledge base's name slug ("alexei-navalny") or the name patterns'
+/// "local:" one; other ids are CAMEO-style codes ("RUSGOV") or carry another prefix.
+fn person_id(id: &str) -> bool {
+    let slug = id.strip_prefix("local:").unwrap_or(id);
+    slug.starts_with(|c: char| c.is_ascii_lowercase())
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Whether the last word of the actor's name stands among the words `from..to`.
+fn named_between(ws: &[Word], from: usize, to: usize, a: &EventActor) -> bool {
+    let Some(last) = a.name.split_whitespace().last() else {
+        return false;
+    };
+    let last = last.to_lowercase();
+    let end = to.min(ws.len());
+    ws[from.min(end)..end].iter().any(|w| w.norm == last)
+}
+
+/// CAMEO agent sectors outside a state's or an organisation's offices: a person of one (an
+/// opposition leader, a former official, a rebel commander, an activist) is a party of their
+/// own; one holding an office ("GOV", "MIL", "EU") acts as its state or organisation.
+const CITIZEN_SECTORS: &[&str] = &[
+    "OPP", "ELI", "REB", "INS", "UAF", "CVL", "CRM", "BUS", "EDU", "MED", "LAB", "REL", "HRI",
+    "JRN", "NGO", "REF",
+];
+
+/// Words that open a clause of their own between two verbs.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "where", "when", "and", "but", "or", "after",
+    "before", "while", "because", "if", "as",
+];
+/// Possessives before a noun ("Berlin's decision", "its plan").
+const POSSESSIVES: &[&str] = &["'s", "’s", "its", "their", "his", "her"];
+/// Prepositions whose noun an infinitive after them completes ("for its efforts to").
+const NOUN_COMPLEMENT_PREPS: &[&str] = &["for", "of"];
 /// Auxiliaries and modals: a word after them is in a verb position.
 const AUX: &[&str] = &[
     "will", "would", "can", "could", "may", "might", "shall", "should", "must", "did", "does",
@@ -2178,7 +2297,9 @@ fn verb_roles(
             });
             // "held talks in the Omani capital": a venue, not a counterpart (places.rs)
             let venue = preceded_by(ws, p, PLACE) || t.reciprocal && super::places::venue(ws, p);
-            !own && (material || !venue) && !agent_in_phrase(ws, p, t.last)
+            !own && (material || !venue)
+                && !agent_in_phrase(ws, p, t.last)
+                && !(moves_forces(&t.code) && unnamed_forces(p))
         })
         .map(|p| (*p).clone());
     (subject, object)

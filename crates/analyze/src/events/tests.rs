@@ -2419,3 +2419,98 @@ fn revealing_something_is_a_statement_not_cooperation() {
         .iter()
         .all(|(_, c, _)| !c.starts_with("05")));
 }
+
+// sides-ner: sides counted over ConfliBERT's gold source/target spans (bench/events/sides.py)
+
+/// The target names of the events coded in `body` with root `root`.
+fn kb_target_names(body: &str, root: &str) -> Vec<String> {
+    kb_code(body)
+        .into_iter()
+        .filter(|e| e.root == root)
+        .filter_map(|e| e.target.map(|t| t.name))
+        .collect()
+}
+
+#[test]
+fn a_state_acting_on_a_named_citizen_targets_the_citizen() {
+    let targets = kb_target_names(
+        "A Zimbabwean court on Tuesday freed activist Tendai Moyo, a critic of the president.",
+        "08",
+    );
+    assert!(targets.iter().any(|t| t.contains("Moyo")), "{targets:?}");
+    let targets = kb_target_names(
+        "Kenya arrested opposition leader Peter Otieno on Monday.",
+        "17",
+    );
+    assert!(targets.iter().any(|t| t.contains("Otieno")), "{targets:?}");
+}
+
+#[test]
+fn a_state_acting_on_its_own_country_or_official_has_no_target() {
+    let targets = kb_target_names("The Kenyan government criticised Kenya on Tuesday.", "11");
+    assert!(targets.is_empty(), "{targets:?}");
+    // "his" is the subject's own president, not a party the country acts on
+    let targets = kb_target_names(
+        "U.S. President Donald Trump has criticised a story about his health.",
+        "11",
+    );
+    assert!(!targets.iter().any(|t| t.contains("Trump")), "{targets:?}");
+}
+
+#[test]
+fn an_organisations_own_president_is_no_target_of_it() {
+    let targets = kb_target_names(
+        "The European Commission's president, Ursula von der Leyen, condemned what she called an unjust verdict.",
+        "11",
+    );
+    assert!(
+        !targets.iter().any(|t| t.contains("Metsola")),
+        "{targets:?}"
+    );
+}
+
+/// The source names of the events coded in `body` with code `code`.
+fn kb_source_names(body: &str, code: &str) -> Vec<String> {
+    kb_code(body)
+        .into_iter()
+        .filter(|e| e.code == code)
+        .filter_map(|e| e.source.map(|s| s.name))
+        .collect()
+}
+
+#[test]
+fn an_infinitive_of_purpose_after_an_object_is_done_by_the_subject() {
+    let sources = kb_source_names(
+        "Chile summoned a senior Peruvian diplomat on Monday to lodge a formal complaint.",
+        "114",
+    );
+    assert!(sources.iter().any(|s| s == "Chile"), "{sources:?}");
+    assert!(!sources.iter().any(|s| s.contains("Peru")), "{sources:?}");
+}
+
+#[test]
+fn an_infinitive_after_a_possessed_noun_or_a_governing_verb_is_not_the_subjects() {
+    // the possessor's efforts
+    let sources = kb_source_names(
+        "General Ivanov has defended Russia's recent efforts to step up its presence.",
+        "060",
+    );
+    assert!(!sources.iter().any(|s| s.contains("Ivanov")), "{sources:?}");
+    // what an appeal asks of its object is no act of the one appealing
+    let sources = kb_source_names("Egypt urged Israel on Monday to stop the attacks.", "190");
+    assert!(!sources.iter().any(|s| s == "Egypt"), "{sources:?}");
+}
+
+#[test]
+fn forces_a_state_moves_are_its_own_not_the_target() {
+    let targets = kb_target_names(
+        "Chile mobilized the army for a possible offensive against Bolivia.",
+        "15",
+    );
+    assert_eq!(targets, vec!["Bolivia".to_string()]);
+    let targets = kb_target_names("Peru has sent seven military experts to Ecuador.", "06");
+    assert_eq!(targets, vec!["Ecuador".to_string()]);
+    // troops attacked are a target
+    let targets = kb_target_names("Chilean jets attacked troops near the border.", "19");
+    assert!(targets.iter().any(|t| t == "troops"), "{targets:?}");
+}
