@@ -2419,3 +2419,35 @@ fn revealing_something_is_a_statement_not_cooperation() {
         .iter()
         .all(|(_, c, _)| !c.starts_with("05")));
 }
+
+// coverage4: event words of real news sentences that were missed or misread (word forms, a
+// gerund after an aspect verb, stance adjectives, handing over, governing, violating).
+
+#[test]
+fn hoped_is_read_as_hope_not_hop() {
+    // CAMEO.2.0's "hope for" is an optimistic comment (013)
+    assert!(has(
+        "France hoped for peace with Germany.",
+        "FRA",
+        "013",
+        "DEU"
+    ));
+    assert!(has(
+        "Germany said it is hoping for a breakthrough with Russia.",
+        "DEU",
+        "013",
+        "RUS"
+    ));
+    let d = super::dict::Dictionary::builtin();
+    for w in ["hoped", "hopes", "hoping"] {
+        assert_eq!(d.irregular(w).as_deref(), Some("hope"), "{w}");
+    }
+}
+
+#[test]
+fn no_word_form_is_punctuation() {
+    let d = super::dict::Dictionary::builtin();
+    for p in [",", ".", ";", ":", "-", "'s"] {
+        assert_eq!(d.irregular(p), None, "{p}");
+    }
+}
