@@ -1730,6 +1730,9 @@ pub(crate) const TIME_WORDS_FILE: &str = include_str!("../../../../data/events/t
 /// How many words a subject's head noun may follow its actor ("Russian aircraft including
 /// helicopter gunships").
 const SUBJECT_REACH: usize = 5;
+/// Verbs whose gerund complement is the act ("began withdrawing"): data/events/aspect_verbs.txt.
+static ASPECT_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(ASPECT_VERBS_FILE));
+pub(crate) const ASPECT_VERBS_FILE: &str = include_str!("../../../../data/events/aspect_verbs.txt");
 /// Subject words that are not actor mentions (data/events/subject_pronouns.txt).
 pub(super) static PRONOUNS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(PRONOUNS_FILE));
 pub(crate) const PRONOUNS_FILE: &str = include_str!("../../../../data/events/subject_pronouns.txt");
@@ -1790,6 +1793,11 @@ fn verb_position(
             // "Italy", "Kelly": a party's word ending in -ly is a subject, not an adverb
             || (w.len() > 4 && w.ends_with("ly") && !in_party(k))
         {
+            continue;
+        }
+        // "began withdrawing", "resumed shelling": the gerund is the act, as after an auxiliary
+        if ASPECT_VERBS.contains(w) && ws[i].norm.ends_with("ing") && !saw_aux {
+            saw_aux = true;
             continue;
         }
         if AUX.contains(&w) {

@@ -2424,6 +2424,34 @@ fn revealing_something_is_a_statement_not_cooperation() {
 // gerund after an aspect verb, stance adjectives, handing over, governing, violating).
 
 #[test]
+fn a_gerund_after_an_aspect_verb_is_the_act() {
+    assert!(has(
+        "Russia began withdrawing its troops from Syria.",
+        "RUS",
+        "087",
+        "SYR"
+    ));
+    assert!(has(
+        "Russia has begun withdrawing its troops from Syria.",
+        "RUS",
+        "087",
+        "SYR"
+    ));
+    // an act that stops is not the act
+    assert!(triples("Germany stopped withdrawing its troops from Syria.").is_empty());
+}
+
+#[test]
+fn an_aspect_verbs_list_is_one_lower_case_word_a_line() {
+    crate::actors::words::tests::check_list(
+        "events/aspect_verbs.txt",
+        super::coder::ASPECT_VERBS_FILE,
+        1,
+        true,
+    );
+}
+
+#[test]
 fn hoped_is_read_as_hope_not_hop() {
     // CAMEO.2.0's "hope for" is an optimistic comment (013)
     assert!(has(
