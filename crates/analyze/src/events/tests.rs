@@ -2479,3 +2479,36 @@ fn no_word_form_is_punctuation() {
         assert_eq!(d.irregular(p), None, "{p}");
     }
 }
+
+#[test]
+fn a_stance_adjective_after_a_copula_is_a_comment_on_its_target() {
+    assert!(has(
+        "The United States said it is skeptical of a Russian offer.",
+        "USA",
+        "012",
+        "RUS"
+    ));
+    assert!(has(
+        "France was cautiously hopeful about a deal with Germany.",
+        "FRA",
+        "013",
+        "DEU"
+    ));
+    // a stance with no one it is about is no event, and "remain" keeps CAMEO.2.0's patterns
+    assert!(triples("France is optimistic.").is_empty());
+    assert!(triples("Germany remains skeptical of Russia.")
+        .iter()
+        .all(|(_, c, _)| c != "012"));
+}
+
+#[test]
+fn stance_adjectives_are_a_code_and_one_lower_case_word_a_line() {
+    for (n, line) in super::codes::data_lines(super::coder::STANCE_ADJECTIVES_FILE) {
+        let (code, word) = line.split_once('\t').expect("code<TAB>adjective");
+        assert!(super::codes::is_code(code), "line {n}: {code}");
+        assert!(
+            !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase()),
+            "line {n}: {word}"
+        );
+    }
+}
