@@ -2481,6 +2481,12 @@ fn no_word_form_is_punctuation() {
 }
 
 #[test]
+fn governing_or_regulating_is_no_cooperation() {
+    assert!(triples("France regulates the sale of Russian gas.").is_empty());
+    assert!(triples("Germany was regulating with the amendment to the law.").is_empty());
+}
+
+#[test]
 fn a_stance_adjective_after_a_copula_is_a_comment_on_its_target() {
     assert!(has(
         "The United States said it is skeptical of a Russian offer.",
@@ -2511,4 +2517,21 @@ fn stance_adjectives_are_a_code_and_one_lower_case_word_a_line() {
             "line {n}: {word}"
         );
     }
+}
+
+#[test]
+fn what_is_handed_over_makes_the_code() {
+    assert!(has(
+        "The United States handed over weapons to Ukraine.",
+        "USA",
+        "0842",
+        "UKR"
+    ));
+    assert!(has(
+        "Turkey handed over the suspects to Germany.",
+        "TUR",
+        "063",
+        "DEU"
+    ));
+    assert!(triples("France handed over the keys to Germany.").is_empty());
 }
