@@ -2535,3 +2535,19 @@ fn what_is_handed_over_makes_the_code() {
     ));
     assert!(triples("France handed over the keys to Germany.").is_empty());
 }
+
+#[test]
+fn violating_a_ban_or_sanctions_defies_norms() {
+    assert!(has(
+        "Iran has violated a ban on missile tests.",
+        "IRN",
+        "128",
+        "-"
+    ));
+    assert!(has(
+        "Russia violated the ceasefire agreement with Ukraine.",
+        "RUS",
+        "196",
+        "UKR"
+    ));
+}
