@@ -2551,3 +2551,15 @@ fn violating_a_ban_or_sanctions_defies_norms() {
         "UKR"
     ));
 }
+
+#[test]
+fn abandoning_ties_breaks_relations() {
+    assert!(has(
+        "Germany will abandon its diplomatic ties with Russia.",
+        "DEU",
+        "161",
+        "RUS"
+    ));
+    // CAMEO.2.0's own abandon patterns still code
+    assert!(has("Germany abandoned the attempt.", "DEU", "080", "-"));
+}
