@@ -2563,3 +2563,13 @@ fn abandoning_ties_breaks_relations() {
     // CAMEO.2.0's own abandon patterns still code
     assert!(has("Germany abandoned the attempt.", "DEU", "080", "-"));
 }
+
+#[test]
+fn returning_arms_is_returning_property() {
+    assert!(has(
+        "Turkey returned the weapons to Syria.",
+        "TUR",
+        "0842",
+        "SYR"
+    ));
+}
