@@ -2573,3 +2573,9 @@ fn returning_arms_is_returning_property() {
         "SYR"
     ));
 }
+
+#[test]
+fn hoping_or_aiming_to_act_plans_the_act() {
+    let e = code("France is hoping to visit Germany.");
+    assert!(e.iter().any(|e| e.status == EventStatus::Planned), "{e:?}");
+}
