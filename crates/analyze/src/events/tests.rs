@@ -2575,6 +2575,11 @@ fn returning_arms_is_returning_property() {
 }
 
 #[test]
+fn signing_a_deal_is_signing_an_agreement() {
+    assert!(has("Russia signed a deal with China.", "RUS", "057", "CHN"));
+}
+
+#[test]
 fn hoping_or_aiming_to_act_plans_the_act() {
     let e = code("France is hoping to visit Germany.");
     assert!(e.iter().any(|e| e.status == EventStatus::Planned), "{e:?}");
