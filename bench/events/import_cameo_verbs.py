@@ -151,7 +151,8 @@ def main(src, outdir):
                 f = word(f.lstrip("+"))
                 if f and f != lemma:
                     first, lem_first = f.split()[0], lemma.split()[0]
-                    if first != lem_first:
+                    # a stray "," in a form list is no word form (it made every comma "crack")
+                    if first != lem_first and re.search(r"[a-z]", first):
                         forms[first] = lem_first
         cur_block["verbs"].append((lemma, c))
         cur_block.setdefault("forms", {})[lemma] = {word(f.lstrip("+")).split()[0] for f in fm.group(1).split()} if fm else set()

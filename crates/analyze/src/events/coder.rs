@@ -519,6 +519,36 @@ impl Coder {
             })
     }
 
+    /// A copula in verb position with no verb entry of its own, then a stance adjective, with
+    /// adverbs and degree words between ("is deeply skeptical", "was not very hopeful"): the
+    /// index of the adjective and its code.
+    fn stance_at(
+        &self,
+        ws: &[Word],
+        i: usize,
+        in_party: &dyn Fn(usize) -> bool,
+        verbs: &[Option<(&VerbEntry, usize)>],
+    ) -> Option<(usize, &'static str)> {
+        if verbs[i].is_some() || !COPULA_FORMS.contains(&ws[i].norm) {
+            return None;
+        }
+        let irregular = |w: &str| self.dict.forms.contains_key(w);
+        if !verb_position(ws, i, in_party, &|k| verbs[k].is_some(), &irregular) {
+            return None;
+        }
+        let modifier = |w: &str| {
+            ADVERBS.contains(&w) || DEGREE_WORDS.contains(&w) || (w.len() > 4 && w.ends_with("ly"))
+        };
+        let j = (i + 1..ws.len()).find(|&j| !modifier(&ws[j].norm) || in_party(j))?;
+        if in_party(j) {
+            return None;
+        }
+        STANCE_ADJECTIVES
+            .iter()
+            .find(|(word, _)| *word == ws[j].norm)
+            .map(|&(_, code)| (j, code))
+    }
+
     fn lemmas(&self, w: &str) -> Vec<String> {
         lemma_candidates(w, |x| self.dict.irregular(x))
     }
@@ -743,6 +773,24 @@ impl Coder {
                     intent: false,
                 });
                 governed = true;
+                i = last + 1;
+                continue;
+            }
+            if let Some((last, code)) = self.stance_at(ws, i, in_party, verbs) {
+                out.push(Trigger {
+                    first: i,
+                    last,
+                    code: code.into(),
+                    noun: false,
+                    reciprocal: false,
+                    passive: false,
+                    extent: last,
+                    demand: false,
+                    via_noun: false,
+                    needs_target: false,
+                    bare: false,
+                    intent: false,
+                });
                 i = last + 1;
                 continue;
             }
@@ -1849,6 +1897,23 @@ pub(crate) const TIME_WORDS_FILE: &str = include_str!("../../../../data/events/t
 /// How many words a subject's head noun may follow its actor ("Russian aircraft including
 /// helicopter gunships").
 const SUBJECT_REACH: usize = 5;
+/// Copulas (data/events/copulas.txt), as the verb of a stance adjective.
+static COPULA_FORMS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::parse(super::roles::COPULAS_FILE));
+/// Stance adjectives and their codes ("is skeptical of" 012): data/events/stance_adjectives.txt.
+static STANCE_ADJECTIVES: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    super::codes::data_lines(STANCE_ADJECTIVES_FILE)
+        .filter_map(|(_, l)| l.split_once('\t'))
+        .map(|(code, word)| (word.trim(), code.trim()))
+        .collect()
+});
+pub(crate) const STANCE_ADJECTIVES_FILE: &str =
+    include_str!("../../../../data/events/stance_adjectives.txt");
+/// Words that may stand between a copula and its stance adjective ("is not very optimistic").
+const DEGREE_WORDS: &[&str] = &["very", "so", "more", "less", "quite", "rather", "too"];
+/// Verbs whose gerund complement is the act ("began withdrawing"): data/events/aspect_verbs.txt.
+static ASPECT_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(ASPECT_VERBS_FILE));
+pub(crate) const ASPECT_VERBS_FILE: &str = include_str!("../../../../data/events/aspect_verbs.txt");
 /// Subject words that are not actor mentions (data/events/subject_pronouns.txt).
 pub(super) static PRONOUNS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(PRONOUNS_FILE));
 pub(crate) const PRONOUNS_FILE: &str = include_str!("../../../../data/events/subject_pronouns.txt");
@@ -1909,6 +1974,11 @@ fn verb_position(
             // "Italy", "Kelly": a party's word ending in -ly is a subject, not an adverb
             || (w.len() > 4 && w.ends_with("ly") && !in_party(k))
         {
+            continue;
+        }
+        // "began withdrawing", "resumed shelling": the gerund is the act, as after an auxiliary
+        if ASPECT_VERBS.contains(w) && ws[i].norm.ends_with("ing") && !saw_aux {
+            saw_aux = true;
             continue;
         }
         if AUX.contains(&w) {
