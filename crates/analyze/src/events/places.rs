@@ -95,7 +95,7 @@ const PLACE_REACH: usize = 12;
 const FOLLOWERS: &[&str] = &[
     "on", "in", "at", "and", "or", "near", "after", "before", "during", "when", "where", "while",
     "with", "as", "since", "last", "this", "early", "late", "earlier", "over", "but", "for", "to",
-    "from", "by", "amid", "despite", "killing", "wounding", "injuring", "leaving",
+    "from", "by", "amid", "despite", "killing", "wounding", "injuring", "leaving", "that", "which",
 ];
 
 /// The place party in the clause after word `last`: a party whose every actor has a country,
@@ -144,13 +144,14 @@ pub fn venue(ws: &[Word], p: &Party) -> bool {
 }
 
 /// Whether a place preposition stands before word `first`, with only determiners, directions
-/// and kinds of place ("the city of") between.
+/// and kinds or parts of place ("the city of", "some parts of") between.
 fn opened_by(ws: &[Word], first: usize, preps: &[&str]) -> bool {
-    (first.saturating_sub(5)..first)
+    // "in parts of the western city of Mumbai": six words between
+    (first.saturating_sub(7)..first)
         .rev()
         .take_while(|&k| {
             let w = ws[k].norm.as_str();
-            preps.contains(&w) || matches!(w, "the" | "of") || PLACE_WORDS.contains(w)
+            preps.contains(&w) || matches!(w, "the" | "of" | "some") || PLACE_WORDS.contains(w)
         })
         .any(|k| preps.contains(&ws[k].norm.as_str()))
 }
@@ -555,5 +556,30 @@ mod tests {
         assert!(has(&ev, "PSE", "19", "ISR"), "{ev:?}");
         let ev = kb_triples("Rockets were fired at Israel from Lebanon on Monday.");
         assert!(has(&ev, "LBN", "19", "ISR"), "{ev:?}");
+    }
+
+    #[test]
+    fn troops_on_alert_in_a_named_place_of_another_country_are_aimed_at_it() {
+        let ev = kb_triples("Turkish troops remained on alert in northern Iraq.");
+        assert!(has(&ev, "TUR", "15", "IRQ"), "{ev:?}");
+        // a statement made there is not aimed at it
+        let ev = kb_triples("Turkish troops said in northern Iraq that they were ready.");
+        assert!(ev.iter().all(|(_, _, t)| t != "IRQ"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_restriction_in_parts_of_a_place_is_on_that_place() {
+        for body in [
+            "Ethiopian troops imposed a curfew in parts of Somalia.",
+            "Ethiopian troops imposed a curfew in some parts of southern Somalia.",
+            "Ethiopian troops imposed a curfew in parts of the southern region of Somalia.",
+            "Ethiopian troops imposed a curfew in some areas of Somalia that had seen riots.",
+        ] {
+            let ev = kb_triples(body);
+            assert!(has(&ev, "ETH", "17", "SOM"), "{body}: {ev:?}");
+        }
+        // a place modifying a later word is still no place ("in Somali custody")
+        let ev = kb_triples("Ethiopian troops held the suspects in Somali custody.");
+        assert!(ev.iter().all(|(_, _, t)| t != "SOM"), "{ev:?}");
     }
 }
