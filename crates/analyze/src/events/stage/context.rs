@@ -317,6 +317,40 @@ fn both_sides(e: &Event, before: &[Option<Dyad>], all: &[Option<Dyad>], body: &s
 /// Verbs whose compound subject acts on itself (data/events/mutual_verbs.txt).
 static MUTUAL_VERBS: &str = include_str!("../../../../../data/events/mutual_verbs.txt");
 
+/// Phrases after a trigger that make its compound subject act on itself
+/// (data/events/mutual_complements.txt).
+static MUTUAL_COMPLEMENTS: &str = include_str!("../../../../../data/events/mutual_complements.txt");
+
+/// Whether a phrase of data/events/mutual_complements.txt follows the event's trigger ("failed
+/// to reach an agreement"), as whole words.
+fn mutual_complement(e: &Event, body: &str) -> bool {
+    let Some(after) = e.trigger.as_ref().and_then(|t| body.get(t.end..)) else {
+        return false;
+    };
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(6)
+        .map(|w| w.to_lowercase())
+        .collect();
+    word_list(MUTUAL_COMPLEMENTS).any(|phrase| {
+        let n = phrase.split_whitespace().count();
+        n <= words.len()
+            && phrase
+                .split_whitespace()
+                .zip(&words)
+                .enumerate()
+                .all(|(k, (p, w))| {
+                    // the phrase's last word may end the clause ("failed to agree.")
+                    let w = if k + 1 == n {
+                        w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                    } else {
+                        w.as_str()
+                    };
+                    p == w
+                })
+    })
+}
+
 /// The words of a one-word-a-line list, without comments and blank lines.
 fn word_list(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
@@ -352,7 +386,8 @@ fn each_other(e: &Event, body: &str) -> bool {
 
 /// A compound side of two or more countries acting on itself: "Pakistan and Afghanistan
 /// accused each other", "Kyrgyz and Tajik forces clashed" (a verb of
-/// data/events/mutual_verbs.txt with no target). One event from the event's source to each
+/// data/events/mutual_verbs.txt, or a trigger before a phrase of mutual_complements.txt, with
+/// no target). One event from the event's source to each
 /// other country of its side; empty when the event is not such a one.
 fn mutual(e: &Event, body: &str) -> Vec<Event> {
     let Some(c) = country(e.source.as_ref()) else {
@@ -373,7 +408,8 @@ fn mutual(e: &Event, body: &str) -> Vec<Event> {
         .and_then(|t| t.text.split_whitespace().next())
         .map(str::to_lowercase)
         .unwrap_or_default();
-    let mutual_verb = e.target.is_none() && word_list(MUTUAL_VERBS).any(|w| w == verb);
+    let mutual_verb = e.target.is_none()
+        && (word_list(MUTUAL_VERBS).any(|w| w == verb) || mutual_complement(e, body));
     if !(each_other(e, body) || mutual_verb) {
         return Vec::new();
     }

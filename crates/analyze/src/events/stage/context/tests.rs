@@ -352,3 +352,32 @@ fn both_sides_with_no_pair_in_the_article_is_no_source() {
     let t = triples(body);
     assert!(t.iter().all(|(s, _, _)| s != "-"), "{t:?}");
 }
+
+#[test]
+fn two_countries_failing_to_reach_a_deal_fail_each_other() {
+    let body = "Title\n\nChile and Peru failed to reach an agreement on fishing quotas.";
+    let t = triples(body);
+    assert!(has(&t, "CHL", "12", "PER"), "{t:?}");
+    assert!(has(&t, "PER", "12", "CHL"), "{t:?}");
+}
+
+#[test]
+fn two_countries_failing_at_something_else_do_not_fail_each_other() {
+    let body = "Title\n\nChile and Peru failed to pay their debts.";
+    let t = triples(body);
+    assert!(
+        !has(&t, "CHL", "", "PER") && !has(&t, "PER", "", "CHL"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn the_mutual_complement_list_is_lower_case_phrases_after_to() {
+    for p in super::word_list(super::MUTUAL_COMPLEMENTS) {
+        assert_eq!(p, p.to_lowercase(), "{p} is not lower case");
+        assert!(
+            p.starts_with("to "),
+            "{p} does not follow a trigger as an infinitive"
+        );
+    }
+}
