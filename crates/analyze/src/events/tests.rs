@@ -2753,3 +2753,15 @@ fn a_phone_line_is_no_phone_call() {
 fn phoning_someone_on_a_day_is_a_phone_call() {
     assert!(has("Biden phoned Putin on Tuesday.", "USA", "041", "RUS"));
 }
+
+#[test]
+fn aides_and_aid_workers_are_no_aid() {
+    let c = event_codes("Iran made payments to aides to the president of Syria.");
+    assert!(!c.contains(&"060".to_string()), "{c:?}");
+    let c = event_codes("Turkey allowed humanitarian aid workers into Syria.");
+    assert!(!c.contains(&"060".to_string()), "{c:?}");
+    assert!(
+        has("Iran aided the rebels in Syria.", "IRN", "060", "-")
+            || has("Iran aided the rebels in Syria.", "IRN", "060", "SYR")
+    );
+}
