@@ -2679,3 +2679,89 @@ fn hoping_or_aiming_to_act_plans_the_act() {
     let e = code("France is hoping to visit Germany.");
     assert!(e.iter().any(|e| e.status == EventStatus::Planned), "{e:?}");
 }
+
+// senses: verb forms used as adjectives, nouns or in idioms are no events of their verb
+
+/// The codes of `body`'s events.
+fn event_codes(body: &str) -> Vec<String> {
+    triples(body).into_iter().map(|(_, c, _)| c).collect()
+}
+
+#[test]
+fn mass_before_a_noun_is_the_adjective_not_a_buildup() {
+    let c = event_codes("Turkey held the largest mass trial in its history against Syria.");
+    assert!(!c.contains(&"154".to_string()), "{c:?}");
+    let c = event_codes("Iran condemned the mass protests in Israel.");
+    assert!(!c.contains(&"154".to_string()), "{c:?}");
+    assert!(has(
+        "Russia massed troops on the border with Ukraine.",
+        "RUS",
+        "154",
+        "UKR"
+    ));
+}
+
+#[test]
+fn allied_forces_and_an_ally_are_no_cooperation() {
+    let c = event_codes("Syria and allied forces attacked Turkey.");
+    assert!(!c.contains(&"050".to_string()), "{c:?}");
+    let c = event_codes("Germany criticised its NATO ally Turkey.");
+    assert!(!c.contains(&"050".to_string()), "{c:?}");
+    assert!(has(
+        "Turkey allied itself with Russia.",
+        "TUR",
+        "050",
+        "RUS"
+    ));
+}
+
+#[test]
+fn making_it_clear_permits_nothing() {
+    let c = event_codes("France made it clear to Iran that it will not talk.");
+    assert!(!c.contains(&"080".to_string()), "{c:?}");
+}
+
+#[test]
+fn affecting_or_impacting_is_no_cooperation() {
+    let c = event_codes("The drought in Syria affected Turkey.");
+    assert!(!c.contains(&"050".to_string()), "{c:?}");
+    let c = event_codes("The sanctions on Russia impacted Germany.");
+    assert!(!c.contains(&"050".to_string()), "{c:?}");
+}
+
+#[test]
+fn a_ruling_is_no_material_cooperation() {
+    let c = event_codes("A court in Germany ruled that Russia must pay Ukraine.");
+    assert!(!c.contains(&"060".to_string()), "{c:?}");
+}
+
+#[test]
+fn armed_attacks_are_no_arming() {
+    let c = event_codes("Israel reported armed attacks on Syria.");
+    assert!(!c.contains(&"062".to_string()), "{c:?}");
+    assert!(has("Iran armed the rebels in Syria.", "IRN", "062", "-"));
+}
+
+#[test]
+fn a_phone_line_is_no_phone_call() {
+    let c = event_codes("Russia cut the phone lines to Ukraine.");
+    assert!(!c.contains(&"041".to_string()), "{c:?}");
+    assert!(has("Biden phoned Putin.", "USA", "041", "RUS"));
+}
+
+#[test]
+fn phoning_someone_on_a_day_is_a_phone_call() {
+    assert!(has("Biden phoned Putin on Tuesday.", "USA", "041", "RUS"));
+}
+
+#[test]
+fn aides_and_aid_workers_are_no_aid() {
+    let c = event_codes("Iran made payments to aides to the president of Syria.");
+    assert!(!c.contains(&"060".to_string()), "{c:?}");
+    let c = event_codes("Turkey allowed humanitarian aid workers into Syria.");
+    assert!(!c.contains(&"060".to_string()), "{c:?}");
+    assert!(
+        has("Iran aided the rebels in Syria.", "IRN", "060", "-")
+            || has("Iran aided the rebels in Syria.", "IRN", "060", "SYR")
+    );
+}
