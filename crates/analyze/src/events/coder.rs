@@ -2020,10 +2020,13 @@ fn verb_position(
             && subject_party.is_some_and(|j| {
                 // "violations by Algerian security forces": a plural noun, not a verb, ends a
                 // noun phrase after a preposition
-                !(plural_like(&ws[i].norm) && after_preposition(ws, j, in_party, SUBJECT_PREPS))
-                    // "killed in Israeli tank shelling": a gerund there is a noun too
-                    && !(ws[i].norm.ends_with("ing")
-                        && after_preposition(ws, j, in_party, GERUND_NOUN_PREPS))
+                let plural_noun =
+                    plural_like(&ws[i].norm) && after_preposition(ws, j, in_party, SUBJECT_PREPS);
+                // "killed in Israeli tank shelling": a gerund there is a noun too
+                let gerund_noun = ws[i].norm.ends_with("ing")
+                    && after_preposition(ws, j, in_party, GERUND_NOUN_PREPS);
+                !plural_noun
+                    && !gerund_noun
                     && (j + 1..k).all(|x| in_party(x) || !is_verb(x))
                     && !ws[j..=k].iter().any(|x| {
                         x.is_punct()

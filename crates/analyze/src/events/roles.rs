@@ -583,9 +583,8 @@ pub fn reduced_relative(ws: &[Word], first: usize, is_irregular: &dyn Fn(&str) -
     (first + 2..end)
         .take_while(|&k| {
             let n = ws[k].norm.as_str();
-            !(ws[k].is_punct() && n != "'s" && n != "-")
-                && !CLAUSE_BREAKS.contains(&n)
-                && !RELATIVE_STOPS.contains(&n)
+            let stop_mark = ws[k].is_punct() && n != "'s" && n != "-";
+            !stop_mark && !CLAUSE_BREAKS.contains(&n) && !RELATIVE_STOPS.contains(&n)
         })
         .any(|k| {
             FINITE_AUX.contains(&ws[k].norm.as_str())
