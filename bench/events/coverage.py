@@ -23,47 +23,21 @@ its default) finds an event and `parley analyze` none. `--show BUCKET` prints th
 one bucket (a prefix of its name) with their triggers, dictionary words and parties.
 """
 import argparse
-import json
 import os
 import subprocess
 import sys
-import tempfile
 from collections import Counter
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-EVAL = os.environ.get("PARLEY_EVAL", os.path.join(ROOT, "..", "shared", "eval"))
-TRAIN = os.path.join(EVAL, "conflibert-cameo", "cameo_class", "train.tsv")
-PARLEY = os.path.join(ROOT, "target", "release", "parley")
+from sentences import ROOT, analyze_documents, read_train
+
 BENCH = os.path.join(ROOT, "target", "release", "parley-events-bench")
-
-
-def read_train():
-    rows = []
-    with open(TRAIN, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\r\n")
-            if "\t" not in line:
-                continue
-            text, _cls = line.rsplit("\t", 1)
-            rows.append(text.strip('"'))
-    return rows
 
 
 def analyze(texts, parse, published):
     """The events and entity texts `parley analyze` gives each sentence, by index."""
-    with tempfile.TemporaryDirectory() as d:
-        path = os.path.join(d, "train.jsonl")
-        with open(path, "w", encoding="utf-8") as f:
-            for i, t in enumerate(texts):
-                rec = {"id": str(i), "body": t}
-                if published:
-                    rec["published"] = published
-                f.write(json.dumps(rec) + "\n")
-        cmd = [PARLEY, "analyze", path] + ([] if parse else ["--no-parse"])
-        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    docs = json.loads(out)["documents"]
-    events = {int(d["source_id"]): d["events"] for d in docs}
-    entities = {int(d["source_id"]): [e["text"] for e in d["entities"]] for d in docs}
+    docs = analyze_documents(texts, parse, published)
+    events = {i: d["events"] for i, d in docs.items()}
+    entities = {i: [e["text"] for e in d["entities"]] for i, d in docs.items()}
     return events, entities
 
 
@@ -117,7 +91,7 @@ def main():
     ap.add_argument("--show", default=None)
     ap.add_argument("--diff", action="store_true")
     args = ap.parse_args()
-    texts = read_train()
+    texts = [t for t, _ in read_train()]
     events, entities = analyze(texts, args.parse, args.published)
     view = bench_view("kb", args.parse)
     if len(view) != len(texts):

@@ -11,39 +11,9 @@ one clause, a verb sense that is no event). `--show N` prints the wrong sentence
 with all their events.
 """
 import argparse
-import json
-import os
-import subprocess
-import tempfile
 from collections import Counter
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-EVAL = os.environ.get("PARLEY_EVAL", os.path.join(ROOT, "..", "shared", "eval"))
-TRAIN = os.path.join(EVAL, "conflibert-cameo", "cameo_class", "train.tsv")
-PARLEY = os.path.join(ROOT, "target", "release", "parley")
-
-
-def read_train():
-    rows = []
-    with open(TRAIN, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\r\n")
-            if "\t" not in line:
-                continue
-            text, cls = line.rsplit("\t", 1)
-            rows.append((text.strip('"'), cls.strip()))
-    return rows
-
-
-def analyze(texts, parse):
-    with tempfile.TemporaryDirectory() as d:
-        path = os.path.join(d, "train.jsonl")
-        with open(path, "w", encoding="utf-8") as f:
-            for i, t in enumerate(texts):
-                f.write(json.dumps({"id": str(i), "body": t}) + "\n")
-        cmd = [PARLEY, "analyze", path] + ([] if parse else ["--no-parse"])
-        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    return {int(d["source_id"]): d["events"] for d in json.loads(out)["documents"]}
+from sentences import analyze_documents, read_train
 
 
 def label_of(code):
@@ -74,7 +44,8 @@ def main():
     ap.add_argument("--show", default=None)
     args = ap.parse_args()
     rows = read_train()
-    events = analyze([t for t, _ in rows], args.parse)
+    docs = analyze_documents([t for t, _ in rows], args.parse)
+    events = {i: d["events"] for i, d in docs.items()}
     by_label = Counter(c for _, c in rows)
     coded = Counter()
     wrong = Counter()

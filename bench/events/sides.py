@@ -44,14 +44,11 @@ import argparse
 import json
 import os
 import re
-import subprocess
-import tempfile
 from collections import Counter
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-EVAL = os.environ.get("PARLEY_EVAL", os.path.join(ROOT, "..", "shared", "eval"))
-NER = os.path.join(EVAL, "conflibert-cameo", "cameo_ner")
-PARLEY = os.path.join(ROOT, "target", "release", "parley")
+from sentences import CONFLIBERT, EVAL, analyze_documents
+
+NER = os.path.join(CONFLIBERT, "cameo_ner")
 
 STATES = ["right", "missing", "outside", "other role", "not found", "no gold"]
 
@@ -119,18 +116,6 @@ def gold_spans(sent, offs):
     if cur:
         spans.append(tuple(cur))
     return spans
-
-
-def analyze(texts, parse):
-    """Each sentence's document (events and entities) from `parley analyze`, by index."""
-    with tempfile.TemporaryDirectory() as d:
-        path = os.path.join(d, "sides.jsonl")
-        with open(path, "w", encoding="utf-8") as f:
-            for i, t in enumerate(texts):
-                f.write(json.dumps({"id": str(i), "body": t}) + "\n")
-        cmd = [PARLEY, "analyze", path] + ([] if parse else ["--no-parse"])
-        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    return {int(d["source_id"]): d for d in json.loads(out)["documents"]}
 
 
 def places(side, doc, text):
@@ -217,7 +202,7 @@ def run(split, parse, listing, show):
     for sent in sents:
         text, offs = detokenize([t for t, _ in sent])
         rows.append((text, gold_spans(sent, offs)))
-    docs = analyze([t for t, _ in rows], parse)
+    docs = analyze_documents([t for t, _ in rows], parse)
     per_sentence, per_event = Counter(), Counter()
     misses = []
     for i, (text, spans) in enumerate(rows):

@@ -199,6 +199,27 @@ struct Trigger {
     intent: bool,
 }
 
+impl Trigger {
+    /// A trigger over words `first..=last` with `code` and every flag off; each site sets the
+    /// fields that differ with struct-update syntax.
+    fn over(first: usize, last: usize, code: String) -> Trigger {
+        Trigger {
+            first,
+            last,
+            code,
+            noun: false,
+            reciprocal: false,
+            passive: false,
+            extent: last,
+            demand: false,
+            via_noun: false,
+            needs_target: false,
+            bare: false,
+            intent: false,
+        }
+    }
+}
+
 /// What the coder saw in one sentence ([`Coder::explain_sentence`]).
 #[derive(Debug, Clone, Default)]
 pub struct Explanation {
@@ -759,38 +780,15 @@ impl Coder {
             }
             if let Some((last, code)) = self.demand_cue_at(ws, i, in_party) {
                 out.push(Trigger {
-                    first: i,
-                    last,
-                    code: code.into(),
-                    noun: false,
-                    reciprocal: false,
-                    passive: false,
-                    extent: last,
                     demand: true,
-                    via_noun: false,
-                    needs_target: false,
-                    bare: false,
-                    intent: false,
+                    ..Trigger::over(i, last, code.into())
                 });
                 governed = true;
                 i = last + 1;
                 continue;
             }
             if let Some((last, code)) = self.stance_at(ws, i, in_party, verbs) {
-                out.push(Trigger {
-                    first: i,
-                    last,
-                    code: code.into(),
-                    noun: false,
-                    reciprocal: false,
-                    passive: false,
-                    extent: last,
-                    demand: false,
-                    via_noun: false,
-                    needs_target: false,
-                    bare: false,
-                    intent: false,
-                });
+                out.push(Trigger::over(i, last, code.into()));
                 i = last + 1;
                 continue;
             }
@@ -924,18 +922,9 @@ impl Coder {
                     // request or threat is not an event of its own
                     governed = GOVERNING_ROOTS.contains(&&entry.code[..2]);
                     out.push(Trigger {
-                        first: i,
-                        last,
-                        code: entry.code.clone(),
                         noun: true,
                         reciprocal: entry.reciprocal,
-                        passive: false,
-                        extent: last,
-                        demand: false,
-                        via_noun: false,
-                        needs_target: false,
-                        bare: false,
-                        intent: false,
+                        ..Trigger::over(i, last, entry.code.clone())
                     });
                     i = last + 1;
                     continue;
@@ -1150,21 +1139,16 @@ impl Coder {
                 && ws.get(last + 1).is_some_and(|w| w.norm == "to")
                 && is_verb(last + 2);
             return Some(Trigger {
-                first,
-                last,
-                code,
-                noun: false,
                 reciprocal: block.reciprocal || code_is_consult(p.code.as_deref()),
                 passive,
                 extent: end,
-                demand: false,
                 // "held talks with": the pattern's object is a reciprocal event noun
                 via_noun: used
                     .iter()
                     .any(|&k| self.noun_at(ws, k).is_some_and(|(n, _)| n.reciprocal)),
                 needs_target: block.needs_target,
-                bare: false,
                 intent,
+                ..Trigger::over(first, last, code)
             });
         }
         // a support verb takes its code from the event noun it governs ("held talks")
@@ -1173,18 +1157,11 @@ impl Coder {
         }
         let code = entry.code.clone().unwrap_or_else(|| block.code.clone())?;
         Some(Trigger {
-            first,
-            last,
             reciprocal: block.reciprocal || code_is_consult(Some(&code)),
-            code,
-            noun: false,
             passive,
-            extent: last,
-            demand: false,
-            via_noun: false,
             needs_target: block.needs_target,
             bare: block.bare_needs_target,
-            intent: false,
+            ..Trigger::over(first, last, code)
         })
     }
 
@@ -1224,18 +1201,10 @@ impl Coder {
             if let Some((n, nlast)) = self.noun_at(ws, k) {
                 consumed.extend(k..=nlast);
                 return Some(Trigger {
-                    first,
-                    last,
-                    code: n.code.clone(),
-                    noun: false,
                     reciprocal: n.reciprocal,
-                    passive: false,
                     extent: nlast,
-                    demand: false,
                     via_noun: true,
-                    needs_target: false,
-                    bare: false,
-                    intent: false,
+                    ..Trigger::over(first, last, n.code.clone())
                 });
             }
         }
