@@ -1,7 +1,7 @@
 //! The verb and noun pattern dictionaries, word forms and status cues, read from data/events.
 
 use super::codes::{data_lines, is_code};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 const CAMEO_VERBS: &str = include_str!("../../../../data/events/cameo_verbs.txt");
 const PARLEY_VERBS: &str = include_str!("../../../../data/events/verbs.txt");
@@ -69,20 +69,25 @@ pub struct Block {
     /// `reciprocal`: the block's acts are mutual ("Russia and Ukraine exchanged prisoners"): a
     /// compound source with no target is coded one record per direction, as for meetings.
     pub reciprocal: bool,
+    /// The verbs whose line gives a code of their own (`verb bar = 172` in a 160 block): each
+    /// is another sense than the block's, so it shares no pattern written for another verb.
+    pub own_sense: HashSet<String>,
 }
 
 impl Block {
     /// The patterns that apply to the verb with these words: a verb with patterns written for
-    /// it uses those and the block-wide ones; a synonym with none shares every pattern of its
-    /// block, as in PETRARCH.
+    /// it, or with a code of its own, uses its own and the block-wide ones; a synonym with
+    /// neither shares every pattern of its block, as in PETRARCH ("mobilize" those written for
+    /// "mobilise", "sever" those for "cut").
     pub fn patterns_for<'a>(
         &'a self,
         verb_words: &'a [String],
     ) -> impl Iterator<Item = &'a Pattern> {
-        let own = self
-            .patterns
-            .iter()
-            .any(|p| !p.verbs.is_empty() && p.applies_to(verb_words));
+        let own = self.own_sense.contains(&verb_words.join(" "))
+            || self
+                .patterns
+                .iter()
+                .any(|p| !p.verbs.is_empty() && p.applies_to(verb_words));
         self.patterns
             .iter()
             .filter(move |p| !own || p.applies_to(verb_words))
@@ -241,6 +246,7 @@ impl Dictionary {
                         alleges,
                         keeps_cameo,
                         reciprocal,
+                        own_sense: HashSet::new(),
                     });
                     current = Some(self.blocks.len() - 1);
                 }
@@ -261,6 +267,9 @@ impl Dictionary {
                         return Err(format!("{}: verb without words", at()));
                     }
                     let key = words.join(" ");
+                    if code.is_some() {
+                        self.blocks[block].own_sense.insert(key.clone());
+                    }
                     if let Some(&owner) = claimed.get(&key) {
                         overridden.push((owner, words, block));
                         continue;
@@ -517,6 +526,34 @@ mod tests {
         let for_capture: Vec<_> = d.blocks[0].patterns_for(&capture).collect();
         assert_eq!(for_take, vec![part, town]);
         assert_eq!(for_capture.len(), 3);
+    }
+
+    #[test]
+    fn a_verb_with_its_own_code_shares_only_block_wide_patterns() {
+        let d = Dictionary::parse_all(
+            &["block b 190
+verb take
+verb seize
+verb nab = 173
+pat 192 _ town @take
+pat 195 _ by air
+"],
+            "",
+            &[],
+            "",
+            "",
+        )
+        .unwrap();
+        let words = |w: &str| vec![w.to_string()];
+        let codes = |w: &str| -> Vec<Code> {
+            d.blocks[0]
+                .patterns_for(&words(w))
+                .map(|p| p.code.clone())
+                .collect()
+        };
+        let code = |c: &str| Some(c.to_string());
+        assert_eq!(codes("seize"), [code("192"), code("195")]);
+        assert_eq!(codes("nab"), [code("195")]);
     }
 
     #[test]

@@ -2765,3 +2765,28 @@ fn aides_and_aid_workers_are_no_aid() {
             || has("Iran aided the rebels in Syria.", "IRN", "060", "SYR")
     );
 }
+
+// spillover: a verb with a code of its own shares no pattern written for another verb of its
+// block; a plain synonym (a spelling, "sever" beside "cut") still shares them
+
+#[test]
+fn a_verb_with_its_own_code_keeps_no_pattern_of_another_verb() {
+    // "bar" (172) is not "exclude _ from" (160)
+    let c = event_codes("Iran barred the reporter from leaving the country.");
+    assert!(!c.contains(&"160".to_string()), "{c:?}");
+    assert!(c.contains(&"172".to_string()), "{c:?}");
+    // "apprehend" (173) is not "&military take" (192)
+    let c = event_codes("Israeli soldiers apprehended a Lebanese shepherd near the fence.");
+    assert!(!c.contains(&"192".to_string()), "{c:?}");
+    assert!(c.contains(&"173".to_string()), "{c:?}");
+}
+
+#[test]
+fn a_plain_synonym_shares_the_patterns_of_its_block() {
+    // "mobilize" has none of its own: it takes "mobilise _ &military" 154
+    let c = event_codes("Pakistan mobilized its troops.");
+    assert!(c.contains(&"154".to_string()), "{c:?}");
+    // "sever" takes "cut _ ties" 160
+    let c = event_codes("Bolivia severed ties with Israel.");
+    assert!(c.contains(&"160".to_string()), "{c:?}");
+}
