@@ -2776,7 +2776,7 @@ fn a_verb_with_its_own_code_keeps_no_pattern_of_another_verb() {
     assert!(!c.contains(&"160".to_string()), "{c:?}");
     assert!(c.contains(&"172".to_string()), "{c:?}");
     // "apprehend" (173) is not "&military take" (192)
-    let c = event_codes("Israeli soldiers apprehended a Lebanese shepherd near the fence.");
+    let c = event_codes("Russian soldiers apprehended a Ukrainian fisherman near the border.");
     assert!(!c.contains(&"192".to_string()), "{c:?}");
     assert!(c.contains(&"173".to_string()), "{c:?}");
 }
@@ -2784,9 +2784,9 @@ fn a_verb_with_its_own_code_keeps_no_pattern_of_another_verb() {
 #[test]
 fn a_plain_synonym_shares_the_patterns_of_its_block() {
     // "mobilize" has none of its own: it takes "mobilise _ &military" 154
-    let c = event_codes("Pakistan mobilized its troops.");
+    let c = event_codes("Russia mobilized troops on the border with Ukraine.");
     assert!(c.contains(&"154".to_string()), "{c:?}");
     // "sever" takes "cut _ ties" 160
-    let c = event_codes("Bolivia severed ties with Israel.");
+    let c = event_codes("Turkey severed ties with Israel.");
     assert!(c.contains(&"160".to_string()), "{c:?}");
 }
