@@ -2339,9 +2339,9 @@ fn verb_roles(
             });
             // "held talks in the Omani capital": a venue, not a counterpart (places.rs)
             let venue = preceded_by(ws, p, PLACE) || t.reciprocal && super::places::venue(ws, p);
-            !own && (material || !venue)
-                && !agent_in_phrase(ws, p, t.last)
-                && !(moves_forces(&t.code) && unnamed_forces(p))
+            // "sent troops to X": unnamed forces moved are the source's own, no target
+            let own_forces = moves_forces(&t.code) && unnamed_forces(p);
+            !own && (material || !venue) && !agent_in_phrase(ws, p, t.last) && !own_forces
         })
         .map(|p| (*p).clone());
     (subject, object)
