@@ -71,7 +71,7 @@ pub struct Block {
     pub reciprocal: bool,
     /// The verbs whose line gives a code of their own (`verb bar = 172` in a 160 block): each
     /// is another sense than the block's, so it shares no pattern written for another verb.
-    pub own_sense: HashSet<String>,
+    pub own_sense: HashSet<Vec<String>>,
 }
 
 impl Block {
@@ -83,7 +83,7 @@ impl Block {
         &'a self,
         verb_words: &'a [String],
     ) -> impl Iterator<Item = &'a Pattern> {
-        let own = self.own_sense.contains(&verb_words.join(" "))
+        let own = self.own_sense.contains(verb_words)
             || self
                 .patterns
                 .iter()
@@ -268,7 +268,7 @@ impl Dictionary {
                     }
                     let key = words.join(" ");
                     if code.is_some() {
-                        self.blocks[block].own_sense.insert(key.clone());
+                        self.blocks[block].own_sense.insert(words.clone());
                     }
                     if let Some(&owner) = claimed.get(&key) {
                         overridden.push((owner, words, block));
