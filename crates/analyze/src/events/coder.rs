@@ -701,7 +701,7 @@ impl Coder {
         for item in &p.after {
             let found = (at..end)
                 .take_while(|&k| !CLAUSE_BREAKS.contains(&ws[k].norm.as_str()))
-                .find(|&k| self.item_at(item, ws, k))?;
+                .find(|&k| self.item_at(item, ws, k) && !opens_time_phrase(ws, k))?;
             skipped += found - at;
             // an actor may stand between the verb and its pattern only as the verb's object
             // ("defended Iraq and Libya on Friday against criticism": parties joined by "and")
@@ -713,11 +713,14 @@ impl Coder {
             if skipped > MAX_SKIPPED
                 || party_in_gap
                 || (at..found).any(|k| AUX.contains(&ws[k].norm.as_str()) || ws[k].norm == "that")
-                // a verb form after a determiner is a modifier ("a warm welcome")
+                // a verb form after a determiner is a modifier ("a warm welcome"), after a
+                // number a noun ("120 million pounds in aid")
                 || (at..found).any(|k| {
                     is_verb(k)
                         && !ws[k].cap
-                        && !(k > 0 && DETERMINERS.contains(&ws[k - 1].norm.as_str()))
+                        && !(k > 0
+                            && (DETERMINERS.contains(&ws[k - 1].norm.as_str())
+                                || is_number(&ws[k - 1].norm)))
                 })
                 // "announced a suspension of aid": the object is an event noun of its own
                 || (at..found).any(|k| self.noun_at(ws, k).is_some())
@@ -795,7 +798,9 @@ impl Coder {
             let after_det = i > 0
                 && (DETERMINERS.contains(&ws[i - 1].norm.as_str())
                     || (in_party(i - 1)
-                        && ((is_adjective_form(&ws[i - 1].norm) && !names_actor(ws, ps, i - 1))
+                        && ((is_adjective_form(&ws[i - 1].norm)
+                            && !names_actor(ws, ps, i - 1)
+                            && !name_after_title(ws, ps, i - 1))
                             || ps.iter().any(|p| {
                                 p.last == i - 1
                                     && p.first > 0
@@ -2105,6 +2110,33 @@ fn parsed_verb(parse: &Parse, w: &Word) -> Option<bool> {
             // "delegations headed by": a participle after its noun; "plans to invade" stays
             && !(tok.dep == "acl" && tok.tag != "VB"),
     )
+}
+
+/// Whether word `k` is the preposition of a time phrase ("called Zelensky on Monday", "met in
+/// March"), which is no pattern's particle ("call _ on" is an appeal).
+fn opens_time_phrase(ws: &[Word], k: usize) -> bool {
+    matches!(ws[k].norm.as_str(), "on" | "upon" | "in" | "at")
+        && ws.get(k + 1).is_some_and(|n| TIME_WORDS.contains(&n.norm))
+}
+
+/// Whether word `k`, which ends like a nationality adjective, is a surname: a capitalised word
+/// after a title or given name deep in its party ("Iranian President Pezeshkian", "Italian Prime
+/// Minister Giorgia Meloni"), where a nationality adjective opens the party ("Indian") or
+/// follows a word of its own name ("South Korean", "Saudi Arabian").
+fn name_after_title(ws: &[Word], ps: &[Party], k: usize) -> bool {
+    ps.iter().any(|p| p.first + 2 <= k && k <= p.last)
+        && ws[k].cap
+        && ws[k - 1].cap
+        && !is_adjective_form(&ws[k - 1].norm)
+}
+
+/// A number written in digits ("120", "$500", "1,000") or a number word of scale ("million").
+fn is_number(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "hundred" | "thousand" | "million" | "billion" | "trillion"
+        )
 }
 
 /// "Russian", "Chinese", "Israeli", "British", "US-Russia": a party word that modifies a noun.
