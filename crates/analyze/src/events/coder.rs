@@ -795,8 +795,11 @@ impl Coder {
                 i = last + 1;
                 continue;
             }
+            // "3 billion pounds", "300 rounds": a verb form after a number is a noun, as after
+            // a determiner
             let after_det = i > 0
                 && (DETERMINERS.contains(&ws[i - 1].norm.as_str())
+                    || is_number(&ws[i - 1].norm)
                     || (in_party(i - 1)
                         && ((is_adjective_form(&ws[i - 1].norm)
                             && !names_actor(ws, ps, i - 1)
