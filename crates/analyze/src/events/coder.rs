@@ -2122,13 +2122,13 @@ fn opens_time_phrase(ws: &[Word], k: usize) -> bool {
         && ws.get(k + 1).is_some_and(|n| TIME_WORDS.contains(&n.norm))
 }
 
-/// Whether word `k`, which ends like a nationality adjective, is a surname: a capitalised word
-/// after a title or given name deep in its party ("Iranian President Pezeshkian", "Italian Prime
+/// Whether word `k`, which ends like a nationality adjective, is a surname: the word
+/// ending its party after a capitalised title or given name ("Iranian President Pezeshkian", "Italian Prime
 /// Minister Giorgia Meloni"), where a nationality adjective opens the party ("Indian") or
 /// follows a word of its own name ("South Korean", "Saudi Arabian").
 fn name_after_title(ws: &[Word], ps: &[Party], k: usize) -> bool {
-    ps.iter().any(|p| p.first + 2 <= k && k <= p.last)
-        && ws[k].cap
+    // the party's last word: a surname ends the name ("Abdel Fattah al-Sisi")
+    ps.iter().any(|p| p.first + 2 <= k && k == p.last)
         && ws[k - 1].cap
         && !is_adjective_form(&ws[k - 1].norm)
 }
