@@ -2790,3 +2790,97 @@ fn a_plain_synonym_shares_the_patterns_of_its_block() {
     let c = event_codes("Turkey severed ties with Israel.");
     assert!(c.contains(&"160".to_string()), "{c:?}");
 }
+
+// reactions: the target of a reaction to a thing ("Azerbaijan criticised the sale") is the
+// author of the act it names (stage/context.rs, data/events/reference_nouns.tsv); the cases are
+// our own wire-style snippets in reaction_cases.tsv
+
+const REACTION_CASES: &str = include_str!("reaction_cases.tsv");
+
+/// (source country, code, target country) of the events of `body` whose trigger opens with
+/// `trigger`, through the standard pipeline (actors stage, no parse).
+fn reaction_triples(body: &str, trigger: &str) -> Vec<(String, String, String)> {
+    let analysis =
+        crate::pipeline::Pipeline::standard().analyze(&parley_core::Article::new("", body));
+    let c = |a: &Option<EventActor>| {
+        a.as_ref()
+            .and_then(|a| a.country.clone())
+            .unwrap_or_else(|| "-".into())
+    };
+    analysis
+        .events
+        .iter()
+        .filter(|e| {
+            e.trigger
+                .as_ref()
+                .is_some_and(|t| t.text.split_whitespace().next() == Some(trigger))
+        })
+        .map(|e| (c(&e.source), e.code.clone(), c(&e.target)))
+        .collect()
+}
+
+/// Every case of reaction_cases.tsv but those listed in `known`: the reaction is aimed at the
+/// act's author, or at no one when the snippet names none.
+#[test]
+fn reaction_cases_aim_at_the_author_of_the_act() {
+    // "welcomed the move" is coded as hosting, which needs a party for its object
+    let known = ["Seoul welcomed the move."];
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in REACTION_CASES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), 4, "bad case line {line:?}");
+        let [trigger, src, tgt, text] = [f[0], f[1], f[2], f[3]];
+        if known.iter().any(|k| text.ends_with(k)) {
+            continue;
+        }
+        n += 1;
+        let got = reaction_triples(text, trigger);
+        let ok = match tgt {
+            "-" => got.iter().all(|(_, _, t)| t == "-"),
+            _ => got
+                .iter()
+                .any(|(s, _, t)| s.starts_with(src) && t.starts_with(tgt)),
+        };
+        if !ok {
+            failures.push(format!("{src} {trigger} {tgt} | {text} -> {got:?}"));
+        }
+    }
+    assert!(n >= 60, "only {n} reaction cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {n} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn a_reaction_to_an_act_no_one_is_named_for_is_no_event() {
+    let t = reaction_triples(
+        "Azerbaijan criticised the sale, officials said.",
+        "criticised",
+    );
+    assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn the_junta_is_the_owned_junta_named_before() {
+    let body = "The European Union imposed sanctions on Niger's junta on Tuesday. \
+                The junta denounced the sanctions as illegal, state television said.";
+    let t = reaction_triples(body, "denounced");
+    assert!(
+        t.iter().any(|(s, _, g)| s == "NER" && g.starts_with("IGO")),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn a_government_with_no_owner_named_before_stays_countryless() {
+    let body = "The government rejected the sanctions on Friday, a spokesman said.";
+    let t = reaction_triples(body, "rejected");
+    assert!(t.iter().all(|(s, _, _)| s == "-"), "{t:?}");
+}
