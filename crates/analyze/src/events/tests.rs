@@ -2859,12 +2859,14 @@ fn reaction_cases_aim_at_the_author_of_the_act() {
 }
 
 #[test]
-fn a_reaction_to_an_act_no_one_is_named_for_is_no_event() {
+fn a_reaction_to_an_act_no_one_is_named_for_stays_untargeted() {
     let t = reaction_triples(
         "Azerbaijan criticised the sale, officials said.",
         "criticised",
     );
-    assert!(t.is_empty(), "{t:?}");
+    let untargeted =
+        |(s, c, g): &(String, String, String)| s == "AZE" && c.starts_with("11") && g == "-";
+    assert!(!t.is_empty() && t.iter().all(untargeted), "{t:?}");
 }
 
 #[test]

@@ -19,6 +19,11 @@
 //!   fighting", "accused him of lying") is aimed at the target(s) of the nearest event of the
 //!   same source in its sentence or the one before: "them" at all of a compound target.
 //!
+//! * a reaction to a thing ("Azerbaijan criticised the sale", "Hamas rejected it", "rejected
+//!   as false") is aimed at the author of the act the thing is: the latest earlier event or
+//!   word of that act (data/events/reference_nouns.tsv), whether or not its sentence coded an
+//!   event ("France agreed to sell 24 Rafale jets to Armenia").
+//!
 //! Only dyads the coder found in the text count, never guessed ones, so an article that names
 //! no counterpart keeps its events untargeted.
 //!
@@ -103,11 +108,6 @@ pub(super) fn resolve(
                 e.target = Some(target);
             }
             let appeals = appeal_to_disputants(&e, &dyads, &all);
-            // "criticised the sale" where the article names no seller: a reaction to
-            // nobody's act is no event
-            if e.target.is_none() && appeals.is_empty() && reaction_to_unknown_act(&e, body) {
-                continue;
-            }
             if appeals.is_empty() {
                 vec![(e, dyad)]
             } else {
@@ -592,7 +592,13 @@ fn pointing_object(e: &Event, body: &str) -> Option<String> {
 /// noun names a reported act (data/events/reference_nouns.tsv): the coder keeps such a
 /// reaction without a target for the context to aim ("Azerbaijan criticised the sale").
 pub(crate) fn points_to_an_act(rest: &str) -> bool {
-    pointing_noun(rest).is_some_and(|n| reference::lookup(&n).is_some())
+    pointing_noun(rest).is_some_and(|n| reference::lookup(&n).is_some()) || objectless(rest)
+}
+
+/// Whether `rest`, the text after a reaction's trigger, leaves its object implicit ("rejected
+/// as false", "dismissed as propaganda"): the act the article reported just before.
+fn objectless(rest: &str) -> bool {
+    rest.split_whitespace().next() == Some("as")
 }
 
 /// The noun of a pointing object at the start of `rest` ([`pointing_object`]).
@@ -652,13 +658,17 @@ fn phrase_noun<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
 }
 
 /// Whether a reaction's object is "it" as a whole phrase ("Hamas rejected it on Tuesday",
-/// "rejected it.", not "found it hard"): "it" right after the trigger, then punctuation or a
-/// word of [`AFTER_OBJECT`].
+/// "rejected it.", "refused to sign it", not "found it hard"): "it" right after the trigger or
+/// its infinitive, then punctuation or a word of [`AFTER_OBJECT`].
 fn it_object(e: &Event, body: &str) -> bool {
     let Some(rest) = e.trigger.as_ref().and_then(|t| body.get(t.end..)) else {
         return false;
     };
-    let mut words = rest.split_whitespace();
+    let mut words = rest.split_whitespace().peekable();
+    // "refused to sign it": the object of an infinitive the reaction governs
+    if words.next_if_eq(&"to").is_some() {
+        words.next();
+    }
     let Some(it) = words.next() else {
         return false;
     };
@@ -668,6 +678,22 @@ fn it_object(e: &Event, body: &str) -> bool {
         });
     }
     it.trim_end_matches(|c: char| !c.is_alphabetic()) == "it" && it.len() > 2
+}
+
+/// The latest noun of data/events/reference_nouns.tsv in the sentence before sentence `here`
+/// and in its own before byte `at`: what "it" in "refused to sign it" stands for ("issued a
+/// joint declaration, but Cambodia refused to sign it").
+fn antecedent_reference(
+    text: &Text,
+    here: usize,
+    at: usize,
+) -> Option<&'static reference::ReferenceNoun> {
+    let from = text.sentences.get(here.saturating_sub(1))?.start;
+    text.body
+        .get(from..at)?
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .rev()
+        .find_map(|w| reference::lookup(&w.to_lowercase()))
 }
 
 /// Whether `word` is a form of the act named by `noun` (a shared stem).
@@ -691,14 +717,6 @@ struct Text<'a> {
     body: &'a str,
     sentences: &'a [Span],
     mentions: &'a [EntityMention],
-}
-
-/// Whether `e` is a reaction (praise, criticism, rejection) to a thing its pointing object
-/// names by a noun of data/events/reference_nouns.tsv ("condemned the sale").
-fn reaction_to_unknown_act(e: &Event, body: &str) -> bool {
-    REACTION_ROOTS.contains(&e.root.as_str())
-        && e.code != super::super::coder::DENIAL
-        && pointing_object(e, body).is_some_and(|n| reference::lookup(&n).is_some())
 }
 
 /// The trigger of an earlier event and the words of its object ("launched a missile attack"),
@@ -745,15 +763,20 @@ fn authored_object(e: &Event, text: &Text, before: &[Event]) -> Vec<Event> {
     let Some(c) = country(e.source.as_ref()) else {
         return Vec::new();
     };
-    let pronoun = it_object(e, body);
+    // "rejected it", "rejected as false": the act just before
+    let rest = e.trigger.as_ref().and_then(|t| body.get(t.end..));
+    let pronoun = it_object(e, body) || rest.is_some_and(objectless);
     let Some(noun) = pointing_object(e, body).or_else(|| pronoun.then(String::new)) else {
         return Vec::new();
     };
     let Some(at) = e.trigger.as_ref().map(|t| t.start) else {
         return Vec::new();
     };
-    let reference = reference::lookup(&noun);
     let here = sentence_of(text.sentences, at);
+    let reference = match pronoun {
+        true => antecedent_reference(text, here, at),
+        false => reference::lookup(&noun),
+    };
     let distance = |x: &Event| here.saturating_sub(sentence_of(text.sentences, x.evidence.start));
     let names_act = |x: &Event| {
         let words = act_words(x, body);
