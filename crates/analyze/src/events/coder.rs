@@ -1490,7 +1490,18 @@ impl Coder {
         let pronoun_object = ws
             .get(t.last + 1)
             .is_some_and(|w| super::stage::OBJECT_PRONOUNS.contains(&w.norm.as_str()));
-        if target.is_none() && t.bare && source.actors.len() < 2 && !pronoun_object {
+        // "Azerbaijan criticised the sale": a reaction to an act the context finds the author of
+        let reaction_to_act = matches!(root, "05" | "11" | "12")
+            && input
+                .body
+                .get(ws[t.last].span.end..)
+                .is_some_and(super::stage::points_to_an_act);
+        if target.is_none()
+            && t.bare
+            && source.actors.len() < 2
+            && !pronoun_object
+            && !reaction_to_act
+        {
             return Vec::new();
         }
         // "Oklahoma City isn't hurting for coffee shops": a city or region alone acts on no one

