@@ -1658,6 +1658,23 @@ fn between_sides(ws: &[Word], party: &Party) -> bool {
     object_of(ws, party, "between")
 }
 
+/// Prepositions whose object is the parties of a joint act ("talks between", "among").
+const BETWEEN: &[&str] = &["between", "among", "amongst"];
+
+/// Whether the party is the object of "between" (or "among"), directly or as the owner of
+/// the people it names: "between Kyiv and Moscow", "between the heads of the two countries'
+/// security services", "between officials from Armenia and Azerbaijan".
+fn between_object(ws: &[Word], party: &Party) -> bool {
+    (1..=5).any(|k| {
+        party.first >= k
+            && BETWEEN.contains(&ws[party.first - k].norm.as_str())
+            && (k == 1 || matches!(ws[party.first - 1].norm.as_str(), "of" | "from"))
+            && ws[party.first - k + 1..party.first]
+                .iter()
+                .all(|w| !w.is_punct() && !w.cap && !BETWEEN.contains(&w.norm.as_str()))
+    })
+}
+
 /// Whether the party is the agent after "by" ("mediated by Turkey", "hosted by the UAE").
 fn agent_after_by(ws: &[Word], party: &Party) -> bool {
     object_of(ws, party, "by")
@@ -2502,8 +2519,20 @@ fn noun_roles(
             .find(|p| p.first > t.last && p.first <= t.last + 4 && preceded_by(ws, p, set))
             .cloned()
     };
-    if let Some(between) = after(&["between", "among", "amongst"]) {
-        if between.actors.len() > 1 {
+    // "talks between Russia and Ukraine", "talks between the heads of the two countries'
+    // security services" (the "both sides" the article context reads as its main pair)
+    let next_between = ws
+        .get(t.last + 1)
+        .is_some_and(|w| BETWEEN.contains(&w.norm.as_str()));
+    let between = after(BETWEEN).or_else(|| {
+        ps.iter()
+            .find(|p| {
+                next_between && p.first > t.last && p.first <= t.last + 6 && between_object(ws, p)
+            })
+            .cloned()
+    });
+    if let Some(between) = between {
+        if between.actors.len() > 1 || names_both_sides(&between) {
             return Some((Some(between), None, true));
         }
     }
