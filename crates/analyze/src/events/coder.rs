@@ -1173,6 +1173,30 @@ impl Coder {
         })
     }
 
+    /// "signed a defence pact with Somalia", "clashed with Tajik forces": a partner verb
+    /// (data/events/partner_verbs.txt) whose "with" object is the target party.
+    fn partner_with(&self, ws: &[Word], t: &Trigger, tp: &Party) -> bool {
+        let partner_verb = self
+            .lemmas(&ws[t.first].norm)
+            .iter()
+            .any(|l| PARTNER_VERBS.contains(l));
+        partner_verb && with_object(ws, t.last, tp)
+    }
+
+    /// "Modi invited Putin", "was ready to continue contacts with": a trigger verb, or the word
+    /// governing its infinitive, that keeps a mutual act one side's
+    /// (data/events/one_sided_words.txt).
+    fn one_sided(&self, ws: &[Word], t: &Trigger) -> bool {
+        let trigger = self
+            .lemmas(&ws[t.first].norm)
+            .iter()
+            .any(|l| ONE_SIDED_WORDS.contains(l));
+        let governor = t.first >= 2
+            && ws[t.first - 1].norm == "to"
+            && ONE_SIDED_WORDS.contains(&ws[t.first - 2].norm);
+        trigger || governor
+    }
+
     /// Whether the word at `first` is a support verb ("held", "launched", "carried out").
     fn is_support_verb(&self, ws: &[Word], first: usize) -> bool {
         self.lemmas(&ws[first].norm).iter().any(|l| {
@@ -1432,6 +1456,19 @@ impl Coder {
         let root = &t.code[..2];
         // a place hosts a visit; it does not meet anyone ("attended a summit in Switzerland")
         let reciprocal = reciprocal && placed.code.is_none();
+        // the code the trigger names, before its status recodes it ("will meet" 036 is a 040)
+        let joint_code = MUTUAL_CODES.iter().any(|c| t.code.starts_with(c));
+        // "Russia and the US exchanged prisoners at Ankara airport in a swap mediated by
+        // Turkey, the largest exchange between the two countries": two parties acting together
+        // act on each other, not on the venue, the mediator or "the two countries" they are
+        let target = match &source {
+            Some(s) if (reciprocal || joint_code) && s.actors.len() > 1 => target.filter(|tp| {
+                place_preposition(ws, tp, PLACE).is_none()
+                    && !agent_after_by(ws, tp)
+                    && !names_both_sides(tp)
+            }),
+            _ => target,
+        };
         // "three soldiers were killed": violence with a known target and no named agent
         let agentless =
             source.is_none() && (passive || placed.victims) && root >= "17" && target.is_some();
@@ -1586,19 +1623,38 @@ impl Coder {
         let mutual = MUTUAL_ROOTS.contains(&root);
         match &target {
             Some(tp) => {
+                // talks with someone are held by both sides, and so are a meeting, a call, a
+                // signed pact or a clash "with" them (data/events/mutual_codes.txt,
+                // partner_verbs.txt)
+                let both_ways = (reciprocal && (t.noun || t.via_noun))
+                    || (joint_status(status)
+                        && !passive
+                        && !tp.place
+                        && !self.one_sided(ws, t)
+                        && (joint_code || self.partner_with(ws, t, tp)));
                 for s in &source.actors {
                     for tg in tp.actors.iter().filter(|a| !self_target(a, s)) {
-                        out.push(make(s, Some(tg), &tp.actors, reciprocal));
-                        // talks with someone are held by both sides
-                        if reciprocal && (t.noun || t.via_noun) {
+                        // "met both delegations": a side only the article context resolves
+                        // (a countryless group) acts back once it is read, not here
+                        let named = tg.country.is_some() || (reciprocal && (t.noun || t.via_noun));
+                        let back_too = both_ways && named;
+                        push_new(
+                            &mut out,
+                            make(s, Some(tg), &tp.actors, reciprocal || back_too),
+                        );
+                        if back_too {
                             let mut back = make(tg, Some(s), &source.actors, true);
                             back.sources = tp.actors.clone();
-                            out.push(back);
+                            push_new(&mut out, back);
                         }
                     }
                 }
             }
-            None if (reciprocal || mutual) && source.actors.len() > 1 => {
+            // "fighting between Armenia and Azerbaijan": the sides named by "between" act on
+            // each other, whatever the act
+            None if (reciprocal || mutual || between_sides(ws, &source))
+                && source.actors.len() > 1 =>
+            {
                 for s in &source.actors {
                     for tg in source.actors.iter().filter(|a| !same(a, s)) {
                         out.push(make(s, Some(tg), &source.actors, reciprocal));
@@ -1614,6 +1670,110 @@ impl Coder {
         out
     }
 }
+
+/// Whether the party is the object of "between" ("fighting between Armenia and Azerbaijan",
+/// "clashes between the Indian and Chinese troops").
+fn between_sides(ws: &[Word], party: &Party) -> bool {
+    object_of(ws, party, "between")
+}
+
+/// Prepositions whose object is the parties of a joint act ("talks between", "among").
+const BETWEEN: &[&str] = &["between", "among", "amongst"];
+
+/// Whether the party is the object of "between" (or "among"), directly or as the owner of
+/// the people it names: "between Kyiv and Moscow", "between the heads of the two countries'
+/// security services", "between officials from Armenia and Azerbaijan".
+fn between_object(ws: &[Word], party: &Party) -> bool {
+    (1..=5).any(|k| {
+        party.first >= k
+            && BETWEEN.contains(&ws[party.first - k].norm.as_str())
+            && (k == 1 || matches!(ws[party.first - 1].norm.as_str(), "of" | "from"))
+            && ws[party.first - k + 1..party.first]
+                .iter()
+                .all(|w| !w.is_punct() && !w.cap && !BETWEEN.contains(&w.norm.as_str()))
+    })
+}
+
+/// Whether the party is the agent after "by" ("mediated by Turkey", "hosted by the UAE").
+fn agent_after_by(ws: &[Word], party: &Party) -> bool {
+    object_of(ws, party, "by")
+}
+
+/// Whether the preposition `prep` stands right before the party, or before "the" and it.
+fn object_of(ws: &[Word], party: &Party, prep: &str) -> bool {
+    let before = |k: usize| {
+        k.checked_sub(1)
+            .and_then(|j| ws.get(j))
+            .map(|w| w.norm.as_str())
+    };
+    match before(party.first) {
+        Some("the") => before(party.first - 1) == Some(prep),
+        w => w == Some(prep),
+    }
+}
+
+/// Whether every actor of the party is the "both sides" / "the two countries" placeholder
+/// (data/actors/organizations.txt) the article context resolves.
+fn names_both_sides(party: &Party) -> bool {
+    party
+        .actors
+        .iter()
+        .all(|a| a.country.is_none() && a.actor_id.as_deref() == Some("BOTH-SIDES"))
+}
+
+/// Adds `e` unless `out` has it already: "talks between Russia and Ukraine" names each side as
+/// source and target, and each direction comes once, not once per side.
+fn push_new(out: &mut Vec<Event>, e: Event) {
+    let key = |x: &Event| {
+        let id = |a: Option<&EventActor>| a.map(|a| (a.actor_id.clone(), a.name.clone()));
+        (x.code.clone(), id(x.source.as_ref()), id(x.target.as_ref()))
+    };
+    let k = key(&e);
+    if !out.iter().any(|x| key(x) == k) {
+        out.push(e);
+    }
+}
+
+/// Whether an event of this status is one of both parties: a meeting that took place or is
+/// set ("will meet next week"); an offer or a wish to meet is one side's.
+fn joint_status(status: EventStatus) -> bool {
+    matches!(status, EventStatus::Occurred | EventStatus::Planned)
+}
+
+/// Whether the party `tp` is the object of a "with" after the trigger's last word (within
+/// three words: "with his Lithuanian counterpart"), with no infinitive or clause break between
+/// ("agreed to cooperate with China" is one side's promise) and no possessive after it
+/// ("agreed with China's position" agrees with a view).
+fn with_object(ws: &[Word], after: usize, tp: &Party) -> bool {
+    let Some(with) = (after + 1..tp.first).rev().find(|&k| ws[k].norm == "with") else {
+        return false;
+    };
+    let possessive = ws
+        .get(tp.last + 1)
+        .is_some_and(|w| matches!(w.norm.as_str(), "'s" | "’s" | "'" | "’"));
+    tp.first - with <= 3
+        && !possessive
+        && !ws[after + 1..with]
+            .iter()
+            .any(|w| w.norm == "to" || w.norm == "," || CLAUSE_BREAKS.contains(&w.norm.as_str()))
+}
+
+/// Codes whose act is one act of both parties (data/events/mutual_codes.txt).
+static MUTUAL_CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    super::codes::data_lines(MUTUAL_CODES_FILE)
+        .map(|(_, l)| l.trim())
+        .collect()
+});
+pub(crate) const MUTUAL_CODES_FILE: &str = include_str!("../../../../data/events/mutual_codes.txt");
+/// Verbs whose "with" object is the other party of a joint act (data/events/partner_verbs.txt).
+static PARTNER_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(PARTNER_VERBS_FILE));
+pub(crate) const PARTNER_VERBS_FILE: &str =
+    include_str!("../../../../data/events/partner_verbs.txt");
+
+/// Words that keep a mutual act one side's (data/events/one_sided_words.txt).
+static ONE_SIDED_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(ONE_SIDED_WORDS_FILE));
+pub(crate) const ONE_SIDED_WORDS_FILE: &str =
+    include_str!("../../../../data/events/one_sided_words.txt");
 
 /// Roots whose negated act is no event: coercion and violence (CAMEO 17–20).
 const NEGATED_NO_EVENT: &[&str] = &["17", "18", "19", "20"];
@@ -2405,8 +2565,20 @@ fn noun_roles(
             .find(|p| p.first > t.last && p.first <= t.last + 4 && preceded_by(ws, p, set))
             .cloned()
     };
-    if let Some(between) = after(&["between", "among", "amongst"]) {
-        if between.actors.len() > 1 {
+    // "talks between Russia and Ukraine", "talks between the heads of the two countries'
+    // security services" (the "both sides" the article context reads as its main pair)
+    let next_between = ws
+        .get(t.last + 1)
+        .is_some_and(|w| BETWEEN.contains(&w.norm.as_str()));
+    let between = after(BETWEEN).or_else(|| {
+        ps.iter()
+            .find(|p| {
+                next_between && p.first > t.last && p.first <= t.last + 6 && between_object(ws, p)
+            })
+            .cloned()
+    });
+    if let Some(between) = between {
+        if between.actors.len() > 1 || names_both_sides(&between) {
             return Some((Some(between), None, true));
         }
     }

@@ -1059,9 +1059,13 @@ fn going_on_strike_is_a_strike_not_a_journey() {
 
 #[test]
 fn fighting_nouns_after_support_verbs_are_fights() {
+    // a gun battle "with" someone is fought by both sides (partner_verbs.txt)
     assert_eq!(
         triples("Ukrainian soldiers fought a gun battle with Russian troops."),
-        vec![("UKR".into(), "193".into(), "RUS".into())]
+        vec![
+            ("UKR".into(), "193".into(), "RUS".into()),
+            ("RUS".into(), "193".into(), "UKR".into())
+        ]
     );
     assert_eq!(
         first_code("Russia launched a military operation against Ukraine."),
@@ -2981,4 +2985,123 @@ fn a_government_with_no_owner_named_before_stays_countryless() {
     let body = "The government rejected the sanctions on Friday, a spokesman said.";
     let t = reaction_triples(body, "rejected");
     assert!(t.iter().all(|(s, _, _)| s == "-"), "{t:?}");
+}
+
+// joint: a meeting, a call, a signed pact, an exchange or a clash is one act of both parties,
+// coded each way; an attack, an appeal or an offer stays one side's (joint_cases.tsv)
+
+const JOINT_CASES: &str = include_str!("joint_cases.tsv");
+
+/// The (source, code, target) triples a cell of joint_cases.tsv lists, "SRC CODE TGT; ...".
+fn joint_triples(cell: &str) -> Vec<(String, String, String)> {
+    cell.split(';')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            let f: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(f.len(), 3, "bad triple {t:?}");
+            (f[0].to_string(), f[1].to_string(), f[2].to_string())
+        })
+        .collect()
+}
+
+/// Every case in joint_cases.tsv: the standard pipeline gives each listed event and none of
+/// the excluded ones.
+#[test]
+fn joint_cases_all_pass() {
+    let pipeline = crate::pipeline::Pipeline::standard();
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in JOINT_CASES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), 3, "bad case line {line:?}");
+        n += 1;
+        let article = parley_core::Article::new("Notes", f[0]);
+        let got = as_triples(pipeline.analyze(&article).events);
+        let holds = |(s, c, t): &(String, String, String)| {
+            got.iter()
+                .any(|(gs, gc, gt)| gs == s && gc.starts_with(c.as_str()) && gt == t)
+        };
+        let missing: Vec<_> = joint_triples(f[1])
+            .into_iter()
+            .filter(|x| !holds(x))
+            .collect();
+        let extra: Vec<_> = joint_triples(f[2]).into_iter().filter(holds).collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            failures.push(format!(
+                "{} | missing {missing:?} extra {extra:?} got {got:?}",
+                f[0]
+            ));
+        }
+    }
+    assert!(n >= 60, "only {n} joint cases");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_meeting_with_a_named_party_is_coded_both_ways() {
+    let body = "Putin met Biden in Geneva on Wednesday.";
+    assert!(has(body, "RUS", "04", "USA"));
+    assert!(has(body, "USA", "04", "RUS"));
+}
+
+#[test]
+fn a_pact_signed_with_a_party_is_coded_both_ways() {
+    let body = "Turkey signed a security agreement with Georgia on Tuesday.";
+    let t = triples(body);
+    assert!(t.iter().any(|(s, _, g)| s == "TUR" && g == "GEO"), "{t:?}");
+    assert!(t.iter().any(|(s, _, g)| s == "GEO" && g == "TUR"), "{t:?}");
+}
+
+#[test]
+fn an_attack_or_an_offer_to_meet_stays_one_way() {
+    assert!(!has("Russia attacked Ukraine.", "UKR", "19", "RUS"));
+    let body = "Moscow was ready to continue contacts with Washington.";
+    assert!(triples(body).iter().all(|(s, _, _)| s != "USA"));
+    let body = "Russia agreed with China's position on Taiwan.";
+    assert!(triples(body).iter().all(|(s, _, _)| s != "CHN"));
+}
+
+#[test]
+fn the_mutual_codes_are_codes_of_the_cameo_table() {
+    let table = super::codes::CameoTable::builtin();
+    let codes: Vec<&str> = super::codes::data_lines(super::coder::MUTUAL_CODES_FILE)
+        .map(|(_, l)| l.trim())
+        .collect();
+    assert!(codes.len() >= 4, "{codes:?}");
+    for c in codes {
+        assert!(table.get(c).is_some(), "{c} is no CAMEO code");
+        // a visit, its hosting and a mediation are one side's acts
+        assert!(
+            !["042", "043", "045"].iter().any(|x| c.starts_with(x)),
+            "{c}"
+        );
+    }
+}
+
+#[test]
+fn the_partner_and_one_sided_lists_are_single_lower_case_words() {
+    for file in [
+        super::coder::PARTNER_VERBS_FILE,
+        super::coder::ONE_SIDED_WORDS_FILE,
+    ] {
+        let words: Vec<&str> = super::codes::data_lines(file)
+            .map(|(_, l)| l.trim())
+            .collect();
+        assert!(words.len() >= 10);
+        for w in &words {
+            assert!(w.chars().all(|c| c.is_ascii_lowercase()), "{w:?}");
+        }
+    }
+    // a word in both lists would be mutual and one-sided at once
+    let partners: Vec<&str> = super::codes::data_lines(super::coder::PARTNER_VERBS_FILE)
+        .map(|(_, l)| l.trim())
+        .collect();
+    let one_sided: Vec<&str> = super::codes::data_lines(super::coder::ONE_SIDED_WORDS_FILE)
+        .map(|(_, l)| l.trim())
+        .collect();
+    assert!(partners.iter().all(|w| !one_sided.contains(w)));
 }
