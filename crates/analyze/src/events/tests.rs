@@ -2902,21 +2902,18 @@ const REACTION_CASES: &str = include_str!("reaction_cases.tsv");
 fn reaction_triples(body: &str, trigger: &str) -> Vec<(String, String, String)> {
     let analysis =
         crate::pipeline::Pipeline::standard().analyze(&parley_core::Article::new("", body));
-    let c = |a: &Option<EventActor>| {
-        a.as_ref()
-            .and_then(|a| a.country.clone())
-            .unwrap_or_else(|| "-".into())
+    let opens_with_trigger = |e: &Event| {
+        e.trigger
+            .as_ref()
+            .is_some_and(|t| t.text.split_whitespace().next() == Some(trigger))
     };
-    analysis
-        .events
-        .iter()
-        .filter(|e| {
-            e.trigger
-                .as_ref()
-                .is_some_and(|t| t.text.split_whitespace().next() == Some(trigger))
-        })
-        .map(|e| (c(&e.source), e.code.clone(), c(&e.target)))
-        .collect()
+    as_triples(
+        analysis
+            .events
+            .into_iter()
+            .filter(opens_with_trigger)
+            .collect(),
+    )
 }
 
 /// Every case of reaction_cases.tsv but those listed in `known`: the reaction is aimed at the
