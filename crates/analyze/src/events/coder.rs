@@ -740,7 +740,7 @@ impl Coder {
             {
                 return None;
             }
-            if infinitive_marker(item, p, used.len(), ws, found, in_party, is_verb) {
+            if infinitive_marker(p, ws, found, in_party, is_verb) {
                 return None;
             }
             used.push(found);
@@ -1681,22 +1681,26 @@ impl Coder {
 
 /// Whether the party is the object of "between" ("fighting between Armenia and Azerbaijan",
 /// "clashes between the Indian and Chinese troops").
-/// Whether the pattern item `item` (the `index`th after the verb of `p`), found at `found`, is
-/// the preposition "to" used as an infinitive marker: followed by a verb of the dictionary that
-/// the pattern's next item does not name ("protested to demand" is no "protest _ to").
+/// Whether the word "to" at `found`, matched by a coded pattern that is just "_ to" (a verb
+/// of motion or speech toward a party: "fly to", "protest to"), is an infinitive marker: followed
+/// by a verb of the dictionary ("protested to demand" is no "protest _ to"). Patterns with more
+/// words ("_ week to") or with no code ("want _ to") are meant for the infinitive.
 fn infinitive_marker(
-    item: &PatItem,
     p: &Pattern,
-    index: usize,
     ws: &[Word],
     found: usize,
     in_party: &dyn Fn(usize) -> bool,
     is_verb: &dyn Fn(usize) -> bool,
 ) -> bool {
     let next = found + 1;
-    let is_to = matches!(item, PatItem::Word(w) if w == "to");
-    let named_next = matches!(p.after.get(index + 1), Some(PatItem::Word(w)) if ws.get(next).is_some_and(|n| word_eq(w, &n.norm)));
-    is_to && next < ws.len() && is_verb(next) && !ws[next].cap && !in_party(next) && !named_next
+    let only_to =
+        p.before.is_empty() && matches!(p.after.as_slice(), [PatItem::Word(w)] if w == "to");
+    only_to
+        && p.code.is_some()
+        && next < ws.len()
+        && is_verb(next)
+        && !ws[next].cap
+        && !in_party(next)
 }
 
 /// Whether the party word at `k`, in a pattern's gap `at..found`, modifies the noun at `found`
