@@ -706,10 +706,15 @@ impl Coder {
             // an actor may stand between the verb and its pattern only as the verb's object
             // ("defended Iraq and Libya on Friday against criticism": parties joined by "and")
             let object_parties = |k: usize| {
-                (last + 1..k).all(|x| in_party(x) || matches!(ws[x].norm.as_str(), "and" | ","))
+                (last + 1..k).all(|x| {
+                    in_party(x) || matches!(ws[x].norm.as_str(), "and" | "," | "the" | "a" | "an")
+                })
             };
-            let party_in_gap = (at..found)
-                .any(|k| in_party(k) && (!used.is_empty() || (k > last + 2 && !object_parties(k))));
+            let party_in_gap = (at..found).any(|k| {
+                in_party(k)
+                    && (!used.is_empty() || (k > last + 2 && !object_parties(k)))
+                    && !noun_modifier(ws, at, k, found)
+            });
             if skipped > MAX_SKIPPED
                 || party_in_gap
                 || (at..found).any(|k| AUX.contains(&ws[k].norm.as_str()) || ws[k].norm == "that")
@@ -733,6 +738,9 @@ impl Coder {
                         .verb_at(ws, found)
                         .is_some_and(|(e, _)| e.words[0] == ws[found].norm))
             {
+                return None;
+            }
+            if infinitive_marker(p, ws, found, in_party, is_verb) {
                 return None;
             }
             used.push(found);
@@ -1673,6 +1681,41 @@ impl Coder {
 
 /// Whether the party is the object of "between" ("fighting between Armenia and Azerbaijan",
 /// "clashes between the Indian and Chinese troops").
+/// Whether the word "to" at `found`, matched by a coded pattern that is just "_ to" (a verb
+/// of motion or speech toward a party: "fly to", "protest to"), is an infinitive marker: followed
+/// by a verb of the dictionary ("protested to demand" is no "protest _ to"). Patterns with more
+/// words ("_ week to") or with no code ("want _ to") are meant for the infinitive.
+fn infinitive_marker(
+    p: &Pattern,
+    ws: &[Word],
+    found: usize,
+    in_party: &dyn Fn(usize) -> bool,
+    is_verb: &dyn Fn(usize) -> bool,
+) -> bool {
+    let next = found + 1;
+    let only_to =
+        p.before.is_empty() && matches!(p.after.as_slice(), [PatItem::Word(w)] if w == "to");
+    only_to
+        && p.code.is_some()
+        && next < ws.len()
+        && is_verb(next)
+        && !ws[next].cap
+        && !in_party(next)
+}
+
+/// Whether the party word at `k`, in a pattern's gap `at..found`, modifies the noun at `found`
+/// after an article: "withdrew from the Paris climate agreement" names no side in "Paris".
+fn noun_modifier(ws: &[Word], at: usize, k: usize, found: usize) -> bool {
+    let article = (at..k)
+        .rev()
+        .find(|&j| matches!(ws[j].norm.as_str(), "the" | "a" | "an"));
+    article.is_some_and(|j| {
+        !is_preposition(&ws[found].norm)
+            && (j + 1..found)
+                .all(|x| !ws[x].is_punct() && ws[x].norm != "and" && !is_preposition(&ws[x].norm))
+    })
+}
+
 fn between_sides(ws: &[Word], party: &Party) -> bool {
     object_of(ws, party, "between")
 }

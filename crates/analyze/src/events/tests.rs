@@ -3102,3 +3102,68 @@ fn the_partner_and_one_sided_lists_are_single_lower_case_words() {
         .collect();
     assert!(partners.iter().all(|w| !one_sided.contains(w)));
 }
+
+// news2: mechanisms behind the fourth battery batch (diplomacy_cases.tsv): a pattern's final
+// "to" before a verb is an infinitive marker, and a name after an article modifies the noun a
+// pattern names ("the Paris climate agreement")
+
+/// (source country, code, target country) of `body`, coded as `parley analyze --no-parse` does.
+fn pipeline_triples(body: &str) -> Vec<(String, String, String)> {
+    let pipeline = crate::pipeline::Pipeline::default()
+        .with_stage(crate::actors::ActorStage::new())
+        .with_stage(EventStage::new());
+    let mut article = parley_core::Article::new("", body);
+    article.published = NaiveDate::from_ymd_opt(2025, 6, 15);
+    as_triples(pipeline.analyze(&article).events)
+}
+
+fn codes_of(t: &[(String, String, String)]) -> Vec<&str> {
+    t.iter().map(|(_, c, _)| c.as_str()).collect()
+}
+
+#[test]
+fn protesting_to_a_state_is_an_official_complaint() {
+    let t = pipeline_triples("South Korea protested to Japan over the textbooks.");
+    assert!(
+        t.contains(&("KOR".into(), "114".into(), "JPN".into())),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn protesting_to_demand_something_is_no_complaint() {
+    let t = pipeline_triples("Students in Kenya protested to demand lower fuel prices.");
+    assert!(!codes_of(&t).contains(&"114"), "{t:?}");
+}
+
+#[test]
+fn receiving_a_minister_hosts_them_but_a_letter_from_one_does_not() {
+    let t = pipeline_triples("Ghana's president received the Nigerian foreign minister in Accra.");
+    assert!(
+        t.contains(&("GHA".into(), "043".into(), "NGA".into())),
+        "{t:?}"
+    );
+    let t = pipeline_triples("The Kenyan president received a letter from the French president.");
+    assert!(!codes_of(&t).contains(&"043"), "{t:?}");
+}
+
+#[test]
+fn a_name_inside_the_object_noun_phrase_does_not_stop_the_pattern() {
+    let t = pipeline_triples("Iran withdrew from the Vienna nuclear agreement.");
+    assert!(t.iter().any(|(s, c, _)| s == "IRN" && c == "161"), "{t:?}");
+}
+
+#[test]
+fn pulling_out_of_a_deal_withdraws_from_it() {
+    let t = pipeline_triples("Russia pulled out of the grain deal on Monday.");
+    assert!(t.iter().any(|(s, c, _)| s == "RUS" && c == "161"), "{t:?}");
+}
+
+#[test]
+fn banning_exports_to_a_country_is_an_embargo() {
+    let t = pipeline_triples("India banned exports of rice to Bangladesh.");
+    assert!(
+        t.contains(&("IND".into(), "163".into(), "BGD".into())),
+        "{t:?}"
+    );
+}
