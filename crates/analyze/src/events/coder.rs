@@ -1413,6 +1413,13 @@ impl Coder {
             let s = s.filter(|_| !predicate_infinitive(ws, t.first, t.last));
             (s, tg, t.reciprocal)
         };
+        // "Ukraine received F-16 jets from Denmark": the giver acts on the receiver
+        let (source, target) = match (source, target) {
+            (Some(s), Some(g)) if received_from(ws, t, &g) => (Some(g), Some(s)),
+            (s, g) => (s, g),
+        };
+        // "Pakistan said India attacked its territory": the owner named before the source
+        let target = target.or_else(|| owner_of_object(ws, ps, t, source.as_ref()));
         // "were killed in Israeli shelling": the act of violence names the agent
         let source = source.or_else(|| {
             let violence = |k: usize| {
@@ -1911,6 +1918,60 @@ fn reduced_target(ws: &[Word], t: &Trigger, before: &[&Party], after: &[&Party])
         actors,
         ..(*first).clone()
     })
+}
+
+/// Verbs of receiving (data/events/receipt_verbs.txt), whose "from" party is the giver.
+static RECEIPT_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(RECEIPT_VERBS_FILE));
+pub(crate) const RECEIPT_VERBS_FILE: &str =
+    include_str!("../../../../data/events/receipt_verbs.txt");
+
+/// Whether a receipt verb's object party `g` is its giver ("received jets from Denmark"): the
+/// sides then swap. A hosted visit ("received a delegation from Iraq", CAMEO 04) keeps them.
+fn received_from(ws: &[Word], t: &Trigger, g: &Party) -> bool {
+    !t.noun
+        && !t.passive
+        && !t.code.starts_with("04")
+        && RECEIPT_VERBS.contains(&ws[t.first].norm)
+        && g.first > t.last
+        && preceded_by(ws, g, &["from"])
+}
+
+/// Roots of acts done to a thing "its"/"their" owns that are acts on its owner (coercion,
+/// assault, fighting, mass violence): a state rarely strikes its own airport.
+const OWNER_TARGET_ROOTS: &[&str] = &["17", "18", "19", "20"];
+
+/// The owner of "its"/"their" right after an act of force (within a preposition: "struck its
+/// airport", "the strikes on its nuclear facilities"): the nearest party before the act with a
+/// country other than the source's ("Syria said Israeli jets struck its airport"); none for
+/// "its own" (the source's own) or when no such party is named.
+fn owner_of_object(
+    ws: &[Word],
+    ps: &[Party],
+    t: &Trigger,
+    source: Option<&Party>,
+) -> Option<Party> {
+    let source = source?;
+    if !OWNER_TARGET_ROOTS.contains(&&t.code[..2]) || moves_forces(&t.code) {
+        return None;
+    }
+    let at = (t.extent.max(t.last) + 1..(t.extent.max(t.last) + 3).min(ws.len()))
+        .take_while(|&k| {
+            ws[k].norm == "its"
+                || ws[k].norm == "their"
+                || NOUN_TARGET.contains(&ws[k].norm.as_str())
+        })
+        .find(|&k| ws[k].norm == "its" || ws[k].norm == "their")?;
+    if ws.get(at + 1).is_some_and(|w| w.norm == "own") {
+        return None;
+    }
+    let other = |p: &&Party| {
+        !p.place
+            && p.last < source.first.min(t.first)
+            && p.actors.iter().all(|a| {
+                a.country.is_some() && source.actors.iter().all(|s| s.country != a.country)
+            })
+    };
+    ps.iter().filter(other).last().cloned()
 }
 
 /// Roots of acts between the parties of a deal, which a reduced passive's mediator or
