@@ -1974,6 +1974,10 @@ fn owner_of_object(
     ps.iter().filter(other).last().cloned()
 }
 
+/// How many words after an event noun its prepositional party may stand when only directions,
+/// kinds of place or determiners come between ("strikes on the northern Syrian city of Aleppo").
+const NOUN_OBJECT_REACH: usize = 7;
+
 /// Roots of acts between the parties of a deal, which a reduced passive's mediator or
 /// negotiator acts towards ("freed two Americans in a deal negotiated by Qatar").
 const BETWEEN_ROOTS: &[&str] = &["04"];
@@ -2621,9 +2625,27 @@ fn noun_roles(
     ps: &[Party],
     t: &Trigger,
 ) -> Option<(Option<Party>, Option<Party>, bool)> {
+    let within = |p: &Party, reach: usize| {
+        p.first > t.last
+            && p.first <= t.last + reach
+            && ws[t.last + 1..p.first].iter().all(|w| !w.is_punct())
+    };
+    // "strikes on Gaza"; with a direction or a kind of place between, "strikes on northern
+    // Iraq", "on the eastern city of Dnipro"
     let after = |set: &[&str]| {
         ps.iter()
-            .find(|p| p.first > t.last && p.first <= t.last + 4 && preceded_by(ws, p, set))
+            .find(|p| {
+                p.first > t.last && p.first <= t.last + 4 && preceded_by(ws, p, set)
+                    || within(p, NOUN_OBJECT_REACH)
+                        && super::places::opened_by(ws, p.first, set)
+                        && (t.last + 1..p.first).any(|k| super::places::place_word(&ws[k].norm))
+            })
+            .cloned()
+    };
+    // where an act of force struck, further on: "an air strike on a school in Gaza"
+    let struck_place = || {
+        ps.iter()
+            .find(|p| within(p, NOUN_OBJECT_REACH) && super::places::opened_by(ws, p.first, PLACE))
             .cloned()
     };
     // "talks between Russia and Ukraine", "talks between the heads of the two countries'
@@ -2660,7 +2682,7 @@ fn noun_roles(
         .or_else(|| demanded_party(ws, ps, t))
         .or_else(|| {
             if t.code.starts_with("19") || t.code.starts_with("15") || t.code.starts_with("18") {
-                after(PLACE)
+                after(PLACE).or_else(struck_place)
             } else {
                 None
             }

@@ -3216,3 +3216,13 @@ fn the_receipt_verbs_are_single_lower_case_words() {
         .iter()
         .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase())));
 }
+
+#[test]
+fn a_direction_between_an_attack_noun_and_its_place_keeps_the_target() {
+    assert!(sides8_has(
+        "Turkish air strikes on northern Iraq killed five militants on Monday.",
+        "TUR",
+        "19",
+        "IRQ"
+    ));
+}
