@@ -2546,10 +2546,12 @@ fn verb_roles(
         .iter()
         .filter(|p| p.last < t.first && p.first >= clause_start)
         .collect();
-    // "The deal, negotiated by Qatar, freed": a participle's agent is no subject
+    // "The deal, negotiated by Qatar, freed": a participle's agent is no subject; nor is a party
+    // of a relative clause closed before the verb ("Hezbollah, which Iran backs, fired")
     let before: Vec<&Party> = before
         .into_iter()
         .filter(|p| agent_of_participle(ws, p).is_none())
+        .filter(|p| !super::roles::in_closed_relative(ws, p, t.first))
         .collect();
     let subject = before
         .iter()
