@@ -1421,6 +1421,13 @@ impl Coder {
             let s = s.filter(|_| !predicate_infinitive(ws, t.first, t.last));
             (s, tg, t.reciprocal)
         };
+        // "Ukraine received F-16 jets from Denmark": the giver acts on the receiver
+        let (source, target) = match (source, target) {
+            (Some(s), Some(g)) if received_from(ws, t, &g) => (Some(g), Some(s)),
+            (s, g) => (s, g),
+        };
+        // "Pakistan said India attacked its territory": the owner named before the source
+        let target = target.or_else(|| owner_of_object(ws, ps, t, source.as_ref()));
         // "were killed in Israeli shelling": the act of violence names the agent
         let source = source.or_else(|| {
             let violence = |k: usize| {
@@ -1955,6 +1962,64 @@ fn reduced_target(ws: &[Word], t: &Trigger, before: &[&Party], after: &[&Party])
         ..(*first).clone()
     })
 }
+
+/// Verbs of receiving (data/events/receipt_verbs.txt), whose "from" party is the giver.
+static RECEIPT_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::parse(RECEIPT_VERBS_FILE));
+pub(crate) const RECEIPT_VERBS_FILE: &str =
+    include_str!("../../../../data/events/receipt_verbs.txt");
+
+/// Whether a receipt verb's object party `g` is its giver ("received jets from Denmark"): the
+/// sides then swap. A hosted visit ("received a delegation from Iraq", CAMEO 04) keeps them.
+fn received_from(ws: &[Word], t: &Trigger, g: &Party) -> bool {
+    !t.noun
+        && !t.passive
+        && !t.code.starts_with("04")
+        && RECEIPT_VERBS.contains(&ws[t.first].norm)
+        && g.first > t.last
+        && preceded_by(ws, g, &["from"])
+}
+
+/// Roots of acts done to a thing "its"/"their" owns that are acts on its owner (coercion,
+/// assault, fighting, mass violence): a state rarely strikes its own airport.
+const OWNER_TARGET_ROOTS: &[&str] = &["17", "18", "19", "20"];
+
+/// The owner of "its"/"their" right after an act of force (within a preposition: "struck its
+/// airport", "the strikes on its nuclear facilities"): the nearest party before the act with a
+/// country other than the source's ("Syria said Israeli jets struck its airport"); none for
+/// "its own" (the source's own) or when no such party is named.
+fn owner_of_object(
+    ws: &[Word],
+    ps: &[Party],
+    t: &Trigger,
+    source: Option<&Party>,
+) -> Option<Party> {
+    let source = source?;
+    if !OWNER_TARGET_ROOTS.contains(&&t.code[..2]) || moves_forces(&t.code) {
+        return None;
+    }
+    let at = (t.extent.max(t.last) + 1..(t.extent.max(t.last) + 3).min(ws.len()))
+        .take_while(|&k| {
+            ws[k].norm == "its"
+                || ws[k].norm == "their"
+                || NOUN_TARGET.contains(&ws[k].norm.as_str())
+        })
+        .find(|&k| ws[k].norm == "its" || ws[k].norm == "their")?;
+    if ws.get(at + 1).is_some_and(|w| w.norm == "own") {
+        return None;
+    }
+    let other = |p: &&Party| {
+        !p.place
+            && p.last < source.first.min(t.first)
+            && p.actors.iter().all(|a| {
+                a.country.is_some() && source.actors.iter().all(|s| s.country != a.country)
+            })
+    };
+    ps.iter().filter(other).last().cloned()
+}
+
+/// How many words after an event noun its prepositional party may stand when only directions,
+/// kinds of place or determiners come between ("strikes on the northern Syrian city of Aleppo").
+const NOUN_OBJECT_REACH: usize = 7;
 
 /// Roots of acts between the parties of a deal, which a reduced passive's mediator or
 /// negotiator acts towards ("freed two Americans in a deal negotiated by Qatar").
@@ -2524,10 +2589,12 @@ fn verb_roles(
         .iter()
         .filter(|p| p.last < t.first && p.first >= clause_start)
         .collect();
-    // "The deal, negotiated by Qatar, freed": a participle's agent is no subject
+    // "The deal, negotiated by Qatar, freed": a participle's agent is no subject; nor is a party
+    // of a relative clause closed before the verb ("Hezbollah, which Iran backs, fired")
     let before: Vec<&Party> = before
         .into_iter()
         .filter(|p| agent_of_participle(ws, p).is_none())
+        .filter(|p| !super::roles::in_closed_relative(ws, p, t.first))
         .collect();
     let subject = before
         .iter()
@@ -2603,9 +2670,27 @@ fn noun_roles(
     ps: &[Party],
     t: &Trigger,
 ) -> Option<(Option<Party>, Option<Party>, bool)> {
+    let within = |p: &Party, reach: usize| {
+        p.first > t.last
+            && p.first <= t.last + reach
+            && ws[t.last + 1..p.first].iter().all(|w| !w.is_punct())
+    };
+    // "strikes on Gaza"; with a direction or a kind of place between, "strikes on northern
+    // Iraq", "on the eastern city of Dnipro"
     let after = |set: &[&str]| {
         ps.iter()
-            .find(|p| p.first > t.last && p.first <= t.last + 4 && preceded_by(ws, p, set))
+            .find(|p| {
+                p.first > t.last && p.first <= t.last + 4 && preceded_by(ws, p, set)
+                    || within(p, NOUN_OBJECT_REACH)
+                        && super::places::opened_by(ws, p.first, set)
+                        && (t.last + 1..p.first).any(|k| super::places::place_word(&ws[k].norm))
+            })
+            .cloned()
+    };
+    // where an act of force struck, further on: "an air strike on a school in Gaza"
+    let struck_place = || {
+        ps.iter()
+            .find(|p| within(p, NOUN_OBJECT_REACH) && super::places::opened_by(ws, p.first, PLACE))
             .cloned()
     };
     // "talks between Russia and Ukraine", "talks between the heads of the two countries'
@@ -2642,7 +2727,7 @@ fn noun_roles(
         .or_else(|| demanded_party(ws, ps, t))
         .or_else(|| {
             if t.code.starts_with("19") || t.code.starts_with("15") || t.code.starts_with("18") {
-                after(PLACE)
+                after(PLACE).or_else(struck_place)
             } else {
                 None
             }

@@ -143,9 +143,14 @@ pub fn venue(ws: &[Word], p: &Party) -> bool {
     named_kind || of_kind
 }
 
+/// Whether `w` (lower-case) is a direction or a kind of place (data/events/place_words.txt).
+pub(crate) fn place_word(w: &str) -> bool {
+    PLACE_WORDS.contains(w)
+}
+
 /// Whether a place preposition stands before word `first`, with only determiners, directions
 /// and kinds or parts of place ("the city of", "some parts of") between.
-fn opened_by(ws: &[Word], first: usize, preps: &[&str]) -> bool {
+pub(crate) fn opened_by(ws: &[Word], first: usize, preps: &[&str]) -> bool {
     // "in parts of the western city of Mumbai": six words between
     (first.saturating_sub(7)..first)
         .rev()

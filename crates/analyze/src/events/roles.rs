@@ -804,6 +804,17 @@ pub fn relative_subject(ws: &[Word], ps: &[Party], verb: usize) -> Option<Option
     Some(antecedent)
 }
 
+/// Whether party `p` stands inside a relative clause set off by commas that closes before word
+/// `verb` ("Hezbollah, which Iran backs, fired rockets"): it is no subject of `verb`.
+pub fn in_closed_relative(ws: &[Word], p: &Party, verb: usize) -> bool {
+    let opener = (1..p.first)
+        .rev()
+        .take_while(|&k| ws[k].norm != ",")
+        .find(|&k| matches!(ws[k].norm.as_str(), "which" | "who" | "whom" | "whose"));
+    opener.is_some_and(|k| ws[k - 1].norm == ",")
+        && (p.last + 1..verb.min(ws.len())).any(|k| ws[k].norm == ",")
+}
+
 /// Whether word `k` opens a relative clause about the noun before it ("the group that has
 /// seized parts of Iraq", "a militia which attacked Syria"): the parties in it are that clause's,
 /// not objects of a verb before the noun. "that" counts only after a noun-phrase end and before
@@ -1346,6 +1357,23 @@ pub(crate) mod tests {
             parties(body, &words(body, second), second, &by_pattern).len(),
             2
         );
+    }
+
+    #[test]
+    fn a_party_inside_a_closed_relative_clause_is_no_subject_after_it() {
+        let body = "Hezbollah, which Iran backs, fired rockets at Israel.";
+        let ws = words(body, Span::new(0, body.len()));
+        let iran = Party {
+            first: 3,
+            last: 3,
+            actors: Vec::new(),
+            name: "Iran".into(),
+            place: false,
+        };
+        assert_eq!(ws[3].norm, "iran");
+        assert!(in_closed_relative(&ws, &iran, 6));
+        // still open: "Hezbollah, which Iran backs" (the verb of the relative clause itself)
+        assert!(!in_closed_relative(&ws, &iran, 4));
     }
 
     #[test]
