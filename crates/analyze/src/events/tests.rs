@@ -3002,14 +3002,14 @@ fn joint_triples(cell: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// Every case in joint_cases.tsv: the standard pipeline gives each listed event and none of
-/// the excluded ones.
-#[test]
-fn joint_cases_all_pass() {
+/// The failures of a must / must-not battery (joint_cases.tsv, sides8_cases.tsv): lines
+/// "sentence<TAB>events it must give<TAB>events it must not give", each through the standard
+/// pipeline. Returns the number of cases and one line per failing case.
+fn must_and_must_not_failures(cases: &str) -> (usize, Vec<String>) {
     let pipeline = crate::pipeline::Pipeline::standard();
     let mut failures = Vec::new();
     let mut n = 0;
-    for line in JOINT_CASES
+    for line in cases
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
     {
@@ -3034,6 +3034,14 @@ fn joint_cases_all_pass() {
             ));
         }
     }
+    (n, failures)
+}
+
+/// Every case in joint_cases.tsv: the standard pipeline gives each listed event and none of
+/// the excluded ones.
+#[test]
+fn joint_cases_all_pass() {
+    let (n, failures) = must_and_must_not_failures(JOINT_CASES);
     assert!(n >= 60, "only {n} joint cases");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -3178,34 +3186,7 @@ const SIDES8_CASES: &str = include_str!("sides8_cases.tsv");
 /// the excluded ones.
 #[test]
 fn sides8_cases_all_pass() {
-    let pipeline = crate::pipeline::Pipeline::standard();
-    let mut failures = Vec::new();
-    let mut n = 0;
-    for line in SIDES8_CASES
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        let f: Vec<&str> = line.split('\t').collect();
-        assert_eq!(f.len(), 3, "bad case line {line:?}");
-        n += 1;
-        let article = parley_core::Article::new("Notes", f[0]);
-        let got = as_triples(pipeline.analyze(&article).events);
-        let holds = |(s, c, t): &(String, String, String)| {
-            got.iter()
-                .any(|(gs, gc, gt)| gs == s && gc.starts_with(c.as_str()) && gt == t)
-        };
-        let missing: Vec<_> = joint_triples(f[1])
-            .into_iter()
-            .filter(|x| !holds(x))
-            .collect();
-        let extra: Vec<_> = joint_triples(f[2]).into_iter().filter(holds).collect();
-        if !missing.is_empty() || !extra.is_empty() {
-            failures.push(format!(
-                "{} | missing {missing:?} extra {extra:?} got {got:?}",
-                f[0]
-            ));
-        }
-    }
+    let (n, failures) = must_and_must_not_failures(SIDES8_CASES);
     assert!(n >= 40, "only {n} sides8 cases");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
