@@ -725,7 +725,7 @@ impl Coder {
                         && !ws[k].cap
                         && !(k > 0
                             && (DETERMINERS.contains(&ws[k - 1].norm.as_str())
-                                || is_number(&ws[k - 1].norm)))
+                                || quantity_before(ws, k)))
                 })
                 // "announced a suspension of aid": the object is an event noun of its own
                 || (at..found).any(|k| self.noun_at(ws, k).is_some())
@@ -807,7 +807,7 @@ impl Coder {
             // a determiner
             let after_det = i > 0
                 && (DETERMINERS.contains(&ws[i - 1].norm.as_str())
-                    || is_number(&ws[i - 1].norm)
+                    || quantity_before(ws, i)
                     || (in_party(i - 1)
                         && ((is_adjective_form(&ws[i - 1].norm)
                             && !names_actor(ws, ps, i - 1)
@@ -2410,6 +2410,20 @@ fn name_after_title(ws: &[Word], ps: &[Party], k: usize) -> bool {
     ps.iter().any(|p| p.first + 2 <= k && k == p.last)
         && ws[k - 1].cap
         && !is_adjective_form(&ws[k - 1].norm)
+}
+
+/// Whether the word before `k` is a quantity ("3 billion pounds", "300 rounds"), not a day of
+/// a date ("his July 25 call with Zelensky", "the 25th call"): after a quantity a verb form is
+/// a noun, after a date it keeps its reading.
+fn quantity_before(ws: &[Word], k: usize) -> bool {
+    let Some(number) = k.checked_sub(1).map(|j| &ws[j]) else {
+        return false;
+    };
+    let ordinal = ["st", "nd", "rd", "th"].iter().any(|end| {
+        number.norm.ends_with(end) && number.norm.starts_with(|c: char| c.is_ascii_digit())
+    });
+    let after_month = k >= 2 && TIME_WORDS.contains(&ws[k - 2].norm);
+    is_number(&number.norm) && !ordinal && !after_month
 }
 
 /// A number written in digits ("120", "$500", "1,000") or a number word of scale ("million").

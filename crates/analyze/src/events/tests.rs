@@ -3269,3 +3269,22 @@ fn a_direction_between_an_attack_noun_and_its_place_keeps_the_target() {
         "IRQ"
     ));
 }
+
+// lead: a day of a date is no quantity, so the word after it keeps its event reading
+
+#[test]
+fn a_call_after_a_date_is_still_a_call() {
+    for body in [
+        "Trump released the transcript of his July 25 call with Ukrainian President Zelensky.",
+        "Trump released the transcript of his July 25th call with Ukrainian President Zelensky.",
+    ] {
+        let t = kb_triples(body);
+        assert!(
+            t.iter().any(|(s, c, g)| s == "USA" && c == "041" && g == "UKR"),
+            "{body}: {t:?}"
+        );
+    }
+    // after a quantity a verb form is a noun: no attack in "pounds in military aid"
+    let t = kb_triples("Britain pledged 3 billion pounds in military aid to Ukraine.");
+    assert!(t.iter().all(|(_, c, _)| !c.starts_with("19")), "{t:?}");
+}
