@@ -3280,7 +3280,8 @@ fn a_call_after_a_date_is_still_a_call() {
     ] {
         let t = kb_triples(body);
         assert!(
-            t.iter().any(|(s, c, g)| s == "USA" && c == "041" && g == "UKR"),
+            t.iter()
+                .any(|(s, c, g)| s == "USA" && c == "041" && g == "UKR"),
             "{body}: {t:?}"
         );
     }
