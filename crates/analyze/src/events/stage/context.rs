@@ -689,9 +689,7 @@ fn antecedent_reference(
     at: usize,
 ) -> Option<&'static reference::ReferenceNoun> {
     let from = text.sentences.get(here.saturating_sub(1))?.start;
-    text.body
-        .get(from..at)?
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
+    reference::words(text.body.get(from..at)?)
         .rev()
         .find_map(|w| reference::lookup(&w.to_lowercase()))
 }
@@ -725,10 +723,7 @@ fn act_words<'a>(x: &Event, body: &'a str) -> Vec<&'a str> {
     let Some(t) = x.trigger.as_ref() else {
         return Vec::new();
     };
-    body.get(t.start..)
-        .unwrap_or_default()
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
+    reference::words(body.get(t.start..).unwrap_or_default())
         .take(5)
         .take_while(|w| !matches!(*w, "of" | "for" | "to" | "that"))
         .collect()

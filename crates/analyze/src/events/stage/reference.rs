@@ -80,6 +80,12 @@ impl ReferenceNoun {
     }
 }
 
+/// The words of `text` (hyphenated words whole: "pro-Russian"), each a slice of `text`.
+pub(crate) fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+}
+
 /// Prepositions before a mention that make it an object or a place, not a subject ("sold jets
 /// to Armenia", "sanctions on Niger").
 const OBJECT_PREPOSITIONS: &[&str] = &[
@@ -100,7 +106,7 @@ pub(crate) fn cognate_author(
     let end = sentence.end.min(until);
     let text = body.get(sentence.start..end)?;
     let mut found: Option<(usize, EventActor)> = None;
-    for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+    for w in words(text) {
         // the word's byte offset in the body (a slice of `text`)
         let start = sentence.start + (w.as_ptr() as usize - text.as_ptr() as usize);
         if w.is_empty() || !r.acts.iter().any(|a| a.eq_ignore_ascii_case(w)) {
